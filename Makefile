@@ -1,0 +1,74 @@
+# Two commands for a fresh machine: `make start` (course running) and `make test` (everything tested).
+# Everything lives in .venv; a stamp file makes a second run skip what is already installed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+# nbgrader calls helper programs (alembic) by name, so the environment's bin comes first.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+BOOK   := _build/html/index.html
+
+.PHONY: start install install-test book test test-fast chromium lint bench clean help
+
+help:
+	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
+	@echo "make test       install test needs (chromium too) and run every test"
+	@echo "make test-fast  every test except the browser tests"
+	@echo "make book       build the Jupyter Book into _build/html"
+	@echo "make bench      run the benchmarks and print their figures"
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(STAMP)
+
+$(TSTAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+install-test: $(TSTAMP) chromium
+
+# Browser tests need Debian's chromium; browsers cannot be downloaded by Playwright here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for the browser tests..."; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
+	  || echo "WARNING: chromium could not be installed; browser tests will be skipped."; }
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --keep-going
+	@echo "Book: file://$(CURDIR)/$(BOOK)"
+
+start: book
+	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
+	echo ""; \
+	echo "  Course book : file://$(CURDIR)/$(BOOK)"; \
+	echo "  JupyterLab  : http://127.0.0.1:$$PORT/lab/tree/notebooks/welcome.ipynb?token=$$TOKEN"; \
+	echo "  (Ctrl-C stops JupyterLab)"; \
+	echo ""; \
+	exec $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$$PORT \
+	  --ServerApp.token=$$TOKEN --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb
+
+test: install-test
+	$(BIN)/pytest
+
+test-fast: install-test
+	$(BIN)/pytest -m "not browser"
+
+lint: install-test
+	$(BIN)/ruff check microcred tests bench
+
+bench: $(STAMP)
+	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf _build .pytest_cache test-output

@@ -1,0 +1,20 @@
+"""nbgrader configuration of the coaching course. Run nbgrader from this folder:
+
+    cd assignments && nbgrader generate_assignment outcomes
+
+Answers in this course are text, so a released answer cell shows a sentence between quotes for
+the participant to replace, not ``raise NotImplementedError()``.
+"""
+
+from microcred.grading import ANSWER_STUB
+
+c = get_config()  # noqa: F821  (provided by nbgrader when it reads this file)
+
+c.CourseDirectory.course_id = "microcred-coaching"
+
+# What participants see in place of the model answers.
+c.ClearSolutions.code_stub = {"python": f'"{ANSWER_STUB}"'}
+c.ClearSolutions.text_stub = "Write your answer here."
+
+# A cell that runs longer than this is stopped (an answer that loops forever scores 0).
+c.Execute.timeout = 30

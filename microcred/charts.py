@@ -1,0 +1,32 @@
+"""Small helpers every chart in the kit shares: a pyplot-free figure, a palette, PNG output.
+
+Figures are built with ``matplotlib.figure.Figure`` directly (no pyplot), so charts work the same
+in a notebook, a headless test or a report, and no global figure state leaks between them.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from matplotlib.figure import Figure
+
+# Okabe-Ito colours: distinguishable with colour-vision deficiencies, dark enough on white.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+
+
+def new_figure(width: float = 6.0, height: float = 3.5) -> Figure:
+    """An empty figure of the given size in inches."""
+    return Figure(figsize=(width, height), dpi=100, layout=None)
+
+
+def to_png(fig: Figure, dpi: int = 100) -> bytes:
+    """The figure as PNG bytes (for an ipywidgets Image or a file)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    return buf.getvalue()
+
+
+def to_data_uri(fig: Figure, dpi: int = 100) -> str:
+    """The figure as a ``data:`` URI, for self-contained HTML reports."""
+    return "data:image/png;base64," + base64.b64encode(to_png(fig, dpi)).decode("ascii")

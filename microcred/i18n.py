@@ -1,0 +1,35 @@
+"""Messages in English, Finnish and Swedish, kept in ``data/strings/<module>.yaml``.
+
+A key is ``<module>.<name>``; each entry has ``en``, ``fi`` and ``sv`` texts with ``{fields}``.
+English is the fallback, so a missing translation shows English rather than nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .resources import data_names, load_yaml
+
+LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
+LANGUAGE_NAMES = {"en": "English", "fi": "suomi", "sv": "svenska"}
+
+
+@lru_cache(maxsize=None)
+def _catalogue() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for module in data_names("strings"):
+        for name, texts in load_yaml("strings", f"{module}.yaml").items():
+            merged[f"{module}.{name}"] = texts
+    return merged
+
+
+def t(key: str, lang: str = "en", **fields: object) -> str:
+    """The message ``key`` in ``lang`` (English if missing), with ``fields`` filled in."""
+    texts = _catalogue()[key]
+    text = texts.get(lang) or texts["en"]
+    return text.format(**fields) if fields else text
+
+
+def keys() -> list[str]:
+    """Every message key, for tests that check all three languages are present."""
+    return sorted(_catalogue())

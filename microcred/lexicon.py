@@ -1,0 +1,178 @@
+"""Verb lexicons per language, read from ``data/verbs/<lang>.yaml``, and the lookup of verbs in text.
+
+Kept apart from ``outcomes`` so that other tools (alignment, needs matching) can ask for a verb's
+Bloom level or a word's lemma without running the whole outcome analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+
+from .resources import load_yaml
+
+LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or a punctuation mark that matters for finding verbs, with its place in the text."""
+
+    text: str  # lower-cased as written
+    lemma: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a verb (maybe several words) with its level, or a vague verb."""
+
+    words: tuple[str, ...]
+    level: str | None  # Bloom level; for a vague verb, the level whose verbs replace it
+    vague: bool = False
+    levels: tuple[str, ...] = ()  # every level an ambiguous verb can sit on
+    base: str = ""  # for a spelling variant ("analyze"), the entry it stands for ("analyse")
+
+    @property
+    def lemma(self) -> str:
+        return self.base or " ".join(self.words)
+
+
+@dataclass
+class Lexicon:
+    """Everything the analyser knows about one language, built from its data file."""
+
+    language: str
+    index: dict[str, list[Entry]]  # first word -> entries starting with it, longest first
+    levels: dict[str, list[str]]
+    markers: frozenset[str]
+    subjects: frozenset[str]
+    function_words: frozenset[str]
+    vague_alone: frozenset[str]
+    forms: dict[str, str]
+    teacher_centred: list[re.Pattern[str]]
+    stems: list[re.Pattern[str]]
+    passive: re.Pattern[str] | None = None  # a verb form that is passive ("käsitellään")
+    participle_suffix: str = ""  # English: "-ed" forms are participles, not the learner's verb
+    noun_if_followed_by: frozenset[str] = frozenset()  # English: "use of" is a noun
+    uses_position: bool = field(default=False)  # English: nouns and verbs share forms
+
+    def lemma(self, word: str) -> str:
+        """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
+        if word in self.forms:
+            return self.forms[word]
+        return simplemma.lemmatize(word, lang=self.language).lower()
+
+    def tokens(self, text: str) -> list[Token]:
+        """Words and punctuation of ``text`` with their lemmas."""
+        out = []
+        for m in _WORD.finditer(text):
+            word = m.group(0).lower()
+            lemma = self.lemma(word) if word[0].isalpha() else word
+            out.append(Token(word, lemma, m.start(), m.end()))
+        return out
+
+    def match_at(self, tokens: list[Token], i: int) -> Entry | None:
+        """The longest lexicon entry starting at token ``i``, if any."""
+        for key in self._keys(tokens[i]):
+            for entry in self.index.get(key, ()):
+                if self._matches(entry, tokens, i):
+                    return entry
+        return None
+
+    def _keys(self, token: Token) -> list[str]:
+        keys = [token.text, token.lemma]
+        if self.language == "en":
+            keys += _english_variants(token.text)
+        return list(dict.fromkeys(keys))
+
+    def _matches(self, entry: Entry, tokens: list[Token], i: int) -> bool:
+        if i + len(entry.words) > len(tokens):
+            return False
+        rest = zip(entry.words[1:], tokens[i + 1 : i + len(entry.words)])
+        return all(word in (tok.text, tok.lemma) for word, tok in rest)
+
+    def is_passive(self, tokens: list[Token], i: int) -> bool:
+        """Is token i a passive form, which says what is done rather than what the learner does?"""
+        tok = tokens[i]
+        if self.passive is not None and tok.text != tok.lemma and self.passive.search(tok.text):
+            return True
+        suffix = self.participle_suffix
+        return bool(suffix) and tok.text.endswith(suffix) and tok.text not in self.index
+
+    def verbs_of_level(self, level: str, n: int = 4) -> list[str]:
+        """The first ``n`` measurable verbs of a level, for suggestions."""
+        return self.levels[level][:n]
+
+
+def _english_variants(word: str) -> list[str]:
+    """Regular verb forms the lemmatiser reads as nouns ("analyses" -> "analysis")."""
+    variants = []
+    if word.endswith("ies"):
+        variants.append(word[:-3] + "y")
+    if word.endswith("es"):
+        variants += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        variants.append(word[:-1])
+    if word.endswith("ed"):
+        variants += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        variants += [word[:-3], word[:-3] + "e"]
+    return variants
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of ``language`` ("en", "fi" or "sv"), loaded once."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    data = load_yaml("verbs", f"{language}.yaml")
+    ambiguous = {k: tuple(v) for k, v in (data.get("ambiguous") or {}).items()}
+    entries: list[Entry] = []
+    for level in LEVELS:
+        for verb in data["levels"][level]:
+            words = tuple(str(verb).split())
+            entries.append(Entry(words, level, False, ambiguous.get(str(verb), (level,))))
+    for verb, level in data["vague"].items():
+        entries.append(Entry(tuple(verb.split()), level, True, (level,)))
+    by_lemma = {e.lemma: e for e in entries}
+    for variant, lemma in (data.get("variants") or {}).items():
+        base = by_lemma[lemma]  # a variant of an unknown verb is a data error: fail loudly
+        entries.append(Entry(tuple(variant.split()), base.level, base.vague, base.levels, lemma))
+    index: dict[str, list[Entry]] = {}
+    for entry in entries:
+        index.setdefault(entry.words[0], []).append(entry)
+    for group in index.values():
+        group.sort(key=lambda e: -len(e.words))
+    return Lexicon(
+        language=language,
+        index=index,
+        levels={level: [str(v) for v in data["levels"][level]] for level in LEVELS},
+        markers=frozenset(str(w) for w in data.get("verb_markers", [])),
+        subjects=frozenset(data.get("subjects", [])),
+        function_words=frozenset(data["function_words"]),
+        vague_alone=frozenset(data.get("vague_alone", [])),
+        forms=dict(data.get("forms") or {}),
+        teacher_centred=[re.compile(p, re.IGNORECASE) for p in data["teacher_centred"]],
+        stems=[re.compile(p, re.IGNORECASE) for p in data["stems"]],
+        passive=re.compile(data["passive"]) if data.get("passive") else None,
+        participle_suffix=data.get("participle_suffix", ""),
+        noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
+        uses_position=bool(data.get("verb_markers")),
+    )
+
+
+def bloom_rank(level: str | None) -> int:
+    """Position of a level in the taxonomy (remember = 0); -1 for None."""
+    return LEVELS.index(level) if level in LEVELS else -1

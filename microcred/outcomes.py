@@ -1,0 +1,335 @@
+"""The learning-outcome coach: find the action verbs of an outcome, their Bloom level and problems.
+
+``analyse(text)`` works in English, Finnish and Swedish (detected, or forced with ``language=``).
+Verbs come from the lexicons in ``data/verbs``; inflected forms are matched through the simplemma
+lemmatiser. The same function serves the widget, the command line and the assignment graders, so
+a participant gets the same answer everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+import simplemma
+
+from .findings import Finding, has_errors
+from .i18n import t
+from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, lexicon
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "LEVELS",
+    "OutcomeAnalysis",
+    "Verb",
+    "analyse",
+    "analyse_lines",
+    "bloom_profile",
+    "detect_language",
+    "plot_bloom",
+]
+
+MAX_WORDS = 40  # longer outcomes get a "too-long" warning
+ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
+ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred"})
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
+_SCRIPT = re.compile(r"<\s*(script|style)\b.*?(<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)]|[a-zA-Z][.)])\s+")
+
+
+@dataclass(frozen=True)
+class Verb:
+    """An action verb found in an outcome."""
+
+    text: str  # as written in the outcome
+    lemma: str  # the lexicon's dictionary form
+    level: str | None  # Bloom level; None for a vague verb
+    start: int  # character offsets in ``OutcomeAnalysis.text``
+    end: int
+    vague: bool = False
+    levels: tuple[str, ...] = ()  # all the levels an ambiguous verb can sit on
+
+
+@dataclass(frozen=True)
+class OutcomeAnalysis:
+    """What the coach found in one outcome statement."""
+
+    text: str  # the statement as analysed (markup removed, trimmed)
+    language: str
+    verbs: tuple[Verb, ...] = ()
+    problems: tuple[Finding, ...] = ()
+    bloom_level: str | None = field(default=None)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem of error severity was found."""
+        return not has_errors(list(self.problems))
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.problems]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+    def __str__(self) -> str:
+        """A short readable report, for ``print(analyse(...))`` in a notebook."""
+        verbs = ", ".join(f"{v.text} ({v.level or 'vague'})" for v in self.verbs) or "none"
+        lines = [self.text, f"  language: {self.language}   verbs: {verbs}   "
+                 f"Bloom level: {self.bloom_level or 'none'}"]
+        for p in self.problems:
+            lines.append(f"  {p.severity}: {p.message}")
+            if p.suggestion:
+                lines.append(f"    -> {p.suggestion}")
+        if not self.problems:
+            lines.append("  no problems found")
+        return "\n".join(lines)
+
+
+def analyse(text: str, language: str | None = None, messages: str | None = None) -> OutcomeAnalysis:
+    """Analyse one outcome. ``language`` forces en/fi/sv; ``messages`` picks the message language
+    (default: the statement's language)."""
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    text = "" if text is None else str(text)
+    cleaned, had_markup = _clean(text)
+    truncated = len(cleaned) > ANALYSE_LIMIT
+    if truncated:
+        cleaned = cleaned[:ANALYSE_LIMIT]
+    lang = language or detect_language(cleaned)
+    msg = messages or lang
+    lex = lexicon(lang)
+    problems: list[Finding] = []
+    if not any(ch.isalnum() for ch in cleaned):
+        problems.append(_finding("empty", msg, example=t("outcomes.example", msg)))
+        return OutcomeAnalysis(cleaned, lang, (), tuple(problems + _notes(had_markup, False, msg)))
+
+    tokens = lex.tokens(cleaned)
+    verbs = _find_verbs(cleaned, tokens, lex)
+    mixed = _other_languages(cleaned, lang)
+    for other in mixed:  # "The participant osaa analysoida ...": find the Finnish verb too
+        seen = {v.start for v in verbs}
+        verbs += [v for v in _find_verbs(cleaned, lexicon(other).tokens(cleaned), lexicon(other))
+                  if v.start not in seen]
+    verbs.sort(key=lambda v: v.start)
+    measurable = [v for v in verbs if not v.vague]
+    top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+
+    if any(p.search(cleaned) for p in lex.teacher_centred):
+        problems.append(_finding("teacher-centred", msg))
+    if not verbs:
+        examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
+        problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
+    for verb in verbs:
+        if verb.vague:
+            replacements = ", ".join(lex.verbs_of_level(verb.level or "understand"))
+            problems.append(
+                _finding("vague-verb", msg, element=verb.lemma, verb=verb.text, verbs=replacements)
+            )
+    lemmas = list(dict.fromkeys(v.lemma for v in verbs))
+    if len(lemmas) > 1:
+        problems.append(
+            _finding(
+                "multiple-verbs",
+                msg,
+                verbs=", ".join(lemmas),
+                top=(top.text if top else lemmas[0]),
+            )
+        )
+    words = sum(1 for tok in tokens if tok.is_word)
+    if words > MAX_WORDS:
+        problems.append(_finding("too-long", msg, words=words))
+    problems += _notes(had_markup, truncated, msg)
+    if mixed:
+        names = ", ".join([lang, *mixed])
+        problems.append(_finding("mixed-language", msg, languages=names))
+    return OutcomeAnalysis(
+        cleaned, lang, tuple(verbs), tuple(problems), top.level if top else None
+    )
+
+
+def analyse_lines(text: str, language: str | None = None) -> list[OutcomeAnalysis]:
+    """Analyse several outcomes written one a line; blank lines are skipped."""
+    return [analyse(line, language) for line in text.splitlines() if line.strip()]
+
+
+def detect_language(text: str) -> str:
+    """The most likely of en/fi/sv for a statement; English when nothing is recognised."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    if not words:
+        return "en"
+    scores = dict.fromkeys(LANGUAGES, 0.0)
+    for lang in LANGUAGES:
+        fw = lexicon(lang).function_words
+        scores[lang] += 2.0 * sum(1 for w in words if w in fw)
+    for lang, share in simplemma.langdetect(" ".join(words), lang=LANGUAGES):
+        if lang in scores:
+            scores[lang] += share * len(words)
+    opening = " ".join(words[:6])
+    for lang in LANGUAGES:  # the opening ("Osallistuja osaa ...") names the outcome's language
+        if any(stem.match(opening) for stem in lexicon(lang).stems):
+            scores[lang] += 5.0
+    return max(LANGUAGES, key=lambda lang: scores[lang])
+
+
+def bloom_profile(results: Iterable[OutcomeAnalysis]) -> dict[str, int]:
+    """How many outcomes sit at each Bloom level (outcomes without a level are left out)."""
+    counts = Counter(r.bloom_level for r in results if r.bloom_level)
+    return {level: counts.get(level, 0) for level in LEVELS}
+
+
+def plot_bloom(results: Iterable[OutcomeAnalysis], lang: str = "en") -> Figure:
+    """A bar chart of the Bloom levels of a set of outcomes."""
+    from .charts import PALETTE, new_figure
+
+    profile = bloom_profile(results)
+    fig = new_figure(6, 2.8)
+    ax = fig.add_subplot()
+    labels = [t(f"outcomes.level.{level}", lang) for level in LEVELS]
+    ax.bar(labels, list(profile.values()), color=PALETTE[: len(LEVELS)])
+    ax.set_ylabel({"en": "outcomes", "fi": "tavoitteita", "sv": "mål"}.get(lang, "outcomes"))
+    ax.set_title("Bloom")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    fig.tight_layout()
+    return fig
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """Remove markup and list bullets; report whether there was markup."""
+    stripped = _TAG.sub(" ", _SCRIPT.sub(" ", text))
+    had_markup = stripped != text
+    stripped = html.unescape(stripped) if had_markup else stripped
+    stripped = _BULLET.sub("", stripped, count=1)
+    return " ".join(stripped.split()), had_markup
+
+
+def _first_word_index(text: str, tokens: list[Token], lex: Lexicon) -> int:
+    """Index of the first token after the opening phrase ("The participant can ...")."""
+    lowered, end = text.lower(), 0
+    progressed = True
+    while progressed:
+        progressed = False
+        rest = lowered[end:].lstrip(" ,:;")
+        offset = len(lowered) - len(rest)
+        for stem in lex.stems:
+            m = stem.match(rest)
+            if m and m.end() > 0:
+                end, progressed = offset + m.end(), True
+                break
+    return next((i for i, tok in enumerate(tokens) if tok.start >= end and tok.is_word), 0)
+
+
+def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> bool:
+    """English only: is token i placed where a verb goes, not a noun ("the design of")?"""
+    if not lex.uses_position or i <= first:
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].text.endswith("ly") and tokens[j].is_word:  # "critically assess"
+        j -= 1
+    if j < first:
+        return True
+    prev = tokens[j].text
+    if prev == "to" and j > 0 and tokens[j - 1].text.endswith("ed"):  # "methods used to classify"
+        return False
+    return prev in lex.markers or prev in lex.subjects
+
+
+def _followed_like_a_noun(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """English only: "the use of" - a single-word verb right before "of" is a noun."""
+    return end < len(tokens) and tokens[end].text in lex.noun_if_followed_by
+
+
+def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
+    """The learner's verbs: lexicon matches after the opening phrase, in verb position, not
+    passive, not inside a phrase about the course ("the course introduces")."""
+    first = _first_word_index(text, tokens, lex)
+    course_spans = [m.span() for p in lex.teacher_centred for m in p.finditer(text)]
+    verbs: list[Verb] = []
+    i = first
+    while i < len(tokens):
+        entry = lex.match_at(tokens, i) if tokens[i].is_word else None
+        if (
+            entry is None
+            or not _in_verb_position(tokens, i, first, lex)
+            or lex.is_passive(tokens, i)
+            or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
+            or any(a <= tokens[i].start < b for a, b in course_spans)
+            or (entry.lemma in lex.vague_alone and _verb_follows(tokens, i, lex))
+        ):
+            i += 1
+            continue
+        last = tokens[i + len(entry.words) - 1]
+        verbs.append(
+            Verb(
+                text=text[tokens[i].start : last.end],
+                lemma=entry.lemma,
+                level=None if entry.vague else entry.level,
+                start=tokens[i].start,
+                end=last.end,
+                vague=entry.vague,
+                levels=entry.levels,
+            )
+        )
+        i += len(entry.words)
+    return verbs
+
+
+def _verb_follows(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Does a verb come within two words after a modal ("osaa analysoida", "kunna redogöra")?
+    Only then is "osaa"/"kunna" a modal; before a noun it is the vague verb itself."""
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        entry = lex.match_at(tokens, j) if tokens[j].is_word else None
+        if entry is not None and entry.lemma not in lex.vague_alone:
+            return True
+    return False
+
+
+def _other_languages(text: str, lang: str) -> list[str]:
+    """Other languages with a clear share of their own words in the statement."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
+    if len(words) < 4:
+        return []
+    own = {
+        code: {w for w in words if simplemma.is_known(w, lang=code)} for code in LANGUAGES
+    }
+    unique = {
+        code: {w for w in own[code] if not any(w in own[o] for o in LANGUAGES if o != code)}
+        for code in LANGUAGES
+    }
+    base = max(len(unique[lang]), 1)
+    return [
+        code
+        for code in LANGUAGES
+        if code != lang and len(unique[code]) >= 2 and len(unique[code]) >= 0.3 * base
+    ]
+
+
+def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:
+    notes = []
+    if truncated:
+        notes.append(_finding("truncated", lang, limit=ANALYSE_LIMIT))
+    if had_markup:
+        notes.append(_finding("markup", lang))
+    return notes
+
+
+def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
+    severity = "error" if code in ERROR_CODES else "warning"
+    return Finding(
+        code=code,
+        severity=severity,
+        message=t(f"outcomes.{code}.message", lang, **fields),
+        suggestion=t(f"outcomes.{code}.suggestion", lang, **fields),
+        element=element,
+    )

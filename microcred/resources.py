@@ -1,0 +1,28 @@
+"""Read the data files shipped inside the package (lexicons, criteria, strings, examples)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+
+def data_file(*parts: str) -> Traversable:
+    """Path-like handle of a file under ``microcred/data``."""
+    return files("microcred").joinpath("data", *parts)
+
+
+@lru_cache(maxsize=None)
+def load_yaml(*parts: str) -> Any:
+    """Parse a YAML data file once and keep it (data files never change at run time)."""
+    return yaml.safe_load(data_file(*parts).read_text(encoding="utf-8"))
+
+
+def data_names(folder: str, suffix: str = ".yaml") -> list[str]:
+    """Names (without suffix) of the data files in a folder, sorted."""
+    return sorted(
+        p.name[: -len(suffix)] for p in data_file(folder).iterdir() if p.name.endswith(suffix)
+    )

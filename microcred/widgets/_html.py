@@ -1,0 +1,37 @@
+"""Small HTML pieces shared by the widgets: escaped text, finding lists, badges.
+
+Colours meet WCAG AA contrast on white; meaning never rests on colour alone (words say it too).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..findings import Finding
+from ..i18n import t
+
+COLOURS = {"error": "#9b1c1c", "warning": "#7a4a00", "ok": "#1b5e20"}
+
+
+def findings_list(findings: list[Finding] | tuple[Finding, ...], lang: str) -> str:
+    """An HTML list of findings with severity words, messages and suggestions."""
+    if not findings:
+        return f'<p style="color:{COLOURS["ok"]};margin:2px 0">✓ {escape(t("common.ok", lang))}</p>'
+    items = []
+    for f in findings:
+        colour = COLOURS.get(f.severity, "#000")
+        label = escape(t(f"common.{f.severity}", lang))
+        advice = f"<br><span>→ {escape(f.suggestion)}</span>" if f.suggestion else ""
+        items.append(
+            f'<li class="mc-{f.severity}" data-code="{escape(f.code)}">'
+            f'<strong style="color:{colour}">{label}:</strong> {escape(f.message)}{advice}</li>'
+        )
+    return '<ul style="margin:2px 0 2px 1em;padding-left:1em">' + "".join(items) + "</ul>"
+
+
+def badge(text: str, colour: str = "#0b4f8a") -> str:
+    """A small label with white text (contrast above 7:1 for the default colour)."""
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:3px;padding:0 5px;'
+        f'font-size:90%">{escape(text)}</span>'
+    )

@@ -1,0 +1,105 @@
+"""The outcome coach widget: type outcomes, one a line, and get feedback as you type."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..charts import to_png
+from ..i18n import LANGUAGE_NAMES, t
+from ..lexicon import LANGUAGES
+from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, plot_bloom
+from ._html import COLOURS, badge, findings_list
+
+
+def highlight_verbs(result: OutcomeAnalysis) -> str:
+    """The outcome as HTML with its action verbs marked (escaped everywhere else)."""
+    parts, pos = [], 0
+    for verb in result.verbs:
+        parts.append(escape(result.text[pos : verb.start]))
+        parts.append(f'<mark style="background:#fff0a8;color:#000">{escape(verb.text)}</mark>')
+        pos = verb.end
+    parts.append(escape(result.text[pos:]))
+    return "".join(parts)
+
+
+def feedback_html(results: list[OutcomeAnalysis], ui: str = "en") -> str:
+    """Feedback for every outcome: marked verbs, Bloom level, findings; then a summary line."""
+    if not results:
+        return f"<p><em>{escape(t('outcomes.coach.empty', ui))}</em></p>"
+    blocks = []
+    for n, r in enumerate(results, 1):
+        level = (
+            t(f"outcomes.level.{r.bloom_level}", r.language)
+            if r.bloom_level
+            else t("outcomes.coach.no-level", r.language)
+        )
+        colour = COLOURS["ok"] if r.ok else COLOURS["error"]
+        blocks.append(
+            f'<div class="mc-outcome" style="border-left:4px solid {colour};padding-left:8px;'
+            f'margin:6px 0"><div><strong>{n}.</strong> {highlight_verbs(r)} '
+            f'{badge(r.language)} {badge(t("outcomes.coach.level", ui) + ": " + level)}</div>'
+            f"{findings_list(r.problems, r.language)}</div>"
+        )
+    good = sum(1 for r in results if r.ok and not r.problems)
+    errors = sum(1 for r in results if not r.ok)
+    summary = t("outcomes.coach.summary", ui, total=len(results), good=good, errors=errors)
+    return "".join(blocks) + f'<p class="mc-summary"><strong>{escape(summary)}</strong></p>'
+
+
+class OutcomeCoach(w.VBox):
+    """Text area + language selector -> live feedback per line and a Bloom-level bar chart."""
+
+    def __init__(self, text: str = "", ui: str = "en") -> None:
+        self.ui = ui
+        self.text = w.Textarea(
+            value=text,
+            placeholder=t("outcomes.coach.placeholder", ui),
+            description="",
+            rows=6,
+            continuous_update=True,
+            layout=w.Layout(width="100%"),
+        )
+        self.language = w.Dropdown(
+            options=[(t("common.auto", ui), "auto")]
+            + [(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
+            value="auto",
+            description=t("common.language", ui),
+        )
+        self.feedback = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="560px"))
+        self.chart_caption = w.HTML(f"<small>{escape(t('outcomes.coach.chart-alt', ui))}</small>")
+        self.results: list[OutcomeAnalysis] = []
+        self._profile: dict[str, int] | None = None
+        label = w.HTML(f"<label><strong>{escape(t('outcomes.coach.label', ui))}</strong></label>")
+        super().__init__(
+            [label, self.text, self.language, self.feedback, self.chart, self.chart_caption]
+        )
+        self.add_class("mc-outcome-coach")
+        self.text.observe(self._changed, names="value")
+        self.language.observe(self._changed, names="value")
+        self.refresh()
+
+    @property
+    def outcomes(self) -> list[str]:
+        """The outcomes as written, one per non-empty line."""
+        return [line for line in self.text.value.splitlines() if line.strip()]
+
+    def refresh(self) -> None:
+        """Re-analyse every line and redraw; the chart only when the level profile changed."""
+        lang = None if self.language.value == "auto" else self.language.value
+        self.results = [analyse(line, lang, messages=lang) for line in self.outcomes]
+        self.feedback.value = feedback_html(self.results, self.ui)
+        profile = bloom_profile(self.results)
+        if profile != self._profile:
+            self._profile = profile
+            self.chart.value = to_png(plot_bloom(self.results, lang or self.ui))
+
+    def _changed(self, _change: dict) -> None:
+        self.refresh()
+
+
+def outcome_coach(text: str = "", ui: str = "en") -> OutcomeCoach:
+    """Show the outcome coach, optionally pre-filled with outcomes (one a line)."""
+    return OutcomeCoach(text=text, ui=ui)

@@ -1,0 +1,109 @@
+"""A real nbgrader course in a temporary folder, driven with nbgrader's own commands.
+
+Every assignment test uses this: copy ``assignments/`` (config and sources), release an
+assignment, write participants' submissions by filling the released notebook's answers, then
+autograde, read the gradebook and generate feedback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from microcred.grading import ANSWER_STUB
+
+from .paths import REPO, program
+
+
+@dataclass
+class Course:
+    root: Path
+
+    @classmethod
+    def copy_of_repo(cls, tmp: Path) -> Course:
+        """A fresh course folder holding the repository's config and assignment sources."""
+        root = tmp / "course"
+        root.mkdir()
+        shutil.copy(REPO / "assignments" / "nbgrader_config.py", root)
+        shutil.copytree(REPO / "assignments" / "source", root / "source")
+        return cls(root)
+
+    def nbgrader(self, *args: str, check: bool = True, timeout: int = 600):
+        """Run ``nbgrader ARGS`` in the course folder; fail the test with its output if it fails."""
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        proc = subprocess.run(
+            [program("nbgrader"), *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
+        if check and proc.returncode != 0:
+            raise AssertionError(
+                f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
+                f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+            )
+        return proc
+
+    def release(self, assignment: str) -> None:
+        self.nbgrader("generate_assignment", assignment, "--force")
+
+    def released(self, assignment: str, notebook: str) -> nbformat.NotebookNode:
+        return nbformat.read(self.root / "release" / assignment / f"{notebook}.ipynb", 4)
+
+    def submit(self, student: str, assignment: str, notebook: str, nb: nbformat.NotebookNode):
+        """Place a participant's notebook where ``nbgrader autograde`` looks for it."""
+        folder = self.root / "submitted" / student / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, folder / f"{notebook}.ipynb")
+
+    def autograde(self, assignment: str, *extra: str):
+        return self.nbgrader("autograde", assignment, "--force", *extra)
+
+    def feedback(self, assignment: str):
+        return self.nbgrader("generate_feedback", assignment, "--force")
+
+    def score(self, assignment: str, student: str) -> float:
+        from nbgrader.api import Gradebook
+
+        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gb:
+            return gb.find_submission(assignment, student).score
+
+    def feedback_html(self, assignment: str, student: str, notebook: str) -> str:
+        path = self.root / "feedback" / student / assignment / f"{notebook}.html"
+        return path.read_text(encoding="utf-8")
+
+
+def fill_answers(nb: nbformat.NotebookNode, answers: list[str]) -> nbformat.NotebookNode:
+    """Replace the released stubs ``"<ANSWER_STUB>"`` in code cells, in order, by ``answers``
+    (as a participant would: typing between the quotes). Unused stubs stay as released."""
+    stub = f'"{ANSWER_STUB}"'
+    queue = list(answers)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        while stub in cell.source and queue:
+            cell.source = cell.source.replace(stub, repr_text(queue.pop(0)), 1)
+    if queue:
+        raise ValueError(f"{len(queue)} answer(s) left over: the notebook has fewer stubs")
+    return nb
+
+
+def fill_text(nb: nbformat.NotebookNode, grade_id: str, text: str) -> nbformat.NotebookNode:
+    """Write ``text`` into the markdown answer cell ``grade_id``."""
+    for cell in nb.cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id:
+            cell.source = text
+            return nb
+    raise KeyError(grade_id)
+
+
+def repr_text(text: str) -> str:
+    """A Python string literal for text, in double quotes as a participant would type it."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,48 @@
+"""The outcome coach widget, driven headless by value changes as a participant would type."""
+
+from __future__ import annotations
+
+from microcred.widgets import outcome_coach
+from microcred.widgets.outcomes import feedback_html
+
+
+def test_feedback_follows_typing():
+    coach = outcome_coach()
+    assert "Write an outcome" in coach.feedback.value
+    coach.text.value = "Understand the basics."
+    assert "vague-verb" in coach.feedback.value
+    coach.text.value = "The participant can explain the basics."
+    assert "vague-verb" not in coach.feedback.value
+    assert "<mark" in coach.feedback.value and ">explain</mark>" in coach.feedback.value
+
+
+def test_one_feedback_block_per_nonempty_line():
+    coach = outcome_coach("Define ECTS.\n\nOsallistuja osaa laatia suunnitelman.\n")
+    assert coach.feedback.value.count('class="mc-outcome"') == 2
+    assert len(coach.results) == 2
+
+
+def test_language_selector_forces_language_and_messages():
+    coach = outcome_coach("Understand the basics.")
+    coach.language.value = "fi"
+    assert all(r.language == "fi" for r in coach.results)
+    assert "Toimintaverbiä ei löytynyt" in coach.feedback.value  # Finnish message
+
+
+def test_chart_redraws_when_levels_change_only():
+    coach = outcome_coach("Define ECTS.")
+    first = coach.chart.value
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    coach.text.value = "Define ECTS!"  # same level profile: no redraw
+    assert coach.chart.value is first
+    coach.text.value = "Define ECTS.\nThe participant can design a pilot."
+    assert coach.chart.value != first
+
+
+def test_html_in_an_outcome_is_escaped_in_feedback():
+    html = feedback_html(coach_results("Explain <img src=x onerror=alert(1)> &amp; more"))
+    assert "<img" not in html and "onerror=alert(1)>" not in html
+
+
+def coach_results(text: str):
+    return outcome_coach(text).results
