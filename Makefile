@@ -49,12 +49,13 @@ book: $(STAMP)
 start: book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
+	ROOT=""; [ "$$(id -u)" = 0 ] && ROOT="--allow-root"; \
 	echo ""; \
 	echo "  Course book : file://$(CURDIR)/$(BOOK)"; \
 	echo "  JupyterLab  : http://127.0.0.1:$$PORT/lab/tree/notebooks/welcome.ipynb?token=$$TOKEN"; \
 	echo "  (Ctrl-C stops JupyterLab)"; \
 	echo ""; \
-	exec $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$$PORT \
+	exec $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$$PORT $$ROOT \
 	  --ServerApp.token=$$TOKEN --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb
 
