@@ -11,14 +11,16 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: start install install-test book test test-fast chromium lint bench clean help
+.PHONY: start install install-test book test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
 	@echo "make test       install test needs (chromium too) and run every test"
 	@echo "make test-fast  every test except the browser tests"
+	@echo "make test-browser  only the browser tests (chromium, JupyterLab, the book)"
 	@echo "make book       build the Jupyter Book into _build/html"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,11 +30,18 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP)
 
-$(TSTAMP): $(STAMP) requirements-test.txt
-	$(PY) -m pip install --quiet -r requirements-test.txt
+$(TSTAMP): $(STAMP) requirements-test.txt requirements-hub.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt -r requirements-hub.txt
 	touch $@
 
-install-test: $(TSTAMP) chromium
+install-test: $(TSTAMP) chromium proxy
+
+# The JupyterHub test needs configurable-http-proxy from npm, installed into .venv/node (nothing global).
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+proxy:
+	@test -x $(CHP) || { command -v npm >/dev/null 2>&1 \
+	  && npm install --prefix $(VENV)/node --no-fund --no-audit --silent configurable-http-proxy@5 \
+	  || echo "WARNING: npm is missing or failed; the JupyterHub test (tests/hub) will be skipped."; }
 
 # Browser tests need Debian's chromium; browsers cannot be downloaded by Playwright here.
 chromium:
@@ -65,11 +74,20 @@ test: install-test
 test-fast: install-test
 	$(BIN)/pytest -m "not browser"
 
+# Only the browser tests (JupyterLab widgets, built book, accessibility): about 3 minutes.
+test-browser: install-test
+	$(BIN)/pytest tests/browser
+
 lint: install-test
 	$(BIN)/ruff check microcred tests bench
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+# Nine made-up participants (good, partial, empty, late, damaged file, changed test cell, endless
+# loop, code in an answer, no hand-in) through roster, vetting, autograde, feedback and report.
+demo-grading: $(STAMP)
+	$(PY) -m microcred grading demo --out _build/demo-grading
 
 clean:
 	rm -rf _build .pytest_cache test-output

@@ -18,3 +18,13 @@ c.ClearSolutions.text_stub = "Write your answer here."
 
 # A cell that runs longer than this is stopped (an answer that loops forever scores 0).
 c.Execute.timeout = 30
+
+# Without a hub: `nbgrader zip_collect ASSIGNMENT` reads the learning platform's export from
+# downloaded/ASSIGNMENT/archive/ and finds the participant in Moodle's or Canvas's file names
+# (microcred/grading/collect.py). For another naming, set a regexp with the groups student_id
+# and file_id instead, e.g. r".*/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$".
+c.ZipCollectApp.collector_plugin = "microcred.grading.collect.LmsCollector"
+# c.FileNameCollectorPlugin.named_regexp = r"..."
+
+# With a hub, the exchange folder shared by trainer and participants (world-writable):
+# c.Exchange.root = "/srv/nbgrader/exchange"

@@ -15,6 +15,10 @@ import simplemma
 from .resources import load_yaml
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
+# simplemma's default dictionaries take about 480 MB for en+fi+sv (Finnish alone 400 MB); the
+# low-memory backend gives the same lemmas in about 70 MB, which matters on Binder and on a hub
+# where every participant's kernel loads them.
+LOW_MEMORY = True
 LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
@@ -72,7 +76,7 @@ class Lexicon:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
         if word in self.forms:
             return self.forms[word]
-        return simplemma.lemmatize(word, lang=self.language).lower()
+        return simplemma.lemmatize(word, lang=self.language, low_memory=LOW_MEMORY).lower()
 
     def tokens(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lemmas."""
@@ -93,8 +97,7 @@ class Lexicon:
 
     def _keys(self, token: Token) -> list[str]:
         keys = [token.text, token.lemma]
-        if self.language == "en":
-            keys += _english_variants(token.text)
+        keys += _VARIANTS.get(self.language, _no_variants)(token.text)
         return list(dict.fromkeys(keys))
 
     def _matches(self, entry: Entry, tokens: list[Token], i: int) -> bool:
@@ -130,6 +133,24 @@ def _english_variants(word: str) -> list[str]:
     if word.endswith("ing"):
         variants += [word[:-3], word[:-3] + "e"]
     return variants
+
+
+def _swedish_variants(word: str) -> list[str]:
+    """Present tense back to the infinitive when the lemmatiser reads a noun ("värderar" is
+    taken for "värderare"): -ar -> -a, -er -> -a."""
+    if word.endswith("ar"):
+        return [word[:-1]]
+    if word.endswith("er"):
+        return [word[:-2] + "a"]
+    return []
+
+
+def _no_variants(word: str) -> list[str]:
+    return []
+
+
+# Fallbacks tried only after the word and its lemma, for forms the lemmatiser gets wrong.
+_VARIANTS = {"en": _english_variants, "sv": _swedish_variants}
 
 
 @lru_cache(maxsize=None)
@@ -171,6 +192,13 @@ def lexicon(language: str) -> Lexicon:
         noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
         uses_position=bool(data.get("verb_markers")),
     )
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str, language: str) -> bool:
+    """Is ``word`` in simplemma's dictionary of ``language``? (cached: the low-memory backend
+    decodes a block per lookup)."""
+    return simplemma.is_known(word, lang=language, low_memory=LOW_MEMORY)
 
 
 def bloom_rank(level: str | None) -> int:

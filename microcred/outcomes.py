@@ -14,11 +14,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-import simplemma
 
 from .findings import Finding, has_errors
 from .i18n import t
-from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, lexicon
+from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, is_known, lexicon
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -170,9 +169,8 @@ def detect_language(text: str) -> str:
     for lang in LANGUAGES:
         fw = lexicon(lang).function_words
         scores[lang] += 2.0 * sum(1 for w in words if w in fw)
-    for lang, share in simplemma.langdetect(" ".join(words), lang=LANGUAGES):
-        if lang in scores:
-            scores[lang] += share * len(words)
+    for lang in LANGUAGES:  # words the language's dictionary knows (as simplemma.langdetect)
+        scores[lang] += sum(1 for w in words if is_known(w, lang))
     opening = " ".join(words[:6])
     for lang in LANGUAGES:  # the opening ("Osallistuja osaa ...") names the outcome's language
         if any(stem.match(opening) for stem in lexicon(lang).stems):
@@ -301,7 +299,7 @@ def _other_languages(text: str, lang: str) -> list[str]:
     if len(words) < 4:
         return []
     own = {
-        code: {w for w in words if simplemma.is_known(w, lang=code)} for code in LANGUAGES
+        code: {w for w in words if is_known(w, code)} for code in LANGUAGES
     }
     unique = {
         code: {w for w in own[code] if not any(w in own[o] for o in LANGUAGES if o != code)}

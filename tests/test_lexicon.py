@@ -42,3 +42,12 @@ def test_unknown_language_is_refused():
 def test_bloom_rank_orders_levels():
     assert [bloom_rank(level) for level in LEVELS] == list(range(6))
     assert bloom_rank(None) == -1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_word_lists_hold_only_words(language):
+    """YAML reads bare on/yes/no as booleans: every listed word must stay a string."""
+    lex = lexicon(language)
+    for name in ("function_words", "markers", "subjects", "vague_alone"):
+        assert all(isinstance(w, str) for w in getattr(lex, name)), name
+    assert "on" in lexicon("fi").function_words

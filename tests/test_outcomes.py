@@ -20,6 +20,7 @@ from microcred.outcomes import analyse, analyse_lines, bloom_profile, detect_lan
         ("Deltagaren analyserar kundernas behov.", "sv", "analysera", "analyse"),
         ("Osallistuja osaa laatia koulutussuunnitelman.", "fi", "laatia", "create"),
         ("Deltagaren kan utforma en mikromeriter.", "sv", "utforma", "create"),
+        ("Deltagaren värderar olika modeller.", "sv", "värdera", "evaluate"),
     ],
 )
 def test_finds_verb_lemma_and_level_in_each_language(text, language, lemma, level):

@@ -3,6 +3,37 @@
 Importing this package needs ipywidgets; the core (``microcred.outcomes`` and friends) does not.
 """
 
+from .alignment import AlignmentEditor, alignment_editor
+from .commissioned import PriceCalculator, SelfCheck, development_self_check, price_calculator
+from .credential import CredentialBuilder, credential_builder
+from .designfile import DesignBar, design_bar
+from .needs import NeedsCanvasWidget, NeedsMatcher, needs_canvas, needs_matcher
 from .outcomes import OutcomeCoach, outcome_coach
+from .pathways import PathwayViewer, pathway_viewer
+from .qa import SelfAssessmentTool, qa_self_assessment
+from .workload import WorkloadCalculator, workload_calculator
 
-__all__ = ["OutcomeCoach", "outcome_coach"]
+__all__ = [
+    "AlignmentEditor",
+    "CredentialBuilder",
+    "DesignBar",
+    "NeedsCanvasWidget",
+    "NeedsMatcher",
+    "OutcomeCoach",
+    "PathwayViewer",
+    "PriceCalculator",
+    "SelfAssessmentTool",
+    "SelfCheck",
+    "WorkloadCalculator",
+    "alignment_editor",
+    "credential_builder",
+    "design_bar",
+    "development_self_check",
+    "needs_canvas",
+    "needs_matcher",
+    "outcome_coach",
+    "pathway_viewer",
+    "price_calculator",
+    "qa_self_assessment",
+    "workload_calculator",
+]

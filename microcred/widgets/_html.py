@@ -35,3 +35,15 @@ def badge(text: str, colour: str = "#0b4f8a") -> str:
         f'<span style="background:{colour};color:#fff;border-radius:3px;padding:0 5px;'
         f'font-size:90%">{escape(text)}</span>'
     )
+
+
+def chart_img(data_uri: str, alt: str, max_width: str = "100%") -> str:
+    """A chart as an <img> with its text alternative, for an ipywidgets.HTML.
+
+    ipywidgets.Image cannot carry alt text (and its `tooltip` breaks the view in ipywidgets 8.1),
+    so an Image chart is a nameless picture to screen readers (axe-core: image-alt, critical).
+    """
+    return (
+        f'<img src="{escape(data_uri)}" alt="{escape(alt)}" '
+        f'style="max-width:min(100%, {escape(max_width)});height:auto">'
+    )

@@ -6,11 +6,11 @@ from html import escape
 
 import ipywidgets as w
 
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..i18n import LANGUAGE_NAMES, t
 from ..lexicon import LANGUAGES
 from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, plot_bloom
-from ._html import COLOURS, badge, findings_list
+from ._html import COLOURS, badge, chart_img, findings_list
 
 
 def highlight_verbs(result: OutcomeAnalysis) -> str:
@@ -49,10 +49,14 @@ def feedback_html(results: list[OutcomeAnalysis], ui: str = "en") -> str:
 
 
 class OutcomeCoach(w.VBox):
-    """Text area + language selector -> live feedback per line and a Bloom-level bar chart."""
+    """Text area + language selector -> live feedback per line and a Bloom-level bar chart.
 
-    def __init__(self, text: str = "", ui: str = "en") -> None:
+    With ``design_file`` a bar under the coach loads the ``outcomes:`` section of the
+    participant's design file and saves it back (``widgets.designfile``)."""
+
+    def __init__(self, text: str = "", ui: str = "en", design_file: str | None = None) -> None:
         self.ui = ui
+        self._ids: list[dict[str, str]] = []  # outcomes as loaded, so that saving keeps ids
         self.text = w.Textarea(
             value=text,
             placeholder=t("outcomes.coach.placeholder", ui),
@@ -68,15 +72,21 @@ class OutcomeCoach(w.VBox):
             description=t("common.language", ui),
         )
         self.feedback = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="560px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.chart_caption = w.HTML(f"<small>{escape(t('outcomes.coach.chart-alt', ui))}</small>")
         self.results: list[OutcomeAnalysis] = []
         self._profile: dict[str, int] | None = None
         label = w.HTML(f"<label><strong>{escape(t('outcomes.coach.label', ui))}</strong></label>")
-        super().__init__(
-            [label, self.text, self.language, self.feedback, self.chart, self.chart_caption]
-        )
+        children = [label, self.text, self.language, self.feedback, self.chart,
+                    self.chart_caption]
+        super().__init__(children)
         self.add_class("mc-outcome-coach")
+        self.design_bar = None
+        if design_file is not None:
+            from .designfile import design_bar
+
+            self.design_bar = design_bar(self, path=design_file, ui=ui)
+            self.children = (*children, self.design_bar)
         self.text.observe(self._changed, names="value")
         self.language.observe(self._changed, names="value")
         self.refresh()
@@ -86,6 +96,21 @@ class OutcomeCoach(w.VBox):
         """The outcomes as written, one per non-empty line."""
         return [line for line in self.text.value.splitlines() if line.strip()]
 
+    def outcomes_section(self) -> list[dict[str, str]]:
+        """The outcomes as the design file's ``outcomes:`` section: ``{id, text}`` each, with
+        the ids they had when loaded (alignment and pathway refer to them)."""
+        from ..design import number_outcomes
+
+        return number_outcomes(self.outcomes, self._ids)
+
+    def show_outcomes(self, section: object) -> None:
+        """Show an ``outcomes:`` section (``{id, text}`` items, or texts) in the coach."""
+        from ..design import outcome_list
+
+        items = outcome_list(section)
+        self._ids = [{"id": oid, "text": text} for oid, text in items]
+        self.text.value = "\n".join(text for _oid, text in items)
+
     def refresh(self) -> None:
         """Re-analyse every line and redraw; the chart only when the level profile changed."""
         lang = None if self.language.value == "auto" else self.language.value
@@ -94,12 +119,18 @@ class OutcomeCoach(w.VBox):
         profile = bloom_profile(self.results)
         if profile != self._profile:
             self._profile = profile
-            self.chart.value = to_png(plot_bloom(self.results, lang or self.ui))
+            self.chart.value = chart_img(
+                to_data_uri(plot_bloom(self.results, lang or self.ui)),
+                alt=t("outcomes.coach.chart-alt", self.ui),
+                max_width="560px",
+            )
 
     def _changed(self, _change: dict) -> None:
         self.refresh()
 
 
-def outcome_coach(text: str = "", ui: str = "en") -> OutcomeCoach:
-    """Show the outcome coach, optionally pre-filled with outcomes (one a line)."""
-    return OutcomeCoach(text=text, ui=ui)
+def outcome_coach(text: str = "", ui: str = "en", design_file: str | None = None
+                  ) -> OutcomeCoach:
+    """Show the outcome coach, optionally pre-filled with outcomes (one a line); with
+    ``design_file`` (e.g. ``"my-microcredential.yaml"``) also the load/save bar."""
+    return OutcomeCoach(text=text, ui=ui, design_file=design_file)

@@ -79,6 +79,25 @@ class Course:
         path = self.root / "feedback" / student / assignment / f"{notebook}.html"
         return path.read_text(encoding="utf-8")
 
+    # The trainer's side of the exchange (a hub) and of a learning platform's export (no hub).
+
+    @classmethod
+    def copy_of(cls, other: Course, tmp: Path) -> Course:
+        """A copy of another course folder (releases, gradebook and hand-ins included)."""
+        return cls(Path(shutil.copytree(other.root, tmp / "course")))
+
+    def release_to_exchange(self, assignment: str, exchange: Path):
+        return self.nbgrader("release_assignment", assignment, f"--Exchange.root={exchange}")
+
+    def collect_from_exchange(self, assignment: str, exchange: Path):
+        # In a test every hand-in belongs to the same OS user: do not warn about file owners.
+        return self.nbgrader("collect", assignment, f"--Exchange.root={exchange}",
+                             "--CollectApp.check_owner=False")
+
+    def zip_collect(self, assignment: str):
+        """``nbgrader zip_collect``: files in ``downloaded/<assignment>/archive/`` to submitted/."""
+        return self.nbgrader("zip_collect", assignment, "--force")
+
 
 def fill_answers(nb: nbformat.NotebookNode, answers: list[str]) -> nbformat.NotebookNode:
     """Replace the released stubs ``"<ANSWER_STUB>"`` in code cells, in order, by ``answers``
@@ -88,8 +107,12 @@ def fill_answers(nb: nbformat.NotebookNode, answers: list[str]) -> nbformat.Note
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        while stub in cell.source and queue:
-            cell.source = cell.source.replace(stub, repr_text(queue.pop(0)), 1)
+        parts = cell.source.split(stub)  # fill left to right, so an answer that equals the stub
+        filled = [parts[0]]  # never makes the next answer land in its place
+        for rest in parts[1:]:
+            filled.append(repr_text(queue.pop(0)) if queue else stub)
+            filled.append(rest)
+        cell.source = "".join(filled)
     if queue:
         raise ValueError(f"{len(queue)} answer(s) left over: the notebook has fewer stubs")
     return nb
@@ -107,3 +130,19 @@ def fill_text(nb: nbformat.NotebookNode, grade_id: str, text: str) -> nbformat.N
 def repr_text(text: str) -> str:
     """A Python string literal for text, in double quotes as a participant would type it."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def participant_nbgrader(home: Path, exchange: Path, *args: str, course_id: str,
+                         check: bool = True) -> subprocess.CompletedProcess:
+    """A participant's nbgrader command (``fetch_assignment``, ``submit``) run in their own
+    folder, through the exchange at ``exchange``; nbgrader's cache goes into ``home`` too."""
+    proc = subprocess.run(
+        [program("nbgrader"), *args, f"--course={course_id}", f"--Exchange.root={exchange}",
+         f"--Exchange.cache={home / '.nbgrader_cache'}"],
+        cwd=home, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
+                             f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc

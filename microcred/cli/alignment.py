@@ -1,0 +1,57 @@
+"""``python -m microcred alignment FILE``: check the constructive alignment of a design file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..alignment import Alignment, AlignmentReport, check_alignment, plot_alignment
+from .workload import add_common_options, format_findings, load_section, read_design, save_chart
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "alignment",
+        help="check that outcomes, activities and assessment tasks are aligned",
+        description="Check the alignment: section of a design file (YAML) against its "
+        "outcomes: every outcome assessed, every task serving an outcome, task levels not "
+        "below outcome levels, learning time spread over the outcomes. Exit code 1 if an "
+        "error is found.",
+    )
+    p.add_argument("file", help="design file (YAML) with outcomes: and alignment:, or - for stdin")
+    add_common_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = read_design(args.file, "alignment")
+    alignment = load_section(Alignment.from_design, doc, args.file)
+    report = check_alignment(alignment, args.lang)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(format_matrix(alignment, report))
+    if args.chart:
+        save_chart(plot_alignment(alignment, args.lang, report), args.chart)
+    return 0 if report.ok else 1
+
+
+def format_matrix(alignment: Alignment, report: AlignmentReport) -> str:
+    """The matrix as text: one row per outcome, a column per activity and task."""
+    cols = [a.id for a in alignment.activities] + [a.id for a in alignment.assessments]
+    width = max([len(c) for c in cols] + [10 if alignment.assessments else 2])
+    rows = [f"{'outcome':10} {'level':10} " + " ".join(f"{c:>{width}}" for c in cols)]
+    for o in alignment.outcomes:
+        cells = []
+        for a in alignment.activities:
+            cells.append("x" if o.id in a.outcomes else ".")
+        for task in alignment.assessments:
+            level = report.task_levels.get(task.id) or "?"
+            cells.append(level if o.id in task.outcomes else ".")
+        level = report.outcome_levels.get(o.id) or "?"
+        rows.append(f"{o.id[:10]:10} {level:10} " + " ".join(f"{c:>{width}}" for c in cells))
+    if alignment.outcomes:
+        assessed = sum(1 for ids in report.assessed_by.values() if ids)
+        rows.append(f"\n{assessed} of {len(alignment.outcomes)} outcome(s) assessed")
+    rows += format_findings(report.findings)
+    return "\n".join(rows)

@@ -1,0 +1,167 @@
+"""``python -m microcred commissioned ...``: price a commissioned course, run the self-check.
+
+    commissioned price FILE.yaml     cost, contract price, price per participant, break-even
+    commissioned check ANSWERS.yaml  the three-part development-model self-check
+    commissioned template price|check   print a file to fill in
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import yaml
+
+from ..commissioned import (
+    Pricing,
+    answers_template,
+    model_from_dict,
+    plot_pricing,
+    price,
+    self_check,
+)
+from ..errors import UserError
+from ..i18n import t
+from ..lexicon import LANGUAGES
+from ._io import read_text
+
+PRICE_TEMPLATE = """\
+# A commissioned course: staff hours by role, costs and the planned group.
+# Amounts in the currency below; percentages as numbers (30 = 30 %).
+commissioned:
+  title: "Medication safety in home care, 3 credits"
+  currency: EUR
+  roles:
+    - {role: planning teacher, hours: 30, rate: 85}
+    - {role: teacher, hours: 60, rate: 85}
+    - {role: coordinator, hours: 15, rate: 60}
+  fixed_costs: 600            # venue, travel, licences for the whole group
+  per_participant_costs: 40   # materials, catering per participant
+  overhead_pct: 40
+  margin_pct: 10
+  participants: 20
+  # price_per_participant: 600   # optional: a price you intend to charge
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "commissioned",
+        help="price a commissioned course; development-model self-check",
+        description="Commissioned (contract) education: price calculator and self-check.",
+    )
+    p.set_defaults(func=lambda _args: p.print_help() or 2)
+    cmds = p.add_subparsers(dest="commissioned_command", metavar="ACTION")
+
+    pr = cmds.add_parser("price", help="cost and price of a commissioned course",
+                         description="Exit code 1 if the input has errors (e.g. no participants).")
+    pr.add_argument("file", help="YAML file (see: commissioned template price)")
+    pr.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    pr.add_argument("--json", action="store_true", help="print the result as JSON")
+    pr.add_argument("--chart", metavar="PNG", help="also save the chart as PNG")
+    pr.set_defaults(func=run_price)
+
+    ch = cmds.add_parser("check", help="self-check on the three-part development model")
+    ch.add_argument("file", help="YAML answers (see: commissioned template check)")
+    ch.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report")
+    ch.add_argument("--json", action="store_true", help="print the result as JSON")
+    ch.set_defaults(func=run_check)
+
+    tp = cmds.add_parser("template", help="print a file to fill in")
+    tp.add_argument("which", choices=["price", "check"])
+    tp.add_argument("--lang", choices=LANGUAGES, default="en")
+    tp.set_defaults(func=run_template)
+
+
+def _load(path: str):
+    try:
+        return yaml.safe_load(read_text(path))
+    except yaml.YAMLError:
+        raise UserError(f"{path}: not valid YAML (check indentation and colons)") from None
+
+
+def run_price(args: argparse.Namespace) -> int:
+    result = price(model_from_dict(_load(args.file)), args.lang)
+    if args.chart:
+        from ..charts import to_png
+
+        try:
+            Path(args.chart).write_bytes(to_png(plot_pricing(result, args.lang)))
+        except OSError as exc:
+            raise UserError(f"{args.chart}: cannot be written ({exc.strerror})") from None
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_pricing(result, args.lang))
+    return 0 if result.ok else 1
+
+
+def format_pricing(p: Pricing, lang: str = "en") -> str:
+    """The calculation as aligned plain-text lines, then the findings."""
+    cur = p.model.currency
+    na = t("commissioned.result.not-available", lang)
+
+    def money(x: float | None) -> str:
+        return na if x is None else f"{x:>12,.2f} {cur}"
+
+    lines = [p.model.title] if p.model.title else []
+    for role, cost in p.staff_costs.items():
+        lines.append(f"  {role[:30]:30} {money(cost)}")
+    rows = [
+        ("result.staff", money(p.staff_total)),
+        ("result.direct", money(p.direct_costs)),
+        ("result.overheads", money(p.overheads)),
+        ("result.total", money(p.total_cost)),
+        ("result.contract", money(p.contract_price)),
+        ("result.cost-per", money(p.cost_per_participant)),
+        ("result.price-per", money(p.price_per_participant)),
+        ("result.break-even", na if p.break_even is None
+         else f"{p.break_even:>12} {t('commissioned.result.participants', lang)}"),
+    ]
+    for key, value in rows:
+        lines.append(f"{t('commissioned.' + key, lang)[:32]:32} {value}")
+    for f in p.findings:
+        lines.append(f"{f.severity}: {f.code}: {f.message}")
+        if f.suggestion:
+            lines.append(f"  -> {f.suggestion}")
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    data = _load(args.file) or {}
+    if not isinstance(data, dict):
+        raise UserError(f"{args.file}: expected answers as id: value (O1: 2, ...)")
+    answers = data.get("answers", data)
+    if not isinstance(answers, dict):
+        raise UserError(f"{args.file}: answers: must map ids to values (O1: 2, ...)")
+    result = self_check(answers, args.lang)
+    if args.json:
+        print(json.dumps({
+            "overall": result.overall,
+            "parts": [{"id": p.id, "title": p.title, "score": p.score, "answered": p.answered,
+                       "total": p.total} for p in result.parts],
+            "suggestions": [{"item": i, "suggestion": s} for i, s in result.suggestions],
+            "findings": [f.to_dict() for f in result.findings],
+        }, ensure_ascii=False, indent=1))
+        return 0
+    print(t("commissioned.check.title", args.lang))
+    for p in result.parts:
+        score = "–" if p.score is None else f"{p.score * 100:3.0f} %"
+        print(f"  {score:>5}  {p.title} ({p.answered}/{p.total})")
+    if result.overall is not None:
+        print(t("commissioned.check.overall", args.lang, percent=round(result.overall * 100)))
+    if result.weakest is not None:
+        print(t("commissioned.check.weakest", args.lang, part=result.weakest.title))
+    if result.suggestions:
+        print(t("commissioned.check.suggestions", args.lang) + ":")
+        for item, tip in result.suggestions:
+            print(f"  {item}: {tip}")
+    for f in result.findings:
+        print(f"{f.severity}: {f.code}: {f.message}")
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    print(PRICE_TEMPLATE if args.which == "price" else answers_template(args.lang), end="")
+    return 0

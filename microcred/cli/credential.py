@@ -1,0 +1,130 @@
+"""``python -m microcred credential check|export FILE``: check a description of a
+micro-credential, or export it as an Open Badge 3.0 (JSON), a credential card (HTML) or a
+catalogue entry (Markdown)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from ..credential import card_html, catalogue_md, issue, loads, ob3_problems, to_ob3, validate
+from ..errors import UserError
+from ..findings import Finding
+from ..i18n import LANGUAGES, t
+from ._io import read_text
+
+FORMATS = ("ob3", "html", "md")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "credential",
+        help="check or export a micro-credential description (YAML/JSON)",
+        description="Check a micro-credential described with the European standard elements, "
+        "or export it as an Open Badge 3.0, a credential card or a catalogue entry.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+
+    check = actions.add_parser(
+        "check",
+        help="list missing and invalid elements (exit code 1 if there is an error)",
+        description="List the problems of a description. Exit code 1 if any is an error.",
+    )
+    check.add_argument("file", help="description in YAML or JSON, or - for stdin")
+    check.add_argument("--lang", choices=LANGUAGES, help="language of the messages "
+                       "(default: the description's language)")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.set_defaults(func=run_check)
+
+    export = actions.add_parser(
+        "export",
+        help="write an Open Badge 3.0 (ob3), a credential card (html) or a catalogue entry (md)",
+        description="Export a description. An Open Badge is issued to one learner: give "
+        "--learner and --issued (the two standard elements a description does not hold).",
+    )
+    export.add_argument("file", help="description in YAML or JSON, or - for stdin")
+    export.add_argument("--format", choices=FORMATS, required=True,
+                        help="ob3: Open Badges 3.0 JSON; html: printable card; md: catalogue entry")
+    export.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    export.add_argument("--learner", default="", help="the learner's name, e-mail or identifier")
+    export.add_argument("--issued", default="",
+                        help="date of issuing, YYYY-MM-DD (ob3: default today)")
+    export.add_argument("--grade", default="", help="grade achieved (optional)")
+    export.add_argument("--hash-learner", action="store_true",
+                        help="ob3: store the learner as a salted hash, not as plain text")
+    export.set_defaults(func=run_export)
+    p.set_defaults(func=lambda _args: _usage(p))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file))
+    lang = args.lang or desc.language
+    findings = validate(desc, lang)
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        print(format_findings(desc.title or args.file, findings, lang))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file))
+    if args.format == "ob3":
+        issued = args.issued or dt.date.today().isoformat()
+        doc = to_ob3(desc, args.learner, issued, grade=args.grade or None,
+                     hash_learner=args.hash_learner)
+        missing = ob3_problems(doc)
+        if missing:  # cannot happen for a valid description; kept as a safety net
+            raise UserError("the Open Badge is incomplete: " + "; ".join(missing))
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    else:
+        record = issue(desc, args.learner, args.issued or None, args.grade)
+        has_issue = bool(args.learner or args.issued)
+        text = card_html(record if has_issue else desc) if args.format == "html" else (
+            catalogue_md(desc))
+    _write(args.output, text)
+    if args.output != "-":
+        print(f"wrote {args.output}")
+    return 0
+
+
+def format_findings(name: str, findings: list[Finding], lang: str) -> str:
+    """Plain text: one line a finding with its severity, code and message; advice below."""
+    lines = [name]
+    for f in findings:
+        lines.append(f"  {t(f'common.{f.severity}', lang)}: [{f.code}] {f.message}")
+        if f.suggestion:
+            lines.append(f"      -> {f.suggestion}")
+    if not findings:
+        lines.append(f"  {t('common.ok', lang)}")
+    errors = sum(1 for f in findings if f.severity == "error")
+    lines.append(t("credential.check.summary", lang, errors=errors,
+                   warnings=len(findings) - errors))
+    lines.append(t("credential.issue-note", lang))
+    return "\n".join(lines)
+
+
+def _format_of(path: str) -> str | None:
+    return "json" if path.lower().endswith(".json") else None
+
+
+def _write(path: str, text: str) -> None:
+    if path == "-":
+        print(text, end="")
+        return
+    out = Path(path)
+    if out.is_dir():
+        raise UserError(f"{path}: is a folder; give a file name, e.g. {Path(path) / 'badge.json'}")
+    if not out.parent.exists():
+        raise UserError(f"{path}: the folder {out.parent} does not exist")
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2

@@ -1,0 +1,188 @@
+"""``python -m microcred grading ...``: the trainer's side of nbgrader.
+
+- ``grading vet SUBMISSIONS``: refuse submissions whose answer cells hold anything but text,
+  before nbgrader runs them (refused ones move to ``quarantine/``); exit 1 if any is refused.
+- ``grading roster FILE.csv``: put the participants into the gradebook.
+- ``grading report``: an HTML report and a CSV for the student register.
+- ``grading demo``: a synthetic cohort through the whole cycle.
+- ``grading badges --pass-mark X -o OUT``: an Open Badge 3.0 for each participant who passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from ._io import read_text
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("grading", help="vet, roster, report: the trainer's nbgrader tools",
+                       description="The trainer's tools around nbgrader. Run them in the course "
+                                   "folder (where nbgrader_config.py is) or give --course.")
+    cmds = p.add_subparsers(dest="grading_command", metavar="STEP")
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    v = cmds.add_parser("vet", help="refuse submissions that hold code, before autograding",
+                        description="Read every submitted notebook (never run it) and refuse "
+                                    "those whose answer cells hold anything but text. Refused "
+                                    "submissions move from submitted/ to quarantine/. Exit "
+                                    "code 1 if any is refused.")
+    v.add_argument("submissions", nargs="?", default="submitted",
+                   help="the submitted/ folder, one participant's folder or one notebook "
+                        "(default: submitted)")
+    v.add_argument("--course", help="course folder (default: found from SUBMISSIONS, or .)")
+    v.add_argument("--keep", action="store_true",
+                   help="report only: leave refused submissions where they are")
+    v.add_argument("--json", action="store_true", help="one JSON object per submission")
+    v.set_defaults(func=run_vet)
+
+    r = cmds.add_parser("roster", help="import participants from a CSV into the gradebook",
+                        description="Import a roster CSV (id, first name, last name, email; "
+                                    "comma or semicolon; UTF-8) into the gradebook. Nothing is "
+                                    "imported if any row has a problem.")
+    r.add_argument("file", help="the roster CSV")
+    r.add_argument("--course", default=".", help="course folder (default: .)")
+    r.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
+    r.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+    r.set_defaults(func=run_roster)
+
+    g = cmds.add_parser("report", help="HTML report and register CSV from the gradebook",
+                        description="Read the gradebook and write a self-contained HTML report "
+                                    "and, with --csv, the rows for a student register.")
+    g.add_argument("--course", default=".", help="course folder (default: .)")
+    g.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
+    g.add_argument("-o", "--output", default="grading-report.html", help="the HTML file")
+    g.add_argument("--csv", help="also write the register CSV here")
+    g.add_argument("--pass-mark", type=float, default=0.5,
+                   help="share of the maximum needed to pass (default: 0.5)")
+    g.set_defaults(func=run_report)
+
+    d = cmds.add_parser("demo", help="a synthetic cohort through the whole cycle",
+                        description="Release, roster, vet, autograde, feedback and report for "
+                                    "nine made-up participants, in a new folder.")
+    d.add_argument("--out", default="demo-grading", help="folder to create (default: "
+                                                         "demo-grading)")
+    d.set_defaults(func=run_demo)
+
+    from ._badges import add_parser as add_badges  # grading badges: see cli/_badges.py
+
+    add_badges(cmds)
+
+
+def _stderr_progress(label: str, minimum: int = 20):
+    """A progress printer for long runs: about ten lines on stderr, none for short runs."""
+    def progress(done: int, total: int) -> None:
+        if total >= minimum and (done == total or done % max(total // 10, 1) == 0):
+            print(f"{label}: {done}/{total}", file=sys.stderr, flush=True)
+    return progress
+
+
+def _course_of(path: Path) -> Path:
+    for folder in [path, *path.parents]:
+        if (folder / "nbgrader_config.py").is_file():
+            return folder
+    return Path(".")
+
+
+def run_vet(args: argparse.Namespace) -> int:
+    from ..grading.vet import format_vetting, quarantine, save_record, vet_path
+
+    path = Path(args.submissions)
+    if args.course and not path.is_absolute() and not path.exists():
+        path = Path(args.course) / path  # e.g. --course assignments: assignments/submitted
+    if not path.exists():
+        raise UserError(f"{path}: no such file or folder")
+    if path.is_file() and path.suffix != ".ipynb":
+        raise UserError(f"{path}: not a notebook (.ipynb)")
+    course = Path(args.course) if args.course else _course_of(path.resolve())
+    if not course.is_dir():
+        raise UserError(f"{course}: no such folder")
+    if (path / "nbgrader_config.py").is_file():  # the course folder itself
+        path = path / "submitted"
+    results = vet_path(path, course, progress=_stderr_progress("vetted"))
+    if not results:
+        raise UserError(f"{path}: no submitted notebooks found")
+    for r in results:
+        if not args.keep:
+            quarantine(r, course)
+        if args.json:
+            print(json.dumps(r.to_dict(), ensure_ascii=False))
+        else:
+            print(format_vetting(r))
+    inside = all(r.submission.folder.resolve().is_relative_to(course.resolve()) for r in results)
+    if inside:
+        save_record(results, course)
+    refused = [r for r in results if r.refused]
+    if not args.json:
+        warned = sum(r.status == "warnings" for r in results)
+        moved = " (moved to quarantine/)" if refused and not args.keep else ""
+        print(f"\n{len(results)} submission(s): {len(results) - len(refused) - warned} ok, "
+              f"{warned} with warnings, {len(refused)} refused{moved}")
+    return 1 if refused else 0
+
+
+def _db_url(args: argparse.Namespace, must_exist: bool) -> str:
+    from ..grading.roster import default_db_url
+
+    if args.db:
+        return args.db
+    course = Path(args.course)
+    if not course.is_dir():
+        raise UserError(f"{course}: no such folder")
+    if must_exist and not (course / "gradebook.db").is_file():
+        raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
+                        "generate_assignment and autograde first (or give --course)")
+    return default_db_url(course)
+
+
+def run_roster(args: argparse.Namespace) -> int:
+    from ..grading.roster import import_roster, parse_roster
+
+    people, problems = parse_roster(read_text(args.file))
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    if problems:
+        raise UserError(f"{args.file}: {len(problems)} problem(s); nothing imported")
+    if args.dry_run:
+        print(f"{len(people)} participant(s), no problems (dry run: nothing imported)")
+        return 0
+    from ..grading.roster import course_id_of
+
+    db = _db_url(args, must_exist=False)
+    added, updated = import_roster(people, db, course_id_of(db, Path(args.course)))
+    print(f"{added} participant(s) added, {updated} updated in {db}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from ..grading.report import read_gradebook, render_html, write_csv
+    from ..grading.vet import load_record
+
+    if not 0 < args.pass_mark <= 1:
+        raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+    db = _db_url(args, must_exist=True)
+    data = read_gradebook(db, load_record(Path(args.course)),
+                          progress=_stderr_progress("read submissions"))
+    out = Path(args.output)
+    try:
+        out.write_text(render_html(data, args.pass_mark), encoding="utf-8")
+        rows = write_csv(data, Path(args.csv), args.pass_mark) if args.csv else None
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror}: {exc.filename}") from None
+    graded = sum(r.status in ("graded", "pending") for r in data.rows)
+    print(f"Report: {out.resolve()} ({len(data.assignments)} assignment(s), "
+          f"{graded} submission(s))")
+    if rows is not None:
+        print(f"CSV   : {Path(args.csv).resolve()} ({rows} row(s))")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..grading.demo import run_demo as demo
+
+    demo(Path(args.out))
+    return 0

@@ -1,0 +1,102 @@
+"""``python -m microcred qa report|cohort``: HTML pages from saved quality self-assessments.
+
+    python -m microcred qa report my-qa.json -o report.html [--compare earlier.json]
+    python -m microcred qa cohort submissions/ -o summary.html [--threshold 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import qa
+from ..errors import UserError
+from ..findings import has_errors
+from ..i18n import LANGUAGES
+
+PROGRESS_EVERY = 50  # files between progress lines on stderr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "qa",
+        help="reports from quality self-assessments (JSON)",
+        description="Make self-contained HTML pages from saved quality self-assessments.",
+    )
+    commands = p.add_subparsers(dest="qa_command", metavar="{report,cohort}")
+    p.set_defaults(func=lambda _args: _usage(p))
+
+    r = commands.add_parser(
+        "report",
+        help="the report of one self-assessment",
+        description="Write the report of one self-assessment: profile, charts, development plan "
+        "and all answers. Exit code 1 if the assessment has errors (they are in the report).",
+    )
+    r.add_argument("file", help="a saved self-assessment (.json)")
+    r.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    r.add_argument("--compare", metavar="EARLIER", help="an earlier self-assessment to compare with")
+    r.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the file's)")
+    r.set_defaults(func=run_report)
+
+    c = commands.add_parser(
+        "cohort",
+        help="a summary of many self-assessments, for trainers",
+        description="Summarise every self-assessment (.json) in a folder and its subfolders. "
+        "Groups smaller than the threshold show only their size. Files that cannot be read are "
+        "named on stderr and left out; the exit code is then 1.",
+    )
+    c.add_argument("folder", help="folder with the saved self-assessments")
+    c.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    c.add_argument("--threshold", type=_positive, default=qa.COHORT_THRESHOLD,
+                   help=f"smallest group to show results for (default {qa.COHORT_THRESHOLD})")
+    c.add_argument("--all-versions", action="store_true",
+                   help="count every file, not only the latest save of each participant")
+    c.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the summary")
+    c.set_defaults(func=run_cohort)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    assessment = qa.load(args.file)
+    earlier = qa.load(args.compare) if args.compare else None
+    html = qa.report_html(assessment, args.lang, earlier=earlier)
+    qa.write_text_atomic(args.output, html)
+    findings = qa.validate(assessment, args.lang)
+    for f in findings:
+        print(f"{f.severity}: {f.message}", file=sys.stderr)
+    print(f"wrote {args.output}")
+    return 1 if has_errors(findings) else 0
+
+
+def run_cohort(args: argparse.Namespace) -> int:
+    loaded = qa.load_folder(args.folder, progress=_progress)
+    for _path, reason in loaded.skipped:
+        print(f"skipped {reason}", file=sys.stderr)  # the reason starts with the file name
+    if not loaded.assessments:
+        raise UserError(f"{args.folder}: no readable self-assessments (.json) found")
+    summary = qa.cohort_summary(
+        loaded.assessments, threshold=args.threshold, latest_only=not args.all_versions
+    )
+    qa.write_text_atomic(args.output, qa.cohort_html(summary, args.lang, len(loaded.skipped)))
+    shown = "only the group size is shown" if summary.suppressed else "distributions shown"
+    print(f"wrote {args.output}: {summary.count} assessment(s), {shown}")
+    return 1 if loaded.skipped else 0
+
+
+def _progress(done: int, total: int) -> None:
+    if total > PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
+        print(f"read {done}/{total} files", file=sys.stderr)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2

@@ -1,0 +1,494 @@
+"""Commissioned (contract) education: a self-check on the three-part development model, and a
+cost and price calculator.
+
+The self-check follows the three parts of the development model of the Swedish LUPP project
+(organisation and processes; customer dialogue, requirements and competence-development models;
+incentives and collaboration skills); its statements are in ``data/needs/development_model.yaml``.
+
+The calculator adds up staff hours by role at their rates, fixed costs for the group and costs
+per participant, puts the overhead percentage on all of these, and adds a margin. It gives the
+contract price, the price per participant, and the *break-even* number of participants: the
+fewest participants at which a price per participant covers the costs. Odd input (no
+participants, negative rates) gives findings and ``None`` for what cannot be computed; it never
+raises.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import UserError
+from .findings import Finding
+from .i18n import t
+from .resources import load_yaml
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "SCALE",
+    "CheckItem",
+    "CostModel",
+    "Pricing",
+    "SelfCheckResult",
+    "StaffRole",
+    "answers_template",
+    "check_items",
+    "model_from_dict",
+    "parts",
+    "plot_pricing",
+    "plot_self_check",
+    "price",
+    "self_check",
+]
+
+SCALE: tuple[int, ...] = (0, 1, 2, 3)
+PRICE_ERRORS = frozenset({"no-participants", "negative-rate", "negative-hours", "no-staff",
+                          "negative-cost", "negative-overhead", "negative-participants"})
+
+
+# --- the cost and price calculator -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffRole:
+    """Work of one role (planner, teacher, coordinator...): hours and an hourly rate."""
+
+    role: str
+    hours: float
+    rate: float
+
+    @property
+    def cost(self) -> float:
+        return self.hours * self.rate
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Everything the calculator needs; amounts in ``currency``, percentages as numbers (25 = 25 %)."""
+
+    roles: tuple[StaffRole, ...] = ()
+    overhead_pct: float = 0.0  # on all direct costs (staff, fixed, per participant)
+    fixed_costs: float = 0.0  # for the group: venue, travel, licences
+    per_participant_costs: float = 0.0  # materials, catering, registration per participant
+    participants: int = 0  # planned group size
+    margin_pct: float = 0.0  # on top of the full cost
+    price_per_participant: float | None = None  # a price you mean to charge, if set
+    currency: str = "EUR"
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["roles"] = [asdict(r) for r in self.roles]
+        return data
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """What the calculator found. Amounts that cannot be computed (no participants) are None."""
+
+    model: CostModel
+    staff_costs: dict[str, float]
+    staff_total: float
+    direct_costs: float  # staff + fixed + per participant x participants
+    overheads: float
+    total_cost: float
+    contract_price: float  # total cost + margin: what the commissioner pays for the group
+    cost_per_participant: float | None
+    price_per_participant: float | None  # the price charged (given) or the contract price / N
+    break_even: int | None  # fewest participants at which price_per_participant covers costs
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def revenue(self, participants: int) -> float:
+        """Income at ``participants`` if each pays ``price_per_participant``."""
+        return (self.price_per_participant or 0.0) * participants
+
+    def cost_at(self, participants: int) -> float:
+        """Total cost with ``participants`` in the group (overheads included)."""
+        m = self.model
+        direct = self.staff_total + m.fixed_costs + m.per_participant_costs * participants
+        return direct * (1 + m.overhead_pct / 100)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k not in ("model", "findings")}
+        data["currency"] = self.model.currency
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return {k: (round(v, 2) + 0.0 if isinstance(v, float) else v) for k, v in data.items()}
+
+
+def price(model: CostModel, lang: str = "en") -> Pricing:
+    """Cost, price and break-even of a commissioned course, with findings for odd input."""
+    found: list[Finding] = []
+    staff: dict[str, float] = {}
+    for r in model.roles:
+        name = r.role or "?"
+        if r.rate < 0:
+            found.append(_finding("negative-rate", lang, name, role=name, rate=_money(r.rate)))
+        if r.hours < 0:
+            found.append(_finding("negative-hours", lang, name, role=name, hours=_num(r.hours)))
+        if r.rate == 0 and r.hours > 0:
+            found.append(_finding("zero-rate", lang, name, role=name))
+        staff[name] = staff.get(name, 0.0) + r.cost
+    if not model.roles or all(r.hours <= 0 for r in model.roles):
+        found.append(_finding("no-staff", lang, "roles"))
+    for name in ("fixed_costs", "per_participant_costs"):
+        if getattr(model, name) < 0:
+            found.append(_finding("negative-cost", lang, name, field=t(f"commissioned.field.{name}",
+                                                                        lang)))
+    if model.overhead_pct < 0:
+        found.append(_finding("negative-overhead", lang, "overhead_pct"))
+    elif model.overhead_pct > 100:
+        found.append(_finding("high-overhead", lang, "overhead_pct",
+                              pct=_num(model.overhead_pct)))
+    if model.margin_pct < 0:
+        found.append(_finding("negative-margin", lang, "margin_pct"))
+    n = model.participants
+    if n < 0:
+        found.append(_finding("negative-participants", lang, "participants"))
+    elif n == 0:
+        found.append(_finding("no-participants", lang, "participants"))
+
+    staff_total = sum(staff.values())
+    direct = staff_total + model.fixed_costs + model.per_participant_costs * max(n, 0)
+    overheads = direct * model.overhead_pct / 100
+    total = direct + overheads
+    contract = total * (1 + model.margin_pct / 100)
+    per_cost = total / n if n > 0 else None
+    charged = model.price_per_participant
+    if charged is None and n > 0:
+        charged = contract / n
+    if charged is not None and charged < 0:
+        found.append(_finding("negative-price", lang, "price_per_participant"))
+    break_even = _break_even(model, staff_total, charged)
+    if charged is not None and charged > 0 and break_even is None and staff_total >= 0:
+        found.append(_finding("no-break-even", lang, "price_per_participant",
+                              price=_money(charged, model.currency)))
+    if (model.price_per_participant is not None and per_cost is not None
+            and model.price_per_participant < per_cost):
+        found.append(_finding("price-below-cost", lang, "price_per_participant",
+                              price=_money(model.price_per_participant, model.currency),
+                              cost=_money(per_cost, model.currency)))
+    if break_even is not None and n > 0 and break_even > n:
+        found.append(_finding("break-even-above-plan", lang, "participants",
+                              needed=break_even, planned=n))
+    found.sort(key=lambda f: f.severity != "error")
+    return Pricing(model, staff, staff_total, direct, overheads, total, contract, per_cost,
+                   charged, break_even, tuple(found))
+
+
+def _break_even(model: CostModel, staff_total: float, charged: float | None) -> int | None:
+    """Smallest N >= 1 with N x price >= cost(N); None when the price never covers the cost."""
+    if charged is None or charged <= 0:
+        return None
+    k = 1 + model.overhead_pct / 100
+    fixed = (staff_total + model.fixed_costs) * k
+    variable = model.per_participant_costs * k
+    if charged <= variable:
+        return None if fixed > 0 or charged < variable else 1
+    n = math.ceil(fixed / (charged - variable) - 1e-9)
+    return max(n, 1)
+
+
+def model_from_dict(data: Any) -> CostModel:
+    """A cost model from plain data (a ``commissioned:`` section or the fields themselves).
+    Raises UserError naming the field when a number is not a number."""
+    if not isinstance(data, Mapping):
+        raise UserError("the price file must be a mapping of fields (roles:, participants:, ...)")
+    if isinstance(data.get("commissioned"), Mapping):
+        data = data["commissioned"]
+    if isinstance(data.get("price"), Mapping):
+        data = data["price"]
+    roles_data = data.get("roles") or data.get("staff") or []
+    if isinstance(roles_data, Mapping):  # {teacher: {hours: 10, rate: 80}}
+        roles_data = [{"role": k, **(v or {})} for k, v in roles_data.items()]
+    if not isinstance(roles_data, list):
+        raise UserError("roles: must be a list of {role, hours, rate}")
+    roles = []
+    for i, r in enumerate(roles_data, 1):
+        if not isinstance(r, Mapping):
+            raise UserError(f"roles, item {i}: write it as {{role: ..., hours: ..., rate: ...}}")
+        roles.append(StaffRole(
+            role=str(r.get("role") or r.get("name") or f"role {i}"),
+            hours=_number(r.get("hours"), f"roles, item {i}, hours"),
+            rate=_number(r.get("rate"), f"roles, item {i}, rate"),
+        ))
+    ppp = data.get("price_per_participant")
+    return CostModel(
+        roles=tuple(roles),
+        overhead_pct=_number(_first(data, "overhead_pct", "overheads", "overhead"), "overhead_pct"),
+        fixed_costs=_number(data.get("fixed_costs"), "fixed_costs"),
+        per_participant_costs=_number(data.get("per_participant_costs"), "per_participant_costs"),
+        participants=int(_number(data.get("participants"), "participants")),
+        margin_pct=_number(data.get("margin_pct"), "margin_pct"),
+        price_per_participant=None if ppp in (None, "") else _number(ppp, "price_per_participant"),
+        currency=str(data.get("currency") or "EUR"),
+        title=str(data.get("title") or ""),
+    )
+
+
+def parse_roles(text: str) -> list[StaffRole]:
+    """Roles written one a line as ``role; hours; rate`` (``|`` or tabs work too); lines that
+    cannot be read are skipped (``unreadable_role_lines`` lists them)."""
+    return [r for r in (_role_line(line) for line in str(text or "").splitlines()) if r]
+
+
+def unreadable_role_lines(text: str, lang: str = "en") -> list[Finding]:
+    """A finding for each non-empty line of a roles text that ``parse_roles`` could not read."""
+    return [_finding("unreadable-role", lang, None, line=line.strip())
+            for line in str(text or "").splitlines() if line.strip() and _role_line(line) is None]
+
+
+def _role_line(line: str) -> StaffRole | None:
+    for sep in ("|", ";", "\t"):
+        if sep in line:
+            parts = [p.strip() for p in line.split(sep)]
+            break
+    else:
+        return None
+    if len(parts) < 3:
+        return None
+    try:
+        return StaffRole(parts[0], _number(parts[1], "hours"), _number(parts[2], "rate"))
+    except UserError:
+        return None
+
+
+# --- the development-model self-check ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One statement of the self-check, in one language."""
+
+    id: str
+    part: str
+    text: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class PartScore:
+    id: str
+    title: str
+    score: float | None  # 0..1 over the answered items; None when none is answered
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class SelfCheckResult:
+    parts: tuple[PartScore, ...]
+    overall: float | None
+    suggestions: tuple[tuple[str, str], ...]  # (item id, suggestion) for answers 0 or 1
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def weakest(self) -> PartScore | None:
+        scored = [p for p in self.parts if p.score is not None]
+        return min(scored, key=lambda p: p.score) if scored else None  # type: ignore[arg-type]
+
+
+def _model_data() -> dict[str, Any]:
+    return load_yaml("needs", "development_model.yaml")
+
+
+def parts(lang: str = "en") -> list[tuple[str, str]]:
+    """The three parts of the model as (id, title)."""
+    return [(p["id"], _pick(p["title"], lang)) for p in _model_data()["parts"]]
+
+
+def check_items(lang: str = "en") -> list[CheckItem]:
+    """Every statement of the self-check, in order."""
+    return [
+        CheckItem(item["id"], p["id"], _pick(item, lang), _pick(item["suggestion"], lang))
+        for p in _model_data()["parts"]
+        for item in p["items"]
+    ]
+
+
+def scale_labels(lang: str = "en") -> dict[int, str]:
+    """The answer scale 0-3 with its words."""
+    return {int(k): _pick(v, lang) for k, v in _model_data()["scale"].items()}
+
+
+def source_note(lang: str = "en") -> str:
+    """Where the model comes from (shown with the results)."""
+    return _pick(_model_data()["source"], lang)
+
+
+def self_check(answers: Mapping[str, Any] | None, lang: str = "en") -> SelfCheckResult:
+    """Scores per part (share of the maximum over the answered statements), the weakest part
+    and suggestions for statements answered 0 or 1. Unknown ids and odd values are findings."""
+    answers = dict(answers or {})
+    items = check_items(lang)
+    known = {i.id for i in items}
+    found: list[Finding] = []
+    values: dict[str, int] = {}
+    for key, value in answers.items():
+        if str(key) not in known:
+            found.append(_finding("unknown-item", lang, str(key), item=key))
+            continue
+        if value is None or value == "":
+            continue
+        try:
+            number = int(value)
+            if number != float(value) or number not in SCALE:
+                raise ValueError
+        except (TypeError, ValueError):
+            found.append(_finding("invalid-answer", lang, str(key), item=key, value=value))
+            continue
+        values[str(key)] = number
+    missing = [i.id for i in items if i.id not in values]
+    if missing:
+        found.append(_finding("unanswered", lang, None, count=len(missing),
+                              items=", ".join(missing)))
+    scores = []
+    for pid, title in parts(lang):
+        mine = [values[i.id] for i in items if i.part == pid and i.id in values]
+        total = sum(1 for i in items if i.part == pid)
+        score = sum(mine) / (3 * len(mine)) if mine else None
+        scores.append(PartScore(pid, title, score, len(mine), total))
+    answered = list(values.values())
+    overall = sum(answered) / (3 * len(answered)) if answered else None
+    tips = tuple((i.id, i.suggestion) for i in items if i.id in values and values[i.id] <= 1)
+    return SelfCheckResult(tuple(scores), overall, tips, tuple(found))
+
+
+def answers_template(lang: str = "en") -> str:
+    """A YAML file to fill in: every statement as a comment above its id."""
+    scale = ", ".join(f"{k} = {v}" for k, v in scale_labels(lang).items())
+    lines = [f"# {source_note(lang)}", f"# {scale}", "answers:"]
+    for pid, title in parts(lang):
+        lines.append(f"  # --- {title} ---")
+        for item in (i for i in check_items(lang) if i.part == pid):
+            lines.append(f"  # {item.text}")
+            lines.append(f"  {item.id}:")
+    return "\n".join(lines) + "\n"
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+
+def plot_pricing(pricing: Pricing, lang: str = "en") -> Figure:
+    """Left: what the cost is made of. Right: cost and income by group size, with break-even."""
+    from .charts import PALETTE, new_figure
+
+    m = pricing.model
+    fig = new_figure(9, 3.4)
+    left, right = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
+    labels = list(pricing.staff_costs) + [
+        t("commissioned.chart.fixed", lang),
+        t("commissioned.chart.per-participant", lang),
+        t("commissioned.chart.overheads", lang),
+        t("commissioned.chart.margin", lang),
+    ]
+    values = list(pricing.staff_costs.values()) + [
+        m.fixed_costs,
+        m.per_participant_costs * max(m.participants, 0),
+        pricing.overheads,
+        pricing.contract_price - pricing.total_cost,
+    ]
+    colours = [PALETTE[0]] * len(pricing.staff_costs) + [PALETTE[4], PALETTE[5], PALETTE[1],
+                                                         PALETTE[2]]
+    left.barh(labels[::-1], values[::-1], color=colours[::-1])
+    left.set_xlabel(m.currency)
+    left.set_title(t("commissioned.chart.breakdown", lang), fontsize=10)
+    left.tick_params(axis="y", labelsize=8)
+
+    top = max(m.participants, pricing.break_even or 0, 5)
+    xs = list(range(int(top * 1.5) + 2))
+    right.plot(xs, [pricing.cost_at(x) for x in xs], color=PALETTE[1], linestyle="-",
+               label=t("commissioned.chart.cost", lang))
+    if pricing.price_per_participant:
+        right.plot(xs, [pricing.revenue(x) for x in xs], color=PALETTE[0], linestyle="--",
+                   label=t("commissioned.chart.income", lang))
+    if pricing.break_even is not None:
+        right.axvline(pricing.break_even, color=PALETTE[6], linestyle=":", linewidth=1)
+        right.annotate(t("commissioned.chart.break-even", lang, n=pricing.break_even),
+                       (pricing.break_even, pricing.cost_at(pricing.break_even)),
+                       textcoords="offset points", xytext=(6, -14), fontsize=8)
+    if m.participants > 0:
+        right.axvline(m.participants, color=PALETTE[2], linestyle="-.", linewidth=1,
+                      label=t("commissioned.chart.planned", lang, n=m.participants))
+    right.set_xlabel(t("commissioned.chart.participants", lang))
+    right.set_ylabel(m.currency)
+    right.set_title(t("commissioned.chart.by-size", lang), fontsize=10)
+    right.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def plot_self_check(result: SelfCheckResult, lang: str = "en") -> Figure:
+    """One bar per part of the model: share of the maximum, with the value written on it."""
+    from .charts import PALETTE, new_figure
+
+    fig = new_figure(6.5, 2.4)
+    ax = fig.add_subplot()
+    titles = [p.title for p in result.parts][::-1]
+    values = [(p.score or 0.0) * 100 for p in result.parts][::-1]
+    ax.barh(titles, values, color=PALETTE[0])
+    for y, p in enumerate(result.parts[::-1]):
+        text = "–" if p.score is None else f"{p.score * 100:.0f} %"
+        ax.text(min((p.score or 0) * 100 + 2, 92), y, text, va="center", fontsize=9)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("commissioned.chart.share", lang))
+    ax.tick_params(axis="y", labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _pick(texts: Mapping[str, Any], lang: str) -> str:
+    return str(texts.get(lang) or texts["en"])
+
+
+def _first(data: Mapping[str, Any], *keys: str) -> Any:
+    return next((data[k] for k in keys if data.get(k) not in (None, "")), None)
+
+
+def _number(value: Any, name: str) -> float:
+    if value is None or value == "":
+        return 0.0
+    if isinstance(value, bool):
+        raise UserError(f"{name}: expected a number, got {value!r}")
+    if isinstance(value, (int, float)):
+        if math.isnan(value) or math.isinf(value):
+            raise UserError(f"{name}: expected a finite number")
+        return float(value)
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").rstrip("%€")
+    text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise UserError(f"{name}: expected a number, got {value!r}") from None
+    if math.isnan(number) or math.isinf(number):
+        raise UserError(f"{name}: expected a finite number")
+    return number
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _money(x: float, currency: str = "") -> str:
+    text = f"{x:,.0f}".replace(",", "\u202f")
+    return f"{text} {currency}".strip()
+
+
+def _finding(code: str, lang: str, element: str | None, **fields: Any) -> Finding:
+    return Finding(
+        code=code,
+        severity="error" if code in PRICE_ERRORS else "warning",
+        message=t(f"commissioned.{code}.message", lang, **fields),
+        suggestion=t(f"commissioned.{code}.suggestion", lang, **fields),
+        element=element,
+    )

@@ -1,0 +1,569 @@
+"""The description of a micro-credential and how it is read from YAML, JSON or a mapping.
+
+Reading never fails on a value of the wrong type: the value is left out and the problem is kept
+on the record (``Description.problems``), so that ``validate`` reports it as a finding in the
+participant's language, next to every other problem. Only a file that cannot be parsed at all
+(broken YAML, not a mapping) raises :class:`~microcred.errors.UserError`, naming the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from dataclasses import replace as _replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..credits import conventions
+from ..errors import UserError
+from ..i18n import t
+from ..resources import load_yaml
+from . import _elements as el
+
+#: Every name a description may use at its top level, in the order they are written out.
+FIELDS: tuple[str, ...] = (
+    "language", "title", "summary", "awarding_body", "country", "region", "outcomes",
+    "workload", "level", "assessment", "participation", "quality_assurance", "prerequisites",
+    "supervision", "grading", "integration", "stackable_towards", "further_information",
+    "url", "id", "code", "field_of_study", "keywords", "dates", "valid_until",
+)
+ISSUE_FIELDS = ("learner", "issued", "grade")  # belong to an issued credential
+_ORG_FIELDS = ("name", "url", "id", "email")
+
+_NUMBER = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s]*\s*$")  # "3", "1,5", "3 op", "81h"
+_FI_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 1.9.2025
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found while reading, turned into a finding by ``validate``."""
+
+    code: str
+    element: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An awarding body. ``id`` is a URI naming it (default: its ``url``)."""
+
+    name: str = ""
+    url: str = ""
+    id: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Notional workload: ECTS credits and hours, checked under a national ``convention``."""
+
+    ects: float | None = None
+    hours: float | None = None
+    convention: str = "ects"  # fi | se | ects (microcred.credits)
+
+
+@dataclass(frozen=True)
+class Level:
+    """EQF level (1-8), the national framework level and the QF-EHEA cycle, if they apply."""
+
+    eqf: int | None = None
+    national: str = ""
+    cycle: str = ""  # first | second | third
+    not_applicable: bool = False
+
+
+@dataclass(frozen=True)
+class QualityAssurance:
+    type: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Description:
+    """A micro-credential described with the European standard elements.
+
+    Learner identification and the date of issuing are not here: they belong to each issued
+    credential and are given when it is exported (``to_ob3(..., learner=, issued=)``).
+    """
+
+    title: str = ""
+    language: str = "en"
+    summary: str = ""
+    awarding_body: tuple[Organisation, ...] = ()
+    country: tuple[str, ...] = ()
+    region: str = ""
+    outcomes: tuple[Outcome, ...] = ()
+    workload: Workload = Workload()
+    level: Level = Level()
+    assessment: tuple[str, ...] = ()
+    participation: tuple[str, ...] = ()
+    quality_assurance: QualityAssurance = QualityAssurance()
+    prerequisites: str = ""
+    supervision: str = ""
+    grading: str = ""  # the grading scale; the grade itself is given at issue
+    integration: str = ""
+    stackable_towards: str = ""
+    further_information: str = ""
+    url: str = ""
+    id: str = ""
+    code: str = ""
+    field_of_study: str = ""
+    keywords: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    valid_until: dt.date | None = None
+    problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain mapping with only the parts that are filled in (``from_dict`` reads it back)."""
+        d: dict[str, Any] = {"language": self.language, "title": self.title,
+                             "summary": self.summary}
+        bodies = [_drop_empty({"name": o.name, "url": o.url, "id": o.id, "email": o.email})
+                  for o in self.awarding_body]
+        d["awarding_body"] = bodies[0] if len(bodies) == 1 else bodies
+        d["country"] = self.country[0] if len(self.country) == 1 else list(self.country)
+        d["region"] = self.region
+        d["outcomes"] = [{"id": o.id, "text": o.text} for o in self.outcomes]
+        d["workload"] = _drop_empty({"ects": _plain(self.workload.ects),
+                                     "hours": _plain(self.workload.hours),
+                                     "convention": self.workload.convention})
+        if self.level.not_applicable:
+            d["level"] = "not applicable"
+        else:
+            d["level"] = _drop_empty({"eqf": self.level.eqf, "national": self.level.national,
+                                      "cycle": self.level.cycle})
+        d["assessment"] = list(self.assessment)
+        d["participation"] = (self.participation[0] if len(self.participation) == 1
+                              else list(self.participation))
+        d["quality_assurance"] = (
+            _drop_empty({"type": self.quality_assurance.type, "url": self.quality_assurance.url})
+            if self.quality_assurance.url else self.quality_assurance.type
+        )
+        for name in ("prerequisites", "supervision", "grading", "integration",
+                     "stackable_towards", "further_information", "url", "id", "code",
+                     "field_of_study"):
+            d[name] = getattr(self, name)
+        d["keywords"] = list(self.keywords)
+        d["dates"] = _drop_empty({"start": self.start, "end": self.end})
+        d["valid_until"] = self.valid_until
+        return _drop_empty(d)
+
+    def to_yaml(self) -> str:
+        """The description as a YAML file a person can read and edit."""
+        header = ("# A micro-credential described with the European standard elements.\n"
+                  "# Check it with: python -m microcred credential check FILE\n")
+        return header + yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True,
+                                       width=100, default_flow_style=False)
+
+    def replace(self, **changes: Any) -> Description:
+        """A copy with some parts changed (problems found while reading are kept)."""
+        return _replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A description issued to one learner on one date: the credential a learner owns.
+
+    It adds the two mandatory elements a description cannot hold (identification of the
+    learner, date of issuing) and the optional grade achieved.
+    """
+
+    description: Description
+    learner: str = ""
+    issued: dt.date | dt.datetime | None = None
+    grade: str = ""
+
+    @property
+    def issued_date(self) -> dt.date | None:
+        return self.issued.date() if isinstance(self.issued, dt.datetime) else self.issued
+
+
+def issue(description: Description, learner: str = "", issued: Any = None, grade: str = ""
+          ) -> Issued:
+    """Issue ``description`` to ``learner`` on ``issued`` (a date, a datetime or "YYYY-MM-DD").
+
+    Missing parts are allowed here (``validate`` reports them); a date that is not a date
+    raises :class:`UserError`.
+    """
+    when: dt.date | dt.datetime | None
+    if issued is None or (isinstance(issued, str) and not issued.strip()):
+        when = None
+    elif isinstance(issued, (dt.date, dt.datetime)):
+        when = issued
+    else:
+        text = str(issued).strip()
+        try:
+            when = dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else None
+        except ValueError:
+            when = None
+        when = when or parse_date(text)
+        if when is None:
+            raise UserError(t("credential.issue.bad-date", description.language, value=text))
+    return Issued(description, " ".join(str(learner or "").split()), when,
+                  " ".join(str(grade or "").split()))
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def from_dict(data: Mapping[str, Any], outcomes: Any = None) -> Description:
+    """A description from a mapping, e.g. the ``credential:`` section of a design file.
+
+    ``outcomes`` (a list of strings or of ``{id, text}``) is used when the mapping has none, so a
+    design file can keep its outcomes in their own section. Values of the wrong type are left
+    out and reported by ``validate``.
+    """
+    r = _Reader()
+    if not isinstance(data, Mapping):
+        r.problem("wrong-type", "credential", expected="mapping", found=_kind(data))
+        data = {}
+    d = dict(data)
+    for key in d:
+        if key in ISSUE_FIELDS:
+            r.problem("issue-element", str(key), field=str(key))
+        elif key not in FIELDS:
+            guess = difflib.get_close_matches(str(key), FIELDS + ISSUE_FIELDS, n=1, cutoff=0.6)
+            r.problem("unknown-field", str(key), field=str(key), guess=guess[0] if guess else "")
+    raw_outcomes = d.get("outcomes") if d.get("outcomes") is not None else outcomes
+    dates = r.mapping(d.get("dates"), "dates", shorthand=None)
+    language = r.text(d.get("language"), "language").lower() or "en"
+    if not _LANGUAGE.match(language):
+        r.problem("invalid-language", "language", value=language)
+        language = "en"
+    return Description(
+        title=r.text(d.get("title"), "title"),
+        language=language,
+        summary=r.text(d.get("summary"), "summary"),
+        awarding_body=r.organisations(d.get("awarding_body")),
+        country=tuple(el.country_code(c) for c in r.texts(d.get("country"), "country")),
+        region=r.text(d.get("region"), "region"),
+        outcomes=r.outcomes(raw_outcomes),
+        workload=r.workload(d.get("workload")),
+        level=r.level(d.get("level")),
+        assessment=tuple(el.element("assessment").normalise(a)
+                         for a in r.texts(d.get("assessment"), "assessment")),
+        participation=tuple(el.element("participation").normalise(p)
+                            for p in r.texts(d.get("participation"), "participation")),
+        quality_assurance=r.quality_assurance(d.get("quality_assurance")),
+        prerequisites=r.text(d.get("prerequisites"), "prerequisites"),
+        supervision=_code(r.text(d.get("supervision"), "supervision"), "supervision"),
+        grading=r.text(d.get("grading"), "grading"),
+        integration=_code(r.text(d.get("integration"), "integration"), "integration"),
+        stackable_towards=r.text(d.get("stackable_towards"), "stackable_towards"),
+        further_information=r.text(d.get("further_information"), "further_information"),
+        url=r.text(d.get("url"), "url"),
+        id=r.text(d.get("id"), "id"),
+        code=r.text(d.get("code"), "code"),
+        field_of_study=r.text(d.get("field_of_study"), "field_of_study"),
+        keywords=r.texts(d.get("keywords"), "keywords"),
+        start=r.date(dates.get("start"), "dates"),
+        end=r.date(dates.get("end"), "dates"),
+        valid_until=r.date(d.get("valid_until"), "valid_until"),
+        problems=tuple(r.problems),
+    )
+
+
+def loads(text: str, source: str = "<text>", fmt: str | None = None, lang: str = "en"
+          ) -> Description:
+    """A description from YAML or JSON text (``fmt`` "yaml"/"json"; default: guess).
+
+    A file whose top level has a ``credential:`` section (the course's one design file) is
+    read from that section, with the file's ``outcomes:`` when the section has none.
+    """
+    fmt = fmt or ("json" if text.lstrip().startswith("{") else "yaml")
+    try:
+        data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(t("credential.load.json-error", lang, source=source, line=exc.lineno,
+                          problem=exc.msg)) from None
+    except yaml.YAMLError as exc:
+        raise UserError(t("credential.load.yaml-error", lang, source=source,
+                          **_yaml_error(exc))) from None
+    if data is None:
+        raise UserError(t("credential.load.empty", lang, source=source))
+    if not isinstance(data, Mapping):
+        raise UserError(t("credential.load.not-mapping", lang, source=source,
+                          found=t(f"credential.type.{_kind(data)}", lang)))
+    section = data.get("credential")
+    if isinstance(section, Mapping):  # a design file: credential + outcomes + other modules
+        return from_dict(section, outcomes=data.get("outcomes"))
+    return from_dict(data)
+
+
+def load(path: str | Path, lang: str = "en") -> Description:
+    """A description from a YAML (``.yaml``/``.yml``) or JSON (``.json``) file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(t("credential.load.unreadable", lang, source=str(path),
+                          problem="no such file")) from None
+    except IsADirectoryError:
+        raise UserError(t("credential.load.unreadable", lang, source=str(path),
+                          problem="a folder, not a file")) from None
+    except UnicodeDecodeError:
+        raise UserError(t("credential.load.unreadable", lang, source=str(path),
+                          problem="not UTF-8 text")) from None
+    except OSError as exc:
+        raise UserError(t("credential.load.unreadable", lang, source=str(path),
+                          problem=exc.strerror or str(exc))) from None
+    fmt = "json" if p.suffix.lower() == ".json" else "yaml"
+    return loads(text, source=str(path), fmt=fmt, lang=lang)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> dict[str, str]:
+    """The line(s) and the problem of a YAML error: from where the broken part starts (e.g. an
+    unclosed quote) to where the parser gave up."""
+    start = getattr(exc, "context_mark", None)
+    end = getattr(exc, "problem_mark", None)
+    lines = sorted({m.line + 1 for m in (start, end) if m is not None})
+    line = "-".join(str(n) for n in (lines[0], lines[-1]) if lines) if lines else "?"
+    if len(lines) == 1:
+        line = str(lines[0])
+    context, problem = getattr(exc, "context", None), getattr(exc, "problem", None)
+    text = "; ".join(p for p in (context, problem) if p) or str(exc).splitlines()[0]
+    return {"line": line, "problem": text}
+
+
+def yaml_example(element: str) -> str:
+    """How to write ``element`` in a description file (for wrong-type messages)."""
+    return load_yaml("eu_elements.yaml")["yaml_examples"].get(element, "")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a date, a datetime, "YYYY-MM-DD" or "D.M.YYYY"; None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    m = _FI_DATE.match(text)
+    try:
+        if m:
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def parse_number(value: Any) -> float | None:
+    """A number from an int, a float or a text such as "1,5" or "3 op"; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        m = _NUMBER.match(value)
+        if m:
+            return float(m[1].replace(",", "."))
+    return None
+
+
+class _Reader:
+    """Reads values leniently and keeps a note of every problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, code: str, element: str, **fields: object) -> None:
+        self.problems.append(Problem(code, element, tuple((k, str(v)) for k, v in fields.items())))
+
+    def wrong(self, value: Any, element: str, expected: str) -> None:
+        self.problem("wrong-type", element, expected=expected, found=_kind(value))
+
+    def text(self, value: Any, element: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (bool, list, tuple, dict, Mapping)):
+            self.wrong(value, element, "text")
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+    def texts(self, value: Any, element: str) -> tuple[str, ...]:
+        """A list of texts; a single text may list several, separated by commas."""
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            items: list[Any] = re.split(r"[;,]", value)
+        elif isinstance(value, (list, tuple)):
+            items = list(value)
+        else:
+            self.wrong(value, element, "list")
+            return ()
+        out = []
+        for item in items:
+            text = self.text(item, element)
+            if text:
+                out.append(text)
+        return tuple(out)
+
+    def mapping(self, value: Any, element: str, shorthand: str | None) -> dict:
+        """A mapping; a plain value is read as ``{shorthand: value}`` when a shorthand exists."""
+        if value is None:
+            return {}
+        if isinstance(value, Mapping):
+            return dict(value)
+        if shorthand is not None and not isinstance(value, (list, tuple)):
+            return {shorthand: value}
+        self.wrong(value, element, "mapping")
+        return {}
+
+    def number(self, value: Any, element: str) -> float | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        number = parse_number(value)
+        if number is None:
+            if isinstance(value, str):
+                self.problem("invalid-number", element, value=value)
+            else:
+                self.wrong(value, element, "number")
+        return number
+
+    def date(self, value: Any, element: str) -> dt.date | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        day = parse_date(value)
+        if day is None:
+            if isinstance(value, str):
+                self.problem("invalid-date", element, value=value)
+            else:
+                self.wrong(value, element, "date")
+        return day
+
+    def organisations(self, value: Any) -> tuple[Organisation, ...]:
+        items = value if isinstance(value, (list, tuple)) else ([] if value is None else [value])
+        out = []
+        for item in items:
+            d = self.mapping(item, "awarding_body", shorthand="name")
+            org = Organisation(**{k: self.text(d.get(k), "awarding_body") for k in _ORG_FIELDS})
+            for key in d:
+                if key not in _ORG_FIELDS:
+                    guess = difflib.get_close_matches(str(key), _ORG_FIELDS, n=1, cutoff=0.5)
+                    self.problem("unknown-field", "awarding_body", field=f"awarding_body.{key}",
+                                 guess=f"awarding_body.{guess[0]}" if guess else "")
+            if any(vars(org).values()):
+                out.append(org)
+        return tuple(out)
+
+    def outcomes(self, value: Any) -> tuple[Outcome, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):  # a block of text: one outcome a line
+            value = [line for line in value.splitlines() if line.strip()]
+        if not isinstance(value, (list, tuple)):
+            self.wrong(value, "outcomes", "list")
+            return ()
+        out = []
+        for n, item in enumerate(value, 1):
+            if isinstance(item, Mapping):
+                text = self.text(item.get("text"), "outcomes")
+                oid = self.text(item.get("id"), "outcomes") or f"LO{n}"
+            else:
+                text, oid = self.text(item, "outcomes"), f"LO{n}"
+            if text:
+                out.append(Outcome(oid, text))
+        return tuple(out)
+
+    def workload(self, value: Any) -> Workload:
+        d = self.mapping(value, "workload", shorthand="ects")
+        credits = d.get("ects", d.get("credits"))
+        convention = _convention(self.text(d.get("convention"), "workload"))
+        return Workload(self.number(credits, "workload"), self.number(d.get("hours"), "workload"),
+                        convention)
+
+    def level(self, value: Any) -> Level:
+        if isinstance(value, str) and el._fold(value) in el.not_applicable_words():
+            return Level(not_applicable=True)
+        d = self.mapping(value, "level", shorthand="eqf")
+        eqf_raw = d.get("eqf")
+        if isinstance(eqf_raw, str) and el._fold(eqf_raw) in el.not_applicable_words():
+            return Level(not_applicable=True)
+        eqf: int | None = None
+        if isinstance(eqf_raw, str):
+            digits = re.findall(r"-?\d+(?:[.,]\d+)?", eqf_raw)
+            if len(digits) == 1:
+                eqf_raw = digits[0]
+        number = self.number(eqf_raw, "level")
+        if number is not None:
+            if number.is_integer():
+                eqf = int(number)
+            else:
+                self.problem("level-out-of-range", "level", value=_plain(number))
+        cycle = self.text(d.get("cycle"), "level").lower()
+        for code, labels in el.cycles().items():
+            if cycle and el._fold(cycle) in {el._fold(code)} | {
+                el._fold(v) for k, v in labels.items() if k != "eqf"
+            }:
+                cycle = code
+        return Level(eqf, self.text(d.get("national"), "level"), cycle)
+
+    def quality_assurance(self, value: Any) -> QualityAssurance:
+        d = self.mapping(value, "quality_assurance", shorthand="type")
+        qa_type = d.get("type", d.get("description"))
+        return QualityAssurance(self.text(qa_type, "quality_assurance"),
+                                self.text(d.get("url"), "quality_assurance"))
+
+
+def _convention(text: str) -> str:
+    """"fi", "FI", "Finland", "Suomi", "op" -> "fi"; "Sverige", "hp" -> "se"; default "ects".
+    The conventions are named by country code, and their units name them too."""
+    if not text:
+        return "ects"
+    code = el.country_code(text).lower()
+    known = conventions()
+    if code in known:
+        return code
+    for key, conv in known.items():
+        if text.casefold() in {u.casefold() for u in conv.unit.values()} - {"credits"}:
+            return key
+    return code
+
+
+def _code(text: str, element: str) -> str:
+    return el.element(element).normalise(text) if text else ""
+
+
+def _kind(value: Any) -> str:
+    """The type of a value, as a key of the ``credential.type.*`` messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes-no"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "date"
+    if isinstance(value, Mapping):
+        return "mapping"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return "text"
+
+
+def _plain(number: float | None) -> int | float | None:
+    """3.0 -> 3 so that files and messages show numbers as people write them."""
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {}, ())}
+

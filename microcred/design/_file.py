@@ -1,0 +1,582 @@
+"""Reading and writing a design file: one section at a time, comments kept, saved atomically.
+
+Reading parses with PyYAML (``yaml.safe_load``), exactly as every other tool of the kit reads
+YAML, so a value means the same thing everywhere. Writing one section uses ruamel.yaml's
+round-trip mode: the section is merged into what the file already holds (comments inside it and
+the order of its keys are kept), and only the lines of that section are replaced in the file's
+text, so every other section, comment and blank line stays byte for byte as it was. If the
+spliced text does not read back as intended, the whole document is written by ruamel.yaml
+instead (comments still kept where ruamel can). The text is written to a temporary file in the
+same folder, flushed to disk and moved into place in one step: a failed save leaves the earlier
+file as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError as RuamelError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from ..errors import UserError
+from ..i18n import LANGUAGES, t
+from ._migrate import SCHEMA_VERSION, SECTIONS, VERSION_KEY, migrate
+
+DEFAULT_NAME = "my-microcredential.yaml"
+SUFFIXES = (".yaml", ".yml")
+QA_SUFFIX = ".qa.json"
+MAX_FILE_BYTES = 2_000_000  # a design file is a few kilobytes; refuse anything huge
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def loads(text: str, source: str = "the design file", lang: str = "en") -> dict[str, Any]:
+    """The design in ``text`` as plain data, migrated to the current version.
+
+    An empty text is an empty design. Broken YAML, a file that is not a mapping of sections and
+    a file from a newer version of the kit raise :class:`UserError` saying what to fix.
+    """
+    text = text.lstrip("\ufeff")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise UserError(_yaml_problem(exc, source, lang)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError(t("design.load.not-mapping", lang, source=source))
+    data, _ = migrate(data, source, lang)
+    return data
+
+
+def load(path: str | os.PathLike, lang: str = "en") -> dict[str, Any]:
+    """The design file at ``path`` as plain data (see :func:`loads`)."""
+    return loads(read_text(path, lang), str(path), lang)
+
+
+def read_section(path: str | os.PathLike, section: str, lang: str = "en") -> Any:
+    """One section of the design file at ``path`` (None when the file does not have it)."""
+    _check_section(section)
+    return load(path, lang).get(section)
+
+
+def read_text(path: str | os.PathLike, lang: str = "en") -> str:
+    """The text of a design file, with a clear UserError when it cannot be read."""
+    p = Path(path)
+    if not p.exists():
+        raise UserError(t("design.load.no-file", lang, source=str(p)))
+    if p.is_dir():
+        raise UserError(t("design.load.folder", lang, source=str(p)))
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise UserError(t("design.load.too-large", lang, source=str(p)))
+        return p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(t("design.load.not-text", lang, source=str(p))) from None
+    except OSError as exc:
+        raise UserError(t("design.load.unreadable", lang, source=str(p),
+                          problem=exc.strerror or str(exc))) from None
+
+
+def language_of(design: Mapping[str, Any], default: str = "en") -> str:
+    """The participant's language: the credential's, else the needs canvas's, else ``default``."""
+    for section in ("credential", "needs"):
+        value = design.get(section)
+        if isinstance(value, Mapping):
+            lang = str(value.get("language") or "").strip().lower()
+            if lang in LANGUAGES:
+                return lang
+    return default
+
+
+def qa_path(path: str | os.PathLike) -> Path:
+    """Where the QA self-assessment of a design file is kept: beside it, ``NAME.qa.json``."""
+    p = Path(path)
+    stem = p.name[: -len(p.suffix)] if p.suffix.lower() in SUFFIXES else p.name
+    return p.with_name(stem + QA_SUFFIX)
+
+
+def design_path(name: str | os.PathLike) -> Path:
+    """A design file name from what a participant types: ``my-mc`` -> ``my-mc.yaml``."""
+    p = Path(str(name).strip() or DEFAULT_NAME)
+    return p if p.suffix.lower() in SUFFIXES else p.with_name(p.name + ".yaml")
+
+
+# --- the QA self-assessment beside the design file ------------------------------------------
+
+
+def load_qa(path: str | os.PathLike) -> Any:
+    """The self-assessment kept beside the design file at ``path`` (None when there is none)."""
+    from ..qa import load as qa_load
+
+    beside = qa_path(path)
+    return qa_load(beside) if beside.exists() else None
+
+
+def save_qa(path: str | os.PathLike, assessment: Any) -> Path:
+    """Save ``assessment`` beside the design file at ``path`` (``NAME.qa.json``), atomically.
+
+    Answers change over time, so an earlier assessment made on another day is kept as
+    ``NAME.qa.<its date>.json`` before the new one takes its place.
+    """
+    from ..qa import load as qa_load
+    from ..qa import save as qa_save
+
+    beside = qa_path(path)
+    if beside.exists():
+        try:
+            earlier = qa_load(beside)
+        except UserError:
+            earlier = None
+        day = (earlier.assessed_on or "").strip() if earlier is not None else ""
+        if earlier is not None and day and day != (assessment.assessed_on or "").strip():
+            kept = beside.with_name(beside.name[: -len(".json")] + f".{_safe(day)}.json")
+            if not kept.exists():
+                write_text_atomic(kept, beside.read_text(encoding="utf-8"))
+    return qa_save(assessment, beside)
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z-]+", "-", text).strip("-") or "earlier"
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def template_text(language: str = "en") -> str:
+    """The commented starting file in ``language`` (en, fi or sv)."""
+    if language not in LANGUAGES:
+        raise UserError(t("design.new.bad-language", "en", language=language,
+                          languages=", ".join(LANGUAGES)))
+    folder = files("microcred").joinpath("data", "design_templates")
+    return folder.joinpath(f"{language}.yaml").read_text(encoding="utf-8")
+
+
+def new_design(path: str | os.PathLike, language: str = "en", title: str = "",
+               force: bool = False) -> Path:
+    """Start a design file at ``path`` from the template in ``language``; the title is filled
+    in when given. An existing file is kept unless ``force``."""
+    p = design_path(path)
+    if p.exists() and not force:
+        raise UserError(t("design.new.exists", language if language in LANGUAGES else "en",
+                          path=str(p)))
+    text = template_text(language)
+    if title:
+        text = _splice_value(text, "title", title)
+    if p.parent and not p.parent.exists():
+        raise UserError(t("design.save.no-folder", language, path=str(p),
+                          folder=str(p.parent)))
+    write_text_atomic(p, text, language)
+    return p
+
+
+def _splice_value(text: str, key: str, value: str) -> str:
+    """Fill the first ``  key: ""`` line of a template with a value (comments kept)."""
+    pattern = re.compile(rf'^(\s+{re.escape(key)}:)\s*""', re.MULTILINE)
+    return pattern.sub(lambda m: f"{m[1]} {_quoted(value)}", text, count=1)
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def write_section(path: str | os.PathLike, section: str, value: Any, lang: str = "en",
+                  create: bool = True) -> Path:
+    """Write one section of the design file at ``path``; every other section stays as it was.
+
+    A missing file is started from the template in ``lang`` (unless ``create`` is false).
+    """
+    return write_sections(path, {section: value}, lang=lang, create=create)
+
+
+def write_sections(path: str | os.PathLike, sections: Mapping[str, Any], lang: str = "en",
+                   create: bool = True) -> Path:
+    """Write several sections at once (one atomic save), e.g. ``credential`` and ``outcomes``
+    from the credential builder."""
+    for name in sections:
+        _check_section(name)
+    p = Path(path)
+    if p.exists():
+        text = read_text(p, lang)
+    elif create:
+        text = template_text(lang if lang in LANGUAGES else "en")
+    else:
+        raise UserError(t("design.load.no-file", lang, source=str(p)))
+    if not p.parent.exists():
+        raise UserError(t("design.save.no-folder", lang, path=str(p), folder=str(p.parent)))
+    new_text = update_text(text, sections, source=str(p), lang=lang)
+    if new_text != text or not p.exists():
+        write_text_atomic(p, new_text, lang)
+    return p
+
+
+def update_text(text: str, sections: Mapping[str, Any], source: str = "the design file",
+                lang: str = "en") -> str:
+    """The design text with ``sections`` replaced (or added); the rest of the text unchanged."""
+    text = text.lstrip("\ufeff")
+    before = loads(text, source, lang)  # also reports broken YAML in plain words
+    rt = _round_trip(text)
+    try:
+        doc = rt.load(text) if text.strip() else None
+    except RuamelError as exc:  # e.g. a key written twice: PyYAML lets it pass, ruamel does not
+        raise UserError(_yaml_problem(exc, source, lang)) from None
+    if doc is None:
+        doc = CommentedMap()
+    doc, migrated = migrate(doc, source, lang)
+    wanted = {**before, **{k: _plain(v) for k, v in sections.items()}}
+    for name, value in sections.items():
+        if name in doc:
+            doc[name] = _merge(doc[name], value)
+        else:
+            _insert_section(doc, name, _to_yaml(value))
+    if not migrated:
+        spliced = _splice(text, doc, rt, list(sections))
+        if spliced is not None and _reads_as(spliced, wanted):
+            return spliced
+    whole = _dump(rt, doc)
+    if not _reads_as(whole, wanted):  # cannot happen for data the tools write; be safe
+        raise UserError(t("design.save.cannot-represent", lang, source=source))
+    return whole
+
+
+def write_text_atomic(path: str | os.PathLike, text: str, lang: str = "en") -> Path:
+    """Write ``text`` to a temporary file beside ``path``, flush it to disk, then move it into
+    place in one step. On any failure the earlier file (or its absence) is left as it was and
+    the temporary file is removed; the failure is a UserError saying why."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    tmp: str | None = None
+    try:
+        mode = _mode_for(p)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            _write(fh, text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0600; give the file its usual permissions
+        os.replace(tmp, p)
+        tmp = None
+        _fsync_folder(folder)
+    except (OSError, ValueError) as exc:  # ValueError: text that cannot be encoded
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UserError(t("design.save.failed", lang, path=str(p), problem=reason)) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return p
+
+
+def _write(fh: io.TextIOBase, text: str) -> None:
+    """Write the text (a separate function so that tests can make it fail half-way)."""
+    fh.write(text)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (POSIX)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, else the default for a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+# --- round trip ----------------------------------------------------------------------------
+
+
+def _round_trip(text: str) -> YAML:
+    """A round-trip YAML instance that writes lists indented the way the file does."""
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never fold a long text over several lines: people read these files
+    flush_lists = re.search(r"^( *)[\w\"'-][^\n]*:\s*(#.*)?\n\1- ", text, re.MULTILINE)
+    indented = re.search(r"^( *)[\w\"'-][^\n]*:\s*(#.*)?\n\1  - ", text, re.MULTILINE)
+    if flush_lists and not indented:
+        rt.indent(mapping=2, sequence=2, offset=0)
+    else:
+        rt.indent(mapping=2, sequence=4, offset=2)
+    return rt
+
+
+def _dump(rt: YAML, doc: Any) -> str:
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """``new`` written over ``old`` in place: keys and list items that stay keep their comments
+    and their order; keys that go are removed; new keys come at the end."""
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        # A key the new value leaves out goes, unless it is blank: blank and absent mean the
+        # same to every tool, and a blank key keeps the template's guiding comment.
+        for key in [k for k in old if k not in new and not _blank(old[k])]:
+            del old[key]
+        for key, value in new.items():
+            old[key] = _merge(old[key], value) if key in old else _to_yaml(value)
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, (list, tuple)):
+        for i, value in enumerate(new):
+            if i < len(old):
+                old[i] = _merge(old[i], value)
+            else:
+                old.append(_to_yaml(value))
+        del old[len(new):]
+        return old
+    if _same_scalar(old, new):
+        return old  # keeps the way it was written ("3.0", quotes)
+    return _to_yaml(new)
+
+
+def _same_scalar(old: Any, new: Any) -> bool:
+    if isinstance(old, (Mapping, list)) or isinstance(new, (Mapping, list, tuple)):
+        return False
+    if isinstance(old, bool) or isinstance(new, bool):
+        return type(old) is type(new) and old == new
+    if isinstance(old, str) != isinstance(new, str):
+        return False
+    return old == new
+
+
+def _to_yaml(value: Any) -> Any:
+    """Plain data as ruamel nodes: strings that YAML 1.1 (PyYAML) would read as something else
+    ("no", "2026-01-01", "1.0") are quoted; texts of several lines become literal blocks."""
+    if isinstance(value, Mapping):
+        out = CommentedMap()
+        for key, item in value.items():
+            out[str(key)] = _to_yaml(item)
+        return out
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return CommentedSeq(_to_yaml(v) for v in items)
+    if isinstance(value, str):
+        if "\n" in value.strip("\n"):
+            return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+        if value and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+            return DoubleQuotedScalarString(value)
+        return value
+    if value is None or isinstance(value, (bool, int, float, dt.date)):
+        return value
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    """What PyYAML reads back after ``_to_yaml(value)`` is written (for the check after saving)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return [_plain(v) for v in sorted(value, key=str)]
+    if isinstance(value, str):
+        if "\n" in value.strip("\n"):
+            return value if value.endswith("\n") else value + "\n"
+        return value
+    if value is None or isinstance(value, (bool, int, float, dt.date)):
+        return value
+    return str(value)
+
+
+def _reads_as(text: str, wanted: dict[str, Any]) -> bool:
+    """Does ``text`` read (with PyYAML, as the tools read it) as ``wanted``? Blank values count
+    as absent, as they do for every tool."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(data, dict):
+        return False
+    data.pop(VERSION_KEY, None)
+    wanted = {k: v for k, v in wanted.items() if k != VERSION_KEY}
+    return _without_blanks(data) == _without_blanks(wanted)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple, Mapping)) and not value)
+
+
+def _without_blanks(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        kept = {k: _without_blanks(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if not _blank(v)}
+    if isinstance(value, list):
+        return [_without_blanks(v) for v in value]
+    return value
+
+
+def _insert_section(doc: CommentedMap, name: str, value: Any) -> None:
+    """Add a section after the sections that come before it in :data:`SECTIONS` order."""
+    order = [VERSION_KEY, *SECTIONS]
+    rank = order.index(name)
+    keys = list(doc)
+    pos = 0
+    for i, key in enumerate(keys):
+        if key in order and order.index(key) < rank:
+            pos = i + 1
+    if pos >= len(keys):
+        doc[name] = value
+    else:
+        doc.insert(pos, name, value)
+
+
+def _top_lines(doc: CommentedMap) -> list[tuple[str, int]] | None:
+    """(key, line) of each top-level key, when every key starts its own line at column 0."""
+    try:
+        found = [(str(k), doc.lc.key(k)) for k in doc]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    if any(col != 0 for _, (_line, col) in found):
+        return None
+    lines = [line for _, (line, _col) in found]
+    if lines != sorted(set(lines)):
+        return None
+    return [(k, line) for k, (line, _col) in found]
+
+
+def _ranges(lines: list[str], keys: list[tuple[str, int]]) -> dict[str, tuple[int, int]]:
+    """Line range of each top-level key: from its line to the next key, leaving out the comment
+    and blank lines just above the next key (they introduce it)."""
+    out = {}
+    for n, (key, start) in enumerate(keys):
+        end = keys[n + 1][1] if n + 1 < len(keys) else len(lines)
+        while end - 1 > start and _comment_or_blank(lines[end - 1]):
+            end -= 1
+        out[key] = (start, end)
+    return out
+
+
+def _comment_or_blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _splice(text: str, doc: CommentedMap, rt: YAML, names: Iterable[str]) -> str | None:
+    """The original text with only the lines of the sections ``names`` replaced by their new
+    text (taken from a dump of the whole updated document); None when the file's layout does
+    not allow it (flow style, several keys on a line...)."""
+    original = _lines(text)
+    old_doc = _round_trip(text).load(text) if text.strip() else CommentedMap()
+    old_keys = _top_lines(old_doc) if isinstance(old_doc, CommentedMap) else None
+    if old_keys is None and text.strip():
+        return None
+    dumped = _dump(rt, doc)
+    new_lines = _lines(dumped)
+    new_keys = _top_lines(_round_trip(dumped).load(dumped))
+    if new_keys is None:
+        return None
+    old_ranges = _ranges(original, old_keys or [])
+    new_ranges = _ranges(new_lines, new_keys)
+    result = list(original)
+    # Work from the bottom up so that earlier line numbers stay valid.
+    edits = []
+    for name in names:
+        start, end = new_ranges[name]
+        chunk = new_lines[start:end]
+        if name in old_ranges:
+            edits.append((old_ranges[name], chunk))
+        else:
+            edits.append((_insertion_point(name, original, old_keys or [], old_ranges),
+                          ["\n", *chunk]))
+    for (start, end), chunk in sorted(edits, key=lambda e: -e[0][0]):
+        if result[start:end] and not result[end - 1].endswith("\n"):
+            result[end - 1] += "\n"
+        result[start:end] = chunk
+    if result and not result[-1].endswith("\n"):
+        result[-1] += "\n"
+    return "".join(result)
+
+
+def _insertion_point(name: str, lines: list[str], keys: list[tuple[str, int]],
+                     ranges: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    order = [VERSION_KEY, *SECTIONS]
+    rank = order.index(name)
+    before = [k for k, _ in keys if k in order and order.index(k) < rank]
+    if before:
+        end = ranges[before[-1]][1]
+        return end, end
+    return len(lines), len(lines)
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _check_section(section: str) -> None:
+    if section not in SECTIONS:
+        raise ValueError(f"unknown section {section!r}; the sections are {', '.join(SECTIONS)}")
+
+
+def _yaml_problem(exc: Exception, source: str, lang: str) -> str:
+    """Where the YAML is broken and what to check, in plain words."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = str(mark.line + 1) if mark is not None else "?"
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    hint_key = "design.load.hint-tab" if "\\t" in str(problem) or "\t" in str(problem) else (
+        "design.load.hint-duplicate" if "duplicate" in str(exc) else "design.load.hint")
+    return t("design.load.yaml-error", lang, source=source, line=line, problem=problem,
+             hint=t(hint_key, lang))
+
+
+def number_outcomes(texts: Iterable[str], previous: Iterable[Mapping[str, Any]] = ()
+                    ) -> list[dict[str, str]]:
+    """Outcomes as ``{id, text}`` for the ``outcomes:`` section, keeping the ids already used:
+    an unchanged text keeps its id wherever it moved, an edited one the id of its position,
+    and a new one the next free ``LOn`` (alignment and pathway refer to these ids)."""
+    texts = [" ".join(str(x).split()) for x in texts if str(x).strip()]
+    old = [(str(o.get("id") or ""), " ".join(str(o.get("text") or "").split()))
+           for o in previous if isinstance(o, Mapping)]
+    by_text = {text: oid for oid, text in old if oid}
+    ids: list[str | None] = [by_text.get(text) for text in texts]
+    used = {i for i in ids if i}
+    for n, text in enumerate(texts):
+        if ids[n] is None and n < len(old) and old[n][0] and old[n][0] not in used:
+            ids[n] = old[n][0]
+            used.add(old[n][0])
+    k = 0
+    for n in range(len(texts)):
+        if ids[n] is None:
+            k += 1
+            while f"LO{k}" in used:
+                k += 1
+            ids[n] = f"LO{k}"
+            used.add(ids[n])
+    return [{"id": str(i), "text": text} for i, text in zip(ids, texts)]
+

@@ -1,0 +1,233 @@
+"""The course is a micro-credential too: an Open Badge 3.0 for each participant who passed.
+
+:func:`course_results` reads the nbgrader gradebook (through :func:`report.read_gradebook`, so a
+pass means the same here as in the grading report) and adds up each participant's points over
+the course's assignments. :func:`issue_badges` issues the coaching course, described in its own
+design file (``microcred/examples/coaching-course.yaml`` unless told otherwise), to everyone whose
+total reaches the pass mark, with ``microcred.credential.to_ob3``: one unsigned
+OpenBadgeCredential (JSON) per participant, and a CSV of who received one.
+
+Re-running never duplicates: a participant's badge has a fixed file name and a fixed id, a badge
+issued earlier keeps its date of issuing, and the CSV is written anew each time. A participant
+with a manually graded answer still waiting for the trainer, or a refused submission waiting for
+a decision, gets no badge yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+
+CSV_NAME = "badges.csv"
+CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
+_NAMESPACE = uuid.UUID("0b7c9a52-2f4e-4c1b-9a4e-7d7f3c1e5a10")  # ids of the course's badges
+_SAFE = re.compile(r"[^A-Za-z0-9._@-]+")
+
+
+def course_design_path() -> Path:
+    """The coaching course's own design file, shipped with the kit."""
+    return Path(str(files("microcred").joinpath("examples", "coaching-course.yaml")))
+
+
+@dataclass(frozen=True)
+class Result:
+    """One participant's standing in the course: points over the counted assignments."""
+
+    student: str
+    name: str
+    email: str
+    score: float
+    max_score: float
+    waiting: tuple[str, ...] = ()  # assignments with manual grading or a vetting decision to do
+
+    @property
+    def share(self) -> float:
+        return self.score / self.max_score if self.max_score > 0 else 0.0
+
+    def passed(self, pass_mark: float) -> bool:
+        return not self.waiting and self.max_score > 0 and (
+            self.score >= pass_mark * self.max_score - 1e-9)
+
+
+@dataclass
+class BadgeRun:
+    """What :func:`issue_badges` did."""
+
+    folder: Path
+    issued: list[tuple[Result, Path, str]] = field(default_factory=list)  # result, file, date
+    new: list[str] = field(default_factory=list)  # students whose badge is new in this run
+    waiting: list[Result] = field(default_factory=list)
+    not_passed: list[Result] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)  # earlier badges of people who do not pass now
+    csv_path: Path | None = None
+
+
+def course_results(db_url: str, assignments: list[str] | None = None,
+                   vetting: list[dict] | None = None) -> list[Result]:
+    """Every participant of the gradebook with their points over ``assignments`` (default: all
+    the gradebook's assignments); an assignment not handed in counts as 0."""
+    from .report import GRADED, PENDING, REFUSED, read_gradebook
+    from .roster import open_gradebook
+
+    data = read_gradebook(db_url, vetting)
+    counted = list(assignments) if assignments else list(data.assignments)
+    unknown = [a for a in counted if a not in data.assignments]
+    if unknown:
+        raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "
+                        f"{', '.join(data.assignments) or 'none'})")
+    with open_gradebook(db_url) as gb:
+        emails = {s.id: (s.email or "").strip() for s in gb.students}
+    people: dict[str, dict[str, Any]] = {}
+    for row in data.rows:
+        if row.assignment not in counted:
+            continue
+        p = people.setdefault(row.student, {"name": row.name, "score": 0.0, "max": 0.0,
+                                            "waiting": []})
+        p["max"] += row.max_score
+        if row.status in (GRADED, PENDING) and row.score is not None:
+            p["score"] += row.score
+        if row.status in (PENDING, REFUSED):
+            p["waiting"].append(row.assignment)
+    return [Result(sid, p["name"], emails.get(sid, ""), round(p["score"], 4), p["max"],
+                   tuple(p["waiting"])) for sid, p in sorted(people.items())]
+
+
+def badge_id(achievement: str, student: str) -> str:
+    """The fixed id of a participant's badge for a course (the same on every run)."""
+    return "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, f"{achievement}|{student}"))
+
+
+def badge_file(folder: Path, student: str) -> Path:
+    """The fixed file of a participant's badge."""
+    return folder / f"{_SAFE.sub('_', student).strip('._') or 'participant'}.json"
+
+
+def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float,
+                 design_file: str | Path | None = None, issued: Any = None,
+                 assignments: list[str] | None = None, hash_learner: bool = False,
+                 vetting: list[dict] | None = None) -> BadgeRun:
+    """Write a badge for each participant who passed, and ``badges.csv`` listing them.
+
+    ``pass_mark`` is the share of the course's maximum needed (0-1), as in the grading report.
+    ``issued`` is the date of issuing of new badges (default: today); a badge issued earlier
+    keeps its date, so re-running changes nothing for those who already have one.
+    """
+    from .. import design
+    from ..credential import achievement_id, ob3_problems, to_ob3
+
+    if not 0 < pass_mark <= 1:
+        raise UserError("the pass mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+    design_file = Path(design_file) if design_file else course_design_path()
+    description = design.description(design.load(design_file))
+    achievement = achievement_id(description)
+    today = _date(issued) if issued else dt.date.today()
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder}: is a file; give a folder for the badges")
+    results = course_results(db_url, assignments, vetting)
+    folder.mkdir(parents=True, exist_ok=True)
+    run = BadgeRun(folder)
+    for r in results:
+        path = badge_file(folder, r.student)
+        if r.waiting:
+            run.waiting.append(r)
+        elif not r.passed(pass_mark):
+            run.not_passed.append(r)
+        if r.waiting or not r.passed(pass_mark):
+            if path.exists():
+                run.stale.append(path)
+            continue
+        cid = badge_id(achievement, r.student)
+        earlier = _earlier_date(path, cid)
+        when = earlier or today
+        learner = r.email or r.name or r.student
+        salt = hashlib.sha256(cid.encode("utf-8")).hexdigest()[:16] if hash_learner else None
+        doc = to_ob3(description, learner, when.isoformat(), grade=_pass_word(description),
+                     credential_id=cid, hash_learner=hash_learner, salt=salt)
+        problems = ob3_problems(doc)
+        if problems:  # cannot happen for a valid description; a safety net
+            raise UserError("the Open Badge is incomplete: " + "; ".join(problems))
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            design.write_text_atomic(path, text)
+        if earlier is None:
+            run.new.append(r.student)
+        run.issued.append((r, path, when.isoformat()))
+    run.csv_path = folder / CSV_NAME
+    design.write_text_atomic(run.csv_path, badges_csv(run, achievement))
+    return run
+
+
+def badges_csv(run: BadgeRun, achievement: str) -> str:
+    """Who received a badge: one row each (UTF-8, comma-separated, a header row)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r, path, when in run.issued:
+        writer.writerow([_cell(r.student), _cell(r.name), _cell(r.email), f"{r.score:g}",
+                         f"{r.max_score:g}", f"{r.share:.3f}", when,
+                         badge_id(achievement, r.student), path.name])
+    return out.getvalue()
+
+
+def format_run(run: BadgeRun, pass_mark: float) -> str:
+    """A plain-text summary for the trainer."""
+    lines = [f"{len(run.issued)} badge(s) in {run.folder.resolve()} "
+             f"({len(run.new)} new; pass mark {pass_mark:.0%} of the maximum)"]
+    for r, path, when in run.issued:
+        lines.append(f"  {r.student:16} {r.share:6.1%}  issued {when}  {path.name}")
+    if run.waiting:
+        lines.append(f"{len(run.waiting)} participant(s) wait for grading or a vetting "
+                     "decision (no badge yet): " + ", ".join(r.student for r in run.waiting))
+    if run.not_passed:
+        lines.append(f"{len(run.not_passed)} participant(s) below the pass mark: "
+                     + ", ".join(r.student for r in run.not_passed))
+    for path in run.stale:
+        lines.append(f"note: {path.name} was issued earlier, but its holder does not pass now; "
+                     "it is left as it is (withdraw it yourself if you must)")
+    if run.csv_path:
+        lines.append(f"CSV: {run.csv_path.resolve()}")
+    return "\n".join(lines)
+
+
+def _earlier_date(path: Path, cid: str) -> dt.date | None:
+    """The date of issuing of the badge already in ``path`` for the same id (None otherwise)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc.get("id") != cid:
+            return None
+        return dt.datetime.fromisoformat(str(doc["validFrom"]).replace("Z", "+00:00")).date()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise UserError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _pass_word(description: Any) -> str:
+    """The grade of a pass on the course's scale ("pass", "hyväksytty", "godkänd")."""
+    return {"fi": "hyväksytty", "sv": "godkänd"}.get(description.language, "pass")
+
+
+def _cell(text: str) -> str:
+    """Keep spreadsheet programs from reading a name as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,134 @@
+"""Scoring for the ``needs`` assignment: a needs canvas for the participant's own case, and how
+well their learning outcomes cover the needs they listed.
+
+Both functions build the same records the practice tools use (``microcred.needs``,
+``microcred.matching``), print the tools' feedback and return partial credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..matching import DEFAULT_THRESHOLD, match
+from ..needs import (
+    CompetenceNeed,
+    Constraints,
+    NeedsCanvas,
+    Stakeholder,
+    TargetGroup,
+    check,
+    completeness,
+    parse_list,
+    parse_need,
+)
+from . import is_unanswered
+
+MIN_NEEDS = 3
+MIN_OUTCOMES = 3
+_NUMBER = re.compile(r"\d[\d\s\u00a0.,]*")
+PART_NAMES = {
+    "organisation": "organisation and sector",
+    "stakeholders": "stakeholders (two or more)",
+    "needs": "competence needs (three or more)",
+    "evidence": "evidence for each need",
+    "target_group": "target group",
+    "constraints": "time, place and budget",
+}
+
+
+def _text(answer: object) -> str:
+    return "" if is_unanswered(answer) else str(answer).strip()
+
+
+def _as_list(x: object) -> list[object]:
+    """Answers as a list: a single answer given where a list belongs counts as one."""
+    if isinstance(x, (list, tuple)):
+        return list(x)
+    return [] if x is None else [x]
+
+
+def _budget(answer: object) -> float | None:
+    """The first number in a budget answer ("about 18 000 EUR" -> 18000)."""
+    m = _NUMBER.search(_text(answer))
+    if not m:
+        return None
+    digits = m.group(0).replace(" ", "").replace("\u00a0", "").rstrip(".,")
+    digits = digits.replace(",", ".") if digits.count(",") == 1 and "." not in digits else \
+        digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def canvas_from_answers(fields: Mapping[str, object], needs: Sequence[object]) -> NeedsCanvas:
+    """A needs canvas from the assignment's answers (texts; unanswered ones are left empty)."""
+    fields = fields if isinstance(fields, Mapping) else {}
+    parsed = [parse_need(_text(n)) for n in _as_list(needs) if _text(n)]
+    return NeedsCanvas(
+        organisation=_text(fields.get("organisation")),
+        sector=_text(fields.get("sector")),
+        stakeholders=tuple(Stakeholder(s) for s in parse_list(_text(fields.get("stakeholders")))),
+        needs=tuple(CompetenceNeed(n.text, n.priority, n.urgency, n.evidence, f"N{i}")
+                    for i, n in enumerate(parsed, 1) if n.text),
+        target_group=TargetGroup(_text(fields.get("target_group"))),
+        constraints=Constraints(time=_text(fields.get("study_time")),
+                                place=_text(fields.get("study_place")),
+                                budget=_budget(fields.get("budget"))),
+    )
+
+
+def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: float = 4) -> float:
+    """Partial credit for completeness: the mean of the six parts of the canvas (each 0-1),
+    times ``points``. Prints each part and the canvas checker's advice."""
+    try:
+        canvas = canvas_from_answers(fields, needs)
+        parts = completeness(canvas)
+        findings = check(canvas)
+    except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
+        print(f"The canvas could not be read ({type(exc).__name__}); check your answers.")
+        print(f"Score: 0 / {points:g}")
+        return 0.0
+    for name, value in parts.items():
+        print(f"{PART_NAMES[name]}: {value:.0%}")
+    for f in findings:
+        print(f"   {f.severity}: {f.message} {f.suggestion}")
+    score = round(points * sum(parts.values()) / len(parts), 2)
+    print(f"Score: {score:g} / {points:g}")
+    return score
+
+
+def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: float = 4,
+                   threshold: float = DEFAULT_THRESHOLD) -> float:
+    """Partial credit for coverage: each need earns its best match score divided by the
+    threshold (at most 1), averaged over the needs (counting at least three); the result is
+    scaled down when fewer than three outcomes are given. Prints the table and the gaps."""
+    try:
+        need_texts = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
+        outcome_texts = [_text(o) for o in _as_list(outcomes) if _text(o)]
+        result = match([t for t in need_texts if t], outcome_texts, threshold=threshold)
+    except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
+        print(f"The needs or outcomes could not be read ({type(exc).__name__}).")
+        print(f"Score: 0 / {points:g}")
+        return 0.0
+    for row in result.rows():
+        shared = ", ".join(row["shared"]) or "-"
+        print(f"{row['need']} {row['status']:>9} ({row['score']:.2f}, best: {row['best'] or '-'};"
+              f" shared: {shared}) {row['text']}")
+    for f in result.findings():
+        print(f"   {f.severity}: {f.message}")
+        print(f"      -> {f.suggestion}")
+    if len(result.needs) < MIN_NEEDS:
+        print(f"{MIN_NEEDS - len(result.needs)} more need(s) expected: list at least {MIN_NEEDS}.")
+    if len(result.outcomes) < MIN_OUTCOMES:
+        print(f"{MIN_OUTCOMES - len(result.outcomes)} more outcome(s) expected: "
+              f"write at least {MIN_OUTCOMES}.")
+    credits = [min(result.best(i)[1] / threshold, 1.0) for i in range(len(result.needs))]
+    share = sum(credits) / max(len(result.needs), MIN_NEEDS)
+    share *= min(len(result.outcomes), MIN_OUTCOMES) / MIN_OUTCOMES
+    score = round(points * share, 2)
+    print("The tool compares words and their meanings through a small thesaurus: if an outcome "
+          "covers a need in other words, say so in your reflection.")
+    print(f"Score: {score:g} / {points:g}")
+    return score

@@ -1,0 +1,289 @@
+"""The grading report: what the gradebook says about a cohort, as one HTML page and a CSV.
+
+:func:`read_gradebook` reads nbgrader's gradebook (``nbgrader.api.Gradebook``) and the vetting
+record (``vetting.json``, see ``vet.py``) into plain dataclasses; :func:`render_html` makes a
+self-contained page (charts embedded as ``data:`` URIs, so the file can be mailed or archived)
+with the score distribution per assignment and per question, the questions most often failed,
+who has not submitted and what the vetting refused; :func:`write_csv` writes the rows a student
+register needs: id, name, assignment, score, max, passed.
+
+``passed`` is ``yes`` when the score reaches the pass mark (a share of the maximum, 0.5 unless
+told otherwise), ``pending`` while a manually graded answer waits for the trainer or a refused
+submission waits for a decision, and ``no`` otherwise (not submitted included).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from ..charts import PALETTE, new_figure, to_data_uri
+
+Progress = Callable[[int, int], None]
+
+GRADED, PENDING, MISSING, REFUSED = "graded", "pending", "not submitted", "refused"
+
+
+@dataclass
+class Row:
+    """One participant and one assignment: a graded submission, or the lack of one."""
+
+    student: str
+    name: str
+    assignment: str
+    max_score: float
+    status: str  # GRADED, PENDING (manual grading to do), MISSING or REFUSED
+    score: float | None = None
+    seconds_late: float = 0.0
+
+    def passed(self, pass_mark: float) -> str:
+        if self.status in (PENDING, REFUSED):
+            return "pending"
+        if self.score is None or self.max_score <= 0:
+            return "no"
+        return "yes" if self.score >= pass_mark * self.max_score - 1e-9 else "no"
+
+    @property
+    def share(self) -> float | None:
+        if self.score is None or self.max_score <= 0:
+            return None
+        return self.score / self.max_score
+
+
+@dataclass
+class Question:
+    """How one graded cell went across the submissions of an assignment."""
+
+    assignment: str
+    notebook: str
+    name: str
+    max_score: float
+    full: int = 0
+    partial: int = 0
+    zero: int = 0
+    pending: int = 0
+    failed: int = 0  # graded below half of the points
+
+    @property
+    def graded(self) -> int:
+        return self.full + self.partial + self.zero
+
+    @property
+    def failed_share(self) -> float:
+        return self.failed / self.graded if self.graded else 0.0
+
+
+@dataclass
+class GradingData:
+    course_id: str
+    assignments: list[str]
+    max_scores: dict[str, float]
+    rows: list[Row] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    vetting: list[dict] = field(default_factory=list)
+
+    def rows_for(self, assignment: str, *statuses: str) -> list[Row]:
+        return [r for r in self.rows if r.assignment == assignment
+                and (not statuses or r.status in statuses)]
+
+    def most_failed(self, n: int = 10) -> list[Question]:
+        hit = [q for q in self.questions if q.failed]
+        return sorted(hit, key=lambda q: (-q.failed_share, -q.failed, q.assignment, q.name))[:n]
+
+
+def read_gradebook(db_url: str, vetting: list[dict] | None = None,
+                   progress: Progress | None = None) -> GradingData:
+    """Everything the report shows, read from the gradebook at ``db_url``.
+
+    ``vetting`` is the saved vetting record: refused submissions show as refused rather than
+    as not submitted. ``progress(done, total)`` is called after each submission read.
+    """
+    from .roster import open_gradebook
+
+    vetting = list(vetting or [])
+    with open_gradebook(db_url) as gb:
+        students = {s.id: _full_name(s.first_name, s.last_name) for s in gb.students}
+        assignments = sorted(gb.assignments, key=lambda a: (a.duedate or _dt.datetime.max, a.name))
+        data = GradingData(gb.course_id,
+                           [a.name for a in assignments],
+                           {a.name: float(a.max_score or 0) for a in assignments}, vetting=vetting)
+        total = sum(len(a.submissions) for a in assignments)
+        done = 0
+        for a in assignments:
+            questions: dict[tuple[str, str], Question] = {}
+            for nb in a.notebooks:
+                for cell in nb.grade_cells:
+                    questions[(nb.name, cell.name)] = Question(a.name, nb.name, cell.name,
+                                                               float(cell.max_score or 0))
+            handed_in = set()
+            for sub in a.submissions:
+                handed_in.add(sub.student.id)
+                data.rows.append(Row(
+                    sub.student.id, students.get(sub.student.id, ""), a.name,
+                    float(sub.max_score or 0), PENDING if sub.needs_manual_grade else GRADED,
+                    float(sub.score or 0), float(sub.total_seconds_late or 0)))
+                for snb in sub.notebooks:
+                    for g in snb.grades:
+                        q = questions.get((snb.name, g.name))
+                        if q is not None:
+                            _count(q, g)
+                done += 1
+                if progress:
+                    progress(done, total)
+            refused = {e["student"] for e in vetting
+                       if e.get("assignment") == a.name and e.get("status") == "refused"}
+            for sid in sorted((set(students) | refused) - handed_in):
+                data.rows.append(Row(sid, students.get(sid, ""), a.name, data.max_scores[a.name],
+                                     REFUSED if sid in refused else MISSING))
+            data.questions.extend(questions.values())
+    data.rows.sort(key=lambda r: (data.assignments.index(r.assignment), r.student))
+    return data
+
+
+def _count(q: Question, grade) -> None:
+    if grade.needs_manual_grade:
+        q.pending += 1
+        return
+    score = float(grade.score or 0)
+    if q.max_score > 0 and score >= q.max_score - 1e-9:
+        q.full += 1
+    elif score > 0:
+        q.partial += 1
+    else:
+        q.zero += 1
+    if q.max_score > 0 and score < q.max_score / 2:
+        q.failed += 1
+
+
+def _full_name(first: str | None, last: str | None) -> str:
+    return " ".join(p for p in (first, last) if p)
+
+
+# --- charts --------------------------------------------------------------------------------
+
+
+def plot_score_distribution(data: GradingData, assignment: str, pass_mark: float = 0.5) -> Figure:
+    """Histogram of the graded submissions' scores (share of the maximum) for one assignment."""
+    shares = [r.share * 100 for r in data.rows_for(assignment, GRADED, PENDING)
+              if r.share is not None]
+    fig = new_figure(6, 3)
+    ax = fig.add_subplot()
+    ax.hist(shares, bins=[i * 10 for i in range(11)], color=PALETTE[0], edgecolor="white")
+    ax.axvline(pass_mark * 100, color=PALETTE[1], linestyle="--", label="pass mark")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("score, % of the maximum (manual parts count once graded)")
+    ax.set_ylabel("submissions")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"{assignment}: {len(shares)} submission(s)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return fig
+
+
+def plot_question_scores(data: GradingData, assignment: str) -> Figure:
+    """One bar per question: how many submissions got full, partial, zero or pending points."""
+    qs = [q for q in data.questions if q.assignment == assignment]
+    fig = new_figure(6, 0.6 + 0.45 * max(len(qs), 1))
+    ax = fig.add_subplot()
+    labels = [f"{q.name} ({q.max_score:g} p)" for q in qs]
+    left = [0] * len(qs)
+    parts = [("full points", "full", PALETTE[2]), ("partial", "partial", PALETTE[4]),
+             ("zero", "zero", PALETTE[1]), ("to grade by hand", "pending", "#BBBBBB")]
+    for label, attr, colour in parts:
+        values = [getattr(q, attr) for q in qs]
+        ax.barh(labels, values, left=left, color=colour, label=label, edgecolor="white")
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlabel("submissions")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"{assignment}: points per question")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight() - 0.12),
+              ncol=4, frameon=False, fontsize=8)
+    return fig
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+def render_html(data: GradingData, pass_mark: float = 0.5, title: str = "Grading report") -> str:
+    """The self-contained HTML report."""
+    from ..render import render
+
+    sections = []
+    for a in data.assignments:
+        rows = data.rows_for(a)
+        graded = [r for r in rows if r.status in (GRADED, PENDING)]
+        shares = sorted(r.share for r in graded if r.share is not None)
+        sections.append({
+            "name": a,
+            "max_score": data.max_scores[a],
+            "graded": len(graded),
+            "pending": sum(r.status == PENDING for r in rows),
+            "missing": [r for r in rows if r.status == MISSING],
+            "refused": [r for r in rows if r.status == REFUSED],
+            "late": [r for r in graded if r.seconds_late > 0],
+            "passed": sum(r.passed(pass_mark) == "yes" for r in rows),
+            "median": shares[len(shares) // 2] * 100 if shares else None,
+            "questions": [q for q in data.questions if q.assignment == a],
+            "distribution": to_data_uri(plot_score_distribution(data, a, pass_mark)),
+            "distribution_alt": _distribution_alt(a, shares),
+            "per_question": to_data_uri(plot_question_scores(data, a)),
+            "per_question_alt": _questions_alt(a, [q for q in data.questions
+                                                   if q.assignment == a]),
+        })
+    vetting = [e for e in data.vetting if e.get("status") in ("refused", "warnings")]
+    return render(
+        "grading_report.html", title=title, course_id=data.course_id, sections=sections,
+        most_failed=data.most_failed(), rows=data.rows, vetting=vetting,
+        pass_mark=pass_mark, generated=_dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        late_text=late_text,
+    )
+
+
+def _distribution_alt(assignment: str, shares: list[float]) -> str:
+    if not shares:
+        return f"No graded submissions of {assignment} yet."
+    return (f"Histogram of {len(shares)} scores in {assignment}: lowest {shares[0]:.0%}, "
+            f"median {shares[len(shares) // 2]:.0%}, highest {shares[-1]:.0%}.")
+
+
+def _questions_alt(assignment: str, qs: list[Question]) -> str:
+    parts = [f"{q.name}: {q.full} full, {q.partial} partial, {q.zero} zero, {q.pending} to grade"
+             for q in qs]
+    return f"Points per question in {assignment}. " + "; ".join(parts) + "."
+
+
+def late_text(seconds: float) -> str:
+    """``2 d 3 h`` style lateness; empty when on time."""
+    if seconds <= 0:
+        return ""
+    days, rest = divmod(int(seconds), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days} d {hours} h"
+    return f"{hours} h {minutes} min" if hours else f"{max(minutes, 1)} min"
+
+
+CSV_COLUMNS = ["id", "name", "assignment", "score", "max", "passed"]
+
+
+def write_csv(data: GradingData, path: Path, pass_mark: float = 0.5) -> int:
+    """The register's CSV (UTF-8, comma-separated, header row); returns the number of rows."""
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(CSV_COLUMNS)
+        for r in data.rows:
+            out.writerow([_cell(r.student), _cell(r.name), _cell(r.assignment),
+                          "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
+                          r.passed(pass_mark)])
+    return len(data.rows)
+
+
+def _cell(text: str) -> str:
+    """Keep spreadsheet programs from reading a name as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

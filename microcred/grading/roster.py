@@ -1,0 +1,152 @@
+"""The participant list: read a roster CSV and put it into the nbgrader gradebook.
+
+The CSV has a header row and one participant a row: id, first name, last name, email. Header
+names are read loosely (``id``, ``student_id``, ``First name``, ``etunimi``, ``förnamn``...), the
+separator may be a comma or a semicolon (Excel in Finnish and Swedish settings writes
+semicolons), and the file must be UTF-8. Every problem is reported with its line number, and
+nothing is imported until the whole file is right.
+
+The id is the participant's id everywhere in nbgrader (folder names, the formgrader, the
+exchange), so it may hold only letters, digits and ``. _ @ -``. With Canvas, use the Canvas user
+id; with Moodle, any id (the collector matches Moodle exports by name, see ``collect.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS = {
+    "id": {"id", "studentid", "participantid", "userid", "username", "tunnus", "opiskelijanumero",
+           "idnumber", "användarnamn"},
+    "first_name": {"firstname", "givenname", "first", "etunimi", "förnamn"},
+    "last_name": {"lastname", "surname", "familyname", "last", "sukunimi", "efternamn"},
+    "email": {"email", "emailaddress", "mail", "sähköposti", "sahkoposti", "epost", "epostadress"},
+}
+VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
+VALID_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s_\-.]", "", header.strip().casefold())
+
+
+def parse_roster(text: str) -> tuple[list[Participant], list[str]]:
+    """Participants and problems (``line N: ...``); the participants are usable only when
+    there are no problems."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        return [], [("the file is empty: the first row names the columns (id, first name, "
+                     "last name, email)")]
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    header = [_key(h) for h in rows[0]]
+    where: dict[str, int] = {}
+    for field, names in COLUMNS.items():
+        for n, h in enumerate(header):
+            if h in names and field not in where:
+                where[field] = n
+    if "id" not in where:
+        return [], [(f"line 1: no id column (found: {', '.join(rows[0])}); name one column "
+                     "'id' (other columns: first name, last name, email)")]
+    people: list[Participant] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], 2):
+        if not any(cell.strip() for cell in row):
+            continue
+        values = {f: (row[i].strip() if i < len(row) else "") for f, i in where.items()}
+        sid = values["id"]
+        if not sid:
+            problems.append(f"line {line}: the id is empty")
+            continue
+        if not VALID_ID.match(sid):
+            problems.append(f"line {line}: id {sid!r} may hold only letters, digits and . _ @ - "
+                            "(it becomes a folder name)")
+            continue
+        if sid in seen:
+            problems.append(f"line {line}: id {sid!r} is already on line {seen[sid]}")
+            continue
+        seen[sid] = line
+        email = values.get("email", "")
+        if email and not VALID_EMAIL.match(email):
+            problems.append(f"line {line}: {email!r} does not look like an email address")
+            continue
+        people.append(Participant(sid, values.get("first_name", ""),
+                                  values.get("last_name", ""), email))
+    if not people and not problems:
+        problems.append("no participants: the file has a header row but no rows below it")
+    return people, problems
+
+
+def import_roster(people: list[Participant], db_url: str,
+                  course_id: str | None = None) -> tuple[int, int]:
+    """Add or update the participants in the gradebook; returns (added, updated). Empty fields
+    leave what the gradebook already holds."""
+    from nbgrader.api import MissingEntry
+
+    added = updated = 0
+    with open_gradebook(db_url, course_id) as gb:
+        for p in people:
+            try:
+                gb.find_student(p.id)
+                updated += 1
+            except MissingEntry:
+                added += 1
+            fields = {"first_name": p.first_name, "last_name": p.last_name, "email": p.email}
+            gb.update_or_create_student(p.id, **{k: v for k, v in fields.items() if v})
+    return added, updated
+
+
+def default_db_url(course: Path) -> str:
+    """nbgrader's default gradebook for a course folder."""
+    return f"sqlite:///{(Path(course) / 'gradebook.db').resolve()}"
+
+
+def course_id_of(db_url: str, course: Path | None = None) -> str:
+    """The course id to open the gradebook with: the one already in it, else the one in
+    ``<course>/nbgrader_config.py``, else nbgrader's default. (nbgrader adds a course row for
+    any other id it is opened with.)"""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db_url)
+    try:
+        if "course" in inspect(engine).get_table_names():
+            with engine.connect() as conn:
+                row = conn.execute(text("SELECT id FROM course ORDER BY id LIMIT 1")).first()
+            if row:
+                return str(row[0])
+    finally:
+        engine.dispose()
+    config = Path(course or ".") / "nbgrader_config.py"
+    if config.is_file():
+        m = re.search(r"course_id\s*=\s*[\"']([^\"']+)[\"']", config.read_text("utf-8"))
+        if m:
+            return m.group(1)
+    return "default_course"
+
+
+def open_gradebook(db_url: str, course_id: str | None = None, course: Path | None = None):
+    """nbgrader's Gradebook for ``db_url``, opened with the course's own id."""
+    from nbgrader.api import Gradebook
+
+    # A new gradebook runs `alembic` by name: find the one installed next to this Python.
+    bindir = Path(sys.executable).parent
+    if shutil.which("alembic") is None and (bindir / "alembic").exists():
+        os.environ["PATH"] = f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"
+    return Gradebook(db_url, course_id or course_id_of(db_url, course))

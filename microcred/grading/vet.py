@@ -1,0 +1,542 @@
+"""Vetting submissions before nbgrader runs them: read, never execute.
+
+``nbgrader autograde`` runs every code cell of a submitted notebook with the grader's rights (no
+sandbox). The answers in this course are text, so an answer cell should hold nothing but literal
+assignments (``outcome_1 = ("...")``). This module parses each notebook with :mod:`ast` and
+refuses a submission whose code cells contain anything else: imports, calls, attribute access,
+names on the right-hand side, operators, loops, f-strings with expressions, IPython magics
+(``%``) and shell escapes (``!``), or code that does not parse. It also reports what nbgrader
+would quietly repair or skip: locked and test cells changed (compared with the released
+notebook through nbgrader's own checksums), cells missing or duplicated, notebooks that are not
+valid JSON, and files next to the notebook that nbgrader would copy into the grading folder
+(a ``microcred.py`` there would be imported instead of the course's own package).
+
+Every problem is a :class:`microcred.findings.Finding`; errors refuse the submission, warnings
+are reported and leave it to be graded. Nothing here runs participant code.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import json
+import re
+import shutil
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding, has_errors
+
+# Files nbgrader itself puts in a submission folder (``nbgrader collect`` / ``submit``).
+HOUSEKEEPING = frozenset({"timestamp.txt", "submission_secret.txt"})
+# What nbgrader does not copy into the grading folder (``CourseDirectory.ignore``).
+IGNORED = (".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback")
+# Files Python could import or load from the grading folder, where the kernel starts.
+CODE_SUFFIXES = frozenset({".py", ".pyw", ".pyc", ".pyo", ".pyd", ".so", ".pth", ".ipy", ".dll",
+                           ".dylib", ".egg", ".whl", ".zip"})
+MAX_BYTES = 5_000_000  # a text-only answer notebook is a few kilobytes
+
+_STATEMENT_WORDS = {
+    "For": "a loop", "AsyncFor": "a loop", "While": "a loop",
+    "FunctionDef": "a function definition", "AsyncFunctionDef": "a function definition",
+    "ClassDef": "a class definition", "If": "an if statement", "With": "a with statement",
+    "AsyncWith": "a with statement", "Try": "a try statement", "Delete": "a del statement",
+    "Global": "a global statement", "Nonlocal": "a nonlocal statement",
+    "Return": "a return statement", "Raise": "a raise statement", "Assert": "an assert",
+    "AugAssign": "an augmented assignment (+=)", "AnnAssign": "a type annotation",
+    "Match": "a match statement",
+}
+_EXPRESSION_WORDS = {
+    "BinOp": "an operator such as + or *", "BoolOp": "and/or", "Compare": "a comparison",
+    "Subscript": "indexing", "IfExp": "a conditional expression", "Lambda": "a lambda",
+    "ListComp": "a comprehension", "SetComp": "a comprehension", "DictComp": "a comprehension",
+    "GeneratorExp": "a generator", "NamedExpr": "an assignment expression (:=)",
+    "Starred": "* unpacking", "Await": "await", "Yield": "yield", "YieldFrom": "yield",
+    "UnaryOp": "an operator such as not or ~", "Slice": "a slice",
+}
+_MAGIC = re.compile(r"^\s*(%{1,2})\w|=\s*%\w")
+_SHELL = re.compile(r"^\s*!|=\s*!\S")
+_AUTOCALL = re.compile(r"^\s*[,;/]\s*[A-Za-z_]")
+_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)|^(In \[\d+\]: |\s*\.\.\.+: ?)")
+_HELP = re.compile(r"^\s*\?+\w|\w\?+\s*$")
+_ACTIVE_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|form|meta|link|base|svg)\b|<[^>]*\son\w+\s*=|javascript:",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One participant's hand-in of one assignment: ``submitted/<student>/<assignment>/``."""
+
+    student: str
+    assignment: str
+    folder: Path
+
+
+@dataclass
+class Vetting:
+    """The verdict on one submission: ``refused`` when any finding is an error."""
+
+    submission: Submission
+    findings: list[Finding] = field(default_factory=list)
+    quarantined_to: Path | None = None
+
+    @property
+    def refused(self) -> bool:
+        return has_errors(self.findings)
+
+    @property
+    def status(self) -> str:
+        """``refused``, ``warnings`` or ``ok``."""
+        if self.refused:
+            return "refused"
+        return "warnings" if self.findings else "ok"
+
+    def to_dict(self) -> dict:
+        return {
+            "student": self.submission.student,
+            "assignment": self.submission.assignment,
+            "status": self.status,
+            "quarantined_to": str(self.quarantined_to) if self.quarantined_to else None,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+# --- one cell ------------------------------------------------------------------------------
+
+
+def vet_source(source: str, where: str = "cell") -> list[Finding]:
+    """Findings for one code cell that must hold only literal assignments (empty when fine).
+
+    The kernel runs a cell through IPython first, which turns some text that is not Python into
+    code (``%magic``, ``!shell``, ``/f x`` is ``f(x)``, indented cells, pasted ``>>>`` prompts),
+    so what is checked is what IPython would run.
+    """
+    if not source.strip():
+        return []
+    try:
+        tree = _parse(source)
+    except SyntaxError as exc:
+        cleaned = _ipython_cleanup(source)
+        ipython = _ipython_finding(source, where) or _ipython_finding(cleaned, where)
+        if ipython:
+            return [ipython]
+        try:
+            tree = _parse(cleaned)
+        except SyntaxError:
+            return [_error("syntax-error", f"The cell is not valid Python ({exc.msg}).",
+                           "Keep the quotes and brackets of the released cell; change only the "
+                           "text.", where, exc.lineno)]
+    if tree is None:
+        return [_error("syntax-error", "The cell cannot be read as Python (too deep or too big).",
+                       "Ask the participant for a fresh copy of the notebook.", where)]
+    findings: list[Finding] = []
+    for stmt in tree.body:
+        findings.extend(_check_statement(stmt, where))
+    return _unique(findings)
+
+
+def _parse(source: str) -> ast.Module | None:
+    """The syntax tree (SyntaxError if not Python), or None if too deep or big to read."""
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        raise
+    except (ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _ipython_cleanup(source: str) -> str:
+    """What IPython's clean-up steps make of a cell before running it: leading empty lines
+    dropped, the first line's indentation removed from all lines, ``>>>`` and ``In [1]:``
+    prompts stripped."""
+    lines = source.splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    indent = re.match(r"[ \t]*", lines[0]).group() if lines else ""
+    if indent:
+        lines = [line.removeprefix(indent) for line in lines]
+    if any(_PROMPT.match(line) for line in lines[:2]):
+        lines = [_PROMPT.sub("", line, count=1) for line in lines]
+    return "\n".join(lines)
+
+
+def _check_statement(stmt: ast.stmt, where: str) -> list[Finding]:
+    if isinstance(stmt, ast.Assign):
+        bad_targets = [t for t in stmt.targets if not _plain_target(t)]
+        if bad_targets:
+            return [_error("target", "The cell assigns to something other than a plain name.",
+                           "Answers look like outcome_1 = (\"...\").", where, stmt.lineno)]
+        return _check_value(stmt.value, where)
+    if isinstance(stmt, ast.Expr):
+        return _check_value(stmt.value, where)
+    if isinstance(stmt, ast.Pass):
+        return []
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        names = ", ".join(a.name for a in stmt.names)
+        return [_error("import", f"The cell imports code ({names}).",
+                       "Answer cells may hold only text between quotes.", where, stmt.lineno)]
+    what = _STATEMENT_WORDS.get(type(stmt).__name__, f"a {type(stmt).__name__} statement")
+    return [_error("statement", f"The cell contains {what}, which would run as code.",
+                   "Answer cells may hold only text between quotes.", where, stmt.lineno)]
+
+
+def _plain_target(node: ast.expr) -> bool:
+    if isinstance(node, ast.Name):
+        return True
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_plain_target(e) for e in node.elts)
+    return False
+
+
+def _check_value(node: ast.expr, where: str) -> list[Finding]:
+    """Literals only: constants, f-strings without expressions, containers of literals."""
+    line = getattr(node, "lineno", None)
+    if isinstance(node, ast.Constant):
+        return []
+    if isinstance(node, ast.JoinedStr):
+        if any(isinstance(v, ast.FormattedValue) for v in node.values):
+            return [_error("f-string", "An f-string computes a value inside {braces}.",
+                           "Write the text without f and without {braces}.", where, line)]
+        return []
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return [f for e in node.elts for f in _check_value(e, where)]
+    if isinstance(node, ast.Dict):
+        if any(k is None for k in node.keys):
+            return [_error("expression", "A ** in a dictionary unpacks another value.",
+                           "Write every key and value as text or a number.", where, line)]
+        return [f for k in node.keys if k is not None for f in _check_value(k, where)] + [
+            f for v in node.values for f in _check_value(v, where)]
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd))
+            and isinstance(node.operand, ast.Constant)
+            and isinstance(node.operand.value, (int, float, complex))):
+        return []
+    if isinstance(node, ast.Call):
+        name = _dotted(node.func)
+        return [_error("call", f"The cell calls {name + '(...)' if name else 'a function'}.",
+                       "Answer cells may hold only text between quotes.", where, line)]
+    if isinstance(node, ast.Attribute):
+        return [_error("attribute", f"The cell reads an attribute ({_dotted(node) or '...'}).",
+                       "Answer cells may hold only text between quotes.", where, line)]
+    if isinstance(node, ast.Name):
+        return [_error("name", f"The answer is the name {node.id}, not text.",
+                       "Put the answer between quotes.", where, line)]
+    what = _EXPRESSION_WORDS.get(type(node).__name__, "an expression")
+    return [_error("expression", f"The cell computes a value ({what}).",
+                   "Answer cells may hold only text between quotes.", where, line)]
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else node.attr
+    return ""
+
+
+def _ipython_finding(source: str, where: str) -> Finding | None:
+    """A clearer finding than 'syntax error' for IPython's own syntax: %magic, !shell, ?help."""
+    for n, line in enumerate(source.splitlines(), 1):
+        if _AUTOCALL.search(line):
+            return _error("magic", "IPython would run this line as a function call (, ; or / "
+                          "at its start).", "Answer cells may hold only text between quotes.",
+                          where, n)
+        if _SHELL.search(line):
+            return _error("shell", "The cell runs a shell command (!).",
+                          "Answer cells may hold only text between quotes.", where, n)
+        if _MAGIC.search(line):
+            return _error("magic", "The cell uses an IPython magic (%).",
+                          "Answer cells may hold only text between quotes.", where, n)
+        if _HELP.search(line):
+            return _error("magic", "The cell asks IPython for help (?).",
+                          "Answer cells may hold only text between quotes.", where, n)
+    return None
+
+
+def _error(code: str, message: str, suggestion: str, where: str, line: int | None = None,
+           severity: str = "error") -> Finding:
+    element = f"{where}, line {line}" if line else where
+    return Finding(code, severity, message, suggestion, element)  # type: ignore[arg-type]
+
+
+def _warning(code: str, message: str, suggestion: str, where: str) -> Finding:
+    return _error(code, message, suggestion, where, severity="warning")
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.element)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# --- one notebook --------------------------------------------------------------------------
+
+
+def read_notebook(text: str):
+    """The notebook in ``text`` (nbformat 4), or a Finding saying why it cannot be read."""
+    import nbformat
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return _error("malformed-notebook", f"The file is not valid JSON ({exc}).",
+                      "The upload may be cut short: ask for the notebook again "
+                      "(File > Download in JupyterLab).", "file")
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return _error("malformed-notebook", "The file is JSON but not a Jupyter notebook.",
+                      "Ask for the .ipynb file downloaded from JupyterLab.", "file")
+    try:
+        with warnings.catch_warnings():  # nbformat warns (and repairs) duplicate cell ids
+            warnings.simplefilter("ignore")
+            nb = nbformat.convert(nbformat.reader.reads(text), 4)  # joins multi-line sources
+            nbformat.validate(nb)
+    except Exception as exc:  # noqa: BLE001  (nbformat raises many kinds)
+        message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return _error("malformed-notebook", f"The notebook is damaged ({message}).",
+                      "Ask the participant to download the notebook again.", "file")
+    return nb
+
+
+def _grade_id(cell) -> str | None:
+    meta = cell.get("metadata", {}).get("nbgrader")
+    if isinstance(meta, dict) and isinstance(meta.get("grade_id"), str):
+        return meta["grade_id"]
+    return None
+
+
+def _checksum(cell) -> str | None:
+    from nbgrader.utils import compute_checksum
+
+    try:
+        return compute_checksum(cell)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _locked(cell) -> bool:
+    """Locked in the reference: nbgrader restores such a cell from the gradebook (its source and
+    its type) before anything runs, whatever the participant did to it."""
+    meta = cell.get("metadata", {}).get("nbgrader")
+    return isinstance(meta, dict) and bool(meta.get("locked"))
+
+
+def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
+    """Findings for one submitted notebook (``text``) against the released one (``reference``).
+
+    Locked cells of the reference are compared through nbgrader's checksum (nbgrader puts the
+    original back before grading, so a change is a warning); every other code cell, answer or
+    added, must hold only literals (an error otherwise).
+    """
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        return [_error("too-large", f"The notebook is larger than {MAX_BYTES // 1_000_000} MB.",
+                       "Answers are short texts: ask for a fresh copy.", name)]
+    nb = read_notebook(text)
+    if isinstance(nb, Finding):
+        return [Finding(nb.code, nb.severity, nb.message, nb.suggestion, name)]
+    ref_cells = {gid: c for c in reference.cells if (gid := _grade_id(c))}
+    counts = Counter(gid for c in nb.cells if (gid := _grade_id(c)))
+    findings: list[Finding] = []
+    for gid, n in counts.items():
+        if n > 1:
+            findings.append(_error(
+                "duplicate-cell", f"Cell {gid} appears {n} times; nbgrader would run the copies "
+                "as ordinary code.", "Ask for a fresh copy of the notebook.", f"{name}: {gid}"))
+    for i, cell in enumerate(nb.cells, 1):
+        gid = _grade_id(cell)
+        ref = ref_cells.get(gid) if gid and counts[gid] == 1 else None
+        where = f"{name}: {gid or f'cell {i}'}"
+        if ref is not None and _locked(ref):
+            if _checksum(cell) != _checksum(ref):
+                what = "its text" if cell.source != ref.source else "its nbgrader settings"
+                findings.append(_warning(
+                    "tampered-cell", f"The locked cell {gid} was changed ({what}); nbgrader puts "
+                    "the original back before grading.",
+                    "Talk with the participant; the score is not affected.", where))
+        elif cell.cell_type == "code":
+            findings.extend(vet_source(cell.source, where))
+        elif _ACTIVE_HTML.search(cell.source):
+            findings.append(_error(
+                "active-html", "The cell holds HTML that can run script in the formgrader or "
+                "the feedback page.", "Ask for the answer as plain text.", where))
+    present = set(counts)
+    for gid, ref in ref_cells.items():
+        if gid not in present and (_locked(ref) or ref.get("metadata", {}).get("nbgrader", {})
+                                   .get("solution")):
+            findings.append(_warning(
+                "missing-cell", f"Cell {gid} is missing from the notebook.",
+                "Points of a missing test cell wait for manual grading in the formgrader.",
+                f"{name}: {gid}"))
+    return _unique(findings)
+
+
+# --- one submission folder -----------------------------------------------------------------
+
+
+def find_submissions(path: Path) -> list[Submission]:
+    """Every ``<student>/<assignment>/`` folder holding notebooks under ``path`` (a notebook, a
+    submission folder, a student's folder or the whole ``submitted/`` folder)."""
+    path = Path(path)
+    if path.is_file():
+        folders = {path.parent}
+    else:
+        folders = {nb.parent for nb in path.rglob("*.ipynb")
+                   if not any(part in IGNORED for part in nb.relative_to(path).parts)}
+    return [Submission(f.parent.name, f.name, f) for f in sorted(folders)]
+
+
+def find_reference(course: Path, assignment: str) -> Path | None:
+    """The released assignment folder (``release/<a>``), or the source one if not released."""
+    for kind in ("release", "source"):
+        folder = Path(course) / kind / assignment
+        if folder.is_dir() and any(folder.glob("*.ipynb")):
+            return folder
+    return None
+
+
+def _ignored(rel: Path) -> bool:
+    return any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in IGNORED)
+
+
+def vet_submission(sub: Submission, reference: Path | None) -> Vetting:
+    """Vet every notebook and every other file of one submission folder."""
+    import nbformat
+
+    result = Vetting(sub)
+    if reference is None:
+        result.findings.append(_error(
+            "no-reference", f"No released or source notebook found for {sub.assignment}.",
+            "Run the vetting from the course folder (where nbgrader_config.py is) or give "
+            "--course.", sub.assignment))
+        return result
+    released = {p.relative_to(reference) for p in reference.rglob("*")
+                if p.is_file() and not _ignored(p.relative_to(reference))}
+    for p in sorted(sub.folder.rglob("*")):
+        rel = p.relative_to(sub.folder)
+        if _ignored(rel) or (p.is_dir() and not p.is_symlink()):
+            continue
+        if p.is_symlink():
+            result.findings.append(_error(
+                "unexpected-code-file", "A link to another file or folder; nbgrader would "
+                "follow it.", "Delete it before grading.", str(rel)))
+        elif p.suffix == ".ipynb":
+            if rel not in released:
+                result.findings.append(_warning(
+                    "unknown-notebook", "A notebook that was not released; nbgrader skips it.",
+                    "Check whether the participant renamed the assignment notebook.", str(rel)))
+                continue
+            ref_nb = nbformat.read(reference / rel, as_version=4)
+            try:
+                text = p.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError) as exc:
+                result.findings.append(_error(
+                    "malformed-notebook", f"The notebook cannot be read as text ({exc}).",
+                    "Ask the participant to download the notebook again.", str(rel)))
+                continue
+            result.findings.extend(vet_notebook(text, ref_nb, str(rel)))
+        elif rel.name in HOUSEKEEPING or rel in released:
+            continue
+        elif p.suffix.lower() in CODE_SUFFIXES or any(s in CODE_SUFFIXES for s in p.suffixes):
+            result.findings.append(_error(
+                "unexpected-code-file", "A code file next to the notebook: nbgrader copies it "
+                "into the grading folder, where the test cells would import it.",
+                "Delete it before grading; answers go in the notebook.", str(rel)))
+        else:
+            result.findings.append(_warning(
+                "unexpected-file", "A file that was not released; nbgrader copies it into the "
+                "grading folder.", "Check it, or delete it before grading.", str(rel)))
+    for rel in sorted(r for r in released if r.suffix == ".ipynb"):
+        if not (sub.folder / rel).exists():
+            result.findings.append(_warning(
+                "missing-notebook", "The released notebook is not in the submission; nbgrader "
+                "scores it 0.", "Check whether the participant renamed it.", str(rel)))
+    return result
+
+
+def vet_path(path: Path, course: Path, progress=None) -> list[Vetting]:
+    """Vet every submission under ``path`` against the course's released notebooks.
+
+    ``progress(done, total)`` is called after each submission (for long runs).
+    """
+    subs = find_submissions(Path(path))
+    results = []
+    for n, sub in enumerate(subs, 1):
+        results.append(vet_submission(sub, find_reference(Path(course), sub.assignment)))
+        if progress:
+            progress(n, len(subs))
+    return results
+
+
+# --- after the verdict ---------------------------------------------------------------------
+
+
+def quarantine(result: Vetting, course: Path) -> Path | None:
+    """Move a refused submission from ``submitted/`` to ``quarantine/`` so that no nbgrader
+    command runs it; a note beside it says why. Returns the new folder (None if not moved)."""
+    course = Path(course).resolve()
+    folder = result.submission.folder.resolve()
+    submitted = course / "submitted"
+    if not result.refused or folder.parent.parent != submitted:
+        return None
+    dest = course / "quarantine" / result.submission.student / result.submission.assignment
+    if dest.exists():  # an older refused copy of the same hand-in
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(folder), str(dest))
+    try:
+        folder.parent.rmdir()  # the participant's folder, if now empty
+    except OSError:
+        pass
+    (dest.parent / f"{result.submission.assignment}.vetting.txt").write_text(
+        format_vetting(result) + "\n", encoding="utf-8")
+    result.quarantined_to = dest
+    return dest
+
+
+RECORD = "vetting.json"
+
+
+def save_record(results: list[Vetting], course: Path) -> Path:
+    """Merge these verdicts into ``<course>/vetting.json``, which the grading report reads."""
+    path = Path(course) / RECORD
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")).get("submissions", [])
+    except (OSError, ValueError, AttributeError):
+        old = []
+    fresh = {(r.submission.student, r.submission.assignment): r.to_dict() for r in results}
+    kept = [e for e in old if isinstance(e, dict)
+            and (e.get("student"), e.get("assignment")) not in fresh]
+    entries = sorted(kept + list(fresh.values()), key=lambda e: (e["assignment"], e["student"]))
+    path.write_text(json.dumps({"version": 1, "submissions": entries}, indent=1,
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def load_record(course: Path) -> list[dict]:
+    """The verdicts saved by :func:`save_record` (empty when there are none)."""
+    try:
+        data = json.loads((Path(course) / RECORD).read_text(encoding="utf-8"))
+        return [e for e in data.get("submissions", []) if isinstance(e, dict)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def format_vetting(result: Vetting) -> str:
+    """Plain text: the verdict, then one indented line per finding."""
+    sub = result.submission
+    lines = [f"{result.status:9} {sub.student}/{sub.assignment}"]
+    for f in result.findings:
+        lines.append(f"          {f.severity}: {f.code}: {f.element}: {f.message}")
+        if f.suggestion:
+            lines.append(f"            -> {f.suggestion}")
+    if result.quarantined_to:
+        lines.append(f"          moved to {result.quarantined_to}")
+    return "\n".join(lines)

@@ -1,0 +1,436 @@
+"""The working-life needs canvas: who needs what competence, how much, how soon and how we know.
+
+A canvas records the organisation and its sector, the stakeholders, the competence needs (each
+with a priority, an urgency and the evidence behind it), the target group and the constraints
+(time, place, budget). It is saved as the ``needs:`` section of the participant's design file and
+is self-contained: ``from_dict(to_dict(c)) == c``, and ``read_yaml``/``merge_into`` touch no other
+section. ``check`` reports what is missing as findings; ``completeness`` gives a share per part
+for graders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from .errors import UserError
+from .findings import Finding
+from .i18n import t
+from .resources import load_yaml
+
+__all__ = [
+    "PRIORITIES",
+    "URGENCIES",
+    "CompetenceNeed",
+    "Constraints",
+    "NeedsCanvas",
+    "Stakeholder",
+    "TargetGroup",
+    "check",
+    "completeness",
+    "dump_yaml",
+    "from_dict",
+    "merge_into",
+    "parse_need",
+    "parse_needs",
+    "read_yaml",
+    "sample_canvas",
+]
+
+SECTION = "needs"
+PRIORITIES: tuple[str, ...] = ("high", "medium", "low")
+URGENCIES: tuple[str, ...] = ("now", "year", "later")
+ERROR_CODES = frozenset(
+    {"no-organisation", "no-stakeholders", "no-needs", "no-target-group", "negative-budget"}
+)
+PARTS: tuple[str, ...] = (
+    "organisation", "stakeholders", "needs", "evidence", "target_group", "constraints"
+)
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """Someone with a stake in the micro-credential: an employer, learners, a partner, a funder."""
+
+    name: str
+    role: str = ""  # e.g. customer, learners, partner, funder, staff
+    interest: str = ""  # what they expect or need
+
+
+@dataclass(frozen=True)
+class CompetenceNeed:
+    """One competence need of working life, in the words of the people who have it."""
+
+    text: str
+    priority: str = ""  # high | medium | low ("" = not set)
+    urgency: str = ""  # now | year | later ("" = not set)
+    evidence: str = ""  # how we know: interviews, job ads, a survey, statistics...
+    id: str = ""
+    covered_by: tuple[str, ...] = ()  # ids of outcomes that answer it (filled by matching)
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """Who would study: a description, an estimated size and what they already know."""
+
+    description: str = ""
+    size: int | None = None
+    prior_learning: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.description.strip()
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """When, where and for how much the learning can happen."""
+
+    time: str = ""  # e.g. "evenings, 6 weeks, spring 2026"
+    place: str = ""  # e.g. "online", "on the employer's premises"
+    budget: float | None = None
+    currency: str = "EUR"
+    notes: str = ""
+
+    def missing(self) -> list[str]:
+        """Which of time, place and budget are not given."""
+        gaps = [name for name in ("time", "place") if not getattr(self, name).strip()]
+        return gaps + (["budget"] if self.budget is None else [])
+
+
+@dataclass(frozen=True)
+class NeedsCanvas:
+    """The whole canvas: the ``needs:`` section of a design file."""
+
+    organisation: str = ""
+    sector: str = ""
+    stakeholders: tuple[Stakeholder, ...] = ()
+    needs: tuple[CompetenceNeed, ...] = ()
+    target_group: TargetGroup = field(default_factory=TargetGroup)
+    constraints: Constraints = field(default_factory=Constraints)
+    language: str = "en"
+    notes: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for YAML/JSON, in a stable order; empty optional fields left out."""
+        data: dict[str, Any] = {
+            "organisation": self.organisation,
+            "sector": self.sector,
+            "language": self.language,
+            "stakeholders": [_compact(asdict(s)) for s in self.stakeholders],
+            "competence_needs": [
+                _compact({**asdict(n), "covered_by": list(n.covered_by)}) for n in self.needs
+            ],
+            "target_group": _compact(asdict(self.target_group)),
+            "constraints": _compact(asdict(self.constraints)),
+        }
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
+    def with_ids(self) -> NeedsCanvas:
+        """The canvas with every need given an id (N1, N2, ...) where it has none."""
+        used = {n.id for n in self.needs if n.id}
+        needs, k = [], 0
+        for n in self.needs:
+            if not n.id:
+                k += 1
+                while f"N{k}" in used:
+                    k += 1
+                n = replace(n, id=f"N{k}")
+            needs.append(n)
+        return replace(self, needs=tuple(needs))
+
+
+# --- reading and writing -------------------------------------------------------------------
+
+
+def from_dict(data: Any) -> NeedsCanvas:
+    """A canvas from plain data: the section itself or a whole design file with a ``needs:`` key.
+    Lenient about shapes people write by hand (a stakeholder or a need as a plain string,
+    priorities in Finnish or Swedish); raises UserError when the data is not a mapping."""
+    if data is None:
+        return NeedsCanvas()
+    if not isinstance(data, dict):
+        raise UserError("the needs canvas must be a mapping of fields (organisation: ..., ...)")
+    if isinstance(data.get(SECTION), dict):
+        data = data[SECTION]
+    raw_needs = data.get("competence_needs", data.get("needs")) or []
+    if isinstance(raw_needs, str):
+        raw_needs = [line for line in raw_needs.splitlines() if line.strip()]
+    tg = data.get("target_group") or {}
+    if isinstance(tg, str):
+        tg = {"description": tg}
+    cons = data.get("constraints") or {}
+    if isinstance(cons, str):
+        cons = {"notes": cons}
+    canvas = NeedsCanvas(
+        organisation=_text(data.get("organisation")),
+        sector=_text(data.get("sector")),
+        stakeholders=tuple(_stakeholder(s) for s in _as_list(data.get("stakeholders"))),
+        needs=tuple(n for n in (_need(x) for x in _as_list(raw_needs)) if n.text),
+        target_group=TargetGroup(
+            description=_text(tg.get("description")),
+            size=_int_or_none(tg.get("size")),
+            prior_learning=_text(tg.get("prior_learning")),
+        ),
+        constraints=Constraints(
+            time=_text(cons.get("time")),
+            place=_text(cons.get("place")),
+            budget=_float_or_none(cons.get("budget")),
+            currency=_text(cons.get("currency")) or "EUR",
+            notes=_text(cons.get("notes")),
+        ),
+        language=_text(data.get("language")) or "en",
+        notes=_text(data.get("notes")),
+    )
+    return canvas.with_ids()
+
+
+def read_yaml(text: str) -> NeedsCanvas:
+    """The canvas in a YAML text (a design file or the section alone); UserError if it is not
+    valid YAML."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        raise UserError(f"the file is not valid YAML{line}: check indentation and colons") from None
+    return from_dict(data)
+
+
+def dump_yaml(canvas: NeedsCanvas) -> str:
+    """The canvas as a YAML document with one top-level key, ``needs:``."""
+    import yaml
+
+    return yaml.safe_dump(
+        {SECTION: canvas.to_dict()}, allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+def merge_into(design_text: str, canvas: NeedsCanvas) -> str:
+    """A design file's text with its ``needs:`` section replaced by ``canvas`` (added if absent).
+    Other sections, their order and comments are kept (ruamel.yaml round trip)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    try:
+        doc = yaml.load(design_text) if design_text.strip() else None
+    except YAMLError:
+        raise UserError("the design file is not valid YAML: check indentation and colons") from None
+    if doc is None:
+        doc = {}
+    if not isinstance(doc, dict):
+        raise UserError("the design file must be a mapping of sections (credential:, needs:, ...)")
+    doc[SECTION] = canvas.to_dict()
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+def sample_canvas() -> NeedsCanvas:
+    """The worked example shipped with the course (``data/needs/sample_canvas.yaml``)."""
+    return from_dict(load_yaml("needs", "sample_canvas.yaml"))
+
+
+# --- needs written as one line ---------------------------------------------------------------
+
+
+def parse_need(line: str) -> CompetenceNeed:
+    """A need from one line: ``text | priority | urgency | evidence`` (or ``;`` between parts).
+    Parts after the text may come in any order and any of the three languages: a part that
+    names a priority or an urgency is taken as one, the rest is evidence."""
+    line = _BULLET.sub("", str(line or "")).strip()
+    sep = "|" if "|" in line else ";"
+    parts = [p.strip() for p in line.split(sep)]
+    text, rest = parts[0], [p for p in parts[1:] if p]
+    priority = urgency = ""
+    evidence: list[str] = []
+    for part in rest:
+        if not priority and (code := _lookup("priority", part)):
+            priority = code
+        elif not urgency and (code := _lookup("urgency", part)):
+            urgency = code
+        else:
+            evidence.append(part)
+    return CompetenceNeed(text=text, priority=priority, urgency=urgency,
+                          evidence=f" {sep} ".join(evidence).strip())
+
+
+def parse_needs(text: str) -> list[CompetenceNeed]:
+    """Needs written one a line (blank lines skipped), each as in ``parse_need``."""
+    return [parse_need(line) for line in str(text or "").splitlines() if line.strip()]
+
+
+def parse_list(text: str) -> list[str]:
+    """Items written one a line or separated by semicolons or commas ("HR, team leaders")."""
+    text = str(text or "")
+    lines = [x for x in text.splitlines() if x.strip()]
+    if len(lines) == 1:
+        sep = ";" if ";" in lines[0] else ","
+        lines = lines[0].split(sep)
+    return [_BULLET.sub("", x).strip() for x in lines if x.strip(" -•*")]
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def check(canvas: NeedsCanvas, lang: str = "en") -> list[Finding]:
+    """What is missing or doubtful in the canvas, as findings (errors first)."""
+    found: list[Finding] = []
+    if not canvas.organisation.strip():
+        found.append(_finding("no-organisation", lang, "organisation"))
+    if not canvas.sector.strip():
+        found.append(_finding("no-sector", lang, "sector"))
+    if not canvas.stakeholders:
+        found.append(_finding("no-stakeholders", lang, "stakeholders"))
+    elif len(canvas.stakeholders) == 1:
+        found.append(_finding("one-stakeholder", lang, "stakeholders"))
+    if not canvas.needs:
+        found.append(_finding("no-needs", lang, "competence_needs"))
+    seen: dict[str, str] = {}
+    for n in canvas.needs:
+        key = " ".join(n.text.lower().split())
+        if key in seen:
+            found.append(_finding("duplicate-need", lang, n.id, need=n.text, other=seen[key]))
+            continue
+        seen[key] = n.id
+        if not n.evidence.strip():
+            found.append(_finding("need-without-evidence", lang, n.id, need=n.text))
+        if not n.priority:
+            found.append(_finding("need-without-priority", lang, n.id, need=n.text))
+    if len(canvas.needs) >= 3 and all(n.priority == "high" for n in canvas.needs):
+        found.append(_finding("all-high", lang, "competence_needs"))
+    limit = int(load_yaml("needs", "canvas.yaml")["max_needs"])
+    if len(canvas.needs) > limit:
+        found.append(_finding("too-many-needs", lang, "competence_needs",
+                              count=len(canvas.needs), limit=limit))
+    if canvas.target_group.empty:
+        found.append(_finding("no-target-group", lang, "target_group"))
+    missing = canvas.constraints.missing()
+    if missing:
+        names = ", ".join(t(f"needs.field.{m}", lang) for m in missing)
+        found.append(_finding("missing-constraints", lang, "constraints", fields=names))
+    if canvas.constraints.budget is not None and canvas.constraints.budget < 0:
+        found.append(_finding("negative-budget", lang, "constraints.budget"))
+    return sorted(found, key=lambda f: f.severity != "error")
+
+
+def completeness(canvas: NeedsCanvas) -> dict[str, float]:
+    """How complete each part of the canvas is, from 0 to 1 (for graders and progress bars):
+    organisation and sector, stakeholders (two or more), needs (three or more), evidence for
+    each need, target group, and constraints (time, place, budget)."""
+    needs = canvas.needs
+    return {
+        "organisation": (bool(canvas.organisation.strip()) + bool(canvas.sector.strip())) / 2,
+        "stakeholders": min(len(canvas.stakeholders), 2) / 2,
+        "needs": min(len(needs), 3) / 3,
+        "evidence": (sum(1 for n in needs if n.evidence.strip()) / len(needs)) if needs else 0.0,
+        "target_group": 0.0 if canvas.target_group.empty else 1.0,
+        "constraints": (3 - len(canvas.constraints.missing())) / 3,
+    }
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+
+
+def _aliases(kind: str) -> dict[str, str]:
+    table = load_yaml("needs", "canvas.yaml")[kind]
+    return {str(alias).lower(): code for code, aliases in table.items() for alias in [code, *aliases]}
+
+
+def _lookup(kind: str, value: object) -> str:
+    """The code (high/now/...) that ``value`` names, in any language; "" if none."""
+    key = " ".join(str(value if value is not None else "").lower().replace(":", " ").split())
+    if not key:
+        return ""
+    table = _aliases(kind)
+    if key in table:
+        return table[key]
+    for prefix in ("priority", "prioriteetti", "prioritet", "urgency", "kiireellisyys", "brådska"):
+        if key.startswith(prefix + " ") and key[len(prefix) + 1:] in table:
+            return table[key[len(prefix) + 1:]]
+    return ""
+
+
+def _need(x: object) -> CompetenceNeed:
+    if isinstance(x, CompetenceNeed):
+        return x
+    if isinstance(x, dict):
+        covered = x.get("covered_by") or []
+        return CompetenceNeed(
+            text=_text(x.get("text") or x.get("need")),
+            priority=_lookup("priority", x.get("priority")),
+            urgency=_lookup("urgency", x.get("urgency")),
+            evidence=_text(x.get("evidence")),
+            id=_text(x.get("id")),
+            covered_by=tuple(str(c) for c in _as_list(covered)),
+        )
+    return parse_need(_text(x))
+
+
+def _stakeholder(x: object) -> Stakeholder:
+    if isinstance(x, Stakeholder):
+        return x
+    if isinstance(x, dict):
+        return Stakeholder(_text(x.get("name")), _text(x.get("role")), _text(x.get("interest")))
+    return Stakeholder(_text(x))
+
+
+def _as_list(x: object) -> list:
+    if x is None:
+        return []
+    if isinstance(x, (list, tuple)):
+        return list(x)
+    if isinstance(x, str):
+        return parse_list(x)
+    return [x]
+
+
+def _text(x: object) -> str:
+    return "" if x is None else str(x).strip()
+
+
+def _int_or_none(x: object) -> int | None:
+    try:
+        return None if x in (None, "") else int(float(str(x).replace(" ", "").replace(",", ".")))
+    except ValueError:
+        return None
+
+
+def _float_or_none(x: object) -> float | None:
+    try:
+        return None if x in (None, "") else float(str(x).replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty optional values so the YAML stays short; keep the text of a need."""
+    return {k: v for k, v in d.items() if k == "text" or v not in ("", None, [], ())}
+
+
+def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
+    return Finding(
+        code=code,
+        severity="error" if code in ERROR_CODES else "warning",
+        message=t(f"needs.{code}.message", lang, **fields),
+        suggestion=t(f"needs.{code}.suggestion", lang, **fields),
+        element=element,
+    )
+
+
+def iter_texts(needs: Iterable[CompetenceNeed]) -> list[str]:
+    """The texts of the needs, for matching."""
+    return [n.text for n in needs]

@@ -1,0 +1,572 @@
+"""Learning pathways: micro-credentials that stack into a larger whole.
+
+A pathway lists the micro-credentials that together make up something bigger (a module of a
+degree, a specialisation, a further-education programme), with their credits, prerequisites
+and outcomes. ``check_pathway`` adds the credits up against the target, finds unknown
+prerequisites, prerequisite cycles (naming them) and outcomes that two credentials share (the
+same learning credited twice). ``learner_plan`` tells a learner who has completed some of the
+credentials what is still needed, and in which order. ``plot_pathway`` draws the credentials in
+layers by prerequisite depth.
+
+The ``pathway:`` section of a design file::
+
+    pathway:
+      stacks_into: {title: "Digital pedagogy module", credits: 15, required: [MC1]}
+      this: MC2                       # the credential this design file describes
+      credentials:
+        - {id: MC1, title: Online teaching basics, credits: 5}
+        - {id: MC2, title: Designing online courses, credits: 5, prerequisites: [MC1]}
+      completed: [MC1]                # optional: a learner's completed credentials
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding, has_errors
+from .i18n import t
+from .lexicon import lexicon
+from .outcomes import detect_language
+from .workload import expect, parse_number
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "Credential",
+    "LearnerPlan",
+    "Pathway",
+    "PathwayReport",
+    "Target",
+    "check_pathway",
+    "describe_plan",
+    "find_cycles",
+    "learner_plan",
+    "plot_pathway",
+]
+
+ERROR_CODES = frozenset(
+    {"empty", "duplicate-id", "unknown-prerequisite", "cycle", "bad-credits", "unknown-required",
+     "unknown-this"}
+)
+OVERLAP = 0.6  # outcomes sharing this share of their content words count as the same outcome
+_ARROW = {"arrowstyle": "-|>", "color": "#333333", "lw": 1.1}
+_CYCLE_ARROW = {"arrowstyle": "-|>", "color": "#9b1c1c", "lw": 1.2, "linestyle": "--"}
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One micro-credential in a pathway."""
+
+    id: str
+    title: str = ""
+    credits: float = 0.0
+    prerequisites: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "title": self.title,
+                                "credits": _plain(self.credits)}
+        if self.prerequisites:
+            data["prerequisites"] = list(self.prerequisites)
+        if self.outcomes:
+            data["outcomes"] = list(self.outcomes)
+        return data
+
+
+@dataclass(frozen=True)
+class Target:
+    """The larger whole the credentials stack into."""
+
+    title: str = ""
+    credits: float | None = None  # credits needed; None means all the credentials
+    required: tuple[str, ...] = ()  # credentials every learner must complete
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": self.title}
+        if self.credits is not None:
+            data["credits"] = _plain(self.credits)
+        if self.required:
+            data["required"] = list(self.required)
+        return data
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """The ``pathway:`` section: the credentials, the target, and optionally which credential
+    this file describes and which ones a learner has completed."""
+
+    credentials: tuple[Credential, ...] = ()
+    target: Target | None = None
+    this: str | None = None
+    completed: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Pathway:
+        """Read a ``pathway:`` section; a ValueError says what to fix if it is malformed."""
+        if data is None:
+            data = {}
+        expect(isinstance(data, dict), "the pathway section must be a mapping with 'credentials:'")
+        raw = data.get("credentials") or []
+        expect(isinstance(raw, list), "'credentials' must be a list of {id, title, credits}")
+        credentials = []
+        for n, item in enumerate(raw, 1):
+            expect(isinstance(item, dict),
+                   f"credential {n} must be a mapping like {{id: ..., credits: ...}}")
+            credits = item.get("credits")
+            number = 0.0 if credits in (None, "") else parse_number(credits)
+            if number is None:
+                raise ValueError(f"credential {n}: credits must be a number, not {credits!r}")
+            outcomes = item.get("outcomes") or []
+            if isinstance(outcomes, str):
+                outcomes = [outcomes]
+            credentials.append(Credential(
+                id=str(item.get("id") or f"MC{n}").strip(),
+                title=str(item.get("title") or "").strip(),
+                credits=number,
+                prerequisites=_ids(item.get("prerequisites")),
+                outcomes=tuple(_outcome_text(o) for o in outcomes if _outcome_text(o)),
+            ))
+        target = None
+        goal = data.get("stacks_into")
+        if isinstance(goal, str):
+            target = Target(title=goal.strip())
+        elif isinstance(goal, dict):
+            credits = goal.get("credits")
+            number = None if credits in (None, "") else parse_number(credits)
+            if credits not in (None, "") and number is None:
+                raise ValueError(f"stacks_into: credits must be a number, not {credits!r}")
+            target = Target(str(goal.get("title") or "").strip(), number,
+                            _ids(goal.get("required")))
+        elif goal is not None:
+            raise ValueError("'stacks_into' must be a title or {title, credits, required}")
+        this = data.get("this")
+        return cls(tuple(credentials), target, str(this).strip() if this else None,
+                   _ids(data.get("completed")))
+
+    @classmethod
+    def from_design(cls, doc: dict[str, Any]) -> Pathway:
+        """The pathway of a whole design file. The credential the file describes (``this``)
+        takes the file's ``outcomes:`` when its own entry lists none."""
+        doc = doc or {}
+        pathway = cls.from_dict(doc.get("pathway"))
+        texts = tuple(_outcome_text(o) for o in (doc.get("outcomes") or [])
+                      if _outcome_text(o)) if isinstance(doc.get("outcomes"), list) else ()
+        if not pathway.this or not texts:
+            return pathway
+        credentials = tuple(
+            Credential(c.id, c.title, c.credits, c.prerequisites, texts)
+            if c.id == pathway.this and not c.outcomes else c
+            for c in pathway.credentials
+        )
+        return cls(credentials, pathway.target, pathway.this, pathway.completed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``pathway:`` section, ready for ``yaml.safe_dump``."""
+        data: dict[str, Any] = {}
+        if self.target is not None:
+            data["stacks_into"] = self.target.to_dict()
+        if self.this:
+            data["this"] = self.this
+        data["credentials"] = [c.to_dict() for c in self.credentials]
+        if self.completed:
+            data["completed"] = list(self.completed)
+        return data
+
+    def by_id(self) -> dict[str, Credential]:
+        return {c.id: c for c in self.credentials}
+
+    @property
+    def total_credits(self) -> float:
+        return sum(c.credits for c in self.credentials if c.credits > 0)
+
+
+@dataclass(frozen=True)
+class PathwayReport:
+    """What the pathway check found."""
+
+    total_credits: float
+    target_credits: float | None
+    depth: dict[str, int]  # prerequisite depth: 0 for a credential without prerequisites
+    order: tuple[str, ...]  # an order that respects prerequisites (cycles broken)
+    cycles: tuple[tuple[str, ...], ...]  # each cycle as ids, the first repeated at the end
+    overlaps: tuple[tuple[str, str, str, str], ...]  # (id, id, outcome, outcome)
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(list(self.findings))
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total_credits": self.total_credits,
+            "target_credits": self.target_credits,
+            "depth": dict(self.depth),
+            "order": list(self.order),
+            "cycles": [list(c) for c in self.cycles],
+            "overlaps": [list(o) for o in self.overlaps],
+            "ok": self.ok,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class LearnerPlan:
+    """What a learner who has completed some credentials still needs for the target."""
+
+    completed: tuple[str, ...]
+    completed_credits: float
+    target_credits: float
+    needed_credits: float
+    missing_required: tuple[str, ...]
+    available_now: tuple[str, ...]  # not completed, every prerequisite completed
+    suggested: tuple[str, ...]  # a set that reaches the target, prerequisites first
+    reachable: bool
+
+    @property
+    def done(self) -> bool:
+        return self.needed_credits <= 0 and not self.missing_required
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in self.__dict__.items()}
+
+
+def check_pathway(pathway: Pathway, lang: str = "en") -> PathwayReport:
+    """Check a pathway: credits, prerequisites, cycles, overlapping outcomes."""
+    findings: list[Finding] = []
+    creds = pathway.credentials
+    known = pathway.by_id()
+    target_credits = pathway.target.credits if pathway.target else None
+    if not creds:
+        findings.append(_finding("empty", lang))
+        return PathwayReport(0.0, target_credits, {}, (), (), (), tuple(findings))
+
+    ids = [c.id for c in creds]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        findings.append(_finding("duplicate-id", lang, element=dup, id=dup))
+    for c in creds:
+        if c.credits <= 0:
+            findings.append(_finding("bad-credits", lang, element=c.id, id=c.id,
+                                     credits=_fmt(c.credits)))
+        for pre in c.prerequisites:
+            if pre not in known:
+                findings.append(_finding("unknown-prerequisite", lang, element=c.id, id=c.id,
+                                         prerequisite=pre, known=", ".join(known)))
+    cycles = find_cycles(pathway)
+    for cycle in cycles:
+        findings.append(_finding("cycle", lang, element=cycle[0], cycle=" → ".join(cycle)))
+    if pathway.target:
+        for req in pathway.target.required:
+            if req not in known:
+                findings.append(_finding("unknown-required", lang, element=req, id=req,
+                                         known=", ".join(known)))
+    if pathway.this and pathway.this not in known:
+        findings.append(_finding("unknown-this", lang, element=pathway.this, id=pathway.this,
+                                 known=", ".join(known)))
+    for done in pathway.completed:
+        if done not in known:
+            findings.append(_finding("unknown-completed", lang, element=done, id=done))
+
+    total = pathway.total_credits
+    if target_credits is not None and total < target_credits:
+        findings.append(_finding("short-of-target", lang, element="stacks_into",
+                                 total=_fmt(total), target=_fmt(target_credits),
+                                 missing=_fmt(target_credits - total)))
+    overlaps = _overlaps(creds)
+    for a, b, text_a, _text_b in overlaps:
+        findings.append(_finding("outcome-overlap", lang, element=f"{a}/{b}", a=a, b=b,
+                                 text=_short(text_a)))
+    depth, order = _layers(pathway)
+    return PathwayReport(total, target_credits, depth, order, tuple(cycles), tuple(overlaps),
+                         tuple(findings))
+
+
+def find_cycles(pathway: Pathway) -> list[tuple[str, ...]]:
+    """Every prerequisite cycle found by a depth-first walk, as ids with the first repeated at
+    the end ("MC1", "MC2", "MC1"): MC1 needs MC2, which needs MC1. Each cycle appears once."""
+    known = pathway.by_id()
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    cycles: list[tuple[str, ...]] = []
+    seen: set[frozenset[str]] = set()
+    for start in known:
+        if state.get(start):
+            continue
+        path: list[str] = [start]
+        stack = [iter(_prereqs(known, start))]
+        state[start] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            if state.get(nxt) == 1:  # back to a credential on the current path: a cycle
+                ring = path[path.index(nxt):]
+                key = frozenset(ring)
+                if key not in seen:
+                    seen.add(key)
+                    cycles.append((*ring, nxt))
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(_prereqs(known, nxt)))
+    return cycles
+
+
+def learner_plan(pathway: Pathway, completed: list[str] | tuple[str, ...] | None = None
+                 ) -> LearnerPlan:
+    """What a learner still needs: credits, required credentials not yet done, what can be
+    taken now, and a suggested set in an order that respects prerequisites. ``completed``
+    defaults to the pathway's own ``completed`` list; unknown ids are ignored."""
+    known = pathway.by_id()
+    done = tuple(dict.fromkeys(i for i in (completed if completed is not None
+                                           else pathway.completed) if i in known))
+    done_credits = sum(max(known[i].credits, 0) for i in done)
+    target = pathway.target.credits if pathway.target and pathway.target.credits is not None \
+        else pathway.total_credits
+    required = [r for r in (pathway.target.required if pathway.target else ()) if r in known]
+    chosen: list[str] = []
+
+    def add(cid: str, visiting: frozenset[str] = frozenset()) -> None:
+        if cid in done or cid in chosen or cid in visiting:
+            return
+        for pre in _prereqs(known, cid):
+            add(pre, visiting | {cid})
+        chosen.append(cid)
+
+    for req in required:
+        add(req)
+    _, order = _layers(pathway)
+    for cid in order:
+        if done_credits + sum(known[c].credits for c in chosen) >= target:
+            break
+        add(cid)
+    planned = done_credits + sum(max(known[c].credits, 0) for c in chosen)
+    available = tuple(c.id for c in pathway.credentials
+                      if c.id not in done and all(p in done for p in c.prerequisites))
+    missing = tuple(r for r in required if r not in done)
+    return LearnerPlan(
+        completed=done,
+        completed_credits=done_credits,
+        target_credits=target,
+        needed_credits=max(target - done_credits, 0.0),
+        missing_required=missing,
+        available_now=available,
+        suggested=tuple(chosen),
+        reachable=planned >= target and not find_cycles(pathway),
+    )
+
+
+def describe_plan(plan: LearnerPlan, lang: str = "en") -> list[str]:
+    """The plan in plain sentences, one a line, in ``lang``."""
+    if plan.done:
+        return [t("pathways.plan.done", lang)]
+    lines = [t("pathways.plan.needed", lang, completed=_fmt(plan.completed_credits),
+               target=_fmt(plan.target_credits), needed=_fmt(plan.needed_credits))]
+    if plan.missing_required:
+        lines.append(t("pathways.plan.required", lang, ids=", ".join(plan.missing_required)))
+    if plan.available_now:
+        lines.append(t("pathways.plan.available", lang, ids=", ".join(plan.available_now)))
+    if not plan.reachable:
+        lines.append(t("pathways.plan.unreachable", lang))
+    elif plan.suggested:
+        lines.append(t("pathways.plan.suggested", lang, ids=" → ".join(plan.suggested)))
+    return lines
+
+
+def plot_pathway(pathway: Pathway, lang: str = "en",
+                 completed: list[str] | tuple[str, ...] | None = None) -> Figure:
+    """The credentials in layers by prerequisite depth (left to right), arrows from each
+    prerequisite, the target on the right. Completed credentials are green and ticked,
+    those the learner can take now are marked "next"; cycle arrows are red and dashed."""
+    from matplotlib.patches import FancyBboxPatch
+
+    from .charts import PALETTE, new_figure
+
+    report = check_pathway(pathway, lang)
+    known = pathway.by_id()
+    plan = learner_plan(pathway, completed)
+    if not known:
+        fig = new_figure(6, 1.4)
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, t("pathways.chart.empty", lang), ha="center", va="center")
+        return fig
+    layers: dict[int, list[str]] = {}
+    for cid in report.order:
+        layers.setdefault(report.depth.get(cid, 0), []).append(cid)
+    ncols = max(layers) + 1
+    nrows = max(len(v) for v in layers.values())
+    fig = new_figure(min(2.4 * ncols + 0.6, 14), min(1.15 * nrows + 1.2, 10))
+    ax = fig.add_subplot()
+    ax.axis("off")
+    pos: dict[str, tuple[float, float]] = {}
+    for col, ids in layers.items():
+        for row, cid in enumerate(ids):
+            pos[cid] = (col * 1.5, (len(ids) - 1) / 2 - row)
+    w, h = 1.1, 0.78
+    in_cycle = {c for cycle in report.cycles for c in cycle}
+    cycle_edges = {(cycle[i + 1], cycle[i]) for cycle in report.cycles
+                   for i in range(len(cycle) - 1)}
+    for cid, (x, y) in pos.items():
+        cred = known[cid]
+        if cid in plan.completed:
+            face, status = "#d7f0dd", "✓ " + t("pathways.chart.done", lang)
+        elif cid in plan.available_now and cid not in in_cycle:
+            face, status = "#dcebf7", "→ " + t("pathways.chart.next", lang)
+        else:
+            face, status = "#ffffff", ""
+        edge = "#9b1c1c" if cid in in_cycle else PALETTE[0]
+        ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
+                                    boxstyle="round,pad=0.02,rounding_size=0.08",
+                                    facecolor=face, edgecolor=edge,
+                                    linewidth=2.6 if cid == pathway.this else 1.2))
+        title = textwrap.shorten(cred.title, 44, placeholder="…") if cred.title else ""
+        lines = [f"{cid} · {_fmt(cred.credits)} {t('pathways.chart.credits', lang)}"]
+        lines += textwrap.wrap(title, 22)[:2]
+        if cid == pathway.this:
+            lines.append("◆ " + t("pathways.chart.this", lang))
+        if status:
+            lines.append(status)
+        ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=7.5)
+    for cid, (x, y) in pos.items():
+        for pre in _prereqs(known, cid):
+            px, py = pos[pre]
+            if pre == cid:  # a credential that requires itself: a small loop under it
+                ax.annotate("", xy=(x - w / 4, y - h / 2), xytext=(x + w / 4, y - h / 2),
+                            arrowprops={**_CYCLE_ARROW, "connectionstyle": "arc3,rad=-1.2"})
+                continue
+            if (pre, cid) in cycle_edges and px >= x:  # the edge that closes a cycle: loop back
+                ax.annotate("", xy=(x, y - h / 2), xytext=(px, py - h / 2),
+                            arrowprops={**_CYCLE_ARROW, "connectionstyle": "arc3,rad=-0.4"})
+                continue
+            style = _CYCLE_ARROW if (pre, cid) in cycle_edges else _ARROW
+            ax.annotate("", xy=(x - w / 2, y), xytext=(px + w / 2, py), arrowprops=style)
+    right = (ncols - 1) * 1.5
+    if pathway.target:  # the larger whole: a frame around the credentials that stack into it
+        ax.add_patch(FancyBboxPatch((-w / 2 - 0.15, -nrows / 2 - 0.05), right + w + 0.3,
+                                    nrows + 0.35, boxstyle="round,pad=0.02,rounding_size=0.12",
+                                    facecolor="#fff7e3", edgecolor=PALETTE[4], linewidth=1.4,
+                                    zorder=0))
+        goal = t("pathways.chart.target-label", lang,
+                 title=textwrap.shorten(pathway.target.title or "", 70, placeholder="…"),
+                 credits=_fmt(plan.target_credits))
+        required = pathway.target.required
+        if required:
+            goal += "  ·  " + t("pathways.chart.required", lang, ids=", ".join(required))
+        ax.text(right / 2, nrows / 2 + 0.12, goal, ha="center", va="center", fontsize=8,
+                fontweight="bold")
+    ax.set_xlim(-0.8, right + 0.8)
+    ax.set_ylim(-(nrows / 2) - (0.5 if report.cycles else 0.15), nrows / 2 + 0.35)
+    summary = t("pathways.chart.title", lang, total=_fmt(report.total_credits),
+                needed=_fmt(plan.needed_credits))
+    ax.set_title(summary, fontsize=9)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
+    return fig
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _prereqs(known: dict[str, Credential], cid: str) -> list[str]:
+    """Known prerequisites of a credential (unknown ones are reported, not followed)."""
+    return [p for p in known[cid].prerequisites if p in known]
+
+
+def _layers(pathway: Pathway) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Prerequisite depth of each credential and an order that respects prerequisites, with
+    the edges that close a cycle left out (so a cycle still gets a drawing)."""
+    known = pathway.by_id()
+    closing = {(c[-2], c[-1]) for c in find_cycles(pathway)}
+    needs = {cid: [p for p in _prereqs(known, cid) if (cid, p) not in closing] for cid in known}
+    depth: dict[str, int] = {}
+    order: list[str] = []
+    remaining = list(known)
+    while remaining:
+        ready = [c for c in remaining if all(p in depth for p in needs[c])]
+        if not ready:  # only possible with overlapping cycles: place the rest as they come
+            ready = remaining[:1]
+        for cid in ready:
+            depth[cid] = 1 + max((depth.get(p, -1) for p in needs[cid]), default=-1)
+            order.append(cid)
+            remaining.remove(cid)
+    return depth, tuple(order)
+
+
+def _overlaps(creds: tuple[Credential, ...]) -> list[tuple[str, str, str, str]]:
+    """Pairs of outcomes in two different credentials that say the same thing."""
+    found = []
+    for i, a in enumerate(creds):
+        for b in creds[i + 1:]:
+            if a.id == b.id:
+                continue
+            for text_a in a.outcomes:
+                match = next((text_b for text_b in b.outcomes
+                              if _similar(text_a, text_b) >= OVERLAP), None)
+                if match is not None:
+                    found.append((a.id, b.id, text_a, match))
+    return found
+
+
+def _similar(a: str, b: str) -> float:
+    """Share of content words (lemmas) two outcomes have in common (Jaccard)."""
+    if a.strip().lower() == b.strip().lower():
+        return 1.0
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    lang = detect_language(text)
+    lex = lexicon(lang)
+    skip = lex.function_words | lex.subjects
+    return frozenset(tok.lemma for tok in lex.tokens(text)
+                     if tok.is_word and len(tok.text) > 2 and tok.text not in skip
+                     and tok.lemma not in skip)
+
+
+def _outcome_text(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("text") or item.get("id") or "").strip()
+    return "" if item is None else str(item).strip()
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(re.findall(r"[^\s,;]+", str(value)))
+
+
+def _plain(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+def _fmt(x: float | None) -> str:
+    return "?" if x is None else f"{x:g}"
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
+    return Finding(
+        code=code,
+        severity="error" if code in ERROR_CODES else "warning",
+        message=t(f"pathways.{code}.message", lang, **fields),
+        suggestion=t(f"pathways.{code}.suggestion", lang, **fields),
+        element=element,
+    )

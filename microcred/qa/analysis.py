@@ -1,0 +1,253 @@
+"""What an assessment says: a profile per principle, a development plan, change over time, and a
+cohort summary for trainers that never shows individuals in a small group.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+from ..findings import Finding
+from ..i18n import t
+from .assessment import SelfAssessment, load
+from .instrument import SCALE_MAX, SCALE_MIN, Criterion, instrument, pick
+
+PLAN_LENGTH = 5  # actions in a development plan
+COHORT_THRESHOLD = 5  # smallest group whose distributions may be shown
+
+
+@dataclass(frozen=True)
+class PrincipleScore:
+    """The mean of the answered criteria of one principle (None when none is answered)."""
+
+    principle: str
+    mean: float | None
+    answered: int
+    total: int
+
+
+def profile(assessment: SelfAssessment) -> dict[str, PrincipleScore]:
+    """Per principle, in the order of Annex II: mean score of its answered criteria."""
+    scores = assessment.scores()
+    result = {}
+    for p in instrument().principles:
+        found = [scores[c.id] for c in p.criteria if c.id in scores]
+        mean = round(sum(found) / len(found), 2) if found else None
+        result[p.id] = PrincipleScore(p.id, mean, len(found), len(p.criteria))
+    return result
+
+
+def overall(assessment: SelfAssessment) -> float | None:
+    """Mean of the principle means (each principle weighs the same), None if nothing answered."""
+    means = [s.mean for s in profile(assessment).values() if s.mean is not None]
+    return round(sum(means) / len(means), 2) if means else None
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One step of a development plan: a weak criterion and what to do next."""
+
+    rank: int
+    criterion: Criterion
+    score: int
+    principle_mean: float | None
+
+    def action(self, lang: str) -> str:
+        return pick(self.criterion.action, lang)
+
+    def text(self, lang: str) -> str:
+        return pick(self.criterion.text, lang)
+
+    def principle_name(self, lang: str) -> str:
+        return pick(instrument().principle(self.criterion.principle).name, lang)
+
+
+def development_plan(assessment: SelfAssessment, limit: int = PLAN_LENGTH) -> list[PlanItem]:
+    """The weakest answered criteria, weakest first, with their next actions.
+
+    Ties are broken by the weaker principle first, then by the criterion serving more ESG
+    standards (one action helps more), then by the order of the instrument. A criterion at the
+    top of the scale needs no action; unanswered criteria are left to the assessor to answer.
+    """
+    scores = assessment.scores()
+    means = {pid: s.mean for pid, s in profile(assessment).items()}
+    order = {c.id: i for i, c in enumerate(instrument().criteria)}
+    weak = [c for c in instrument().criteria if c.id in scores and scores[c.id] < SCALE_MAX]
+    weak.sort(
+        key=lambda c: (scores[c.id], means[c.principle] or 0.0, -len(c.esg), order[c.id])
+    )
+    return [
+        PlanItem(n, c, scores[c.id], means[c.principle]) for n, c in enumerate(weak[:limit], 1)
+    ]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A score before and after (None when not answered) and the difference."""
+
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return round(self.after - self.before, 2)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two assessments of the same micro-credential, earlier first."""
+
+    earlier: SelfAssessment
+    later: SelfAssessment
+    principles: dict[str, Change]
+    criteria: dict[str, Change]
+    findings: tuple[Finding, ...] = ()
+
+    def improved(self) -> list[str]:
+        return [cid for cid, ch in self.criteria.items() if (ch.delta or 0) > 0]
+
+    def declined(self) -> list[str]:
+        return [cid for cid, ch in self.criteria.items() if (ch.delta or 0) < 0]
+
+
+def compare(first: SelfAssessment, second: SelfAssessment, lang: str = "en") -> Comparison:
+    """Change between two assessments; they are put in date order when both dates are known.
+    A warning finding when they seem to be about different micro-credentials."""
+    earlier, later = first, second
+    if first.date and second.date and first.date > second.date:
+        earlier, later = second, first
+    findings = []
+    a, b = earlier.credential.strip(), later.credential.strip()
+    if a and b and a.casefold() != b.casefold():
+        findings.append(
+            Finding(
+                "different-credential",
+                "warning",
+                t("qa.different-credential.message", lang, first=a, second=b),
+                t("qa.different-credential.suggestion", lang, first=a, second=b),
+            )
+        )
+    p1, p2 = profile(earlier), profile(later)
+    s1, s2 = earlier.scores(), later.scores()
+    return Comparison(
+        earlier,
+        later,
+        {pid: Change(p1[pid].mean, p2[pid].mean) for pid in p1},
+        {c.id: Change(s1.get(c.id), s2.get(c.id)) for c in instrument().criteria},
+        tuple(findings),
+    )
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    """Many assessments seen together, for trainers. Nothing identifies a participant: no
+    names, notes or file names, and no distributions at all when the group is smaller than
+    ``threshold`` (nor for a criterion answered by fewer than ``threshold``)."""
+
+    count: int  # assessments counted (one per participant and micro-credential)
+    threshold: int
+    older_versions: int = 0  # earlier saves of the same assessment, left out
+    distribution: dict[str, tuple[int, ...]] = field(default_factory=dict)  # id -> counts 0..4
+    unanswered: dict[str, int] = field(default_factory=dict)
+    hidden_criteria: tuple[str, ...] = ()  # answered by too few to show
+    principle_means: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def suppressed(self) -> bool:
+        """True when the group is too small to show anything but its size."""
+        return self.count < self.threshold
+
+
+def cohort_summary(
+    assessments: Iterable[SelfAssessment],
+    threshold: int = COHORT_THRESHOLD,
+    latest_only: bool = True,
+) -> CohortSummary:
+    """Per-criterion distributions of scores and per-principle means over a group.
+
+    With ``latest_only`` an assessor's earlier saves of the same micro-credential are left out
+    (the latest date counts), so a participant who saved three versions counts once.
+    """
+    threshold = max(int(threshold), 1)
+    items = list(assessments)
+    kept = _latest_versions(items) if latest_only else items
+    older = len(items) - len(kept)
+    if len(kept) < threshold:
+        return CohortSummary(len(kept), threshold, older)
+    distribution, unanswered, hidden = {}, {}, []
+    all_scores = [a.scores() for a in kept]
+    for c in instrument().criteria:
+        counts = [0] * (SCALE_MAX - SCALE_MIN + 1)
+        for scores in all_scores:
+            if c.id in scores:
+                counts[scores[c.id] - SCALE_MIN] += 1
+        answered = sum(counts)
+        unanswered[c.id] = len(kept) - answered
+        if answered < threshold:
+            hidden.append(c.id)
+        else:
+            distribution[c.id] = tuple(counts)
+    profiles = [profile(a) for a in kept]
+    means: dict[str, float | None] = {}
+    for p in instrument().principles:
+        values = [pr[p.id].mean for pr in profiles if pr[p.id].mean is not None]
+        means[p.id] = round(sum(values) / len(values), 2) if len(values) >= threshold else None
+    return CohortSummary(len(kept), threshold, older, distribution, unanswered, tuple(hidden), means)
+
+
+@dataclass
+class Loaded:
+    """Assessments read from many files, and the files that could not be used."""
+
+    assessments: list[SelfAssessment] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+
+def load_folder(
+    folder: str | os.PathLike,
+    progress: Callable[[int, int], None] | None = None,
+) -> Loaded:
+    """Read every ``*.json`` under ``folder`` (sorted, subfolders too). Unusable files are
+    listed in ``skipped`` with the reason instead of stopping the run; ``progress(done, total)``
+    is called after each file when given."""
+    root = Path(folder)
+    if not root.exists():
+        raise UserError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise UserError(f"{root}: is a file, not a folder")
+    files = sorted(p for p in root.rglob("*.json") if p.is_file())
+    loaded = Loaded()
+    for n, path in enumerate(files, 1):
+        try:
+            loaded.assessments.append(load(path))
+        except UserError as exc:
+            loaded.skipped.append((str(path), str(exc)))
+        if progress is not None:
+            progress(n, len(files))
+    return loaded
+
+
+def _latest_versions(items: list[SelfAssessment]) -> list[SelfAssessment]:
+    """One assessment per (assessor, micro-credential): the latest by date. Assessments without
+    an assessor's name are all kept (they cannot be told apart)."""
+    latest: dict[tuple[str, str], tuple[int, SelfAssessment]] = {}
+    anonymous = []
+    for i, a in enumerate(items):
+        who = a.assessor.strip().casefold()
+        if not who:
+            anonymous.append((i, a))
+            continue
+        key = (who, a.credential.strip().casefold())
+        if key not in latest or _when(a) >= _when(latest[key][1]):
+            latest[key] = (i, a)
+    kept = sorted([*latest.values(), *anonymous], key=lambda pair: pair[0])
+    return [a for _, a in kept]
+
+
+def _when(a: SelfAssessment) -> str:
+    return a.date.isoformat() if a.date else ""

@@ -1,0 +1,177 @@
+"""The alignment matrix editor: outcomes, activities and assessment tasks as text, one a line;
+a grid of tick boxes says which outcomes each serves; checks and a heatmap follow live."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from ..alignment import (
+    Alignment,
+    AlignmentReport,
+    AssessmentTask,
+    LearningActivity,
+    Outcome,
+    check_alignment,
+    plot_alignment,
+)
+from ..charts import to_png
+from ..i18n import t
+from ..workload import parse_number
+from ._html import findings_list
+
+_ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")
+_HOURS = re.compile(r"[,;(]?\s*(\d+(?:[.,]\d+)?)\s*h\)?\s*$")
+
+
+def parse_lines(text: str, prefix: str) -> list[tuple[str, str]]:
+    """(id, text) for each non-empty line; "LO1: ..." keeps its id, others are numbered."""
+    items = []
+    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
+        m = _ID.match(line)
+        items.append((m.group(1), m.group(2).strip()) if m else (f"{prefix}{n}", line.strip()))
+    return items
+
+
+def split_hours(text: str) -> tuple[str, float | None]:
+    """ "Webinars, 6 h" -> ("Webinars", 6.0); no trailing hours -> (text, None)."""
+    m = _HOURS.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].strip(), parse_number(m.group(1))
+
+
+def lines_of(alignment: Alignment) -> tuple[str, str, str]:
+    """The three text boxes' contents for an alignment."""
+    outcomes = "\n".join(f"{o.id}: {o.text}" for o in alignment.outcomes)
+    activities = "\n".join(
+        f"{a.id}: {a.name}" + (f", {a.hours:g} h" if a.hours is not None else "")
+        for a in alignment.activities
+    )
+    tasks = "\n".join(f"{a.id}: {a.task}" for a in alignment.assessments)
+    return outcomes, activities, tasks
+
+
+class AlignmentEditor(w.VBox):
+    """Three text boxes and a tick-box matrix -> live findings and a heatmap."""
+
+    def __init__(self, alignment: Alignment | dict[str, Any] | None = None,
+                 ui: str = "en") -> None:
+        if isinstance(alignment, dict):
+            alignment = Alignment.from_design(alignment)
+        alignment = alignment or Alignment()
+        self.ui = ui
+        self._ticks: set[tuple[str, str]] = {
+            (oid, item.id) for item in (*alignment.activities, *alignment.assessments)
+            for oid in item.outcomes
+        }
+        self._levels = {a.id: a.level for a in alignment.assessments if a.level}
+        outcomes, activities, tasks = lines_of(alignment)
+        box = {"continuous_update": False, "rows": 4, "layout": w.Layout(width="100%")}
+        self.outcomes = w.Textarea(value=outcomes, **box)
+        self.activities = w.Textarea(value=activities, **box)
+        self.tasks = w.Textarea(value=tasks, **box)
+        self.matrix = w.VBox()
+        self.feedback = w.HTML()
+        self.summary = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="760px"))
+        self.report: AlignmentReport | None = None
+        self._drawn: Alignment | None = None
+
+        def label(key: str) -> w.HTML:
+            return w.HTML(f"<strong>{escape(t(key, ui))}</strong>")
+
+        super().__init__([
+            label("alignment.ui.outcomes"), self.outcomes,
+            label("alignment.ui.activities"), self.activities,
+            label("alignment.ui.assessments"), self.tasks,
+            label("alignment.ui.matrix"), self.matrix,
+            self.summary, self.feedback, self.chart,
+            w.HTML(f"<small>{escape(t('alignment.chart.alt', ui))}</small>"),
+        ])
+        self.add_class("mc-alignment-editor")
+        for area in (self.outcomes, self.activities, self.tasks):
+            area.observe(self._texts_changed, names="value")
+        self._build_matrix()
+        self.refresh()
+
+    @property
+    def alignment(self) -> Alignment:
+        """The alignment as it stands: texts from the boxes, links from the ticks."""
+        outcomes = tuple(Outcome(i, text) for i, text in parse_lines(self.outcomes.value, "LO"))
+        activities = []
+        for i, text in parse_lines(self.activities.value, "A"):
+            name, hours = split_hours(text)
+            activities.append(LearningActivity(i, name, self._served(i, outcomes), hours))
+        tasks = tuple(
+            AssessmentTask(i, text, self._served(i, outcomes), self._levels.get(i))
+            for i, text in parse_lines(self.tasks.value, "T")
+        )
+        return Alignment(outcomes, tuple(activities), tasks)
+
+    def tick(self, outcome_id: str, item_id: str, value: bool = True) -> None:
+        """Tick (or untick) the box saying ``item_id`` serves ``outcome_id``."""
+        for row in self.matrix.children:
+            for box in row.children[1:]:
+                if box._key == (outcome_id, item_id):
+                    box.value = value
+                    return
+        raise KeyError((outcome_id, item_id))
+
+    def refresh(self) -> None:
+        alignment = self.alignment
+        self.report = report = check_alignment(alignment, self.ui)
+        self.feedback.value = findings_list(report.findings, self.ui)
+        if alignment.outcomes:
+            assessed = sum(1 for ids in report.assessed_by.values() if ids)
+            text = t("alignment.ui.summary", self.ui, assessed=assessed,
+                     total=len(alignment.outcomes))
+            self.summary.value = f'<p class="mc-summary"><strong>{escape(text)}</strong></p>'
+        else:
+            self.summary.value = ""
+        if alignment != self._drawn:
+            self._drawn = alignment
+            self.chart.value = to_png(plot_alignment(alignment, self.ui, report))
+
+    def _served(self, item_id: str, outcomes: tuple[Outcome, ...]) -> tuple[str, ...]:
+        return tuple(o.id for o in outcomes if (o.id, item_id) in self._ticks)
+
+    def _build_matrix(self) -> None:
+        """One row per outcome, one tick box per activity and task (ticks kept by id)."""
+        items = [i for i, _ in parse_lines(self.activities.value, "A")] + \
+                [i for i, _ in parse_lines(self.tasks.value, "T")]
+        rows = []
+        for oid, text in parse_lines(self.outcomes.value, "LO"):
+            boxes = []
+            for item in items:
+                box = w.Checkbox(value=(oid, item) in self._ticks, description=item,
+                                 indent=False, tooltip=f"{oid} – {item}",
+                                 layout=w.Layout(width="auto", margin="0 8px 0 0"))
+                box._key = (oid, item)
+                box.observe(self._ticked, names="value")
+                boxes.append(box)
+            head = w.HTML(f"<span title='{escape(text)}'><strong>{escape(oid)}</strong></span>",
+                          layout=w.Layout(width="60px"))
+            rows.append(w.HBox([head, *boxes]))
+        self.matrix.children = rows
+
+    def _ticked(self, change: dict) -> None:
+        key = change["owner"]._key
+        if change["new"]:
+            self._ticks.add(key)
+        else:
+            self._ticks.discard(key)
+        self.refresh()
+
+    def _texts_changed(self, _change: dict) -> None:
+        self._build_matrix()
+        self.refresh()
+
+
+def alignment_editor(alignment: Alignment | dict[str, Any] | None = None,
+                     ui: str = "en") -> AlignmentEditor:
+    """Show the alignment matrix editor for an Alignment or a design file's contents."""
+    return AlignmentEditor(alignment, ui)

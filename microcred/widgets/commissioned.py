@@ -1,0 +1,178 @@
+"""Widgets of the commissioned-education module: the price calculator and the self-check."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..charts import to_png
+from ..commissioned import (
+    CostModel,
+    Pricing,
+    SelfCheckResult,
+    check_items,
+    parse_roles,
+    parts,
+    plot_pricing,
+    plot_self_check,
+    price,
+    scale_labels,
+    self_check,
+    source_note,
+    unreadable_role_lines,
+)
+from ..i18n import t
+from ._html import findings_list
+
+_STYLE = {"description_width": "14em"}
+EXAMPLE_ROLES = "planning teacher; 30; 85\nteacher; 60; 85\ncoordinator; 15; 60"
+
+
+class PriceCalculator(w.VBox):
+    """Roles, costs and group size -> a price table, findings and a chart, as you type."""
+
+    def __init__(self, roles: str = EXAMPLE_ROLES, overhead_pct: float = 40,
+                 fixed_costs: float = 600, per_participant_costs: float = 40,
+                 participants: int = 20, margin_pct: float = 10, currency: str = "EUR",
+                 ui: str = "en") -> None:
+        self.ui = ui
+        self.currency = currency
+
+        def number(value: float, key: str) -> w.FloatText:
+            return w.FloatText(value=value, description=t(f"commissioned.field.{key}", ui),
+                               style=_STYLE)
+
+        self.roles = w.Textarea(value=roles, rows=4, layout=w.Layout(width="100%"),
+                                continuous_update=False)
+        self.overhead_pct = number(overhead_pct, "overhead_pct")
+        self.fixed_costs = number(fixed_costs, "fixed_costs")
+        self.per_participant_costs = number(per_participant_costs, "per_participant_costs")
+        self.participants = w.IntText(value=participants,
+                                      description=t("commissioned.field.participants", ui),
+                                      style=_STYLE)
+        self.margin_pct = number(margin_pct, "margin_pct")
+        self.price_per_participant = w.Text(
+            value="", description=t("commissioned.field.price_per_participant", ui), style=_STYLE)
+        self.table = w.HTML()
+        self.feedback = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="820px"))
+        self.chart_caption = w.HTML(f"<small>{escape(t('commissioned.chart.alt', ui))}</small>")
+        self.result: Pricing | None = None
+        fields = [self.overhead_pct, self.fixed_costs, self.per_participant_costs,
+                  self.participants, self.margin_pct, self.price_per_participant]
+        super().__init__([
+            w.HTML(f"<strong>{escape(t('commissioned.field.roles', ui))}</strong>"), self.roles,
+            *fields, self.table, self.feedback, self.chart, self.chart_caption,
+        ])
+        self.add_class("mc-price-calculator")
+        for field in [self.roles, *fields]:
+            field.observe(lambda _c: self.refresh(), names="value")
+        self.refresh()
+
+    @property
+    def model(self) -> CostModel:
+        text = self.price_per_participant.value.strip().replace(",", ".")
+        try:
+            ppp = float(text) if text else None
+        except ValueError:
+            ppp = None
+        return CostModel(
+            roles=tuple(parse_roles(self.roles.value)),
+            overhead_pct=self.overhead_pct.value,
+            fixed_costs=self.fixed_costs.value,
+            per_participant_costs=self.per_participant_costs.value,
+            participants=self.participants.value,
+            margin_pct=self.margin_pct.value,
+            price_per_participant=ppp,
+            currency=self.currency,
+        )
+
+    def refresh(self) -> None:
+        self.result = price(self.model, self.ui)
+        self.table.value = pricing_html(self.result, self.ui)
+        unread = unreadable_role_lines(self.roles.value, self.ui)
+        self.feedback.value = findings_list(list(self.result.findings) + unread, self.ui)
+        self.chart.value = to_png(plot_pricing(self.result, self.ui))
+
+
+def pricing_html(p: Pricing, ui: str = "en") -> str:
+    """The calculation as a two-column table."""
+    na = t("commissioned.result.not-available", ui)
+    cur = escape(p.model.currency)
+
+    def money(x: float | None) -> str:
+        return escape(na) if x is None else f"{x:,.2f} {cur}".replace(",", "\u202f")
+
+    rows = [(role, money(cost)) for role, cost in p.staff_costs.items()]
+    rows += [
+        (t("commissioned.result.staff", ui), money(p.staff_total)),
+        (t("commissioned.result.overheads", ui), money(p.overheads)),
+        (t("commissioned.result.total", ui), money(p.total_cost)),
+        (t("commissioned.result.contract", ui), money(p.contract_price)),
+        (t("commissioned.result.cost-per", ui), money(p.cost_per_participant)),
+        (t("commissioned.result.price-per", ui), money(p.price_per_participant)),
+        (t("commissioned.result.break-even", ui),
+         escape(na) if p.break_even is None
+         else f"{p.break_even} {escape(t('commissioned.result.participants', ui))}"),
+    ]
+    body = "".join(f"<tr><td style='padding:1px 10px 1px 0'>{escape(k)}</td>"
+                   f"<td style='text-align:right'>{v}</td></tr>" for k, v in rows)
+    return f"<table class='mc-pricing'>{body}</table>"
+
+
+class SelfCheck(w.VBox):
+    """One answer (0-3) per statement, grouped by the three parts -> scores, chart, suggestions."""
+
+    def __init__(self, answers: dict[str, int] | None = None, ui: str = "en") -> None:
+        self.ui = ui
+        answers = answers or {}
+        options = [("–", None)] + [(f"{k} {v}", k) for k, v in scale_labels(ui).items()]
+        self.answers: dict[str, w.Dropdown] = {}
+        sections = []
+        for pid, title in parts(ui):
+            rows = []
+            for item in (i for i in check_items(ui) if i.part == pid):
+                dd = w.Dropdown(options=options, value=answers.get(item.id),
+                                layout=w.Layout(width="22em"))
+                dd.observe(lambda _c: self.refresh(), names="value")
+                self.answers[item.id] = dd
+                rows.append(w.VBox([w.HTML(f"<b>{escape(item.id)}</b> {escape(item.text)}"), dd]))
+            sections.append(w.VBox([w.HTML(f"<h4>{escape(title)}</h4>"), *rows]))
+        self.summary = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self.result: SelfCheckResult | None = None
+        super().__init__([*sections, self.summary, self.chart,
+                          w.HTML(f"<small>{escape(source_note(ui))}</small>")])
+        self.add_class("mc-self-check")
+        self.refresh()
+
+    def refresh(self) -> None:
+        values = {k: dd.value for k, dd in self.answers.items() if dd.value is not None}
+        self.result = r = self_check(values, self.ui)
+        lines = []
+        if r.overall is not None:
+            lines.append(escape(t("commissioned.check.overall", self.ui,
+                                  percent=round(r.overall * 100))))
+        if r.weakest is not None:
+            lines.append(escape(t("commissioned.check.weakest", self.ui, part=r.weakest.title)))
+        tips = "".join(f"<li><b>{escape(i)}</b> {escape(s)}</li>" for i, s in r.suggestions)
+        if tips:
+            lines.append(f"{escape(t('commissioned.check.suggestions', self.ui))}:<ul>{tips}</ul>")
+        self.summary.value = "<br>".join(lines) + findings_list(
+            [f for f in r.findings if f.code != "unanswered"], self.ui)
+        self.chart.value = to_png(plot_self_check(r, self.ui))
+
+
+def price_calculator(ui: str = "en", **values) -> PriceCalculator:
+    """Show the cost and price calculator, pre-filled with an example you can edit."""
+    return PriceCalculator(ui=ui, **values)
+
+
+def development_self_check(answers: dict[str, int] | None = None, ui: str = "en") -> SelfCheck:
+    """Show the self-check on the three-part development model of commissioned education."""
+    return SelfCheck(answers, ui)
+
+
+__all__ = ["PriceCalculator", "SelfCheck", "development_self_check", "price_calculator",
+           "pricing_html"]

@@ -1,0 +1,370 @@
+"""The credential builder: a form over the European standard elements, checked as you fill it in,
+with a preview of the credential card and buttons that save the description (YAML) and an Open
+Badge 3.0 (JSON). Every rule lives in ``microcred.credential``; this module only arranges it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from ..credential import (
+    Description,
+    card_html,
+    cycles,
+    element,
+    example,
+    from_dict,
+    issue,
+    load,
+    to_ob3,
+    validate,
+)
+from ..credits import conventions
+from ..errors import UserError
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ._html import findings_list
+
+_FULL = w.Layout(width="100%")
+_HALF = w.Layout(width="48%")
+
+
+class CredentialBuilder(w.VBox):
+    """A form with one field (or a few) per standard element; ``description`` reads it back."""
+
+    def __init__(self, description: Description | None = None, ui: str = "en",
+                 folder: str | Path = ".") -> None:
+        self.ui = ui
+        self.folder = Path(folder)
+        self._filling = False
+        self._ids: list[str] = []  # outcome ids of a loaded description, kept when saving
+        self._kept: dict[str, Any] = {}  # parts the form has no field for, saved again
+        L = self._label
+
+        self.language = w.Dropdown(options=[(LANGUAGE_NAMES[c], c) for c in LANGUAGES],
+                                   value="en", layout=_HALF)
+        self.title = self._text("title")
+        self.summary = w.Textarea(rows=3, layout=_FULL)
+        self.awarding_name = self._text("awarding_body")
+        self.awarding_url = w.Text(placeholder="https://", layout=_FULL)
+        self.country = w.Text(placeholder="FI", layout=_HALF)
+        self.region = w.Text(layout=_HALF)
+        self.outcomes = w.Textarea(rows=5, placeholder=element("outcomes").help(ui),
+                                   layout=_FULL)
+        self.credits = w.Text(placeholder="3", layout=w.Layout(width="30%"))
+        self.hours = w.Text(placeholder="81", layout=w.Layout(width="30%"))
+        self.convention = w.Dropdown(
+            options=[(c.name.get(ui) or c.name["en"], code) for code, c in conventions().items()],
+            value="ects", layout=w.Layout(width="38%"))
+        none = t("credential.builder.none", ui)
+        self.eqf = w.Dropdown(
+            options=[(none, "")] + [(str(n), str(n)) for n in range(1, 9)]
+            + [(t("credential.value.not-applicable", ui), "not applicable")],
+            value="", layout=w.Layout(width="30%"))
+        self.cycle = w.Dropdown(options=[(none, "")] + _cycle_options(ui), value="",
+                                layout=w.Layout(width="30%"))
+        self.national = w.Text(layout=w.Layout(width="38%"))
+        self.assessment = w.SelectMultiple(options=_value_options("assessment", ui), rows=4,
+                                           layout=_HALF)
+        self.other_assessment = w.Text(layout=_HALF)
+        self.participation = w.Combobox(
+            options=[label for label, _ in _value_options("participation", ui)],
+            ensure_option=False, layout=_HALF)
+        self.quality_assurance = w.Textarea(rows=2, placeholder=element(
+            "quality_assurance").help(ui), layout=_FULL)
+        self.qa_url = w.Text(placeholder="https://", layout=_FULL)
+        self.prerequisites = self._text("prerequisites")
+        self.supervision = w.Dropdown(options=[(none, "")] + _value_options("supervision", ui),
+                                      value="", layout=_FULL)
+        self.grading = w.Text(placeholder="pass / fail, 0-5", layout=_HALF)
+        self.integration = w.Dropdown(options=[(none, "")] + _value_options("integration", ui),
+                                      value="", layout=_FULL)
+        self.towards = w.Text(layout=_FULL)
+        self.further_information = self._text("further_information")
+        self.url = w.Text(placeholder="https://", layout=_FULL)
+        self.start = w.DatePicker(layout=w.Layout(width="48%"))
+        self.end = w.DatePicker(layout=w.Layout(width="48%"))
+
+        self.learner = w.Text(layout=_HALF)
+        self.issued = w.DatePicker(layout=_HALF)
+        self.grade = w.Text(layout=_HALF)
+
+        self.check = w.HTML()
+        self.preview = w.HTML()
+        self.file_name = w.Text(value="my-microcredential", layout=_HALF)
+        self.save_yaml = w.Button(description=t("credential.builder.save-yaml", ui),
+                                  icon="save", layout=w.Layout(width="auto"))
+        self.save_ob3 = w.Button(description=t("credential.builder.save-ob3", ui),
+                                 icon="certificate", layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+
+        form = [
+            self._heading(t("credential.builder.heading", ui), level=3),
+            L("credential.builder.language", self.language),
+            L("title", self.title), L("credential.builder.summary", self.summary),
+            L("awarding_body", self.awarding_name),
+            L("credential.builder.awarding-url", self.awarding_url),
+            w.HBox([L("country", self.country), L("credential.builder.region", self.region)]),
+            L("outcomes", self.outcomes),
+            self._heading(element("workload").name(ui)),
+            w.HBox([L("credential.builder.credits", self.credits),
+                    L("credential.builder.hours", self.hours),
+                    L("credential.builder.convention", self.convention)]),
+            self._heading(element("level").name(ui)),
+            w.HBox([L("credential.builder.eqf", self.eqf), L("credential.builder.cycle",
+                                                               self.cycle),
+                    L("credential.builder.national", self.national)]),
+            w.HBox([L("assessment", self.assessment),
+                    L("credential.builder.other-assessment", self.other_assessment)]),
+            L("participation", self.participation),
+            L("quality_assurance", self.quality_assurance),
+            L("credential.builder.qa-url", self.qa_url),
+            L("prerequisites", self.prerequisites), L("supervision", self.supervision),
+            L("credential.builder.grading", self.grading),
+            L("integration", self.integration), L("credential.builder.towards", self.towards),
+            L("further_information", self.further_information),
+            L("credential.builder.url", self.url),
+            w.HBox([L("credential.date.start", self.start), L("credential.date.end", self.end)]),
+            self._heading(t("credential.builder.issue", ui)),
+            w.HTML(f"<p><small>{escape(t('credential.issue-note', ui))}</small></p>"),
+            w.HBox([L("credential.builder.learner", self.learner),
+                    L("credential.builder.issued", self.issued)]),
+            L("grade", self.grade),
+        ]
+        results = [
+            self._heading(t("credential.builder.check", ui)), self.check,
+            self._heading(t("credential.builder.preview", ui)), self.preview,
+            self._heading(t("credential.builder.save", ui)),
+            L("credential.builder.file-name", self.file_name),
+            w.HBox([self.save_yaml, self.save_ob3]), self.status,
+        ]
+        super().__init__(form + results, layout=w.Layout(max_width="900px"))
+        self.add_class("mc-credential-builder")
+        for widget in self._inputs():
+            widget.observe(self._changed, names="value")
+        self.save_yaml.on_click(lambda _b: self.save("yaml"))
+        self.save_ob3.on_click(lambda _b: self.save("ob3"))
+        if description is not None:
+            self.fill(description)
+        self.refresh()
+
+    # --- reading the form --------------------------------------------------------------------
+
+    @property
+    def description(self) -> Description:
+        """The description as the form shows it now."""
+        return from_dict(self.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form as a mapping in the description file's layout (empty fields left out)."""
+        assessment = list(self.assessment.value) + [
+            a.strip() for a in self.other_assessment.value.split(",") if a.strip()]
+        data: dict[str, Any] = {
+            "language": self.language.value,
+            "title": self.title.value,
+            "summary": self.summary.value,
+            "awarding_body": {"name": self.awarding_name.value, "url": self.awarding_url.value},
+            "country": self.country.value,
+            "region": self.region.value,
+            "outcomes": [line.strip() for line in self.outcomes.value.splitlines()
+                         if line.strip()],
+            "workload": {"ects": self.credits.value, "hours": self.hours.value,
+                         "convention": self.convention.value},
+            "level": {"eqf": self.eqf.value, "cycle": self.cycle.value,
+                      "national": self.national.value},
+            "assessment": assessment,
+            "participation": self.participation.value,
+            "quality_assurance": {"type": self.quality_assurance.value, "url": self.qa_url.value},
+            "prerequisites": self.prerequisites.value,
+            "supervision": self.supervision.value,
+            "grading": self.grading.value,
+            "integration": self.integration.value,
+            "stackable_towards": self.towards.value,
+            "further_information": self.further_information.value,
+            "url": self.url.value,
+            "dates": {"start": self.start.value, "end": self.end.value},
+        }
+        if self._ids:
+            data["outcomes"] = [
+                {"id": oid, "text": text} for oid, text in zip(self._ids, data["outcomes"])
+            ] + data["outcomes"][len(self._ids):]
+        data.update({k: v for k, v in self._kept.items() if k not in data})
+        return _prune(data)
+
+    def record(self) -> Any:
+        """The description, issued to the learner when a learner or a date is filled in."""
+        desc = self.description
+        if self.learner.value.strip() or self.issued.value:
+            return issue(desc, self.learner.value, self.issued.value, self.grade.value)
+        return desc
+
+    # --- filling the form ----------------------------------------------------------------------
+
+    def fill(self, description: Description) -> None:
+        """Show ``description`` in the form."""
+        d, self._filling = description, True
+        try:
+            self.language.value = d.language if d.language in LANGUAGES else "en"
+            self.title.value = d.title
+            self.summary.value = d.summary
+            body = d.awarding_body[0] if d.awarding_body else None
+            self.awarding_name.value = body.name if body else ""
+            self.awarding_url.value = body.url if body else ""
+            self.country.value = ", ".join(d.country)
+            self.region.value = d.region
+            self._ids = [o.id for o in d.outcomes]
+            self.outcomes.value = "\n".join(o.text for o in d.outcomes)
+            self.credits.value = _number_text(d.workload.ects)
+            self.hours.value = _number_text(d.workload.hours)
+            self.convention.value = (d.workload.convention if d.workload.convention in
+                                     conventions() else "ects")
+            self.eqf.value = ("not applicable" if d.level.not_applicable else
+                              str(d.level.eqf) if d.level.eqf and 1 <= d.level.eqf <= 8 else "")
+            self.cycle.value = d.level.cycle if d.level.cycle in cycles() else ""
+            self.national.value = d.level.national
+            known = element("assessment").values
+            self.assessment.value = tuple(a for a in d.assessment if a in known)
+            self.other_assessment.value = ", ".join(a for a in d.assessment if a not in known)
+            self.participation.value = ", ".join(
+                element("participation").value_label(p, self.ui) for p in d.participation)
+            self.quality_assurance.value = d.quality_assurance.type
+            self.qa_url.value = d.quality_assurance.url
+            self.prerequisites.value = d.prerequisites
+            self.supervision.value = d.supervision if d.supervision in element(
+                "supervision").values else ""
+            self.grading.value = d.grading
+            self.integration.value = d.integration if d.integration in element(
+                "integration").values else ""
+            self.towards.value = d.stackable_towards
+            self.further_information.value = d.further_information
+            self.url.value = d.url
+            self.start.value = d.start
+            self.end.value = d.end
+            # parts the form has no field for are kept as they are and saved again
+            full = d.to_dict()
+            self._kept = {k: full[k] for k in ("id", "code", "field_of_study", "keywords",
+                                               "valid_until") if k in full}
+        finally:
+            self._filling = False
+        self.refresh()
+
+    # --- results ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Check the form and redraw the findings and the card preview."""
+        try:
+            record = self.record()
+        except UserError as exc:  # an impossible date typed into a date field
+            self.check.value = f"<p>{escape(str(exc))}</p>"
+            return
+        self.findings = validate(record, self.ui)
+        self.check.value = findings_list(self.findings, self.ui)
+        self.preview.value = card_html(record, standalone=False)
+
+    def save(self, kind: str) -> Path | None:
+        """Save the description (``"yaml"``) or the Open Badge (``"ob3"``) in ``folder``."""
+        stem = Path(self.file_name.value.strip() or "my-microcredential")
+        stem = stem.with_suffix("") if stem.suffix in (".yaml", ".yml", ".json") else stem
+        path = self.folder / stem.with_name(stem.name + (".yaml" if kind == "yaml" else ".json"))
+        try:
+            if kind == "yaml":
+                text = self.description.to_yaml()
+            else:
+                issued = self.issued.value or dt.date.today()
+                text = json.dumps(to_ob3(self.description, self.learner.value, issued,
+                                         grade=self.grade.value or None),
+                                  ensure_ascii=False, indent=2) + "\n"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except (UserError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, UserError) else (exc.strerror or str(exc))
+            message = t("credential.builder.not-saved", self.ui, reason=reason)
+            self.status.value = f"<p>{_lines(message)}</p>"
+            return None
+        self.status.value = (
+            f"<p>✓ {escape(t('credential.builder.saved', self.ui, path=str(path)))}<br>"
+            f"<small>{escape(t('credential.builder.download', self.ui))}</small></p>")
+        return path
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _inputs(self) -> list[w.Widget]:
+        return [
+            self.language, self.title, self.summary, self.awarding_name, self.awarding_url,
+            self.country, self.region, self.outcomes, self.credits, self.hours, self.convention,
+            self.eqf, self.cycle, self.national, self.assessment, self.other_assessment,
+            self.participation, self.quality_assurance, self.qa_url, self.prerequisites,
+            self.supervision, self.grading, self.integration, self.towards,
+            self.further_information, self.url, self.start, self.end, self.learner,
+            self.issued, self.grade,
+        ]
+
+    def _changed(self, _change: dict) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def _text(self, key: str) -> w.Text:
+        return w.Text(placeholder=element(key).help(self.ui), layout=_FULL)
+
+    def _label(self, key: str, widget: w.Widget) -> w.VBox:
+        """A field with its name above it; mandatory elements say so in words."""
+        if "." in key:
+            name = t(key, self.ui)
+        else:
+            e = element(key)
+            flag = t("credential.card.mandatory" if e.mandatory else "credential.card.optional",
+                     self.ui)
+            name = f"{e.name(self.ui)} ({flag})"
+        label = w.HTML(f"<label><strong>{escape(name)}</strong></label>")
+        box = w.VBox([label, widget], layout=w.Layout(flex="1 1 auto", margin="2px 6px 2px 0"))
+        return box
+
+    @staticmethod
+    def _heading(text: str, level: int = 4) -> w.HTML:
+        return w.HTML(f"<h{level} style='margin:10px 0 2px'>{escape(text)}</h{level}>")
+
+
+def credential_builder(description: Description | str | None = None, ui: str = "en",
+                       folder: str | Path = ".") -> CredentialBuilder:
+    """Show the credential builder, empty or filled with a description: a
+    :class:`Description`, the name of an example (``"machine-vision"``) or a YAML/JSON file."""
+    if isinstance(description, (str, Path)):
+        text = str(description)
+        description = load(text) if Path(text).suffix in (".yaml", ".yml", ".json") else (
+            example(text))
+    return CredentialBuilder(description, ui=ui, folder=folder)
+
+
+def _value_options(key: str, lang: str) -> list[tuple[str, str]]:
+    e = element(key)
+    return [(e.value_label(code, lang), code) for code in e.values]
+
+
+def _cycle_options(lang: str) -> list[tuple[str, str]]:
+    return [(c.get(lang) or c["en"], code) for code, c in cycles().items()]
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def _prune(value: Any) -> Any:
+    """Leave out empty texts, lists and mappings, so that empty fields count as not given."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [v for v in (_prune(v) for v in value) if v not in (None, "", [], {})]
+    if isinstance(value, str):
+        return value.strip()
+    return value

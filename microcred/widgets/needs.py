@@ -1,0 +1,239 @@
+"""Widgets of the needs module: the needs canvas and the needs-outcomes matcher."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+
+from ..charts import to_png
+from ..dialogue import guide_markdown
+from ..i18n import t
+from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_grouped, plot_heatmap
+from ..needs import (
+    NeedsCanvas,
+    check,
+    completeness,
+    dump_yaml,
+    parse_list,
+    parse_needs,
+    sample_canvas,
+)
+from ._html import COLOURS, badge, findings_list
+
+_WIDE = w.Layout(width="100%")
+
+
+def _need_line(n) -> str:
+    return " | ".join(x for x in (n.text, n.priority, n.urgency, n.evidence) if x)
+
+
+class NeedsCanvasWidget(w.VBox):
+    """Fields of the needs canvas -> findings, completeness, the YAML section, a dialogue guide."""
+
+    def __init__(self, canvas: NeedsCanvas | None = None, ui: str = "en",
+                 path: str = "my-needs.yaml") -> None:
+        self.ui = ui
+        c = canvas or NeedsCanvas(language=ui)
+        self._base = c  # details the fields do not show (interests, group size) are kept
+        self._language = c.language
+        self.organisation = w.Text(value=c.organisation, description=t("needs.canvas.organisation", ui),
+                                   layout=_WIDE, style={"description_width": "9em"})
+        self.sector = w.Text(value=c.sector, description=t("needs.canvas.sector", ui),
+                             layout=_WIDE, style={"description_width": "9em"})
+        self.stakeholders = w.Textarea(
+            value="\n".join(s.name + (f" ({s.role})" if s.role else "") for s in c.stakeholders),
+            rows=3, layout=_WIDE)
+        self.needs = w.Textarea(value="\n".join(_need_line(n) for n in c.needs), rows=5,
+                                layout=_WIDE)
+        self.target_group = w.Textarea(value=c.target_group.description, rows=2, layout=_WIDE)
+        self.time = w.Text(value=c.constraints.time, description=t("needs.canvas.time", ui),
+                           layout=_WIDE, style={"description_width": "9em"})
+        self.place = w.Text(value=c.constraints.place, description=t("needs.canvas.place", ui),
+                            layout=_WIDE, style={"description_width": "9em"})
+        budget = "" if c.constraints.budget is None else f"{c.constraints.budget:g}"
+        self.budget = w.Text(value=budget, description=t("needs.canvas.budget", ui),
+                             style={"description_width": "9em"})
+        self._currency = c.constraints.currency
+        self.progress = w.FloatProgress(min=0, max=1, description="")
+        self.progress_label = w.HTML()
+        self.feedback = w.HTML()
+        self.yaml = w.HTML()
+        self.path = w.Text(value=path, layout=w.Layout(width="20em"))
+        self.save_button = w.Button(description=t("needs.canvas.save", ui), icon="save")
+        self.guide_button = w.Button(description=t("needs.canvas.guide", ui), icon="list")
+        self.status = w.HTML()
+        self.guide = w.Output()
+        self.save_button.on_click(lambda _b: self.save())
+        self.guide_button.on_click(lambda _b: self.show_guide())
+
+        def label(key: str) -> w.HTML:
+            return w.HTML(f"<strong>{escape(t(key, ui))}</strong>")
+
+        super().__init__([
+            w.HTML(f"<h4>{escape(t('needs.canvas.title', ui))}</h4>"),
+            self.organisation, self.sector,
+            label("needs.canvas.stakeholders"), self.stakeholders,
+            label("needs.canvas.needs"), self.needs,
+            label("needs.canvas.target-group"), self.target_group,
+            self.time, self.place, self.budget,
+            w.HBox([self.progress, self.progress_label]),
+            self.feedback,
+            self.yaml,
+            w.HBox([self.path, self.save_button, self.guide_button]),
+            self.status, self.guide,
+        ])
+        self.add_class("mc-needs-canvas")
+        for field in (self.organisation, self.sector, self.stakeholders, self.needs,
+                      self.target_group, self.time, self.place, self.budget):
+            field.observe(lambda _c: self.refresh(), names="value")
+        self.refresh()
+
+    @property
+    def canvas(self) -> NeedsCanvas:
+        """The canvas as typed."""
+        from ..needs import from_dict
+
+        budget = self.budget.value.strip()
+        data = {
+            "organisation": self.organisation.value,
+            "sector": self.sector.value,
+            "language": self._language,
+            "stakeholders": [_stakeholder(s) for s in parse_list(self.stakeholders.value)],
+            "competence_needs": parse_needs(self.needs.value),
+            "target_group": {"description": self.target_group.value},
+            "constraints": {"time": self.time.value, "place": self.place.value,
+                            "budget": budget or None, "currency": self._currency},
+        }
+        typed = from_dict(data)
+        interests = {s.name: s for s in self._base.stakeholders}
+        stakeholders = tuple(
+            replace(s, interest=interests[s.name].interest) if s.name in interests else s
+            for s in typed.stakeholders
+        )
+        group = replace(self._base.target_group, description=typed.target_group.description)
+        return replace(typed, stakeholders=stakeholders, target_group=group,
+                       notes=self._base.notes)
+
+    def refresh(self) -> None:
+        canvas = self.canvas
+        parts = completeness(canvas)
+        share = sum(parts.values()) / len(parts)
+        self.progress.value = share
+        self.progress_label.value = escape(
+            t("needs.canvas.complete", self.ui, percent=round(share * 100)))
+        self.feedback.value = findings_list(check(canvas, self.ui), self.ui)
+        self.yaml.value = (
+            f"<details><summary>{escape(t('needs.canvas.yaml', self.ui))}</summary>"
+            f"<pre>{escape(dump_yaml(canvas))}</pre></details>"
+        )
+
+    def save(self) -> Path:
+        """Write the canvas (the needs: section) to the file named in the path box."""
+        path = Path(self.path.value.strip() or "my-needs.yaml")
+        try:
+            path.write_text(dump_yaml(self.canvas), encoding="utf-8")
+        except OSError as exc:
+            self.status.value = f'<span style="color:{COLOURS["error"]}">{escape(str(exc))}</span>'
+            return path
+        self.status.value = escape(t("needs.canvas.saved", self.ui, path=str(path)))
+        return path
+
+    def show_guide(self) -> str:
+        """Show the dialogue guide of the current canvas below the canvas."""
+        from IPython.display import Markdown
+
+        text = guide_markdown(self.canvas, self.ui)
+        self.guide.outputs = ()
+        self.guide.append_display_data(Markdown(text))
+        return text
+
+
+def _stakeholder(text: str) -> dict:
+    """"Team leaders (supervisors)" -> name and role."""
+    text = text.strip()
+    if text.endswith(")") and "(" in text:
+        name, role = text[:-1].split("(", 1)
+        return {"name": name.strip(), "role": role.strip()}
+    return {"name": text}
+
+
+class NeedsMatcher(w.VBox):
+    """Two lists -> coverage table, findings and a heatmap, updated as you type."""
+
+    def __init__(self, needs: str = "", outcomes: str = "", ui: str = "en") -> None:
+        self.ui = ui
+        self.needs = w.Textarea(value=needs, rows=7, layout=_WIDE,
+                                continuous_update=False)
+        self.outcomes = w.Textarea(value=outcomes, rows=7, layout=_WIDE,
+                                   continuous_update=False)
+        self.threshold = w.FloatSlider(value=DEFAULT_THRESHOLD, min=0.1, max=1.0, step=0.05,
+                                       description=t("matching.widget.threshold", ui),
+                                       style={"description_width": "9em"},
+                                       continuous_update=False)
+        self.table = w.HTML()
+        self.feedback = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.chart_caption = w.HTML(
+            f"<small>{escape(t('matching.widget.chart-alt', ui))}</small>")
+        self.result: MatchResult | None = None
+        super().__init__([
+            w.HTML(f"<strong>{escape(t('matching.widget.needs', ui))}</strong>"), self.needs,
+            w.HTML(f"<strong>{escape(t('matching.widget.outcomes', ui))}</strong>"),
+            self.outcomes, self.threshold, self.table, self.feedback, self.chart,
+            self.chart_caption,
+        ])
+        self.add_class("mc-needs-matcher")
+        for field in (self.needs, self.outcomes, self.threshold):
+            field.observe(lambda _c: self.refresh(), names="value")
+        self.refresh()
+
+    def refresh(self) -> None:
+        needs = [line for line in self.needs.value.splitlines() if line.strip()]
+        self.result = match(needs, parse_grouped(self.outcomes.value),
+                            threshold=self.threshold.value)
+        self.table.value = coverage_html(self.result, self.ui)
+        self.feedback.value = findings_list(self.result.findings(self.ui), self.ui)
+        self.chart.value = to_png(plot_heatmap(self.result, self.ui))
+
+
+def coverage_html(result: MatchResult, ui: str = "en", limit: int = 200) -> str:
+    """The per-need table: score, status (in words, not only colour) and the shared terms."""
+    colours = {"covered": COLOURS["ok"], "partly": COLOURS["warning"],
+               "uncovered": COLOURS["error"]}
+    head = "".join(f"<th style='text-align:left;padding:2px 6px'>{escape(t(k, ui))}</th>"
+                   for k in ("matching.table.need", "matching.table.best", "matching.table.score",
+                             "matching.table.status", "matching.table.shared"))
+    rows = []
+    for row in result.rows(ui)[:limit]:
+        status = row["status"]
+        count = f" ×{row['count']}" if row["count"] > 1 else ""
+        rows.append(
+            f"<tr class='mc-{status}'><td style='padding:2px 6px'>{escape(row['need'])} "
+            f"{escape(row['text'])}{count}</td><td>{escape(row['best'] or '–')}</td>"
+            f"<td>{row['score']:.2f}</td>"
+            f"<td>{badge(t('matching.status.' + status, ui), colours[status])}</td>"
+            f"<td>{escape(', '.join(row['shared']))}</td></tr>"
+        )
+    covered = len(result.needs) - len(result.uncovered_needs)
+    summary = t("matching.summary", ui, covered=covered, total=len(result.needs),
+                percent=round(result.coverage * 100), unasked=len(result.unrequested_outcomes))
+    return (f"<table class='mc-coverage'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
+            f"</tbody></table><p class='mc-summary'><strong>{escape(summary)}</strong></p>")
+
+
+def needs_canvas(canvas: NeedsCanvas | None = None, ui: str = "en", sample: bool = False,
+                 path: str = "my-needs.yaml") -> NeedsCanvasWidget:
+    """Show the needs canvas, empty, pre-filled with ``canvas`` or with the course's example."""
+    return NeedsCanvasWidget(sample_canvas() if sample and canvas is None else canvas, ui, path)
+
+
+def needs_matcher(needs: str = "", outcomes: str = "", ui: str = "en") -> NeedsMatcher:
+    """Show the matcher, optionally pre-filled (needs one a line; outcomes one a line, a line
+    ending in ':' starting a new micro-credential)."""
+    return NeedsMatcher(needs, outcomes, ui)
+
+
+__all__ = ["NeedsCanvasWidget", "NeedsMatcher", "coverage_html", "needs_canvas", "needs_matcher"]

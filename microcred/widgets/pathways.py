@@ -1,0 +1,120 @@
+"""The pathway viewer: the pathway as editable YAML, tick boxes for completed credentials ->
+findings, the learner's plan and a diagram, all live."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+import yaml
+
+from ..charts import to_png
+from ..i18n import t
+from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
+from ..workload import expect
+from ._html import COLOURS, findings_list
+
+
+def read_pathway(text: str) -> Pathway:
+    """A pathway from YAML text: a whole design file or just the ``pathway:`` section's body.
+    A ValueError says what is wrong."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise ValueError(f"{where}{getattr(exc, 'problem', None) or exc}") from None
+    expect(isinstance(data, dict), "expected a mapping with 'credentials:'")
+    return Pathway.from_design(data) if "pathway" in data else Pathway.from_dict(data)
+
+
+def pathway_yaml(pathway: Pathway) -> str:
+    """The ``pathway:`` section's body as YAML text (without ``completed``, which the tick
+    boxes hold)."""
+    data = Pathway(pathway.credentials, pathway.target, pathway.this).to_dict()
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+class PathwayViewer(w.VBox):
+    """YAML text + completed tick boxes -> findings, plan and diagram."""
+
+    def __init__(self, pathway: Pathway | dict[str, Any] | str | None = None,
+                 ui: str = "en") -> None:
+        if isinstance(pathway, str):
+            pathway = read_pathway(pathway)
+        elif isinstance(pathway, dict):
+            pathway = Pathway.from_design(pathway) if "pathway" in pathway \
+                else Pathway.from_dict(pathway)
+        pathway = pathway or Pathway()
+        self.ui = ui
+        self._done = set(pathway.completed)
+        self.text = w.Textarea(value=pathway_yaml(pathway), rows=12, continuous_update=False,
+                               layout=w.Layout(width="100%"))
+        self.completed = w.HBox(layout=w.Layout(flex_flow="row wrap"))
+        self.error = w.HTML()
+        self.plan = w.HTML()
+        self.feedback = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self.pathway = pathway
+        self._drawn: Pathway | None = None
+        super().__init__([
+            w.HTML(f"<strong>{escape(t('pathways.ui.yaml', ui))}</strong>"), self.text,
+            self.error,
+            w.HTML(f"<strong>{escape(t('pathways.ui.completed', ui))}</strong>"), self.completed,
+            self.plan, self.feedback, self.chart,
+            w.HTML(f"<small>{escape(t('pathways.chart.alt', ui))}</small>"),
+        ])
+        self.add_class("mc-pathway-viewer")
+        self.text.observe(self._text_changed, names="value")
+        self._build_boxes()
+        self.refresh()
+
+    def set_completed(self, ids: list[str] | tuple[str, ...]) -> None:
+        """Tick exactly these credentials as completed."""
+        for box in self.completed.children:
+            box.value = box.description in ids
+
+    def refresh(self) -> None:
+        pathway = Pathway(self.pathway.credentials, self.pathway.target, self.pathway.this,
+                          tuple(c.id for c in self.pathway.credentials if c.id in self._done))
+        report = check_pathway(pathway, self.ui)
+        plan = learner_plan(pathway)
+        self.feedback.value = findings_list(report.findings, self.ui)
+        lines = describe_plan(plan, self.ui) if pathway.credentials else []
+        self.plan.value = "".join(f"<p style='margin:2px 0'>{escape(line)}</p>" for line in lines)
+        if pathway != self._drawn:
+            self._drawn = pathway
+            self.chart.value = to_png(plot_pathway(pathway, self.ui))
+
+    def _build_boxes(self) -> None:
+        boxes = []
+        for c in self.pathway.credentials:
+            box = w.Checkbox(value=c.id in self._done, description=c.id, indent=False,
+                             tooltip=c.title, layout=w.Layout(width="auto", margin="0 12px 0 0"))
+            box.observe(self._ticked, names="value")
+            boxes.append(box)
+        self.completed.children = boxes
+
+    def _ticked(self, change: dict) -> None:
+        cid = change["owner"].description
+        (self._done.add if change["new"] else self._done.discard)(cid)
+        self.refresh()
+
+    def _text_changed(self, _change: dict) -> None:
+        try:
+            self.pathway = read_pathway(self.text.value)
+        except ValueError as exc:
+            message = t("pathways.ui.yaml-error", self.ui, error=str(exc))
+            self.error.value = (f'<p style="color:{COLOURS["error"]}" class="mc-error">'
+                                f"{escape(message)}</p>")
+            return
+        self.error.value = ""
+        self._build_boxes()
+        self.refresh()
+
+
+def pathway_viewer(pathway: Pathway | dict[str, Any] | str | None = None,
+                   ui: str = "en") -> PathwayViewer:
+    """Show the pathway viewer for a Pathway, a design file's contents or YAML text."""
+    return PathwayViewer(pathway, ui)

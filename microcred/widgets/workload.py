@@ -1,0 +1,157 @@
+"""The workload calculator widget: a table of activities with hours, a convention selector,
+claimed credits and duration -> live totals, findings and a stacked bar chart."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from ..charts import to_png
+from ..credits import conventions
+from ..i18n import t
+from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
+from ._html import findings_list
+
+EXAMPLE = Workload(
+    activities=(
+        Activity("Webinars", "contact", 10),
+        Activity("Reading and exercises", "independent", 40),
+        Activity("Course design in own work", "work-based", 24),
+        Activity("Portfolio and peer review", "assessment", 7),
+    ),
+    convention="fi",
+    credits=3,
+    weeks=8,
+)
+
+
+class ActivityRow(w.HBox):
+    """One row of the table: name, kind, hours and a remove button."""
+
+    def __init__(self, activity: Activity, ui: str = "en") -> None:
+        self.name = w.Text(value=activity.name, placeholder=t("workload.ui.activity", ui),
+                           layout=w.Layout(width="45%"))
+        kinds = [(t(f"workload.kind.{k}", ui), k) for k in KINDS]
+        if activity.kind not in KINDS:  # keep an unknown kind visible, so its finding shows
+            kinds.append((activity.kind, activity.kind))
+        self.kind = w.Dropdown(options=kinds, value=activity.kind, layout=w.Layout(width="30%"))
+        self.hours = w.FloatText(value=activity.hours, layout=w.Layout(width="12%"))
+        self.remove = w.Button(description=t("workload.ui.remove", ui),
+                               layout=w.Layout(width="13%"))
+        super().__init__([self.name, self.kind, self.hours, self.remove])
+
+    @property
+    def activity(self) -> Activity:
+        return Activity(self.name.value.strip(), self.kind.value, float(self.hours.value or 0))
+
+
+class WorkloadCalculator(w.VBox):
+    """Activities table + convention, credits and weeks -> totals, findings and a chart."""
+
+    def __init__(self, workload: Workload | dict[str, Any] | None = None, ui: str = "en") -> None:
+        if workload is None:
+            workload = EXAMPLE
+        elif isinstance(workload, dict):
+            workload = Workload.from_dict(workload.get("workload", workload))
+        self.ui = ui
+        options = [(c.name.get(ui, c.name["en"]), code) for code, c in conventions().items()]
+        if workload.convention not in conventions():
+            options.append((workload.convention, workload.convention))
+        self.convention = w.Dropdown(options=options, value=workload.convention,
+                                     description=t("workload.ui.convention", ui))
+        self.credits = w.BoundedFloatText(value=workload.credits or 0, min=0, max=999, step=0.5,
+                                          description=t("workload.ui.credits", ui))
+        self.weeks = w.BoundedFloatText(value=workload.weeks or 0, min=0, max=520, step=1,
+                                        description=t("workload.ui.weeks", ui))
+        for box in (self.convention, self.credits, self.weeks):
+            box.style.description_width = "initial"
+        header = w.HTML(
+            "<div style='display:flex;font-weight:bold'>"
+            f"<span style='width:45%'>{escape(t('workload.ui.activity', ui))}</span>"
+            f"<span style='width:30%'>{escape(t('workload.ui.kind', ui))}</span>"
+            f"<span style='width:12%'>{escape(t('workload.ui.hours', ui))}</span></div>"
+        )
+        self.table = w.VBox()
+        self.add = w.Button(description=t("workload.ui.add", ui), icon="plus")
+        self.summary = w.HTML()
+        self.feedback = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        caption = w.HTML(f"<small>{escape(t('workload.chart.alt', ui))}</small>")
+        self.report: WorkloadReport | None = None
+        self._drawn: Workload | None = None
+        super().__init__([
+            w.HBox([self.convention, self.credits, self.weeks]),
+            header, self.table, self.add, self.summary, self.feedback, self.chart, caption,
+        ])
+        self.add_class("mc-workload-calculator")
+        for activity in workload.activities:
+            self._append(activity)
+        for box in (self.convention, self.credits, self.weeks):
+            box.observe(self._changed, names="value")
+        self.add.on_click(lambda _b: self.add_activity())
+        self.refresh()
+
+    @property
+    def rows(self) -> list[ActivityRow]:
+        return list(self.table.children)
+
+    @property
+    def workload(self) -> Workload:
+        """The workload as it stands in the widget (0 credits or weeks = not stated)."""
+        return Workload(
+            activities=tuple(r.activity for r in self.rows),
+            convention=self.convention.value,
+            credits=self.credits.value or None,
+            weeks=self.weeks.value or None,
+        )
+
+    def add_activity(self, name: str = "", kind: str = "independent", hours: float = 0) -> None:
+        self._append(Activity(name, kind, hours))
+        self.refresh()
+
+    def remove_activity(self, row: ActivityRow) -> None:
+        self.table.children = tuple(r for r in self.rows if r is not row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute totals and findings; redraw the chart only when the workload changed."""
+        workload = self.workload
+        self.report = report = check_workload(workload, self.ui)
+        self.summary.value = summary_html(report, workload, self.ui)
+        self.feedback.value = findings_list(report.findings, self.ui)
+        if workload != self._drawn:
+            self._drawn = workload
+            self.chart.value = to_png(plot_workload(workload, self.ui))
+
+    def _append(self, activity: Activity) -> None:
+        row = ActivityRow(activity, self.ui)
+        for box in (row.name, row.kind, row.hours):
+            box.observe(self._changed, names="value")
+        row.remove.on_click(lambda _b, r=row: self.remove_activity(r))
+        self.table.children = (*self.table.children, row)
+
+    def _changed(self, _change: dict) -> None:
+        self.refresh()
+
+
+def summary_html(report: WorkloadReport, workload: Workload, ui: str = "en") -> str:
+    """Total hours, credits and weekly load in a sentence or two."""
+    conv = conventions().get(report.convention)
+    if conv is None or report.credits is None:
+        return ""
+    parts = [t("workload.ui.summary", ui, hours=f"{report.total_hours:g}",
+               credits=f"{report.credits:.1f}", unit=conv.unit.get(ui, conv.unit["en"]),
+               convention=conv.name.get(ui, conv.name["en"]))]
+    if report.weekly_hours is not None and workload.weeks:
+        share = 100 * report.weekly_hours / conv.full_time_week_hours
+        parts.append(t("workload.ui.weekly", ui, weekly=f"{report.weekly_hours:.1f}",
+                       weeks=f"{workload.weeks:g}", share=f"{share:.0f}"))
+    return '<p class="mc-summary"><strong>' + " ".join(escape(p) for p in parts) + "</strong></p>"
+
+
+def workload_calculator(workload: Workload | dict[str, Any] | None = None,
+                        ui: str = "en") -> WorkloadCalculator:
+    """Show the workload calculator, pre-filled with ``workload`` (an example by default)."""
+    return WorkloadCalculator(workload, ui)

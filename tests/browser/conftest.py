@@ -1,0 +1,355 @@
+"""Fixtures for the browser tests: Debian's chromium driven by Playwright, a real JupyterLab server
+and the built book served on loopback.
+
+Nothing here writes into the repository except screenshots under `test-output/` (git-ignored):
+JupyterLab runs on a temporary copy of the notebooks, the book is built into a temporary folder,
+and both servers listen on free loopback ports and are stopped at the end of the session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.paths import BIN, REPO, program
+
+# Screenshots of the widgets in use (git-ignored; `make clean` removes them). The best ones are
+# copied by hand into book/images/ and used as figures.
+SCREENSHOTS = REPO / "test-output" / "screenshots"
+
+# Flags that work on these machines (root, no GPU, no network but the package registries: without
+# the background-networking flags chromium keeps trying to reach Google's hosts). Playwright adds
+# --headless itself, and gives every launch a fresh temporary --user-data-dir that it deletes.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Requests that leave the machine (CDNs, Binder, GitHub): see `open_page`.
+EXTERNAL = re.compile(r"^https?://(?!(127\.0\.0\.1|localhost)(:\d+)?/)")
+
+# What the practice notebooks need beside them, copied into JupyterLab's temporary root (same
+# layout as the repository, so URLs are lab/tree/notebooks/<name>.ipynb as on Binder). Add a
+# folder here when a notebook starts reading files by a relative path outside notebooks/.
+LAB_COPY = ("notebooks",)
+
+# JupyterLab user settings for the test server.
+LAB_SETTINGS = {
+    # JupyterLab 4 leaves cells outside the viewport out of the page ("windowing"): attach them all.
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    # No news or update checks: they reach for the internet, and their toast covers the notebook.
+    "@jupyterlab/apputils-extension/notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+LAB_START_TIMEOUT = 90  # seconds
+BOOK_BUILD_TIMEOUT = 900  # seconds
+
+
+def chromium_executable() -> str | None:
+    """Debian's chromium, or None when it is not installed."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def free_port() -> int:
+    """A loopback port that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --------------------------------------------------------------------------------------------
+# The browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright; skips (with the reason) only if it is not there."""
+    executable = chromium_executable()
+    if executable is None:
+        pytest.skip(
+            "chromium is not installed, so the browser tests cannot run: `make chromium` "
+            "(apt-get install chromium) installs it; Playwright cannot download browsers here"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed: run `make install-test`"
+    )
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def blocked_requests() -> list[str]:
+    """URLs of requests the page tried to send off the machine (answered as if offline)."""
+    return []
+
+
+@contextlib.contextmanager
+def open_page(browser, blocked: list[str]):
+    """A page in a fresh browser context; requests to hosts other than loopback are answered
+    "internet disconnected" by the browser itself (and their URLs appended to `blocked`), so the
+    tests behave the same on a machine with internet and on one without."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(30_000)
+
+    def block(route):
+        blocked.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    context.route(EXTERNAL, block)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, blocked_requests):
+    """A fresh page (see `open_page`)."""
+    with open_page(browser, blocked_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+# --------------------------------------------------------------------------------------------
+# JupyterLab
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running JupyterLab server."""
+
+    url: str  # http://127.0.0.1:PORT
+    token: str
+    root: Path  # temporary copy of the repository's notebooks (and what they need)
+
+    def notebook_url(self, name: str, workspace: str) -> str:
+        """Open notebooks/<name> in a workspace of its own (nothing left over from other tests)."""
+        return f"{self.url}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={self.token}"
+
+    def api(self, method: str, path: str):
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shut_down_kernels(self) -> None:
+        """End every kernel session (kernels outlive closed browser pages)."""
+        for session in self.api("GET", "/api/sessions") or []:
+            with contextlib.suppress(urllib.error.URLError, TimeoutError):
+                self.api("DELETE", f"/api/sessions/{session['id']}")
+
+
+def _write_lab_settings(settings_dir: Path) -> None:
+    for plugin, values in LAB_SETTINGS.items():
+        package, name = plugin.rsplit("/", 1)
+        path = settings_dir / package / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values, indent=2), encoding="utf-8")
+
+
+def _log_tail(log: Path, chars: int = 4000) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-chars:] if log.exists() else ""
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop the server (it shuts its kernels down); kill its process group if it hangs."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    # The server ran in a process group of its own (start_new_session): end what is left of it.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait(timeout=10)
+
+
+def _wait_until_up(proc: subprocess.Popen, lab: Lab, log: Path) -> bool:
+    """True once the server answers; False if it exited (port taken, say)."""
+    deadline = time.monotonic() + LAB_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            lab.api("GET", "/api/status")
+            return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    _stop(proc)
+    pytest.fail(f"JupyterLab did not start within {LAB_START_TIMEOUT} s:\n{_log_tail(log)}")
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory, browser):
+    """A real JupyterLab on a free loopback port with a random token, on a copy of the notebooks.
+
+    Depends on `browser` so that it is not started at all when the browser tests are skipped.
+    """
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    for folder in LAB_COPY:
+        shutil.copytree(
+            REPO / folder,
+            root / folder,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
+    settings, workspaces = base / "settings", base / "workspaces"
+    _write_lab_settings(settings)
+    workspaces.mkdir()
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        # Keep the user's own Jupyter and IPython configuration, runtime files and history out.
+        "JUPYTER_CONFIG_DIR": str(base / "jupyter-config"),
+        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+        "IPYTHONDIR": str(base / "ipython"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "MPLCONFIGDIR": str(base / "matplotlib"),
+    }
+    log = base / "jupyterlab.log"
+    for _attempt in range(3):  # a chosen port can be taken by someone else before the server binds
+        port, token = free_port(), secrets.token_hex(16)
+        lab = Lab(url=f"http://127.0.0.1:{port}", token=token, root=root)
+        with log.open("w", encoding="utf-8") as out:
+            proc = subprocess.Popen(
+                [
+                    program("jupyter-lab"),
+                    "--no-browser",
+                    "--ServerApp.ip=127.0.0.1",
+                    f"--ServerApp.port={port}",
+                    "--ServerApp.port_retries=0",
+                    f"--IdentityProvider.token={token}",
+                    f"--ServerApp.root_dir={root}",
+                    f"--LabApp.user_settings_dir={settings}",
+                    f"--LabApp.workspaces_dir={workspaces}",
+                    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                    # Containers and CI machines often run the tests as root.
+                    *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+                ],
+                cwd=root,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            if _wait_until_up(proc, lab, log):
+                break
+        except BaseException:
+            _stop(proc)
+            raise
+        _stop(proc)
+    else:
+        pytest.fail(f"JupyterLab would not start:\n{_log_tail(log)}")
+    try:
+        yield lab
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture
+def lab(lab_server):
+    """The JupyterLab server; the kernels a test started are shut down after it."""
+    yield lab_server
+    lab_server.shut_down_kernels()
+
+
+# --------------------------------------------------------------------------------------------
+# The built book
+
+
+@pytest.fixture(scope="session")
+def book_html(tmp_path_factory, browser) -> Path:
+    """The book built once per session, as `make book` does, into a temporary folder."""
+    out = tmp_path_factory.mktemp("book")
+    proc = subprocess.run(
+        [program("jupyter-book"), "build", str(REPO), "--keep-going", "--path-output", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=BOOK_BUILD_TIMEOUT,
+    )
+    html = out / "_build" / "html"
+    if proc.returncode != 0 or not (html / "index.html").exists():
+        pytest.fail(f"book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_url(book_html) -> str:
+    """The built book served by a loopback http.server thread (port chosen by the system)."""
+    handler = functools.partial(_QuietHandler, directory=str(book_html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def is_redirect(html_file: Path) -> bool:
+    """Sphinx's root index.html only redirects (meta refresh) to the book's first page."""
+    return 'http-equiv="Refresh"' in html_file.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
+@pytest.fixture(scope="session")
+def book_pages(book_html) -> list[str]:
+    """Every HTML page of the built book (paths relative to its root), redirects left out."""
+    pages = []
+    for path in sorted(book_html.rglob("*.html")):
+        rel = path.relative_to(book_html).as_posix()
+        if rel.split("/", 1)[0] in {"_static", "_sources", "_images"} or is_redirect(path):
+            continue
+        pages.append(rel)
+    assert pages, f"no pages in {book_html}"
+    return pages

@@ -1,0 +1,274 @@
+"""The built book, page by page, in chromium: links, console, images, Binder launch buttons.
+
+The book is built once per session into a temporary folder and served on loopback. A crawl starts
+at the root and follows every internal link; every built page must be reached that way.
+
+About console errors. The machines that run these tests reach no host but the package registries,
+and the browser answers every request to another host "internet disconnected" (conftest.py), so
+the tests give the same result online and offline. Errors are therefore sorted by origin:
+
+- errors of our own pages (uncaught exceptions, console errors from scripts on the book server,
+  book files that fail to load) fail the tests;
+- requests to other hosts are listed separately and are not errors here. The pages may only ask
+  for the hosts in EXTERNAL_HOSTS, each with its reason: a new one fails
+  `test_pages_load_nothing_from_unexpected_hosts`. Today these are the CDN copies of require.js
+  and the widget manager (@jupyter-widgets/html-manager) that myst-nb adds to notebook pages so
+  that saved widget state can be shown; offline, the widget previews stay empty, which is why the
+  book shows screenshots of the widgets as figures.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from tests.browser.conftest import EXTERNAL, is_redirect, open_page
+from tests.helpers.paths import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+# Hosts that book pages may ask for, and why (see the module docstring).
+EXTERNAL_HOSTS = {
+    "cdnjs.cloudflare.com": "require.js, loaded by myst-nb on pages with widget output",
+    "cdn.jsdelivr.net": "@jupyter-widgets/html-manager, renders saved widget state (myst-nb)",
+}
+
+
+@dataclass
+class Visit:
+    """What one page showed and asked for."""
+
+    path: str
+    reached: bool = True  # by following links (and the search form) from the root
+    page_errors: list[str] = field(default_factory=list)  # uncaught exceptions
+    console_errors: list[str] = field(default_factory=list)  # console.error from our scripts
+    local_failures: list[str] = field(default_factory=list)  # book files that did not load
+    external: list[str] = field(default_factory=list)  # URLs on other hosts (not loaded here)
+    links: list[str] = field(default_factory=list)  # every <a href>, absolute
+    resources: list[str] = field(default_factory=list)  # img/script/link/source URLs
+    images: list[dict] = field(default_factory=list)
+    launch_links: list[str] = field(default_factory=list)  # Binder launch buttons
+
+
+COLLECT = """() => ({
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href)
+    .concat([...document.querySelectorAll('form[action]')].map(f => f.action)),
+  resources: [...document.querySelectorAll(
+      'img[src], script[src], link[href], source[src], iframe[src]')]
+    .map(e => e.src || e.href),
+  images: [...document.images].map(i => ({
+    src: i.getAttribute('src'),
+    alt: i.getAttribute('alt'),
+    decorative: i.getAttribute('role') === 'presentation' || i.getAttribute('aria-hidden') === 'true',
+    lazy: i.loading === 'lazy',
+    loaded: i.complete && i.naturalWidth > 0,
+  })),
+  launch_links: [...document.querySelectorAll('a[href*="/v2/gh/"]')].map(a => a.href),
+})"""
+
+
+def local_file(url: str, base: str, root: Path) -> Path | None:
+    """The built file a loopback URL points at (None for other hosts and non-http links)."""
+    if not url.startswith(base):
+        return None
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return root / path
+
+
+def is_favicon_probe(url: str, base: str) -> bool:
+    # Chromium asks every site for /favicon.ico by itself; no page of ours links to it.
+    return url == f"{base}favicon.ico"
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, book_url, book_html, book_pages) -> dict[str, Visit]:
+    """Visit every page once, following internal links from the root; record what happened."""
+    visits: dict[str, Visit] = {}
+    blocked: list[str] = []
+    queue = ["index.html"]
+    with open_page(browser, blocked) as page:
+        current: list[Visit] = []
+
+        def on_console(msg):
+            if msg.type != "error" or not current:
+                return
+            where = msg.location.get("url", "")
+            if EXTERNAL.match(where):
+                current[-1].external.append(where)
+            elif not is_favicon_probe(where, book_url):
+                current[-1].console_errors.append(f"{msg.text} ({where})")
+
+        def on_failed(request):
+            if current and not EXTERNAL.match(request.url):
+                current[-1].local_failures.append(f"{request.url}: {request.failure}")
+
+        def on_response(response):
+            if (current and response.status >= 400 and not EXTERNAL.match(response.url)
+                    and not is_favicon_probe(response.url, book_url)):
+                current[-1].local_failures.append(f"{response.url}: HTTP {response.status}")
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda exc: current and current[-1].page_errors.append(str(exc)))
+        page.on("requestfailed", on_failed)
+        page.on("response", on_response)
+
+        def visit(rel: str) -> None:
+            current.append(Visit(rel))
+            blocked.clear()
+            page.goto(book_url + rel, wait_until="load")
+            if is_redirect(book_html / rel):  # meta refresh: wait for the page it leads to
+                page.wait_for_url(lambda url: url != book_url + rel)
+                page.wait_for_load_state("load")
+            landed = urllib.parse.urlsplit(page.url).path.lstrip("/")  # after redirects
+            found = page.evaluate(COLLECT)
+            visit_ = current[-1]
+            visit_.links, visit_.resources = found["links"], found["resources"]
+            visit_.images, visit_.launch_links = found["images"], found["launch_links"]
+            visit_.external.extend(blocked)
+            visits[rel] = visit_
+            if landed != rel:
+                visits.setdefault(landed, visit_)
+            for link in visit_.links:
+                target = local_file(link, book_url, book_html)
+                if target is None or target.suffix != ".html" or not target.exists():
+                    continue
+                name = target.relative_to(book_html).as_posix()
+                if name not in visits and name not in queue:
+                    queue.append(name)
+
+        while queue:
+            rel = queue.pop(0)
+            if rel not in visits:
+                visit(rel)
+        orphans = [rel for rel in book_pages if rel not in visits]
+        for rel in orphans:  # still check them, and report them in their own test
+            visit(rel)
+            visits[rel].reached = False
+    return visits
+
+
+def our_pages(crawl: dict[str, Visit], book_pages: list[str]) -> list[Visit]:
+    return [crawl[rel] for rel in book_pages]
+
+
+# Sphinx writes an index page even when nothing is indexed; no page needs to link to it.
+UNLINKED_OK = {"genindex.html"}
+
+
+def test_every_page_is_reached_from_the_root(crawl, book_pages):
+    unreached = [rel for rel in book_pages if not crawl[rel].reached and rel not in UNLINKED_OK]
+    assert not unreached, f"pages no link leads to: {unreached}"
+
+
+def test_no_broken_internal_links(crawl, book_url, book_html, book_pages):
+    """Every internal href and resource resolves to a built file; every #anchor exists there."""
+    broken = []
+    texts: dict[Path, str] = {}
+    for visit in our_pages(crawl, book_pages):
+        for url in visit.links + visit.resources:
+            target = local_file(url, book_url, book_html)
+            if target is None:
+                continue
+            if not target.is_file():
+                broken.append(f"{visit.path}: {url} (no file {target.relative_to(book_html)})")
+                continue
+            fragment = urllib.parse.unquote(urllib.parse.urlsplit(url).fragment)
+            if fragment and target.suffix == ".html":
+                if target not in texts:
+                    texts[target] = target.read_text(encoding="utf-8", errors="replace")
+                if not re.search(rf'\b(id|name)="{re.escape(fragment)}"', texts[target]):
+                    broken.append(f"{visit.path}: {url} (no #{fragment} in that page)")
+    assert not broken, "broken internal links:\n" + "\n".join(sorted(set(broken)))
+
+
+def test_no_console_errors_from_our_pages(crawl, book_pages):
+    """Uncaught exceptions, console errors of our scripts, and our files failing to load."""
+    problems = []
+    for visit in our_pages(crawl, book_pages):
+        problems += [f"{visit.path}: uncaught: {e}" for e in visit.page_errors]
+        problems += [f"{visit.path}: console: {e}" for e in visit.console_errors]
+        problems += [f"{visit.path}: not loaded: {e}" for e in visit.local_failures]
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_load_nothing_from_unexpected_hosts(crawl, book_pages):
+    """Other hosts cannot be reached here; only the known CDN files may be asked for."""
+    unexpected = sorted(
+        {
+            f"{visit.path}: {url}"
+            for visit in our_pages(crawl, book_pages)
+            for url in visit.external
+            if urllib.parse.urlsplit(url).hostname not in EXTERNAL_HOSTS
+        }
+    )
+    assert not unexpected, (
+        "pages load files from new hosts (ship them with the book, or add the host to "
+        "EXTERNAL_HOSTS with the reason):\n" + "\n".join(unexpected)
+    )
+
+
+def test_every_image_has_alt_text_and_loads(crawl, book_pages):
+    problems = []
+    for visit in our_pages(crawl, book_pages):
+        for image in visit.images:
+            if not image["decorative"] and not (image["alt"] or "").strip():
+                problems.append(f"{visit.path}: no alt text: {image['src']}")
+            if not image["lazy"] and not image["loaded"]:
+                problems.append(f"{visit.path}: image does not load: {image['src']}")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------------------------
+# Binder launch buttons
+
+
+def binder_url(notebook: str) -> str:
+    """The launch URL the book should have for notebooks/<name>.ipynb, from _config.yml."""
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    hub = config["launch_buttons"]["binderhub_url"].rstrip("/")
+    org, repo = config["repository"]["url"].rstrip("/").split("/")[-2:]
+    branch = config["repository"].get("branch", "main")
+    book_dir = (config["repository"].get("path_to_book") or "").strip("/")
+    path = f"{book_dir}/{notebook}" if book_dir else notebook
+    return f"{hub}/v2/gh/{org}/{repo}/{branch}?urlpath=lab/tree/{path}"
+
+
+def notebook_pages(book_pages: list[str]) -> dict[str, str]:
+    """Book page -> notebook path in the repository, for pages built from notebooks."""
+    found = {}
+    for rel in book_pages:
+        source = rel.removesuffix(".html") + ".ipynb"
+        if (REPO / source).is_file():
+            found[rel] = source
+    return found
+
+
+def test_notebook_pages_launch_binder_in_jupyterlab(crawl, book_pages):
+    pages = notebook_pages(book_pages)
+    assert "notebooks/outcomes-coach.html" in pages, sorted(pages)
+    problems = []
+    for rel, notebook in pages.items():
+        launch = crawl[rel].launch_links
+        expected = binder_url(notebook)
+        if launch != [expected]:
+            problems.append(f"{rel}: Binder buttons {launch}, expected [{expected}]")
+    assert not problems, "\n".join(problems)
+
+
+def test_binder_button_is_there_for_a_reader(page, book_url, book_pages):
+    """A reader opens the launch menu of a notebook page and sees the Binder button."""
+    rel, notebook = next(iter(sorted(notebook_pages(book_pages).items())))
+    page.goto(book_url + rel)
+    page.get_by_role("button", name="Launch interactive content").click()
+    binder = page.get_by_role("link", name=re.compile("Binder"))
+    expect(binder).to_be_visible()
+    expect(binder).to_have_attribute("href", binder_url(notebook))
+    assert "urlpath=lab/tree/notebooks/" in binder.get_attribute("href")

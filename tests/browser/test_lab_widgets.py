@@ -1,0 +1,295 @@
+"""Every practice notebook, opened in a real JupyterLab and used as a participant would.
+
+Each notebook in notebooks/ is opened in chromium, run with Run > Run All Cells, and must show no
+error output. A notebook with a widget also gets an *interaction*: a small function, registered
+with `@interaction("<notebook file name>")`, that types, clicks or drags like a participant and
+asserts on what the page shows (never on Python state). Interactions save screenshots of the
+widget in use under test-output/screenshots/.
+
+To add one for a new widget, see "Browser tests" in DEVELOPERS.md.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.a11y import serious_violations
+from tests.browser.conftest import SCREENSHOTS
+from tests.helpers.paths import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+NOTEBOOKS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
+
+RUN_TIMEOUT = 120_000  # ms for Run All Cells (kernel start, imports, first chart)
+UPDATE_TIMEOUT = 15_000  # ms for a widget to answer a keystroke or a click
+
+
+class Notebook:
+    """A notebook open in JupyterLab, with the few things interactions need."""
+
+    def __init__(self, page: Page, name: str, screenshot_dir: Path) -> None:
+        self.page = page
+        self.name = name
+        self.stem = Path(name).stem
+        self.screenshot_dir = screenshot_dir
+        self.panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        self.outputs = self.panel.locator(".jp-OutputArea-output")
+
+    def widget(self, css_class: str) -> Locator:
+        """The rendered widget with this class (`widget.add_class(...)` in microcred.widgets)."""
+        found = self.panel.locator(f".{css_class}").first
+        expect(found).to_be_visible(timeout=UPDATE_TIMEOUT)
+        return found
+
+    def screenshot(self, what: Locator, step: str) -> Path:
+        """Save a screenshot of `what` as test-output/screenshots/<notebook>-<step>.png."""
+        path = self.screenshot_dir / f"{self.stem}-{step}.png"
+        size = self.page.viewport_size
+        box = what.bounding_box()
+        # JupyterLab scrolls inside the notebook panel: a widget taller than the window would be
+        # cut off, so the window grows to fit it for the picture.
+        tall = box is not None and size is not None and box["height"] + 250 > size["height"]
+        if tall:
+            self.page.set_viewport_size(
+                {"width": size["width"], "height": min(int(box["height"]) + 300, 6000)}
+            )
+        try:
+            what.scroll_into_view_if_needed()
+            what.screenshot(path=str(path), animations="disabled")
+        finally:
+            if tall:
+                self.page.set_viewport_size(size)
+        return path
+
+    def error_outputs(self) -> list[str]:
+        """Tracebacks, stderr, and widgets that failed to display, as the page shows them."""
+        errors = self.panel.locator(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+        ).all_inner_texts()
+        text = self.panel.inner_text()
+        # A widget whose view fails shows an error box instead ("Click to show javascript error").
+        errors += self.panel.locator(
+            ".jupyter-widgets-error-widget, .jupyter-widgets.jp-mod-error, .widget-error"
+        ).all_inner_texts()
+        for message in ("Error displaying widget", "Click to show javascript error"):
+            if message in text and not any(message in e for e in errors):
+                errors.append(message)
+        return errors
+
+
+# --------------------------------------------------------------------------------------------
+# Interactions, keyed by notebook file name
+
+Interaction = Callable[[Notebook], None]
+INTERACTIONS: dict[str, Interaction] = {}
+
+
+def interaction(notebook: str) -> Callable[[Interaction], Interaction]:
+    """Register what a participant does with the widget(s) of `notebook` after Run All."""
+
+    def register(func: Interaction) -> Interaction:
+        assert notebook not in INTERACTIONS, f"two interactions for {notebook}"
+        INTERACTIONS[notebook] = func
+        return func
+
+    return register
+
+
+def retype(box: Locator, text: str) -> None:
+    """Replace a text box's content by typing, key by key, as a participant does."""
+    box.click()
+    box.press("ControlOrMeta+a")
+    box.press("Delete")
+    box.press_sequentially(text, delay=5)
+
+
+@interaction("welcome.ipynb")
+def welcome(nb: Notebook) -> None:
+    """The check cell says the tools are ready, and the link opens the outcome coach."""
+    expect(nb.outputs.first).to_contain_text("The course tools are ready, version")
+    nb.panel.get_by_role("link", name="outcomes-coach.ipynb").click()
+    expect(nb.page.get_by_role("tab", name=re.compile("outcomes-coach.ipynb"))).to_be_visible()
+    nb.page.get_by_role("tab", name=re.compile("welcome.ipynb")).click()  # back, for the checks
+    expect(nb.outputs.first).to_contain_text("The course tools are ready")
+
+
+@interaction("outcomes-coach.ipynb")
+def outcome_coach(nb: Notebook) -> None:
+    """Type a vague outcome, see the coach object; rewrite it, see the objection go away."""
+    coach = nb.widget("mc-outcome-coach")
+    box = coach.locator("textarea")
+    chart = coach.locator("img").first
+    # The examples it opens with: five outcomes, three languages, errors among them.
+    expect(coach).to_contain_text("5 outcome(s)")
+    expect(coach).to_contain_text("hard to observe")
+    nb.screenshot(coach, "examples")
+
+    retype(box, "Understand the basics.")
+    expect(coach).to_contain_text("1 outcome(s): 0 without problems, 1 with errors.",
+                                  timeout=UPDATE_TIMEOUT)
+    expect(coach).to_contain_text('"Understand" is hard to observe or assess.')
+    expect(coach.locator("mark")).to_have_text("Understand")
+    vague_chart = chart.get_attribute("src")
+    nb.screenshot(coach, "vague-outcome")
+
+    retype(box, "The participant can explain the basics.")
+    expect(coach).to_contain_text("1 outcome(s): 1 without problems, 0 with errors.",
+                                  timeout=UPDATE_TIMEOUT)
+    expect(coach).not_to_contain_text("hard to observe")
+    expect(coach).to_contain_text("No problems found.")
+    expect(coach).to_contain_text("Bloom level: understand")
+    expect(coach.locator("mark")).to_have_text("explain")
+    # A new Bloom level means a new chart.
+    expect(chart).not_to_have_attribute("src", vague_chart or "", timeout=UPDATE_TIMEOUT)
+    nb.screenshot(coach, "good-outcome")
+
+
+@interaction("qa-self-assessment.ipynb")
+def qa_self_assessment(nb: Notebook) -> None:
+    """Rate the first criterion: the progress line counts it and the radar chart is redrawn."""
+    qa = nb.widget("mc-qa-self-assessment")
+    chart = qa.locator("img").first
+    expect(qa).to_contain_text(re.compile(r"\b0 of \d+ criteria answered"))
+    empty_chart = chart.get_attribute("src")
+    qa.locator(".widget-toggle-buttons").first.get_by_role("button", name="3", exact=True).click()
+    expect(qa).to_contain_text(re.compile(r"\b1 of \d+ criteria answered"), timeout=UPDATE_TIMEOUT)
+    expect(chart).not_to_have_attribute("src", empty_chart or "", timeout=UPDATE_TIMEOUT)
+    nb.screenshot(qa, "one-rated")
+
+
+@interaction("credential-builder.ipynb")
+def credential_builder(nb: Notebook) -> None:
+    """Empty the mandatory title: the check names it as missing; a new title fixes it and shows
+    in the preview card."""
+    form = nb.widget("mc-credential-builder")
+    title = form.locator(
+        ".widget-vbox:has(> .widget-html:has-text('Title of the micro-credential')) input"
+    ).first
+    expect(form).to_contain_text("No problems found.")
+    retype(title, "")
+    expect(form).to_contain_text("Missing: Title of the micro-credential", timeout=UPDATE_TIMEOUT)
+    expect(form).not_to_contain_text("No problems found.")
+    nb.screenshot(form, "title-missing")
+    retype(title, "Safe robot cells in small workshops")
+    expect(form).to_contain_text("No problems found.", timeout=UPDATE_TIMEOUT)
+    expect(form.get_by_role("heading", name="Safe robot cells in small workshops")).to_be_visible()
+
+
+# --------------------------------------------------------------------------------------------
+# The tests
+
+
+def open_notebook(page: Page, lab, name: str) -> None:
+    page.goto(lab.notebook_url(name, workspace=f"test-{Path(name).stem}"))
+    expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(
+        timeout=60_000
+    )
+    wait_for_idle_kernel(page)
+
+
+def wait_for_idle_kernel(page: Page, timeout: int = RUN_TIMEOUT) -> None:
+    """Until the notebook's kernel is connected and idle.
+
+    The toolbar's execution indicator says "idle" before any kernel is connected, so the status
+    bar must also name a kernel ("Python 3 (ipykernel) | Idle", not "No Kernel | ...").
+    """
+    page.wait_for_function(
+        """() => {
+            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            const indicator = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+            const bar = document.querySelector('#jp-main-statusbar');
+            const text = bar ? bar.textContent : '';
+            return indicator && indicator.dataset.status === 'idle'
+                && /\\| Idle/.test(text) && !/No Kernel/.test(text);
+        }""",
+        timeout=timeout,
+    )
+
+
+def run_all_cells(page: Page) -> None:
+    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-item:visible", has_text="Run All Cells").first.click()
+    try:
+        page.wait_for_function(
+            """() => {
+                const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+                const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+                return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""",
+            timeout=RUN_TIMEOUT,
+        )
+    except Exception as exc:
+        shot = SCREENSHOTS / "run-all-failed.png"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot))
+        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        raise AssertionError(f"cells did not all run (prompts {prompts}); see {shot}") from exc
+    wait_for_idle_kernel(page)
+
+
+def test_every_interaction_names_a_notebook():
+    missing = sorted(set(INTERACTIONS) - set(NOTEBOOKS))
+    assert not missing, f"interactions for notebooks that do not exist: {missing}"
+
+
+# axe-core findings on each notebook's outputs, recorded by test_notebook_in_jupyterlab after the
+# interaction (so each notebook runs once) and asserted by test_notebook_outputs_are_accessible.
+OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"
+ACCESSIBILITY: dict[str, list[str]] = {}
+
+
+def run_notebook(page: Page, lab, screenshot_dir: Path, name: str) -> Notebook:
+    """Open, Run All Cells, check for errors, interact; record axe-core's findings."""
+    open_notebook(page, lab, name)
+    run_all_cells(page)
+    nb = Notebook(page, name, screenshot_dir)
+    errors = nb.error_outputs()
+    assert not errors, f"{name} shows errors after Run All Cells:\n" + "\n---\n".join(errors)
+
+    act = INTERACTIONS.get(name)
+    if act is None:
+        if nb.panel.locator(".jupyter-widgets").count():
+            warnings.warn(
+                f"{name} shows widgets but has no interaction in {Path(__file__).name}: "
+                "only 'runs without errors' and accessibility are tested",
+                stacklevel=1,
+            )
+        for n, output in enumerate(nb.outputs.filter(has=page.locator(".jupyter-widgets")).all()):
+            nb.screenshot(output, f"widget-{n + 1}")
+    else:
+        act(nb)
+        errors = nb.error_outputs()
+        assert not errors, f"{name} shows errors after the interaction:\n" + "\n---\n".join(errors)
+
+    # Only the outputs (our widgets and texts), not JupyterLab's own interface.
+    has_outputs = nb.outputs.count() > 0
+    ACCESSIBILITY[name] = (
+        serious_violations(page, context={"include": [[OUTPUTS]]}) if has_outputs else []
+    )
+    return nb
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_in_jupyterlab(page, lab, screenshot_dir, name):
+    """Run All Cells shows no error, and the participant's interaction (if any) works."""
+    run_notebook(page, lab, screenshot_dir, name)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_outputs_are_accessible(page, lab, screenshot_dir, name):
+    """axe-core finds no serious or critical problem in the outputs, as left by the interaction."""
+    if name not in ACCESSIBILITY:  # run on its own (-k): run the notebook here
+        run_notebook(page, lab, screenshot_dir, name)
+    problems = ACCESSIBILITY[name]
+    assert not problems, (
+        f"axe-core on the outputs of {name} (see 'Browser tests' in DEVELOPERS.md):\n"
+        + "\n".join(problems)
+    )

@@ -1,0 +1,153 @@
+"""Commissioned education: the price calculator (odd input included) and the self-check."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from matplotlib.figure import Figure
+
+from microcred.commissioned import (
+    CostModel,
+    StaffRole,
+    answers_template,
+    check_items,
+    model_from_dict,
+    parse_roles,
+    parts,
+    plot_pricing,
+    plot_self_check,
+    price,
+    self_check,
+    unreadable_role_lines,
+)
+from microcred.errors import UserError
+
+TEACHING = (StaffRole("teacher", 40, 85), StaffRole("coordinator", 10, 60))
+
+
+def codes(result):
+    return [f.code for f in result.findings]
+
+
+def test_costs_overheads_margin_and_price_add_up():
+    """Staff 4,000 + fixed 500 + 20 x 40; 30 % overhead; 10 % margin."""
+    p = price(CostModel(TEACHING, overhead_pct=30, fixed_costs=500, per_participant_costs=40,
+                        participants=20, margin_pct=10))
+    assert p.staff_costs == {"teacher": 3400, "coordinator": 600}
+    assert p.direct_costs == 5300
+    assert p.overheads == pytest.approx(1590)
+    assert p.total_cost == pytest.approx(6890)
+    assert p.contract_price == pytest.approx(7579)
+    assert p.cost_per_participant == pytest.approx(344.5)
+    assert p.price_per_participant == pytest.approx(378.95)
+    assert p.break_even == 18  # ceil(5850 / (378.95 - 52))
+    assert p.ok and codes(p) == []
+
+
+def test_break_even_is_the_first_group_size_that_covers_cost():
+    """At the break-even size income covers cost; one participant fewer it does not."""
+    p = price(CostModel(TEACHING, overhead_pct=25, participants=10, price_per_participant=450))
+    n = p.break_even
+    assert p.revenue(n) >= p.cost_at(n) and p.revenue(n - 1) < p.cost_at(n - 1)
+    assert "break-even-above-plan" in codes(p)
+
+
+def test_zero_participants_is_a_clear_finding_not_a_crash():
+    """No division by zero: per-participant figures are None, the contract price is still there."""
+    p = price(CostModel(TEACHING, participants=0))
+    assert p.cost_per_participant is None and p.price_per_participant is None
+    assert p.break_even is None
+    assert p.contract_price == 4000
+    assert "no-participants" in codes(p) and not p.ok
+    fi = price(CostModel(TEACHING, participants=0), "fi")
+    assert "Osallistujia on nolla" in fi.findings[0].message
+
+
+def test_negative_rates_and_other_negative_numbers_are_errors():
+    """Each negative input is named in its finding."""
+    p = price(CostModel((StaffRole("teacher", 10, -85), StaffRole("planner", -2, 70)),
+                        overhead_pct=-5, fixed_costs=-1, participants=-3))
+    found = {f.code: f for f in p.findings}
+    assert {"negative-rate", "negative-hours", "negative-overhead", "negative-cost",
+            "negative-participants"} <= set(found)
+    assert found["negative-rate"].element == "teacher" and "-85" in found["negative-rate"].message
+    assert all(f.severity == "error" for f in p.findings[:5])
+
+
+def test_price_that_never_covers_costs_and_price_below_cost():
+    """A price below the per-participant cost has no break-even at all."""
+    p = price(CostModel(TEACHING, per_participant_costs=100, participants=10,
+                        price_per_participant=90))
+    assert p.break_even is None
+    assert {"no-break-even", "price-below-cost"} <= set(codes(p))
+
+
+def test_warnings_for_suspicious_settings():
+    """An overhead given as a factor, a negative margin, hours without a rate, no staff."""
+    p = price(CostModel((StaffRole("teacher", 10, 0),), overhead_pct=125, margin_pct=-10,
+                        participants=5))
+    assert {"high-overhead", "negative-margin", "zero-rate"} <= set(codes(p))
+    assert "no-staff" in codes(price(CostModel(participants=5)))
+
+
+def test_model_from_dict_reads_the_template_and_names_bad_fields():
+    """Numbers may be written with spaces, commas, % and €; text where a number belongs is named."""
+    from microcred.cli.commissioned import PRICE_TEMPLATE
+
+    m = model_from_dict(yaml.safe_load(PRICE_TEMPLATE))
+    assert len(m.roles) == 3 and m.participants == 20 and m.overhead_pct == 40
+    m = model_from_dict({"roles": {"teacher": {"hours": "1 000", "rate": "85,5 €"}},
+                         "overheads": "30 %"})
+    assert m.roles[0].hours == 1000 and m.roles[0].rate == 85.5 and m.overhead_pct == 30
+    with pytest.raises(UserError, match="roles, item 1, rate"):
+        model_from_dict({"roles": [{"role": "t", "hours": 1, "rate": "lots"}]})
+    with pytest.raises(UserError):
+        model_from_dict(["not", "a", "mapping"])
+    with pytest.raises(UserError):
+        model_from_dict({"roles": [{"role": "t", "hours": float("nan"), "rate": 1}]})
+
+
+def test_roles_typed_one_a_line():
+    """role; hours; rate, with | or tabs too; unreadable lines are reported."""
+    text = "teacher; 40; 85\nplanner | 10 | 70,5\nnonsense line\nx; y; z\n"
+    roles = parse_roles(text)
+    assert [(r.role, r.hours, r.rate) for r in roles] == [("teacher", 40, 85),
+                                                           ("planner", 10, 70.5)]
+    assert len(unreadable_role_lines(text)) == 2
+
+
+def test_self_check_scores_parts_and_suggests_for_low_answers():
+    """Per part: the share of the maximum over answered statements; tips for 0 and 1."""
+    answers = {i.id: 3 for i in check_items()}
+    answers.update({"I1": 0, "I2": 1})
+    r = self_check(answers)
+    assert [p.id for p in r.parts] == ["organisation", "dialogue", "incentives"]
+    scores = {p.id: p.score for p in r.parts}
+    assert scores["organisation"] == 1 and scores["incentives"] == pytest.approx(7 / 12)
+    assert r.weakest.id == "incentives"
+    assert [i for i, _ in r.suggestions] == ["I1", "I2"]
+    assert r.findings == ()
+
+
+def test_self_check_handles_missing_odd_and_unknown_answers():
+    """Nothing answered, text, out-of-scale values and unknown ids become findings."""
+    empty = self_check(None)
+    assert empty.overall is None and empty.weakest is None
+    assert [f.code for f in empty.findings] == ["unanswered"]
+    odd = self_check({"O1": "2", "O2": "lots", "O3": 7, "O4": 1.5, "Z9": 1, "D1": None})
+    assert {f.code for f in odd.findings} == {"invalid-answer", "unknown-item", "unanswered"}
+    assert odd.parts[0].answered == 1
+
+
+def test_three_parts_in_three_languages_and_a_template_that_round_trips():
+    """The model's parts are LUPP's three; the template parses back to empty answers."""
+    assert len(parts("sv")) == 3 and parts("fi")[0][1] == "Organisaatio ja prosessit"
+    data = yaml.safe_load(answers_template("fi"))
+    assert set(data["answers"]) == {i.id for i in check_items()}
+    assert "LUPP" in answers_template("en")
+
+
+def test_charts_are_figures_even_for_odd_input():
+    assert isinstance(plot_pricing(price(CostModel(participants=0))), Figure)
+    assert isinstance(plot_pricing(price(CostModel(TEACHING, participants=20))), Figure)
+    assert isinstance(plot_self_check(self_check({})), Figure)

@@ -1,0 +1,30 @@
+"""The price calculator and the self-check widgets, driven headless."""
+
+from __future__ import annotations
+
+from microcred.widgets import development_self_check, price_calculator
+
+
+def test_calculator_updates_and_reports_odd_input():
+    widget = price_calculator()
+    assert widget.result.break_even == 19 and "Break-even" in widget.table.value
+    widget.participants.value = 0
+    assert "no-participants" in widget.feedback.value and "not available" in widget.table.value
+    widget.roles.value = "teacher; 10; -80\nnot a role"
+    assert "negative-rate" in widget.feedback.value and "unreadable-role" in widget.feedback.value
+    assert widget.chart.value[:4] == b"\x89PNG"
+
+
+def test_price_given_by_hand_changes_break_even():
+    widget = price_calculator()
+    widget.price_per_participant.value = "2000"
+    assert widget.result.break_even < 19
+    widget.price_per_participant.value = "abc"  # ignored, price computed again
+    assert widget.result.break_even == 19
+
+
+def test_self_check_widget_scores_and_suggests():
+    widget = development_self_check({"O1": 3}, ui="sv")
+    assert "Totalt: 100 %" in widget.summary.value
+    widget.answers["D1"].value = 0
+    assert "D1" in widget.summary.value and widget.result.weakest.id == "dialogue"

@@ -1,0 +1,60 @@
+"""The pathway viewer, driven headless by ticking completed credentials and editing YAML."""
+
+from __future__ import annotations
+
+import yaml
+
+from microcred.widgets import pathway_viewer
+from tests.helpers.paths import REPO
+
+DESIGN = yaml.safe_load(
+    (REPO / "tests" / "data" / "design" / "microcredential.yaml").read_text(encoding="utf-8")
+)
+
+
+def test_viewer_shows_plan_findings_and_diagram():
+    """The fixture: MC1 done, 7 credits to go, no problems."""
+    v = pathway_viewer(DESIGN)
+    assert "3 of 10 credits done; 7 still needed." in v.plan.value
+    assert "No problems found" in v.feedback.value
+    assert [b.description for b in v.completed.children] == ["MC1", "MC2", "MC3", "MC4"]
+    assert v.completed.children[0].value is True
+    assert v.chart.value[:4] == b"\x89PNG"
+
+
+def test_ticking_completed_credentials_updates_the_plan_and_diagram():
+    """Completing MC2 and MC3 leaves MC4, now available."""
+    v = pathway_viewer(DESIGN)
+    first = v.chart.value
+    v.set_completed(["MC1", "MC2", "MC3"])
+    assert "8 of 10 credits done; 2 still needed." in v.plan.value
+    assert "Can be taken now: MC4." in v.plan.value
+    assert v.chart.value != first
+    v.set_completed(["MC1", "MC2", "MC3", "MC4"])
+    assert "The target is reached." in v.plan.value
+
+
+def test_editing_the_yaml_into_a_cycle_reports_it():
+    """A circle of prerequisites typed into the text box is named."""
+    v = pathway_viewer(DESIGN)
+    v.text.value = ("credentials:\n- {id: A, credits: 2, prerequisites: [B]}\n"
+                    "- {id: B, credits: 2, prerequisites: [A]}\n")
+    assert "A → B → A" in v.feedback.value
+    assert [b.description for b in v.completed.children] == ["A", "B"]
+
+
+def test_broken_yaml_keeps_the_last_good_pathway_and_says_why():
+    """A typo shows an error line; the previous diagram and plan stay."""
+    v = pathway_viewer(DESIGN)
+    plan = v.plan.value
+    v.text.value = "credentials: [ {id: A"
+    assert "could not be read as YAML" in v.error.value and v.plan.value == plan
+    v.text.value = "credentials: [{id: A, credits: 3}]"
+    assert v.error.value == "" and "0 of 3 credits done" in v.plan.value
+
+
+def test_viewer_accepts_yaml_text_and_escapes_titles():
+    """YAML text in; a title with markup is never markup in the page."""
+    v = pathway_viewer("credentials: [{id: A, title: '<b>x</b>', credits: 0}]", ui="sv")
+    assert "<b>x" not in v.feedback.value and 'data-code="bad-credits"' in v.feedback.value
+    assert "poäng" in v.feedback.value
