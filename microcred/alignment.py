@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, has_errors
+from .findings import Finding, HasFindings, localised
 from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
 from .outcomes import analyse, detect_language
@@ -179,7 +179,7 @@ class Alignment:
 
 
 @dataclass(frozen=True)
-class AlignmentReport:
+class AlignmentReport(HasFindings):
     """What the alignment check found."""
 
     outcome_levels: dict[str, str | None]
@@ -188,14 +188,6 @@ class AlignmentReport:
     taught_by: dict[str, tuple[str, ...]]  # outcome id -> ids of activities serving it
     hours_per_outcome: dict[str, float]  # learning hours (split evenly over served outcomes)
     findings: tuple[Finding, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(list(self.findings))
-
-    @property
-    def codes(self) -> list[str]:
-        return [f.code for f in self.findings]
 
     @property
     def coverage(self) -> float:
@@ -498,10 +490,4 @@ def _short(text: str, n: int = 50) -> str:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    return Finding(
-        code=code,
-        severity="error" if code in ERROR_CODES else "warning",
-        message=t(f"alignment.{code}.message", lang, **fields),
-        suggestion=t(f"alignment.{code}.suggestion", lang, **fields),
-        element=element,
-    )
+    return localised("alignment", code, lang, ERROR_CODES, element, **fields)

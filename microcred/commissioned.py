@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import UserError
-from .findings import Finding
+from .findings import Finding, localised
 from .i18n import t
 from .resources import load_yaml
 
@@ -484,11 +484,5 @@ def _money(x: float, currency: str = "") -> str:
     return f"{text} {currency}".strip()
 
 
-def _finding(code: str, lang: str, element: str | None, **fields: Any) -> Finding:
-    return Finding(
-        code=code,
-        severity="error" if code in PRICE_ERRORS else "warning",
-        message=t(f"commissioned.{code}.message", lang, **fields),
-        suggestion=t(f"commissioned.{code}.suggestion", lang, **fields),
-        element=element,
-    )
+def _finding(code: str, lang: str, element: str | None, **fields: object) -> Finding:
+    return localised("commissioned", code, lang, PRICE_ERRORS, element, **fields)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from typing import Literal
+
+from .i18n import t
 
 Severity = Literal["error", "warning"]
 
@@ -25,3 +28,37 @@ class Finding:
 def has_errors(findings: list[Finding]) -> bool:
     """True when any finding is of error severity."""
     return any(f.severity == "error" for f in findings)
+
+
+def localised(
+    module: str,
+    code: str,
+    lang: str,
+    errors: Collection[str],
+    element: str | None = None,
+    **fields: object,
+) -> Finding:
+    """A finding whose message and suggestion come from ``data/strings/<module>.yaml`` (keys
+    ``<code>.message`` and ``<code>.suggestion``); codes listed in ``errors`` are errors."""
+    return Finding(
+        code=code,
+        severity="error" if code in errors else "warning",
+        message=t(f"{module}.{code}.message", lang, **fields),
+        suggestion=t(f"{module}.{code}.suggestion", lang, **fields),
+        element=element,
+    )
+
+
+class HasFindings:
+    """For result records with a ``findings`` tuple: ``ok`` and ``codes`` in one place."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is of error severity."""
+        return not has_errors(list(self.findings))
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]

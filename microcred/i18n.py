@@ -6,7 +6,7 @@ English is the fallback, so a missing translation shows English rather than noth
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from .resources import data_names, load_yaml
 
@@ -14,7 +14,7 @@ LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
 LANGUAGE_NAMES = {"en": "English", "fi": "suomi", "sv": "svenska"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     for module in data_names("strings"):

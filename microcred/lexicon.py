@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 
@@ -153,7 +153,7 @@ def _no_variants(word: str) -> list[str]:
 _VARIANTS = {"en": _english_variants, "sv": _swedish_variants}
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of ``language`` ("en", "fi" or "sv"), loaded once."""
     if language not in LANGUAGES:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding
+from .findings import Finding, localised
 from .i18n import t
 from .lexicon import LANGUAGES, lexicon
 from .resources import load_yaml
@@ -664,7 +664,7 @@ def plot_heatmap(
                     colour = "white" if value >= 0.6 else "black"
                     ax.text(j, i, f"{value:.2f}".lstrip("0"), ha="center", va="center",
                             fontsize=7, color=colour)
-    for i, need in enumerate(needs):  # a marker, not only colour, for needs nobody covers
+    for i in range(len(needs)):  # a marker, not only colour, for needs nobody covers
         if result.status(i) == "uncovered":
             ax.text(len(outcomes) - 0.5, i, " ✗", va="center", ha="left", fontsize=8,
                     color="#9b1c1c")
@@ -685,6 +685,4 @@ def _examples(items: list[Item], n: int = 3) -> str:
 
 
 def _finding(code: str, lang: str, **fields: object) -> Finding:
-    severity = "error" if code in ("no-needs", "no-outcomes") else "warning"
-    return Finding(code, severity, t(f"matching.{code}.message", lang, **fields),
-                   t(f"matching.{code}.suggestion", lang, **fields))
+    return localised("matching", code, lang, ("no-needs", "no-outcomes"), **fields)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from .errors import UserError
-from .findings import Finding
+from .findings import Finding, localised
 from .i18n import t
 from .resources import load_yaml
 
@@ -422,14 +422,7 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    return Finding(
-        code=code,
-        severity="error" if code in ERROR_CODES else "warning",
-        message=t(f"needs.{code}.message", lang, **fields),
-        suggestion=t(f"needs.{code}.suggestion", lang, **fields),
-        element=element,
-    )
-
+    return localised("needs", code, lang, ERROR_CODES, element, **fields)
 
 def iter_texts(needs: Iterable[CompetenceNeed]) -> list[str]:
     """The texts of the needs, for matching."""

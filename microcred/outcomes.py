@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-
-from .findings import Finding, has_errors
+from .findings import Finding, has_errors, localised
 from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, is_known, lexicon
 
@@ -323,11 +323,4 @@ def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    severity = "error" if code in ERROR_CODES else "warning"
-    return Finding(
-        code=code,
-        severity=severity,
-        message=t(f"outcomes.{code}.message", lang, **fields),
-        suggestion=t(f"outcomes.{code}.suggestion", lang, **fields),
-        element=element,
-    )
+    return localised("outcomes", code, lang, ERROR_CODES, element, **fields)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, has_errors
+from .findings import Finding, HasFindings, localised
 from .i18n import t
 from .lexicon import lexicon
 from .outcomes import detect_language
@@ -186,7 +186,7 @@ class Pathway:
 
 
 @dataclass(frozen=True)
-class PathwayReport:
+class PathwayReport(HasFindings):
     """What the pathway check found."""
 
     total_credits: float
@@ -196,14 +196,6 @@ class PathwayReport:
     cycles: tuple[tuple[str, ...], ...]  # each cycle as ids, the first repeated at the end
     overlaps: tuple[tuple[str, str, str, str], ...]  # (id, id, outcome, outcome)
     findings: tuple[Finding, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(list(self.findings))
-
-    @property
-    def codes(self) -> list[str]:
-        return [f.code for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -563,10 +555,4 @@ def _short(text: str, n: int = 60) -> str:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    return Finding(
-        code=code,
-        severity="error" if code in ERROR_CODES else "warning",
-        message=t(f"pathways.{code}.message", lang, **fields),
-        suggestion=t(f"pathways.{code}.suggestion", lang, **fields),
-        element=element,
-    )
+    return localised("pathways", code, lang, ERROR_CODES, element, **fields)

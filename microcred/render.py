@@ -6,12 +6,12 @@ Self-contained pages embed charts with ``charts.to_data_uri`` rather than linkin
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment() -> Environment:
     """The shared template environment (autoescape for .html/.j2.html, strict undefined)."""
     return Environment(

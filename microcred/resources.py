@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -15,7 +15,7 @@ def data_file(*parts: str) -> Traversable:
     return files("microcred").joinpath("data", *parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(*parts: str) -> Any:
     """Parse a YAML data file once and keep it (data files never change at run time)."""
     return yaml.safe_load(data_file(*parts).read_text(encoding="utf-8"))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .credits import Convention, conventions
-from .findings import Finding, has_errors
+from .findings import Finding, HasFindings, localised
 from .i18n import t
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class Workload:
 
 
 @dataclass(frozen=True)
-class WorkloadReport:
+class WorkloadReport(HasFindings):
     """What the calculator found: totals, credits, weekly load and findings."""
 
     total_hours: float
@@ -145,14 +145,6 @@ class WorkloadReport:
     weekly_hours: float | None
     full_time_week_hours: float | None
     findings: tuple[Finding, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(list(self.findings))
-
-    @property
-    def codes(self) -> list[str]:
-        return [f.code for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -335,10 +327,4 @@ def _fmt(x: float | None) -> str:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    return Finding(
-        code=code,
-        severity="error" if code in ERROR_CODES else "warning",
-        message=t(f"workload.{code}.message", lang, **fields),
-        suggestion=t(f"workload.{code}.suggestion", lang, **fields),
-        element=element,
-    )
+    return localised("workload", code, lang, ERROR_CODES, element, **fields)

@@ -90,7 +90,9 @@ def make_cohort(course: Path, due: dt.datetime = DUE) -> dict[str, Path]:
     import nbformat
 
     released = Path(course) / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
-    fresh = lambda: nbformat.read(released, as_version=4)
+    def fresh() -> nbformat.NotebookNode:
+        return nbformat.read(released, as_version=4)
+
     answer_id = next(c.metadata["nbgrader"]["grade_id"] for c in fresh().cells
                      if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
 

@@ -9,7 +9,7 @@ Standard elements are named by their keys in ``data/eu_elements.yaml`` and read 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..credential import elements
 from ..resources import load_yaml
@@ -51,7 +51,7 @@ def admin_checklist() -> tuple[AdminStep, ...]:
     return _steps()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _steps() -> tuple[AdminStep, ...]:
     data = load_yaml("qa", "admin_checklist.yaml")
     return tuple(

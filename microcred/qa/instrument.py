@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from ..resources import load_yaml
 
@@ -97,7 +97,7 @@ def instrument() -> Instrument:
     return _load()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load() -> Instrument:
     data = load_yaml("qa", "criteria.yaml")
     scale = tuple(Level(d["value"], d["label"], d["description"]) for d in data["scale"])
