@@ -85,11 +85,14 @@ def build_guide(canvas: NeedsCanvas, lang: str = "en", minutes: int = 120) -> Gu
     )
 
 
-def guide_markdown(canvas: NeedsCanvas, lang: str = "en", minutes: int = 120) -> str:
-    """The guide as Markdown."""
+def guide_markdown(canvas: NeedsCanvas, lang: str = "en", minutes: int = 120,
+                   task_list: bool = True) -> str:
+    """The guide as Markdown. The gaps to fill are a task list (``- [ ]``) to tick in a file or
+    on paper; ``task_list=False`` makes them plain list items, for a notebook output, where a
+    task list shows as disabled check boxes without a name (axe-core: label, critical)."""
     guide = build_guide(canvas, lang, minutes)
     return render("dialogue_guide.md", guide=guide, t=lambda key, **kw: t(key, lang, **kw),
-                  md=_md_escape)
+                  md=_md_escape, task_list=task_list)
 
 
 def _gap_questions(canvas: NeedsCanvas, gaps: dict, lang: str) -> list[str]:

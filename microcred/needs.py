@@ -214,27 +214,10 @@ def dump_yaml(canvas: NeedsCanvas) -> str:
 
 def merge_into(design_text: str, canvas: NeedsCanvas) -> str:
     """A design file's text with its ``needs:`` section replaced by ``canvas`` (added if absent).
-    Other sections, their order and comments are kept (ruamel.yaml round trip)."""
-    import io
+    Other sections, their order and comments are kept (the design file's own section writer)."""
+    from .design import update_text  # the design file module imports this one
 
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 100
-    try:
-        doc = yaml.load(design_text) if design_text.strip() else None
-    except YAMLError:
-        raise UserError("the design file is not valid YAML: check indentation and colons") from None
-    if doc is None:
-        doc = {}
-    if not isinstance(doc, dict):
-        raise UserError("the design file must be a mapping of sections (credential:, needs:, ...)")
-    doc[SECTION] = canvas.to_dict()
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    return update_text(design_text, {SECTION: canvas.to_dict()})
 
 
 def sample_canvas() -> NeedsCanvas:

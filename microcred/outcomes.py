@@ -186,16 +186,25 @@ def bloom_profile(results: Iterable[OutcomeAnalysis]) -> dict[str, int]:
 
 def plot_bloom(results: Iterable[OutcomeAnalysis], lang: str = "en") -> Figure:
     """A bar chart of the Bloom levels of a set of outcomes."""
+    from matplotlib.ticker import MaxNLocator
+
     from .charts import PALETTE, new_figure
 
     profile = bloom_profile(results)
     fig = new_figure(6, 2.8)
     ax = fig.add_subplot()
     labels = [t(f"outcomes.level.{level}", lang) for level in LEVELS]
-    ax.bar(labels, list(profile.values()), color=PALETTE[: len(LEVELS)])
+    counts = list(profile.values())
+    ax.bar(labels, counts, color=PALETTE[: len(LEVELS)])
     ax.set_ylabel({"en": "outcomes", "fi": "tavoitteita", "sv": "mål"}.get(lang, "outcomes"))
     ax.set_title("Bloom")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    # Counts: from 0, whole numbers, and a scale up to 1 at least when there is no outcome yet.
+    ax.set_ylim(0, max(1, max(counts, default=0)) * 1.1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # Level names are long in every language ("rememberunderstand" ran together): tilt them.
+    ax.tick_params(axis="x", labelsize=9)
+    for label in ax.get_xticklabels():
+        label.set(rotation=25, ha="right", rotation_mode="anchor")
     fig.tight_layout()
     return fig
 

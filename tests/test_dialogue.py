@@ -38,6 +38,9 @@ def test_gaps_in_the_canvas_become_questions():
     assert "What budget is there" in gaps
     assert "Who exactly would study" in gaps
     assert "- [ ] " in guide_markdown(canvas)
+    # In a notebook: plain list items (a task list there is nameless disabled check boxes).
+    plain = guide_markdown(canvas, task_list=False)
+    assert "[ ]" not in plain and "- What budget is there" in plain
 
 
 @pytest.mark.parametrize("minutes", [1, 30, 45, 90, 120, 187, 480, 10_000])

@@ -199,6 +199,15 @@ def test_analyse_lines_profile_and_chart():
     assert [round(p.get_height()) for p in fig.axes[0].patches] == list(profile.values())
 
 
+def test_bloom_chart_without_outcomes_counts_from_zero_in_whole_numbers():
+    ax = plot_bloom([]).axes[0]
+    bottom, top = ax.get_ylim()
+    assert bottom == 0 and top >= 1
+    ticks = [tick for tick in ax.get_yticks() if bottom <= tick <= top]
+    assert ticks and all(float(tick).is_integer() for tick in ticks)
+    assert all(label.get_rotation() > 0 for label in ax.get_xticklabels())  # no run-together
+
+
 def test_result_serialises_and_prints():
     r = analyse("Osallistuja osaa analysoida asiakastarpeita.")
     d = r.to_dict()

@@ -196,7 +196,7 @@ def test_a_failed_save_keeps_the_earlier_file_and_leaves_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(UserError, match="cannot be saved .No space left on device"):
+    with pytest.raises(UserError, match="could not be saved .No space left on device"):
         qa.save(full(credential="second"), path)
     monkeypatch.undo()
     assert path.read_bytes() == before
@@ -207,7 +207,7 @@ def test_a_failed_save_keeps_the_earlier_file_and_leaves_no_temporary_file(
 def test_saving_text_that_cannot_be_encoded_keeps_the_earlier_file(tmp_path):
     path = tmp_path / "qa.json"
     qa.save(full(credential="ok"), path)
-    with pytest.raises(UserError, match="cannot be saved"):
+    with pytest.raises(UserError, match="could not be saved"):
         qa.save(full(credential="bad \ud800 surrogate"), path)
     assert qa.load(path).credential == "ok"
     assert len(list(tmp_path.iterdir())) == 1

@@ -45,7 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--learner and --issued (the two standard elements a description does not hold).",
     )
     export.add_argument("file", help="description in YAML or JSON, or - for stdin")
-    export.add_argument("--format", choices=FORMATS, required=True,
+    add_export_options(export, FORMATS)
+    export.set_defaults(func=run_export)
+    p.set_defaults(func=lambda _args: _usage(p))
+
+
+def add_export_options(export: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """The options of every credential export (``credential export`` and ``design export``)."""
+    export.add_argument("--format", choices=formats, required=True,
                         help="ob3: Open Badges 3.0 JSON; html: printable card; md: catalogue entry")
     export.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     export.add_argument("--learner", default="", help="the learner's name, e-mail or identifier")
@@ -54,8 +61,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--grade", default="", help="grade achieved (optional)")
     export.add_argument("--hash-learner", action="store_true",
                         help="ob3: store the learner as a salted hash, not as plain text")
-    export.set_defaults(func=run_export)
-    p.set_defaults(func=lambda _args: _usage(p))
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import design
 from ..errors import UserError
 from ..i18n import LANGUAGES, t
+from .credential import add_export_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,15 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Export the credential section (with the outcomes). An Open Badge is "
         "issued to one learner: give --learner and --issued.")
     export.add_argument("file", help="the design file (YAML)")
-    export.add_argument("--format", choices=design.FORMATS, required=True,
-                        help="ob3: Open Badges 3.0 JSON; html: printable card; md: catalogue entry")
-    export.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    export.add_argument("--learner", default="", help="ob3: the learner's name, e-mail or id")
-    export.add_argument("--issued", default="",
-                        help="date of issuing, YYYY-MM-DD (ob3: default today)")
-    export.add_argument("--grade", default="", help="grade achieved (optional)")
-    export.add_argument("--hash-learner", action="store_true",
-                        help="ob3: store the learner as a salted hash, not as plain text")
+    add_export_options(export, design.FORMATS)
     export.set_defaults(func=run_export)
 
 

@@ -43,6 +43,7 @@ from ._export import FORMATS, description, export
 from ._file import (
     DEFAULT_NAME,
     design_path,
+    is_design_file,
     language_of,
     load,
     load_qa,
@@ -80,6 +81,7 @@ __all__ = [
     "export",
     "format_text",
     "is_blank",
+    "is_design_file",
     "language_of",
     "load",
     "load_qa",

@@ -227,7 +227,7 @@ def _outcomes(design: Mapping[str, Any], lang: str) -> Part:
     findings: list[Finding] = []
     qualities = []
     results = []
-    for n, (oid, text) in enumerate(items, 1):
+    for oid, text in items:
         result = outcomes.analyse(text, messages=lang)
         results.append(result)
         qualities.append(0.0 if not result.ok else 0.5 if result.problems else 1.0)

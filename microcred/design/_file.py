@@ -17,8 +17,6 @@ import datetime as dt
 import io
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
@@ -31,8 +29,9 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import UserError
+from ..files import write_text_atomic
 from ..i18n import LANGUAGES, t
-from ._migrate import SCHEMA_VERSION, SECTIONS, VERSION_KEY, migrate
+from ._migrate import SECTIONS, VERSION_KEY, migrate
 
 DEFAULT_NAME = "my-microcredential.yaml"
 SUFFIXES = (".yaml", ".yml")
@@ -91,6 +90,21 @@ def read_text(path: str | os.PathLike, lang: str = "en") -> str:
     except OSError as exc:
         raise UserError(t("design.load.unreadable", lang, source=str(p),
                           problem=exc.strerror or str(exc))) from None
+
+
+def is_design_file(path: str | os.PathLike) -> bool:
+    """Does ``path`` hold a design file with sections (not a flat description, not missing)?
+    Tools that used to write a file of their own write only their section into such a file."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    workload = data.get("workload")
+    return VERSION_KEY in data or any(k in data for k in ("credential", "alignment", "pathway",
+                                                          "needs")) or (
+        isinstance(workload, dict) and "activities" in workload)
 
 
 def language_of(design: Mapping[str, Any], default: str = "en") -> str:
@@ -255,65 +269,6 @@ def update_text(text: str, sections: Mapping[str, Any], source: str = "the desig
     if not _reads_as(whole, wanted):  # cannot happen for data the tools write; be safe
         raise UserError(t("design.save.cannot-represent", lang, source=source))
     return whole
-
-
-def write_text_atomic(path: str | os.PathLike, text: str, lang: str = "en") -> Path:
-    """Write ``text`` to a temporary file beside ``path``, flush it to disk, then move it into
-    place in one step. On any failure the earlier file (or its absence) is left as it was and
-    the temporary file is removed; the failure is a UserError saying why."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    tmp: str | None = None
-    try:
-        mode = _mode_for(p)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            _write(fh, text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0600; give the file its usual permissions
-        os.replace(tmp, p)
-        tmp = None
-        _fsync_folder(folder)
-    except (OSError, ValueError) as exc:  # ValueError: text that cannot be encoded
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UserError(t("design.save.failed", lang, path=str(p), problem=reason)) from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    return p
-
-
-def _write(fh: io.TextIOBase, text: str) -> None:
-    """Write the text (a separate function so that tests can make it fail half-way)."""
-    fh.write(text)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (POSIX)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions of the file being replaced, else the default for a new file."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 # --- round trip ----------------------------------------------------------------------------
@@ -566,7 +521,7 @@ def number_outcomes(texts: Iterable[str], previous: Iterable[Mapping[str, Any]] 
     by_text = {text: oid for oid, text in old if oid}
     ids: list[str | None] = [by_text.get(text) for text in texts]
     used = {i for i in ids if i}
-    for n, text in enumerate(texts):
+    for n in range(len(texts)):
         if ids[n] is None and n < len(old) and old[n][0] and old[n][0] not in used:
             ids[n] = old[n][0]
             used.add(old[n][0])

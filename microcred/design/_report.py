@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from ..i18n import t
 from ._check import BROKEN, EMPTY, ERRORS, OK, SKIPPED, WARNINGS, DesignReport, section_name
@@ -21,9 +22,9 @@ def format_text(report: DesignReport, lang: str | None = None) -> str:
     """The report for a terminal: an overview line per part, then each part's findings."""
     lang = lang or report.language
     head = t("design.report.title", lang)
-    name = report.title or report.source or "-"
-    lines = [f"{head}: {name}" + (f" ({report.source})" if report.title and report.source
-                                   else ""), ""]
+    source = Path(report.source).name if report.source else ""
+    name = report.title or source or "-"
+    lines = [f"{head}: {name}" + (f" ({source})" if report.title and source else ""), ""]
     width = max(len(section_name(p.name, lang)) for p in report.parts)
     for p in report.parts:
         label = section_name(p.name, lang)
@@ -67,7 +68,8 @@ def report_html(report: DesignReport, lang: str | None = None) -> str:
             "note": p.note, "findings": p.findings, "charts": charts,
         })
     return render(
-        "design_report.html", lang=lang, title=report.title, source=report.source,
+        "design_report.html", lang=lang, title=report.title,
+        source=Path(report.source).name if report.source else "",
         parts=parts, counts=report.counts(),
         tr=lambda key, **fields: t(f"design.report.{key}", lang, **fields),
         severity=lambda s: t(f"common.{s}", lang),

@@ -171,6 +171,8 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float,
 
 def badges_csv(run: BadgeRun, achievement: str) -> str:
     """Who received a badge: one row each (UTF-8, comma-separated, a header row)."""
+    from .report import _cell  # names never read as spreadsheet formulas, as in the report
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -226,8 +228,3 @@ def _date(value: Any) -> dt.date:
 def _pass_word(description: Any) -> str:
     """The grade of a pass on the course's scale ("pass", "hyväksytty", "godkänd")."""
     return {"fi": "hyväksytty", "sv": "godkänd"}.get(description.language, "pass")
-
-
-def _cell(text: str) -> str:
-    """Keep spreadsheet programs from reading a name as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

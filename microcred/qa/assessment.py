@@ -12,13 +12,12 @@ import datetime as dt
 import json
 import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..files import write_text_atomic
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
 from ..resources import data_file
@@ -188,51 +187,10 @@ def save(assessment: SelfAssessment, path: str | os.PathLike) -> Path:
     return write_text_atomic(path, assessment.to_json())
 
 
-def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to a temporary file beside ``path``, then move it into place in one step.
-
-    A failure (disk full, no permission, interrupted) raises a UserError and leaves both the
-    earlier file and the folder as they were.
-    """
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    tmp_name = None
-    try:
-        mode = _mode_for(p)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, mode)  # mkstemp makes 0600; give the file its usual permissions
-        os.replace(tmp_name, p)
-        tmp_name = None
-    except (OSError, ValueError) as exc:  # ValueError: text that cannot be encoded
-        reason = getattr(exc, "strerror", None) or exc
-        raise UserError(f"{p}: cannot be saved ({reason})") from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-    return p
-
-
 def example(earlier: bool = False) -> SelfAssessment:
     """The worked example shipped with the kit (an invented micro-credential), now or earlier."""
     name = "example-earlier.json" if earlier else "example.json"
     return SelfAssessment.from_json(data_file("qa", name).read_text(encoding="utf-8"), name)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions to give a written file: those of the file it replaces, else the default."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _text(value: object) -> str:

@@ -12,6 +12,11 @@ from ..i18n import t
 
 COLOURS = {"error": "#9b1c1c", "warning": "#7a4a00", "ok": "#1b5e20"}
 
+# The style of a control whose visible name is shown elsewhere (a label above it, a column
+# heading): its `description` still names it for screen readers (ipywidgets links it to the
+# control as a <label>), but the label takes no room beside the control.
+NAME_SHOWN_ELSEWHERE = {"description_width": "0px"}
+
 
 def findings_list(findings: list[Finding] | tuple[Finding, ...], lang: str) -> str:
     """An HTML list of findings with severity words, messages and suggestions."""

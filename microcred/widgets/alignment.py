@@ -18,10 +18,10 @@ from ..alignment import (
     check_alignment,
     plot_alignment,
 )
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..i18n import t
 from ..workload import parse_number
-from ._html import findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 _ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")
 _HOURS = re.compile(r"[,;(]?\s*(\d+(?:[.,]\d+)?)\s*h\)?\s*$")
@@ -70,14 +70,18 @@ class AlignmentEditor(w.VBox):
         }
         self._levels = {a.id: a.level for a in alignment.assessments if a.level}
         outcomes, activities, tasks = lines_of(alignment)
-        box = {"continuous_update": False, "rows": 4, "layout": w.Layout(width="100%")}
-        self.outcomes = w.Textarea(value=outcomes, **box)
-        self.activities = w.Textarea(value=activities, **box)
-        self.tasks = w.Textarea(value=tasks, **box)
+        box = {"continuous_update": False, "rows": 4, "layout": w.Layout(width="100%"),
+               "style": NAME_SHOWN_ELSEWHERE}  # the visible label is the heading above
+        self.outcomes = w.Textarea(value=outcomes, description=t("alignment.ui.outcomes", ui),
+                                   **box)
+        self.activities = w.Textarea(value=activities,
+                                     description=t("alignment.ui.activities", ui), **box)
+        self.tasks = w.Textarea(value=tasks, description=t("alignment.ui.assessments", ui),
+                                **box)
         self.matrix = w.VBox()
         self.feedback = w.HTML()
         self.summary = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="760px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.report: AlignmentReport | None = None
         self._drawn: Alignment | None = None
 
@@ -134,7 +138,9 @@ class AlignmentEditor(w.VBox):
             self.summary.value = ""
         if alignment != self._drawn:
             self._drawn = alignment
-            self.chart.value = to_png(plot_alignment(alignment, self.ui, report))
+            self.chart.value = chart_img(
+                to_data_uri(plot_alignment(alignment, self.ui, report)),
+                alt=t("alignment.chart.alt", self.ui), max_width="760px")
 
     def _served(self, item_id: str, outcomes: tuple[Outcome, ...]) -> tuple[str, ...]:
         return tuple(o.id for o in outcomes if (o.id, item_id) in self._ticks)

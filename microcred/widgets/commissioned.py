@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..commissioned import (
     CostModel,
     Pricing,
@@ -23,7 +23,7 @@ from ..commissioned import (
     unreadable_role_lines,
 )
 from ..i18n import t
-from ._html import findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 _STYLE = {"description_width": "14em"}
 EXAMPLE_ROLES = "planning teacher; 30; 85\nteacher; 60; 85\ncoordinator; 15; 60"
@@ -44,7 +44,9 @@ class PriceCalculator(w.VBox):
                                style=_STYLE)
 
         self.roles = w.Textarea(value=roles, rows=4, layout=w.Layout(width="100%"),
-                                continuous_update=False)
+                                continuous_update=False,
+                                description=t("commissioned.field.roles", ui),
+                                style=NAME_SHOWN_ELSEWHERE)  # shown as the heading above
         self.overhead_pct = number(overhead_pct, "overhead_pct")
         self.fixed_costs = number(fixed_costs, "fixed_costs")
         self.per_participant_costs = number(per_participant_costs, "per_participant_costs")
@@ -56,7 +58,7 @@ class PriceCalculator(w.VBox):
             value="", description=t("commissioned.field.price_per_participant", ui), style=_STYLE)
         self.table = w.HTML()
         self.feedback = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="820px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.chart_caption = w.HTML(f"<small>{escape(t('commissioned.chart.alt', ui))}</small>")
         self.result: Pricing | None = None
         fields = [self.overhead_pct, self.fixed_costs, self.per_participant_costs,
@@ -93,7 +95,8 @@ class PriceCalculator(w.VBox):
         self.table.value = pricing_html(self.result, self.ui)
         unread = unreadable_role_lines(self.roles.value, self.ui)
         self.feedback.value = findings_list(list(self.result.findings) + unread, self.ui)
-        self.chart.value = to_png(plot_pricing(self.result, self.ui))
+        self.chart.value = chart_img(to_data_uri(plot_pricing(self.result, self.ui)),
+                                     alt=t("commissioned.chart.alt", self.ui), max_width="820px")
 
 
 def pricing_html(p: Pricing, ui: str = "en") -> str:
@@ -133,14 +136,17 @@ class SelfCheck(w.VBox):
         for pid, title in parts(ui):
             rows = []
             for item in (i for i in check_items(ui) if i.part == pid):
+                # Named by the statement, which shows above it.
                 dd = w.Dropdown(options=options, value=answers.get(item.id),
-                                layout=w.Layout(width="22em"))
+                                description=t("commissioned.check.item", ui,
+                                              item=f"{item.id} {item.text}"),
+                                style=NAME_SHOWN_ELSEWHERE, layout=w.Layout(width="22em"))
                 dd.observe(lambda _c: self.refresh(), names="value")
                 self.answers[item.id] = dd
                 rows.append(w.VBox([w.HTML(f"<b>{escape(item.id)}</b> {escape(item.text)}"), dd]))
             sections.append(w.VBox([w.HTML(f"<h4>{escape(title)}</h4>"), *rows]))
         self.summary = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.result: SelfCheckResult | None = None
         super().__init__([*sections, self.summary, self.chart,
                           w.HTML(f"<small>{escape(source_note(ui))}</small>")])
@@ -161,7 +167,13 @@ class SelfCheck(w.VBox):
             lines.append(f"{escape(t('commissioned.check.suggestions', self.ui))}:<ul>{tips}</ul>")
         self.summary.value = "<br>".join(lines) + findings_list(
             [f for f in r.findings if f.code != "unanswered"], self.ui)
-        self.chart.value = to_png(plot_self_check(r, self.ui))
+        scores = "; ".join(
+            f"{p.title}: " + ("–" if p.score is None else f"{p.score * 100:.0f} %")
+            for p in r.parts)
+        self.chart.value = chart_img(to_data_uri(plot_self_check(r, self.ui)),
+                                     alt=t("commissioned.check.chart-alt", self.ui,
+                                           scores=scores),
+                                     max_width="640px")
 
 
 def price_calculator(ui: str = "en", **values) -> PriceCalculator:

@@ -25,9 +25,10 @@ from ..credential import (
     validate,
 )
 from ..credits import conventions
+from ..design import is_design_file
 from ..errors import UserError
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
-from ._html import findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, findings_list
 
 _FULL = w.Layout(width="100%")
 _HALF = w.Layout(width="48%")
@@ -271,15 +272,21 @@ class CredentialBuilder(w.VBox):
         stem = stem.with_suffix("") if stem.suffix in (".yaml", ".yml", ".json") else stem
         path = self.folder / stem.with_name(stem.name + (".yaml" if kind == "yaml" else ".json"))
         try:
-            if kind == "yaml":
+            text: str | None = None
+            if kind == "yaml" and is_design_file(path):  # the participant's one design file:
+                from .designfile import save_credential  # write only its credential and outcomes
+
+                save_credential(self, path)
+            elif kind == "yaml":
                 text = self.description.to_yaml()
             else:
                 issued = self.issued.value or dt.date.today()
                 text = json.dumps(to_ob3(self.description, self.learner.value, issued,
                                          grade=self.grade.value or None),
                                   ensure_ascii=False, indent=2) + "\n"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if text is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
         except (UserError, OSError) as exc:
             reason = str(exc) if isinstance(exc, UserError) else (exc.strerror or str(exc))
             message = t("credential.builder.not-saved", self.ui, reason=reason)
@@ -320,6 +327,11 @@ class CredentialBuilder(w.VBox):
                      self.ui)
             name = f"{e.name(self.ui)} ({flag})"
         label = w.HTML(f"<label><strong>{escape(name)}</strong></label>")
+        if not widget.description:
+            # The HTML label above is linked to nothing: the description names the control
+            # for screen readers (ipywidgets' own <label>), without showing the name twice.
+            widget.description = name
+            widget.style.description_width = NAME_SHOWN_ELSEWHERE["description_width"]
         box = w.VBox([label, widget], layout=w.Layout(flex="1 1 auto", margin="2px 6px 2px 0"))
         return box
 

@@ -196,6 +196,13 @@ def _credential_builder(builder: Any) -> tuple:
     return ("credential", "outcomes"), get, set, {"whole": True}
 
 
+def save_credential(builder: Any, path: Any) -> Any:
+    """Write the credential builder's form into a design file: its ``credential`` and
+    ``outcomes`` sections only (the builder's own Save uses this for a design file)."""
+    _section, get, _set, _options = _credential_builder(builder)
+    return design.write_sections(path, get(), lang=getattr(builder, "ui", "en"))
+
+
 def _workload_calculator(calc: Any) -> tuple:
     from ..workload import Workload
 
@@ -269,6 +276,13 @@ def _pathway_viewer(viewer: Any) -> tuple:
     return "pathway", get, set, {}
 
 
+def _needs_canvas(widget: Any) -> tuple:
+    from ..needs import from_dict
+
+    return ("needs", lambda: widget.canvas.to_dict(),
+            lambda section: widget.set_canvas(from_dict(section)), {})
+
+
 def _self_assessment(tool: Any) -> tuple:
     return QA, lambda: tool.assessment, tool.set_assessment, {}
 
@@ -280,4 +294,5 @@ _ADAPTERS: dict[str, Callable[[Any], tuple]] = {
     "AlignmentEditor": _alignment_editor,
     "PathwayViewer": _pathway_viewer,
     "SelfAssessmentTool": _self_assessment,
+    "NeedsCanvasWidget": _needs_canvas,
 }

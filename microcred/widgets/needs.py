@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..dialogue import guide_markdown
 from ..i18n import t
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_grouped, plot_heatmap
@@ -21,7 +21,7 @@ from ..needs import (
     parse_needs,
     sample_canvas,
 )
-from ._html import COLOURS, badge, findings_list
+from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
 
 _WIDE = w.Layout(width="100%")
 
@@ -43,12 +43,17 @@ class NeedsCanvasWidget(w.VBox):
                                    layout=_WIDE, style={"description_width": "9em"})
         self.sector = w.Text(value=c.sector, description=t("needs.canvas.sector", ui),
                              layout=_WIDE, style={"description_width": "9em"})
+        # The text areas' names show as headings above them (label()).
         self.stakeholders = w.Textarea(
             value="\n".join(s.name + (f" ({s.role})" if s.role else "") for s in c.stakeholders),
-            rows=3, layout=_WIDE)
+            rows=3, layout=_WIDE, description=t("needs.canvas.stakeholders", ui),
+            style=NAME_SHOWN_ELSEWHERE)
         self.needs = w.Textarea(value="\n".join(_need_line(n) for n in c.needs), rows=5,
-                                layout=_WIDE)
-        self.target_group = w.Textarea(value=c.target_group.description, rows=2, layout=_WIDE)
+                                layout=_WIDE, description=t("needs.canvas.needs", ui),
+                                style=NAME_SHOWN_ELSEWHERE)
+        self.target_group = w.Textarea(value=c.target_group.description, rows=2, layout=_WIDE,
+                                       description=t("needs.canvas.target-group", ui),
+                                       style=NAME_SHOWN_ELSEWHERE)
         self.time = w.Text(value=c.constraints.time, description=t("needs.canvas.time", ui),
                            layout=_WIDE, style={"description_width": "9em"})
         self.place = w.Text(value=c.constraints.place, description=t("needs.canvas.place", ui),
@@ -61,9 +66,11 @@ class NeedsCanvasWidget(w.VBox):
         self.progress_label = w.HTML()
         self.feedback = w.HTML()
         self.yaml = w.HTML()
-        self.path = w.Text(value=path, layout=w.Layout(width="20em"))
+        self.path = w.Text(value=path, description=t("needs.canvas.file", ui),
+                           style={"description_width": "initial"}, layout=w.Layout(width="22em"))
         self.save_button = w.Button(description=t("needs.canvas.save", ui), icon="save")
-        self.guide_button = w.Button(description=t("needs.canvas.guide", ui), icon="list")
+        self.guide_button = w.Button(description=t("needs.canvas.guide", ui), icon="list",
+                                     layout=w.Layout(width="auto"))  # the whole label shows
         self.status = w.HTML()
         self.guide = w.Output()
         self.save_button.on_click(lambda _b: self.save())
@@ -117,6 +124,23 @@ class NeedsCanvasWidget(w.VBox):
         return replace(typed, stakeholders=stakeholders, target_group=group,
                        notes=self._base.notes)
 
+    def set_canvas(self, canvas: NeedsCanvas) -> None:
+        """Show ``canvas`` in the fields; details without a field (interests, group size) are
+        kept for saving, as for the canvas the widget was opened with."""
+        self._base, self._language = canvas, canvas.language
+        self._currency = canvas.constraints.currency
+        self.organisation.value = canvas.organisation
+        self.sector.value = canvas.sector
+        self.stakeholders.value = "\n".join(
+            s.name + (f" ({s.role})" if s.role else "") for s in canvas.stakeholders)
+        self.needs.value = "\n".join(_need_line(n) for n in canvas.needs)
+        self.target_group.value = canvas.target_group.description
+        self.time.value = canvas.constraints.time
+        self.place.value = canvas.constraints.place
+        budget = canvas.constraints.budget
+        self.budget.value = "" if budget is None else f"{budget:g}"
+        self.refresh()
+
     def refresh(self) -> None:
         canvas = self.canvas
         parts = completeness(canvas)
@@ -132,10 +156,16 @@ class NeedsCanvasWidget(w.VBox):
 
     def save(self) -> Path:
         """Write the canvas (the needs: section) to the file named in the path box."""
+        from .. import design
+        from ..errors import UserError
+
         path = Path(self.path.value.strip() or "my-needs.yaml")
         try:
-            path.write_text(dump_yaml(self.canvas), encoding="utf-8")
-        except OSError as exc:
+            if design.is_design_file(path):  # the participant's design file: only needs: changes
+                design.write_section(path, "needs", self.canvas.to_dict(), lang=self.ui)
+            else:
+                path.write_text(dump_yaml(self.canvas), encoding="utf-8")
+        except (OSError, UserError) as exc:
             self.status.value = f'<span style="color:{COLOURS["error"]}">{escape(str(exc))}</span>'
             return path
         self.status.value = escape(t("needs.canvas.saved", self.ui, path=str(path)))
@@ -145,7 +175,7 @@ class NeedsCanvasWidget(w.VBox):
         """Show the dialogue guide of the current canvas below the canvas."""
         from IPython.display import Markdown
 
-        text = guide_markdown(self.canvas, self.ui)
+        text = guide_markdown(self.canvas, self.ui, task_list=False)  # no nameless check boxes
         self.guide.outputs = ()
         self.guide.append_display_data(Markdown(text))
         return text
@@ -165,17 +195,19 @@ class NeedsMatcher(w.VBox):
 
     def __init__(self, needs: str = "", outcomes: str = "", ui: str = "en") -> None:
         self.ui = ui
-        self.needs = w.Textarea(value=needs, rows=7, layout=_WIDE,
-                                continuous_update=False)
-        self.outcomes = w.Textarea(value=outcomes, rows=7, layout=_WIDE,
-                                   continuous_update=False)
+        self.needs = w.Textarea(value=needs, rows=7, layout=_WIDE, continuous_update=False,
+                                description=t("matching.widget.needs", ui),
+                                style=NAME_SHOWN_ELSEWHERE)  # shown as the heading above
+        self.outcomes = w.Textarea(value=outcomes, rows=7, layout=_WIDE, continuous_update=False,
+                                   description=t("matching.widget.outcomes", ui),
+                                   style=NAME_SHOWN_ELSEWHERE)
         self.threshold = w.FloatSlider(value=DEFAULT_THRESHOLD, min=0.1, max=1.0, step=0.05,
                                        description=t("matching.widget.threshold", ui),
                                        style={"description_width": "9em"},
                                        continuous_update=False)
         self.table = w.HTML()
         self.feedback = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.chart_caption = w.HTML(
             f"<small>{escape(t('matching.widget.chart-alt', ui))}</small>")
         self.result: MatchResult | None = None
@@ -196,7 +228,9 @@ class NeedsMatcher(w.VBox):
                             threshold=self.threshold.value)
         self.table.value = coverage_html(self.result, self.ui)
         self.feedback.value = findings_list(self.result.findings(self.ui), self.ui)
-        self.chart.value = to_png(plot_heatmap(self.result, self.ui))
+        self.chart.value = chart_img(to_data_uri(plot_heatmap(self.result, self.ui)),
+                                     alt=t("matching.widget.chart-alt", self.ui),
+                                     max_width="720px")
 
 
 def coverage_html(result: MatchResult, ui: str = "en", limit: int = 200) -> str:

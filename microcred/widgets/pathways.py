@@ -9,11 +9,11 @@ from typing import Any
 import ipywidgets as w
 import yaml
 
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..i18n import t
 from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
 from ..workload import expect
-from ._html import COLOURS, findings_list
+from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 
 def read_pathway(text: str) -> Pathway:
@@ -50,12 +50,13 @@ class PathwayViewer(w.VBox):
         self.ui = ui
         self._done = set(pathway.completed)
         self.text = w.Textarea(value=pathway_yaml(pathway), rows=12, continuous_update=False,
+                               description=t("pathways.ui.yaml", ui), style=NAME_SHOWN_ELSEWHERE,
                                layout=w.Layout(width="100%"))
         self.completed = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.error = w.HTML()
         self.plan = w.HTML()
         self.feedback = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.pathway = pathway
         self._drawn: Pathway | None = None
         super().__init__([
@@ -85,7 +86,8 @@ class PathwayViewer(w.VBox):
         self.plan.value = "".join(f"<p style='margin:2px 0'>{escape(line)}</p>" for line in lines)
         if pathway != self._drawn:
             self._drawn = pathway
-            self.chart.value = to_png(plot_pathway(pathway, self.ui))
+            self.chart.value = chart_img(to_data_uri(plot_pathway(pathway, self.ui)),
+                                         alt=t("pathways.chart.alt", self.ui), max_width="900px")
 
     def _build_boxes(self) -> None:
         boxes = []

@@ -11,11 +11,12 @@ from html import escape
 import ipywidgets as w
 
 from .. import qa
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..errors import UserError
 from ..i18n import t
 from ..qa.instrument import Criterion, pick
-from ._html import COLOURS, badge, findings_list
+from ..qa.report import radar_alt
+from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
 
 DEFAULT_FILE = "qa-self-assessment.json"
 
@@ -58,7 +59,9 @@ class _CriterionRow(w.VBox):
         )
         self.anchor = w.HTML()
         self.note = w.Textarea(
-            placeholder=t("qa.ui.note-placeholder", ui), rows=2, layout=w.Layout(width="95%")
+            placeholder=t("qa.ui.note-placeholder", ui), rows=2, layout=w.Layout(width="95%"),
+            description=f"{criterion.code}: {t('qa.ui.note-placeholder', ui)}",
+            style=NAME_SHOWN_ELSEWHERE,  # the placeholder says it on screen
         )
         super().__init__([text, self.score, self.anchor, self.note],
                          layout=w.Layout(border_bottom="1px solid #ddd", padding="4px 0"))
@@ -102,7 +105,7 @@ class SelfAssessmentTool(w.VBox):
         self.tabs.titles = tuple(f"{p.number} {pick(p.name, ui)}" for p in qa.instrument().principles)
         self.progress = w.HTML()
         self.findings = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="480px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         caption = w.HTML(f"<small>{escape(t('qa.ui.chart-caption', ui))}</small>")
         self.plan = w.HTML()
         self.file = w.Text(value=path, description=t("qa.ui.file", ui),
@@ -166,7 +169,8 @@ class SelfAssessmentTool(w.VBox):
         profile = qa.profile(current)
         if profile != self._profile:
             self._profile = profile
-            self.chart.value = to_png(qa.plot_radar(current, self.ui))
+            self.chart.value = chart_img(to_data_uri(qa.plot_radar(current, self.ui)),
+                                         alt=radar_alt(current, self.ui), max_width="480px")
 
     def save(self) -> None:
         """Save to the file named in the widget; the result (or the problem) shows in status."""

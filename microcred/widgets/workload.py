@@ -8,11 +8,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..charts import to_png
+from ..charts import to_data_uri
 from ..credits import conventions
 from ..i18n import t
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
-from ._html import findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 EXAMPLE = Workload(
     activities=(
@@ -31,13 +31,19 @@ class ActivityRow(w.HBox):
     """One row of the table: name, kind, hours and a remove button."""
 
     def __init__(self, activity: Activity, ui: str = "en") -> None:
+        # Each control is named like its column; the column headings show the names.
+        named = {"style": NAME_SHOWN_ELSEWHERE}
         self.name = w.Text(value=activity.name, placeholder=t("workload.ui.activity", ui),
+                           description=t("workload.ui.activity", ui), **named,
                            layout=w.Layout(width="45%"))
         kinds = [(t(f"workload.kind.{k}", ui), k) for k in KINDS]
         if activity.kind not in KINDS:  # keep an unknown kind visible, so its finding shows
             kinds.append((activity.kind, activity.kind))
-        self.kind = w.Dropdown(options=kinds, value=activity.kind, layout=w.Layout(width="30%"))
-        self.hours = w.FloatText(value=activity.hours, layout=w.Layout(width="12%"))
+        self.kind = w.Dropdown(options=kinds, value=activity.kind,
+                               description=t("workload.ui.kind", ui), **named,
+                               layout=w.Layout(width="30%"))
+        self.hours = w.FloatText(value=activity.hours, description=t("workload.ui.hours", ui),
+                                 **named, layout=w.Layout(width="12%"))
         self.remove = w.Button(description=t("workload.ui.remove", ui),
                                layout=w.Layout(width="13%"))
         super().__init__([self.name, self.kind, self.hours, self.remove])
@@ -67,17 +73,20 @@ class WorkloadCalculator(w.VBox):
                                         description=t("workload.ui.weeks", ui))
         for box in (self.convention, self.credits, self.weeks):
             box.style.description_width = "initial"
+        # Each heading over its column; 8px in, as the controls sit right of their (0-width)
+        # descriptions' labels.
+        cell = "box-sizing:border-box;padding-left:8px;width:"
         header = w.HTML(
             "<div style='display:flex;font-weight:bold'>"
-            f"<span style='width:45%'>{escape(t('workload.ui.activity', ui))}</span>"
-            f"<span style='width:30%'>{escape(t('workload.ui.kind', ui))}</span>"
-            f"<span style='width:12%'>{escape(t('workload.ui.hours', ui))}</span></div>"
+            f"<span style='{cell}45%'>{escape(t('workload.ui.activity', ui))}</span>"
+            f"<span style='{cell}30%'>{escape(t('workload.ui.kind', ui))}</span>"
+            f"<span style='{cell}12%'>{escape(t('workload.ui.hours', ui))}</span></div>"
         )
         self.table = w.VBox()
         self.add = w.Button(description=t("workload.ui.add", ui), icon="plus")
         self.summary = w.HTML()
         self.feedback = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         caption = w.HTML(f"<small>{escape(t('workload.chart.alt', ui))}</small>")
         self.report: WorkloadReport | None = None
         self._drawn: Workload | None = None
@@ -123,7 +132,8 @@ class WorkloadCalculator(w.VBox):
         self.feedback.value = findings_list(report.findings, self.ui)
         if workload != self._drawn:
             self._drawn = workload
-            self.chart.value = to_png(plot_workload(workload, self.ui))
+            self.chart.value = chart_img(to_data_uri(plot_workload(workload, self.ui)),
+                                         alt=t("workload.chart.alt", self.ui), max_width="720px")
 
     def _append(self, activity: Activity) -> None:
         row = ActivityRow(activity, self.ui)

@@ -182,6 +182,141 @@ def credential_builder(nb: Notebook) -> None:
     expect(form.get_by_role("heading", name="Safe robot cells in small workshops")).to_be_visible()
 
 
+def commit(box: Locator, text: str) -> None:
+    """Retype a box whose widget updates on leaving it (number boxes, `continuous_update=False`):
+    type, then Tab away, as a participant moves to the next field."""
+    retype(box, text)
+    box.press("Tab")
+
+
+def redrawn(chart: Locator, before: str | None) -> str | None:
+    """Wait until the chart's picture is a new one (a redraw is a new `src`); its `src`."""
+    expect(chart).not_to_have_attribute("src", before or "", timeout=UPDATE_TIMEOUT)
+    return chart.get_attribute("src")
+
+
+@interaction("alignment-matrix.ipynb")
+def alignment_matrix(nb: Notebook) -> None:
+    """LO3 is assessed by no task; tick a task for it: the error goes, the heatmap is redrawn."""
+    editor = nb.widget("mc-alignment-editor")
+    chart = editor.locator("img").first
+    expect(editor).to_contain_text("2 of 3 outcome(s) assessed.")
+    expect(editor).to_contain_text("Outcome LO3 is not assessed")
+    expect(chart).to_have_attribute("alt", re.compile("^Heatmap: outcomes as rows"))
+    before = chart.get_attribute("src")
+    lo3_row = editor.locator(".widget-hbox").filter(has_text="LO3")
+    lo3_row.get_by_role("checkbox", name="T1").check()
+    expect(editor).to_contain_text("3 of 3 outcome(s) assessed.", timeout=UPDATE_TIMEOUT)
+    expect(editor).not_to_contain_text("is not assessed")
+    redrawn(chart, before)
+    nb.screenshot(editor, "lo3-assessed")
+
+
+@interaction("commissioned-pricing.ipynb")
+def commissioned_pricing(nb: Notebook) -> None:
+    """Halve the group: the cost per participant and the chart follow. Answer a statement of the
+    self-check: the overall score appears and the bar chart (and its alt text) say it."""
+    calc = nb.widget("mc-price-calculator")
+    chart = calc.locator("img").first
+
+    def row(name: str) -> Locator:
+        return calc.locator(f"table.mc-pricing tr:has(td:text-is('{name}')) td").last
+
+    expect(row("Break-even group size")).to_have_text("19 participants")
+    before = chart.get_attribute("src")
+    commit(calc.get_by_label("Participants", exact=True), "10")
+    expect(row("Cost per participant")).to_have_text(re.compile(r"^1\s?337\.00 EUR$"),
+                                                      timeout=UPDATE_TIMEOUT)
+    expect(row("Break-even group size")).to_have_text("10 participants")
+    redrawn(chart, before)
+    nb.screenshot(calc, "ten-participants")
+
+    check = nb.widget("mc-self-check")
+    bars = check.locator("img").first
+    before = bars.get_attribute("src")
+    check.get_by_label(re.compile(r"^Your answer to O1 ")).select_option(label="2 in place")
+    expect(check).to_contain_text("Overall: 67 % of the maximum", timeout=UPDATE_TIMEOUT)
+    expect(check).to_contain_text("Start with: Organisation and processes")
+    redrawn(bars, before)
+    expect(bars).to_have_attribute("alt", re.compile("Organisation and processes: 67 %"))
+    nb.screenshot(check, "one-answered")
+
+
+@interaction("needs-canvas.ipynb")
+def needs_canvas(nb: Notebook) -> None:
+    """Empty the organisation: the canvas asks for it; name one, then open the dialogue guide."""
+    canvas = nb.widget("mc-needs-canvas")
+    expect(canvas).to_contain_text("Canvas 100 % complete")
+    expect(canvas).to_contain_text("No problems found.")
+    organisation = canvas.get_by_label("Organisation", exact=True)
+    retype(organisation, "")
+    expect(canvas).to_contain_text("The canvas does not name the organisation",
+                                   timeout=UPDATE_TIMEOUT)
+    expect(canvas).to_contain_text("Canvas 92 % complete")
+    nb.screenshot(canvas, "no-organisation")
+    retype(organisation, "Southbay home care")
+    expect(canvas).to_contain_text("No problems found.", timeout=UPDATE_TIMEOUT)
+    canvas.get_by_role("button", name="Show the dialogue guide").click()
+    expect(canvas.get_by_role("heading", name="Working-life dialogue guide: Southbay home care")
+           ).to_be_visible(timeout=UPDATE_TIMEOUT)
+    nb.screenshot(canvas, "guide")
+
+
+@interaction("needs-matching.ipynb")
+def needs_matching(nb: Notebook) -> None:
+    """Add a need that the marketing outcome answers: coverage rises, the heatmap gets a row."""
+    matcher = nb.widget("mc-needs-matcher")
+    chart = matcher.locator("img").first
+    expect(matcher).to_contain_text("3 of 5 needs covered (60 %); 1 outcome(s) answer no need.")
+    before = chart.get_attribute("src")
+    needs = matcher.get_by_label("Skill needs (one a line)")
+    needs.click()
+    needs.press("ControlOrMeta+End")
+    needs.press_sequentially("\nPlanning marketing events for the clients", delay=5)
+    needs.press("Tab")  # the matcher updates on leaving the box
+    expect(matcher).to_contain_text("4 of 6 needs covered (67 %); 0 outcome(s) answer no need.",
+                                    timeout=UPDATE_TIMEOUT)
+    expect(matcher.locator("table.mc-coverage tr", has_text="Planning marketing events")
+           ).to_contain_text("covered")
+    redrawn(chart, before)
+    nb.screenshot(matcher, "need-added")
+
+
+@interaction("pathway-viewer.ipynb")
+def pathway_viewer(nb: Notebook) -> None:
+    """Tick MC2 as completed: the plan moves on and the diagram is redrawn."""
+    viewer = nb.widget("mc-pathway-viewer")
+    chart = viewer.locator("img").first
+    expect(viewer).to_contain_text("3 of 10 credits done; 7 still needed.")
+    expect(viewer).to_contain_text("Can be taken now: MC2, MC3.")
+    before = chart.get_attribute("src")
+    viewer.get_by_role("checkbox", name="MC2", exact=True).check()
+    expect(viewer).to_contain_text("6 of 10 credits done; 4 still needed.", timeout=UPDATE_TIMEOUT)
+    expect(viewer).to_contain_text("Can be taken now: MC3, MC4.")
+    redrawn(chart, before)
+    nb.screenshot(viewer, "mc2-completed")
+
+
+@interaction("workload-calculator.ipynb")
+def workload_calculator(nb: Notebook) -> None:
+    """Claim 5 credits: the hours no longer agree. Add hours to an activity: they agree again."""
+    calc = nb.widget("mc-workload-calculator")
+    chart = calc.locator("img").first
+    expect(calc).to_contain_text("Total 81 h = 3.0 credits")
+    expect(calc).to_contain_text("No problems found.")
+    src = chart.get_attribute("src")
+    commit(calc.get_by_label("Credits claimed"), "5")
+    expect(calc).to_contain_text("You claim 5 credits, which stands for 130-140 hours",
+                                 timeout=UPDATE_TIMEOUT)
+    src = redrawn(chart, src)  # the band of the claimed hours moved
+    nb.screenshot(calc, "five-credits")
+    commit(calc.get_by_label("Hours", exact=True).nth(1), "90")  # reading: 40 -> 90 h
+    expect(calc).to_contain_text("Total 131 h = 4.9 credits", timeout=UPDATE_TIMEOUT)
+    expect(calc).to_contain_text("No problems found.")
+    redrawn(chart, src)
+    nb.screenshot(calc, "hours-agree")
+
+
 # --------------------------------------------------------------------------------------------
 # The tests
 

@@ -62,7 +62,7 @@ def test_corrupt_missing_and_unwritable_files_are_one_line_errors(tmp_path):
         (("report", str(tmp_path / "nope.json"), "-o", str(tmp_path / "r.html")), "no such file"),
         (("report", str(DATA / "newer-format.json"), "-o", str(tmp_path / "r.html")), "newer version"),
         (("report", str(DATA / "complete.json"), "-o", str(tmp_path / "no" / "r.html")),
-         "cannot be saved"),
+         "could not be saved"),
         (("cohort", str(tmp_path / "missing"), "-o", str(tmp_path / "c.html")), "no such folder"),
         (("cohort", str(tmp_path), "-o", str(tmp_path / "c.html")), "no readable self-assessments"),
     ]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from microcred.widgets import development_self_check, price_calculator
+from tests.helpers.charts import chart_parts
 
 
 def test_calculator_updates_and_reports_odd_input():
     widget = price_calculator()
     assert widget.result.break_even == 19 and "Break-even" in widget.table.value
+    chart, alt = chart_parts(widget.chart)
+    assert alt.startswith("Left: bars for each cost component.")
     widget.participants.value = 0
     assert "no-participants" in widget.feedback.value and "not available" in widget.table.value
     widget.roles.value = "teacher; 10; -80\nnot a role"
     assert "negative-rate" in widget.feedback.value and "unreadable-role" in widget.feedback.value
-    assert widget.chart.value[:4] == b"\x89PNG"
+    assert chart_parts(widget.chart)[0] != chart  # redrawn
 
 
 def test_price_given_by_hand_changes_break_even():
@@ -26,5 +29,10 @@ def test_price_given_by_hand_changes_break_even():
 def test_self_check_widget_scores_and_suggests():
     widget = development_self_check({"O1": 3}, ui="sv")
     assert "Totalt: 100 %" in widget.summary.value
+    chart, alt = chart_parts(widget.chart)
+    assert alt.startswith("Stapeldiagram") and "100 %" in alt and "–" in alt
+    assert widget.answers["D1"].description.startswith("Ditt svar på D1 ")  # a name
     widget.answers["D1"].value = 0
     assert "D1" in widget.summary.value and widget.result.weakest.id == "dialogue"
+    new_chart, new_alt = chart_parts(widget.chart)  # redrawn, and the alt text says the new score
+    assert new_chart != chart and new_alt != alt and "0 %" in new_alt

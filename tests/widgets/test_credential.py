@@ -111,3 +111,12 @@ def test_ui_language_changes_labels_and_messages():
     builder = credential_builder(ui="fi")
     assert "Puuttuu: Pienen osaamiskokonaisuuden nimi" in builder.check.value
     assert builder.save_yaml.description == "Tallenna kuvaus (YAML)"
+
+
+def test_every_field_has_a_name_for_screen_readers():
+    """The visible label above a field is linked to nothing: the description names it."""
+    builder = credential_builder(ui="fi")
+    unnamed = [type(x).__name__ for x in (*builder._inputs(), builder.file_name)
+               if not x.description]
+    assert not unnamed
+    assert builder.title.description == "Pienen osaamiskokonaisuuden nimi (pakollinen)"

@@ -7,8 +7,7 @@ import json
 from microcred import qa
 from microcred.widgets import SelfAssessmentTool, qa_self_assessment
 from microcred.widgets.qa import plan_html
-
-PNG = b"\x89PNG\r\n\x1a\n"
+from tests.helpers.charts import chart_parts
 
 
 def test_one_tab_per_principle_with_a_0_to_4_choice_per_criterion():
@@ -24,11 +23,13 @@ def test_one_tab_per_principle_with_a_0_to_4_choice_per_criterion():
 
 def test_choosing_a_score_shows_its_anchor_and_redraws_chart_and_plan():
     tool = qa_self_assessment()
-    chart, plan = tool.chart.value, tool.plan.value
-    assert chart[:8] == PNG and "No plan yet" in plan
+    (chart, alt), plan = chart_parts(tool.chart), tool.plan.value
+    assert alt.startswith("Radar chart of the mean score per principle: 1 Quality: –;")
+    assert "No plan yet" in plan
     tool.rows["portable.digital"].score.value = 0
     assert "Not in place" in tool.rows["portable.digital"].anchor.value
-    assert tool.chart.value != chart and tool.chart.value[:8] == PNG
+    new_chart, new_alt = chart_parts(tool.chart)  # redrawn; the alt text gives the numbers
+    assert new_chart != chart and new_alt != alt and ": 0.0" in new_alt
     assert 'data-criterion="portable.digital"' in tool.plan.value
     assert "1 of 25 criteria answered" in tool.progress.value
     chart = tool.chart.value
@@ -36,6 +37,7 @@ def test_choosing_a_score_shows_its_anchor_and_redraws_chart_and_plan():
     assert tool.chart.value is chart
     tool.rows["portable.digital"].score.value = 4
     assert "portable.digital" not in tool.plan.value and tool.chart.value != chart
+    assert ": 4.0" in chart_parts(tool.chart)[1]
 
 
 def test_widget_state_is_the_core_assessment_and_gives_the_same_plan():
@@ -84,7 +86,7 @@ def test_a_failed_save_is_reported_and_keeps_the_earlier_file(tmp_path, monkeypa
     tool.rows["portable.digital"].score.value = 4
     monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError(13, "Permission denied")))
     tool.save()
-    assert "cannot be saved (Permission denied)" in tool.status.value
+    assert "could not be saved (Permission denied)" in tool.status.value
     assert path.read_bytes() == before
 
 

@@ -1,0 +1,172 @@
+"""Badges for those who complete the course: from a gradebook built with nbgrader's own API."""
+
+from __future__ import annotations
+
+import csv
+import json
+import warnings
+
+import pytest
+from nbgrader.api import Gradebook
+
+from microcred.cli import main
+from microcred.grading.badges import badge_id, course_results, issue_badges
+from microcred.grading.roster import default_db_url
+from tests.helpers.paths import REPO
+
+SCHEMA = REPO.parent / "shared" / "schemas" / "ob3-achievementcredential.schema.json"
+# student: (first, last, email, {assignment: (auto, manual)}), None = not submitted,
+# manual None = waits for the trainer
+COHORT = {
+    "aino": ("Aino", "Virtanen", "aino@example.org", {"outcomes": (5, 3), "capstone": (11, 10)}),
+    "bo": ("Bo", "Berg", "", {"outcomes": (5, 2), "capstone": (10, 9)}),
+    "cai": ("Cai", "Chen", "", {"outcomes": (1, 0), "capstone": (2, 1)}),
+    "dora": ("Dora", "Dahl", "", {"outcomes": (5, 3), "capstone": (12, None)}),
+    "eero": ("Eero", "", "", None),
+}
+MAX = {"outcomes": (5, 3), "capstone": (12, 12)}
+
+
+@pytest.fixture
+def course(tmp_path):
+    """A course folder whose gradebook looks like nbgrader's after autograde and grading."""
+    url = default_db_url(tmp_path)
+    with Gradebook(url, "microcred-coaching") as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
+        for name, (auto, manual) in MAX.items():
+            gb.add_assignment(name)
+            gb.add_notebook(name, name)
+            gb.add_grade_cell("auto", name, name, max_score=auto, cell_type="code")
+            gb.add_grade_cell("manual", name, name, max_score=manual, cell_type="markdown")
+        for sid, (first, last, email, scores) in COHORT.items():
+            gb.add_student(sid, first_name=first, last_name=last, email=email or None)
+            for name, (auto, manual) in (scores or {}).items():
+                gb.add_submission(name, sid)
+                grade = gb.find_grade("auto", name, name, sid)
+                grade.auto_score, grade.needs_manual_grade = auto, False
+                grade = gb.find_grade("manual", name, name, sid)
+                grade.manual_score, grade.needs_manual_grade = manual, manual is None
+            gb.db.commit()
+    return tmp_path
+
+
+@pytest.fixture
+def ob3_validator():
+    if not SCHEMA.exists():
+        pytest.skip(f"the official OB 3.0 schema is not at {SCHEMA}; see shared/schemas/README.md")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.Draft201909Validator
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def rows(folder) -> list[dict]:
+    with open(folder / "badges.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_results_add_up_points_over_the_assignments(course):
+    results = {r.student: r for r in course_results(default_db_url(course))}
+    assert (results["aino"].score, results["aino"].max_score) == (29, 32)
+    assert results["dora"].waiting == ("capstone",) and not results["dora"].passed(0.5)
+    assert results["eero"].score == 0 and results["aino"].email == "aino@example.org"
+    only = {r.student: r for r in course_results(default_db_url(course), ["capstone"])}
+    assert only["aino"].max_score == 24
+
+
+def test_only_those_who_passed_get_a_badge_valid_against_the_official_schema(course,
+                                                                           ob3_validator):
+    out = course / "badges"
+    run = issue_badges(default_db_url(course), out, 0.75, issued="2026-06-01")
+    assert sorted(p.name for p in out.iterdir()) == ["aino.json", "badges.csv", "bo.json"]
+    assert [r.student for r in run.waiting] == ["dora"]
+    assert [r.student for r in run.not_passed] == ["cai", "eero"]
+    for name in ("aino", "bo"):
+        doc = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        errors = [f"{'/'.join(map(str, e.path))}: {e.message}"
+                  for e in ob3_validator.iter_errors(doc)]
+        assert errors == []
+        achievement = doc["credentialSubject"]["achievement"]
+        assert achievement["name"] == "Designing micro-credentials with working life"
+        assert achievement["creditsAvailable"] == 3
+        assert "Type of assessment" in achievement["description"]  # the EU elements
+        assert doc["validFrom"] == "2026-06-01T00:00:00Z"
+    aino = json.loads((out / "aino.json").read_text(encoding="utf-8"))
+    assert aino["credentialSubject"]["identifier"][0]["identityHash"] == "aino@example.org"
+    assert [(r["id"], r["name"], r["issued"], r["file"]) for r in rows(out)] == [
+        ("aino", "Aino Virtanen", "2026-06-01", "aino.json"),
+        ("bo", "Bo Berg", "2026-06-01", "bo.json")]
+
+
+def test_running_again_duplicates_nothing_and_keeps_the_dates(course):
+    out = course / "badges"
+    db = default_db_url(course)
+    issue_badges(db, out, 0.75, issued="2026-06-01")
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    run = issue_badges(db, out, 0.75, issued="2026-09-01")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    assert run.new == [] and len(rows(out)) == 2
+    # Dora's manual grade arrives: she gets hers, dated this run; the others stay as they were.
+    with Gradebook(db, "microcred-coaching") as gb:
+        gb.find_grade("manual", "capstone", "capstone", "dora").manual_score = 10
+        gb.find_grade("manual", "capstone", "capstone", "dora").needs_manual_grade = False
+        gb.db.commit()
+    run = issue_badges(db, out, 0.75, issued="2026-09-01")
+    assert run.new == ["dora"]
+    assert [(r["id"], r["issued"]) for r in rows(out)] == [
+        ("aino", "2026-06-01"), ("bo", "2026-06-01"), ("dora", "2026-09-01")]
+    ids = [json.loads((out / f"{s}.json").read_text())["id"] for s in ("aino", "bo", "dora")]
+    assert len(set(ids)) == 3 and ids[0] == badge_id(
+        json.loads((out / "aino.json").read_text())["credentialSubject"]["achievement"]["id"],
+        "aino")
+
+
+def test_no_pass_no_badge_and_an_earlier_badge_is_reported_not_removed(course):
+    out = course / "badges"
+    db = default_db_url(course)
+    issue_badges(db, out, 0.75)
+    run = issue_badges(db, out, 1.0)
+    assert run.issued == [] and rows(out) == []
+    assert sorted(p.name for p in run.stale) == ["aino.json", "bo.json"]
+
+
+def test_hashed_learners_are_the_same_on_every_run(course, ob3_validator):
+    out = course / "badges"
+    issue_badges(default_db_url(course), out, 0.75, hash_learner=True)
+    first = (out / "aino.json").read_text(encoding="utf-8")
+    issue_badges(default_db_url(course), out, 0.75, hash_learner=True)
+    assert (out / "aino.json").read_text(encoding="utf-8") == first
+    doc = json.loads(first)
+    assert doc["credentialSubject"]["identifier"][0]["hashed"] is True
+    assert "aino@" not in first
+    assert list(ob3_validator.iter_errors(doc)) == []
+
+
+def test_the_command_line_step(course, capsys, tmp_path):
+    out = tmp_path / "out"
+    code = main(["grading", "badges", "--pass-mark", "0.75", "--course", str(course),
+                 "-o", str(out), "--issued", "2026-06-01"])
+    printed = capsys.readouterr()
+    assert code == 0 and "2 badge(s)" in printed.out and "dora" in printed.out
+    assert "--design" in printed.out  # reminds the trainer to name their own organisation
+    assert main(["grading", "badges", "--pass-mark", "75", "--course", str(course),
+                 "-o", str(out)]) == 2
+    assert "between 0 and 1" in capsys.readouterr().err
+    assert main(["grading", "badges", "--pass-mark", "0.5", "--course", str(tmp_path / "no"),
+                 "-o", str(out)]) == 2
+    assert main(["grading", "badges", "--pass-mark", "0.5", "--course", str(course),
+                 "-o", str(out), "--assignment", "nope"]) == 2
+    assert "no assignment nope" in capsys.readouterr().err
+
+
+def test_a_course_design_file_of_ones_own_names_the_issuer(course, tmp_path):
+    own = tmp_path / "our-course.yaml"
+    text = (REPO / "microcred" / "examples" / "coaching-course.yaml").read_text(encoding="utf-8")
+    own.write_text(text.replace("Example University (replace with the organisation that runs "
+                                "the course)", "Kaislaranta UAS").replace(
+        "https://example.org/microcred-course\n", "https://example.org/kaislaranta\n", 1),
+        encoding="utf-8")
+    issue_badges(default_db_url(course), tmp_path / "b", 0.75, design_file=own)
+    doc = json.loads((tmp_path / "b" / "aino.json").read_text(encoding="utf-8"))
+    assert doc["issuer"]["name"] == "Kaislaranta UAS"
+    assert doc["issuer"]["id"] == "https://example.org/kaislaranta"
