@@ -107,8 +107,9 @@ c.Spawner.notebook_dir = "~"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 # Measured: an idle server about 170 MB, an active one (a kernel using the outcome coach) about
-# 720 MB. LocalProcessSpawner does not enforce these; KubeSpawner does.
-c.Spawner.mem_guarantee = "768M"
+# 350 MB since the lemmatiser's low-memory backend (720 MB before); see the book's deployment
+# guide. LocalProcessSpawner does not enforce these; KubeSpawner does.
+c.Spawner.mem_guarantee = "512M"
 c.Spawner.mem_limit = "1536M"
 
 COMMON_ENV = {
