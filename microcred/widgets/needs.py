@@ -201,10 +201,11 @@ class NeedsMatcher(w.VBox):
         self.outcomes = w.Textarea(value=outcomes, rows=7, layout=_WIDE, continuous_update=False,
                                    description=t("matching.widget.outcomes", ui),
                                    style=NAME_SHOWN_ELSEWHERE)
-        self.threshold = w.FloatSlider(value=DEFAULT_THRESHOLD, min=0.1, max=1.0, step=0.05,
-                                       description=t("matching.widget.threshold", ui),
-                                       style={"description_width": "9em"},
-                                       continuous_update=False)
+        # A number box, not a slider: ipywidgets' slider handle gets no accessible name.
+        self.threshold = w.BoundedFloatText(value=DEFAULT_THRESHOLD, min=0.1, max=1.0, step=0.05,
+                                            description=t("matching.widget.threshold", ui),
+                                            style={"description_width": "9em"},
+                                            layout=w.Layout(width="16em"))
         self.table = w.HTML()
         self.feedback = w.HTML()
         self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
