@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, HasFindings, localised
+from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
 from .outcomes import analyse, detect_language
@@ -214,12 +214,7 @@ class AlignmentReport(HasFindings):
             tasks = ", ".join(self.assessed_by.get(oid, ()))
             lines.append(f"{oid} ({level or '?'}): "
                          + (f"assessed by {tasks}" if tasks else "not assessed"))
-        for f in self.findings:
-            lines.append(f"  {f.severity}: {f.message}")
-            if f.suggestion:
-                lines.append(f"    -> {f.suggestion}")
-        if not self.findings:
-            lines.append("  no problems found")
+        lines += as_lines(self.findings)
         return "\n".join(lines)
 
 

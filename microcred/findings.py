@@ -30,6 +30,18 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
+def as_lines(findings: Collection[Finding], indent: str = "  ") -> list[str]:
+    """Findings as plain-text lines (severity, message, suggestion), or one line saying none."""
+    if not findings:
+        return [f"{indent}no problems found"]
+    lines = []
+    for f in findings:
+        lines.append(f"{indent}{f.severity}: {f.message}")
+        if f.suggestion:
+            lines.append(f"{indent}  -> {f.suggestion}")
+    return lines
+
+
 def localised(
     module: str,
     code: str,

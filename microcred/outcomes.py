@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from .findings import Finding, has_errors, localised
+from .findings import Finding, as_lines, has_errors, localised
 from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, is_known, lexicon
 
@@ -84,12 +84,7 @@ class OutcomeAnalysis:
         verbs = ", ".join(f"{v.text} ({v.level or 'vague'})" for v in self.verbs) or "none"
         lines = [self.text, f"  language: {self.language}   verbs: {verbs}   "
                  f"Bloom level: {self.bloom_level or 'none'}"]
-        for p in self.problems:
-            lines.append(f"  {p.severity}: {p.message}")
-            if p.suggestion:
-                lines.append(f"    -> {p.suggestion}")
-        if not self.problems:
-            lines.append("  no problems found")
+        lines += as_lines(self.problems)
         return "\n".join(lines)
 
 

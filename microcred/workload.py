@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .credits import Convention, conventions
-from .findings import Finding, HasFindings, localised
+from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import t
 
 if TYPE_CHECKING:
@@ -167,12 +167,7 @@ class WorkloadReport(HasFindings):
         lines = [head]
         if self.weekly_hours is not None:
             lines.append(f"  {self.weekly_hours:.1f} h per week")
-        for f in self.findings:
-            lines.append(f"  {f.severity}: {f.message}")
-            if f.suggestion:
-                lines.append(f"    -> {f.suggestion}")
-        if not self.findings:
-            lines.append("  no problems found")
+        lines += as_lines(self.findings)
         return "\n".join(lines)
 
 

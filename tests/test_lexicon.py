@@ -51,3 +51,14 @@ def test_word_lists_hold_only_words(language):
     for name in ("function_words", "markers", "subjects", "vague_alone"):
         assert all(isinstance(w, str) for w in getattr(lex, name)), name
     assert "on" in lexicon("fi").function_words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_suggested_verbs_are_measurable_and_not_vague(language):
+    """Suggestions are the first verbs of each level: none may be vague or a near-synonym of one."""
+    lex = lexicon(language)
+    vague = {e.lemma for entries in lex.index.values() for e in entries if e.vague}
+    near_vague = {"comprehend", "hahmottaa", "förstå"}
+    for level in LEVELS:
+        for verb in lex.verbs_of_level(level):
+            assert verb not in vague | near_vague, (language, level, verb)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
+from ..files import write_text_atomic
 
 
 def read_text(path: str) -> str:
@@ -23,3 +24,16 @@ def read_text(path: str) -> str:
         raise UserError(f"{path}: not UTF-8 text (save it as UTF-8 and try again)") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a command's output to ``path`` (``-`` prints it), atomically, with clear errors."""
+    if path == "-":
+        print(text, end="")
+        return
+    out = Path(path)
+    if out.is_dir():
+        raise UserError(f"{path}: is a folder; give a file name, e.g. {out / 'output.html'}")
+    if not out.parent.exists():
+        raise UserError(f"{path}: the folder {out.parent} does not exist")
+    write_text_atomic(out, text)

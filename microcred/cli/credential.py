@@ -7,13 +7,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 
 from ..credential import card_html, catalogue_md, issue, loads, ob3_problems, to_ob3, validate
 from ..errors import UserError
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
-from ._io import read_text
+from ._io import read_text, write_output
 
 FORMATS = ("ob3", "html", "md")
 
@@ -89,7 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
         has_issue = bool(args.learner or args.issued)
         text = card_html(record if has_issue else desc) if args.format == "html" else (
             catalogue_md(desc))
-    _write(args.output, text)
+    write_output(args.output, text)
     if args.output != "-":
         print(f"wrote {args.output}")
     return 0
@@ -113,21 +112,6 @@ def format_findings(name: str, findings: list[Finding], lang: str) -> str:
 
 def _format_of(path: str) -> str | None:
     return "json" if path.lower().endswith(".json") else None
-
-
-def _write(path: str, text: str) -> None:
-    if path == "-":
-        print(text, end="")
-        return
-    out = Path(path)
-    if out.is_dir():
-        raise UserError(f"{path}: is a folder; give a file name, e.g. {Path(path) / 'badge.json'}")
-    if not out.parent.exists():
-        raise UserError(f"{path}: the folder {out.parent} does not exist")
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be written ({exc.strerror})") from None
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 
 from .. import design
-from ..errors import UserError
 from ..i18n import LANGUAGES, t
+from ._io import write_output
 from .credential import add_export_options
 
 
@@ -80,7 +80,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print(design.format_text(report))
     if args.html:
-        _write(args.html, design.report_html(report))
+        write_output(args.html, design.report_html(report))
         if not args.json:
             print(f"\nHTML: {Path(args.html).resolve()}")
     return 0 if report.ok else 1
@@ -91,19 +91,8 @@ def run_export(args: argparse.Namespace) -> int:
     issued = args.issued or (dt.date.today().isoformat() if args.format == "ob3" else "")
     text = design.export(doc, args.format, learner=args.learner, issued=issued or None,
                          grade=args.grade, hash_learner=args.hash_learner)
-    _write(args.output, text)
+    write_output(args.output, text)
     if args.output != "-":
         print(f"wrote {args.output}")
     return 0
 
-
-def _write(path: str, text: str) -> None:
-    if path == "-":
-        print(text, end="")
-        return
-    out = Path(path)
-    if out.is_dir():
-        raise UserError(f"{path}: is a folder; give a file name")
-    if not out.parent.exists():
-        raise UserError(f"{path}: the folder {out.parent} does not exist")
-    design.write_text_atomic(out, text)
