@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from ..errors import UserError
 from ..files import write_text_atomic
@@ -37,3 +40,13 @@ def write_output(path: str, text: str) -> None:
     if not out.parent.exists():
         raise UserError(f"{path}: the folder {out.parent} does not exist")
     write_text_atomic(out, text)
+
+
+def usage_of(parser: argparse.ArgumentParser, stream: IO[str] | None = None) -> Callable:
+    """The ``func`` of a command given without its action: print its help, exit code 2."""
+
+    def show(_args: argparse.Namespace) -> int:
+        parser.print_help(stream)
+        return 2
+
+    return show

@@ -24,7 +24,7 @@ from ..commissioned import (
 from ..errors import UserError
 from ..i18n import t
 from ..lexicon import LANGUAGES
-from ._io import read_text
+from ._io import read_text, usage_of
 
 PRICE_TEMPLATE = """\
 # A commissioned course: staff hours by role, costs and the planned group.
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="price a commissioned course; development-model self-check",
         description="Commissioned (contract) education: price calculator and self-check.",
     )
-    p.set_defaults(func=lambda _args: p.print_help() or 2)
+    p.set_defaults(func=usage_of(p))
     cmds = p.add_subparsers(dest="commissioned_command", metavar="ACTION")
 
     pr = cmds.add_parser("price", help="cost and price of a commissioned course",

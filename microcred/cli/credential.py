@@ -12,7 +12,7 @@ from ..credential import card_html, catalogue_md, issue, loads, ob3_problems, to
 from ..errors import UserError
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
-from ._io import read_text, write_output
+from ._io import read_text, usage_of, write_output
 
 FORMATS = ("ob3", "html", "md")
 
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("file", help="description in YAML or JSON, or - for stdin")
     add_export_options(export, FORMATS)
     export.set_defaults(func=run_export)
-    p.set_defaults(func=lambda _args: _usage(p))
+    p.set_defaults(func=usage_of(p))
 
 
 def add_export_options(export: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
@@ -113,7 +113,3 @@ def format_findings(name: str, findings: list[Finding], lang: str) -> str:
 def _format_of(path: str) -> str | None:
     return "json" if path.lower().endswith(".json") else None
 
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2

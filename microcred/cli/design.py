@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import design
 from ..i18n import LANGUAGES, t
-from ._io import write_output
+from ._io import usage_of, write_output
 from .credential import add_export_options
 
 
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(credential, outcomes, workload, alignment, pathway, needs).",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    p.set_defaults(func=lambda _args: (p.print_help(), 2)[1])
+    p.set_defaults(func=usage_of(p))
 
     new = actions.add_parser(
         "new", help="start a design file from the template in your language",

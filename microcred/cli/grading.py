@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
-from ._io import read_text
+from ._io import read_text, usage_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="The trainer's tools around nbgrader. Run them in the course "
                                    "folder (where nbgrader_config.py is) or give --course.")
     cmds = p.add_subparsers(dest="grading_command", metavar="STEP")
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+    p.set_defaults(func=usage_of(p))
 
     v = cmds.add_parser("vet", help="refuse submissions that hold code, before autograding",
                         description="Read every submitted notebook (never run it) and refuse "

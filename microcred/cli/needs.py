@@ -17,7 +17,7 @@ from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_items
 from ..resources import data_file
-from ._io import read_text
+from ._io import read_text, usage_of
 
 SAMPLES = {"canvas": "sample_canvas.yaml", "needs": "sample_needs.yaml",
            "outcomes": "sample_outcomes.yaml"}
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="needs canvas, matching needs to outcomes, dialogue guide",
         description="Working-life needs: check a canvas, match needs to outcomes, write a guide.",
     )
-    p.set_defaults(func=lambda _args: p.print_help() or 2)
+    p.set_defaults(func=usage_of(p))
     cmds = p.add_subparsers(dest="needs_command", metavar="ACTION")
 
     m = cmds.add_parser(

@@ -13,6 +13,7 @@ from .. import qa
 from ..errors import UserError
 from ..findings import has_errors
 from ..i18n import LANGUAGES
+from ._io import usage_of
 
 PROGRESS_EVERY = 50  # files between progress lines on stderr
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Make self-contained HTML pages from saved quality self-assessments.",
     )
     commands = p.add_subparsers(dest="qa_command", metavar="{report,cohort}")
-    p.set_defaults(func=lambda _args: _usage(p))
+    p.set_defaults(func=usage_of(p, sys.stderr))
 
     r = commands.add_parser(
         "report",
@@ -96,7 +97,3 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
