@@ -10,7 +10,10 @@ per participant, puts the overhead percentage on all of these, and adds a margin
 contract price, the price per participant, and the *break-even* number of participants: the
 fewest participants at which a price per participant covers the costs. Odd input (no
 participants, negative rates) gives findings and ``None`` for what cannot be computed; it never
-raises.
+raises. When the plan names a national channel (``data/channels.yaml``: Finnish continuing
+education, degree-leading *tilauskoulutus*, open studies...; Swedish *uppdragsutbildning*,
+freestanding courses), the fee rules of that channel are checked too: who may pay, the cap per
+credit, and whether the price must cover the full cost.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .channels import BUYERS, Channel, channels
 from .errors import UserError
 from .findings import Finding, localised
 from .i18n import t
@@ -47,7 +51,9 @@ __all__ = [
 
 SCALE: tuple[int, ...] = (0, 1, 2, 3)
 PRICE_ERRORS = frozenset({"no-participants", "negative-rate", "negative-hours", "no-staff",
-                          "negative-cost", "negative-overhead", "negative-participants"})
+                          "negative-cost", "negative-overhead", "negative-participants",
+                          "unknown-channel", "buyer-not-allowed", "fee-above-cap",
+                          "fee-not-allowed", "below-cost-not-allowed", "unknown-buyer"})
 
 
 # --- the cost and price calculator -------------------------------------------------------------
@@ -79,6 +85,9 @@ class CostModel:
     price_per_participant: float | None = None  # a price you mean to charge, if set
     currency: str = "EUR"
     title: str = ""
+    channel: str = ""  # a code of data/channels.yaml, or "" when the plan names none
+    buyer: str = ""  # "organisation" | "individual" | "" (not said)
+    credits: float | None = None  # size in credits, for a channel with a cap per credit
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -178,9 +187,54 @@ def price(model: CostModel, lang: str = "en") -> Pricing:
     if break_even is not None and n > 0 and break_even > n:
         found.append(_finding("break-even-above-plan", lang, "participants",
                               needed=break_even, planned=n))
+    if model.channel:
+        found = _channel_rules(model, found, per_cost, charged, lang)
     found.sort(key=lambda f: f.severity != "error")
     return Pricing(model, staff, staff_total, direct, overheads, total, contract, per_cost,
                    charged, break_even, tuple(found))
+
+
+def _channel_rules(model: CostModel, found: list[Finding], per_cost: float | None,
+                   charged: float | None, lang: str) -> list[Finding]:
+    """The findings of ``found`` plus those of the plan's channel: who may pay, the cap per
+    credit, free education, and a price below full cost where the channel forbids it."""
+    known = channels()
+    ch: Channel | None = known.get(model.channel)
+    if ch is None:
+        return [*found, _finding("unknown-channel", lang, "channel", value=model.channel,
+                                 values=", ".join(known))]
+    name, cur = ch.label(lang), model.currency
+    out = list(found)
+    if model.buyer and model.buyer not in BUYERS:
+        out.append(_finding("unknown-buyer", lang, "buyer", value=model.buyer,
+                            values=", ".join(BUYERS)))
+    elif model.buyer and model.buyer not in ch.buyers:
+        out.append(_finding("buyer-not-allowed", lang, "buyer", channel=name,
+                            buyer=t(f"commissioned.buyer.{model.buyer}", lang),
+                            advice=t(f"commissioned.buyer-advice.{ch.code}", lang)))
+    if ch.free_for_eea and charged is not None and charged > 0:
+        out.append(_finding("fee-not-allowed", lang, "price_per_participant", channel=name,
+                            price=_money(charged, cur)))
+    if ch.cap_per_credit is not None:
+        if not model.credits or model.credits <= 0:
+            out.append(_finding("cap-needs-credits", lang, "credits", channel=name,
+                                per_credit=_money(ch.cap_per_credit, "EUR")))
+        elif charged is not None and charged > ch.cap_per_credit * model.credits + 0.005:
+            cap = ch.cap_per_credit * model.credits
+            out.append(_finding("fee-above-cap", lang, "price_per_participant", channel=name,
+                                price=_money(charged, cur), cap=_money(cap, "EUR"),
+                                per_credit=_money(ch.cap_per_credit, "EUR"),
+                                credits=_num(model.credits)))
+    below = model.margin_pct < 0 or (charged is not None and per_cost is not None
+                                     and charged < per_cost - 0.005)
+    if below and ch.at_least_cost == "law":
+        out = [f for f in out if f.code not in ("price-below-cost", "negative-margin")]
+        out.append(_finding("below-cost-not-allowed", lang, "price_per_participant",
+                            channel=name))
+    elif below and ch.at_least_cost == "guideline":
+        out.append(_finding("below-full-cost-guideline", lang, "price_per_participant",
+                            channel=name))
+    return out
 
 
 def _break_even(model: CostModel, staff_total: float, charged: float | None) -> int | None:
@@ -230,6 +284,10 @@ def model_from_dict(data: Any) -> CostModel:
         price_per_participant=None if ppp in (None, "") else _number(ppp, "price_per_participant"),
         currency=str(data.get("currency") or "EUR"),
         title=str(data.get("title") or ""),
+        channel=_code(data.get("channel"), "channel", channels()),
+        buyer=_code(data.get("buyer"), "buyer", BUYERS),
+        credits=None if data.get("credits") in (None, "") else _number(data["credits"],
+                                                                         "credits"),
     )
 
 
@@ -473,6 +531,14 @@ def _number(value: Any, name: str) -> float:
     if math.isnan(number) or math.isinf(number):
         raise UserError(f"{name}: expected a finite number")
     return number
+
+
+def _code(value: Any, name: str, known: Any) -> str:
+    """A code from a closed list, or "" when blank; UserError naming the known codes."""
+    text = str(value or "").strip().lower()
+    if text and text not in known:
+        raise UserError(f"{name}: {value!r} is not known; use one of {', '.join(known)}")
+    return text
 
 
 def _num(x: float) -> str:

@@ -6,7 +6,7 @@ workload calculator, so both give the same answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .resources import load_yaml
 
@@ -22,6 +22,7 @@ class Convention:
     min_hours_per_credit: float
     max_hours_per_credit: float
     full_time_week_hours: float
+    source: dict[str, str] = field(default_factory=dict)  # where the rate comes from, en/fi/sv
 
     def hours_range(self, credits: float) -> tuple[float, float]:
         """The hours that ``credits`` may stand for under this convention."""

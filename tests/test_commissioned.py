@@ -151,3 +151,94 @@ def test_charts_are_figures_even_for_odd_input():
     assert isinstance(plot_pricing(price(CostModel(participants=0))), Figure)
     assert isinstance(plot_pricing(price(CostModel(TEACHING, participants=20))), Figure)
     assert isinstance(plot_self_check(self_check({})), Figure)
+
+
+# --- the national channels' fee rules ---------------------------------------------------------
+
+
+def plan(**kw):
+    base = dict(roles=TEACHING, overhead_pct=30, participants=20, margin_pct=10)
+    return CostModel(**{**base, **kw})
+
+
+def test_swedish_commissioned_education_cannot_be_bought_by_a_natural_person():
+    """Ordinance 2002:760 s. 2: paid by someone other than a natural person; a company may."""
+    assert "buyer-not-allowed" in codes(price(plan(channel="se-commissioned", buyer="individual")))
+    ok = price(plan(channel="se-commissioned", buyer="organisation"))
+    assert "buyer-not-allowed" not in codes(ok) and ok.ok
+
+
+def test_swedish_freestanding_course_is_free_for_eea_citizens():
+    """A price on a freestanding course is an error; the same course at 0 is fine."""
+    p = price(plan(channel="se-freestanding", buyer="individual", price_per_participant=300))
+    assert "fee-not-allowed" in codes(p) and not p.ok
+    assert "fee-not-allowed" not in codes(price(plan(channel="se-freestanding",
+                                                     price_per_participant=0)))
+
+
+def test_an_organisation_buying_a_freestanding_course_is_pointed_to_commissioned_education():
+    f = next(f for f in price(plan(channel="se-freestanding", buyer="organisation",
+                                   price_per_participant=0)).findings
+             if f.code == "buyer-not-allowed")
+    assert "uppdragsutbildning" in f.suggestion
+
+
+def test_finnish_open_studies_fee_is_capped_per_credit():
+    """Open and separate studies: at most 45 EUR per credit (from 1 May 2024)."""
+    cap = 45 * 5
+    over = price(plan(channel="fi-open", credits=5, price_per_participant=cap + 1))
+    assert "fee-above-cap" in codes(over) and not over.ok
+    assert f"{cap} EUR" in next(f.message for f in over.findings if f.code == "fee-above-cap")
+    assert "fee-above-cap" not in codes(price(plan(channel="fi-open", credits=5,
+                                                   price_per_participant=cap)))
+
+
+def test_a_cap_without_credits_asks_for_them():
+    p = price(plan(channel="fi-open", price_per_participant=100))
+    assert "cap-needs-credits" in codes(p) and "fee-above-cap" not in codes(p)
+
+
+def test_specialisation_education_has_its_own_cap():
+    assert "fee-above-cap" in codes(price(plan(channel="fi-specialisation", credits=30,
+                                               price_per_participant=120 * 30 + 50)))
+
+
+def test_degree_leading_tilauskoulutus_is_paid_by_an_organisation_at_least_at_cost():
+    """558/2009 s. 9 / 932/2014 s. 13: the commissioner pays, at least the costs."""
+    assert "buyer-not-allowed" in codes(price(plan(channel="fi-commissioned-degree",
+                                                   buyer="individual")))
+    below = price(plan(channel="fi-commissioned-degree", buyer="organisation", margin_pct=-5))
+    assert "below-cost-not-allowed" in codes(below) and not below.ok
+    assert "negative-margin" not in codes(below)  # one finding for one problem
+
+
+def test_continuing_education_may_be_paid_by_the_learner_and_priced_freely():
+    """Short courses an employer or a learner buys are täydennyskoulutus: no cap, no buyer rule."""
+    p = price(plan(channel="fi-continuing", buyer="individual", credits=5,
+                   price_per_participant=900))
+    assert not {"buyer-not-allowed", "fee-above-cap", "cap-needs-credits"} & set(codes(p))
+
+
+def test_swedish_commissioned_below_full_cost_is_a_warning_from_guidelines():
+    p = price(plan(channel="se-commissioned", buyer="organisation", margin_pct=-10))
+    assert "below-full-cost-guideline" in codes(p)
+    assert next(f for f in p.findings if f.code == "below-full-cost-guideline").severity == "warning"
+
+
+def test_unknown_channel_is_a_finding_in_the_core_and_a_user_error_in_a_file():
+    assert "unknown-channel" in codes(price(plan(channel="fi-magic")))
+    with pytest.raises(UserError, match="fi-open"):
+        model_from_dict({"roles": [], "channel": "fi-magic"})
+
+
+def test_channel_buyer_and_credits_are_read_from_a_price_file():
+    m = model_from_dict({"commissioned": {"roles": [{"role": "t", "hours": 1, "rate": 1}],
+                                          "channel": "FI-open", "buyer": "individual",
+                                          "credits": "5"}})
+    assert (m.channel, m.buyer, m.credits) == ("fi-open", "individual", 5.0)
+
+
+def test_channel_findings_are_in_three_languages():
+    for lang, word in (("fi", "opintopiste"), ("sv", "studiepoäng")):
+        p = price(plan(channel="fi-open", credits=2, price_per_participant=500), lang)
+        assert word in next(f.message for f in p.findings if f.code == "fee-above-cap")

@@ -14,6 +14,7 @@ from microcred.credential import (
     Description,
     card_html,
     catalogue_md,
+    cycles,
     element,
     example,
     examples,
@@ -280,6 +281,22 @@ def test_cycle_that_does_not_fit_the_level_is_a_warning(complete):
     assert codes(f) == ["cycle-mismatch"] and "EQF level 7" in f[0].message
     complete["level"] = {"eqf": 6, "cycle": "fourth"}
     assert errors_of(validate(from_dict(complete))) == [("invalid-value", "level")]
+
+
+@pytest.mark.parametrize("written", ["short", "short cycle", "Short-cycle"])
+def test_a_short_cycle_credential_at_eqf_5_is_accepted(complete, written):
+    """QF-EHEA has had a short cycle since 2018: EQF 5 with the short cycle is valid."""
+    complete["level"] = {"eqf": 5, "cycle": written}
+    d = from_dict(complete)
+    assert d.level.cycle == "short" and validate(d) == []
+    complete["level"] = {"eqf": 6, "cycle": written}
+    assert codes(validate(from_dict(complete))) == ["cycle-mismatch"]
+
+
+def test_finnish_cycle_names_include_the_degrees_of_universities_of_applied_sciences():
+    names = {code: c["fi"] for code, c in cycles().items()}
+    assert "ammattikorkeakoulututkinto" in names["first"]
+    assert "ylempi ammattikorkeakoulututkinto" in names["second"]
 
 
 @pytest.mark.parametrize("dates,valid_until,issued,element_key", [

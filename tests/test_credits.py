@@ -26,3 +26,11 @@ def test_ects_range_is_25_to_30_hours():
 def test_unknown_convention_names_the_known_ones():
     with pytest.raises(ValueError, match="fi, se, ects"):
         convention("us")
+
+
+def test_finnish_convention_names_the_uas_decree_and_the_university_decree():
+    """UAS: Government Decree 1129/2014 s. 3 (1,600 h = 60 credits); universities: 794/2004."""
+    fi = convention("fi")
+    for lang in ("en", "fi", "sv"):
+        assert "1129/2014" in fi.source[lang] and "794/2004" in fi.source[lang]
+    assert round(1600 / 60, 1) == 26.7 and fi.min_hours_per_credit <= 1600 / 60

@@ -42,6 +42,11 @@ commissioned:
   margin_pct: 10
   participants: 20
   # price_per_participant: 600   # optional: a price you intend to charge
+  # Optional: the national channel, so that its fee rules are checked too.
+  # channel: fi-continuing   # fi-commissioned-degree, fi-open, fi-specialisation,
+  #                          # se-commissioned, se-freestanding
+  # buyer: organisation      # or: individual (the learner pays for themselves)
+  # credits: 3               # needed for a channel with a fee cap per credit (fi-open)
 """
 
 

@@ -81,7 +81,7 @@ class Level:
 
     eqf: int | None = None
     national: str = ""
-    cycle: str = ""  # first | second | third
+    cycle: str = ""  # short | first | second | third
     not_applicable: bool = False
 
 
@@ -507,10 +507,11 @@ class _Reader:
             else:
                 self.problem("level-out-of-range", "level", value=_plain(number))
         cycle = self.text(d.get("cycle"), "level").lower()
+        written = {el._fold(cycle), el._fold(cycle.replace("-", " "))}  # "short-cycle" too
         for code, labels in el.cycles().items():
-            if cycle and el._fold(cycle) in {el._fold(code)} | {
-                el._fold(v) for k, v in labels.items() if k != "eqf"
-            }:
+            names = [v for k, v in labels.items() if k not in ("eqf", "aliases")]
+            if cycle and written & {el._fold(v) for v in [code, *names,
+                                                          *labels.get("aliases", [])]}:
                 cycle = code
         return Level(eqf, self.text(d.get("national"), "level"), cycle)
 

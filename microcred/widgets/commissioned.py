@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ..channels import BUYERS, channels
 from ..charts import to_data_uri
 from ..commissioned import (
     CostModel,
@@ -35,6 +36,7 @@ class PriceCalculator(w.VBox):
     def __init__(self, roles: str = EXAMPLE_ROLES, overhead_pct: float = 40,
                  fixed_costs: float = 600, per_participant_costs: float = 40,
                  participants: int = 20, margin_pct: float = 10, currency: str = "EUR",
+                 channel: str = "", buyer: str = "", credits: float = 0,
                  ui: str = "en") -> None:
         self.ui = ui
         self.currency = currency
@@ -56,13 +58,22 @@ class PriceCalculator(w.VBox):
         self.margin_pct = number(margin_pct, "margin_pct")
         self.price_per_participant = w.Text(
             value="", description=t("commissioned.field.price_per_participant", ui), style=_STYLE)
+        none = t("commissioned.field.no-channel", ui)
+        self.channel = w.Dropdown(
+            options=[(none, "")] + [(c.label(ui), code) for code, c in channels().items()],
+            value=channel, description=t("commissioned.field.channel", ui), style=_STYLE)
+        self.buyer = w.Dropdown(
+            options=[(none, "")] + [(t(f"commissioned.buyer.{b}", ui), b) for b in BUYERS],
+            value=buyer, description=t("commissioned.field.buyer", ui), style=_STYLE)
+        self.credits = number(credits, "credits")
         self.table = w.HTML()
         self.feedback = w.HTML()
         self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.chart_caption = w.HTML(f"<small>{escape(t('commissioned.chart.alt', ui))}</small>")
         self.result: Pricing | None = None
         fields = [self.overhead_pct, self.fixed_costs, self.per_participant_costs,
-                  self.participants, self.margin_pct, self.price_per_participant]
+                  self.participants, self.margin_pct, self.price_per_participant,
+                  self.channel, self.buyer, self.credits]
         super().__init__([
             w.HTML(f"<strong>{escape(t('commissioned.field.roles', ui))}</strong>"), self.roles,
             *fields, self.table, self.feedback, self.chart, self.chart_caption,
@@ -88,6 +99,9 @@ class PriceCalculator(w.VBox):
             margin_pct=self.margin_pct.value,
             price_per_participant=ppp,
             currency=self.currency,
+            channel=self.channel.value,
+            buyer=self.buyer.value,
+            credits=self.credits.value or None,
         )
 
     def refresh(self) -> None:

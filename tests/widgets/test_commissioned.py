@@ -36,3 +36,17 @@ def test_self_check_widget_scores_and_suggests():
     assert "D1" in widget.summary.value and widget.result.weakest.id == "dialogue"
     new_chart, new_alt = chart_parts(widget.chart)  # redrawn, and the alt text says the new score
     assert new_chart != chart and new_alt != alt and "0 %" in new_alt
+
+
+def test_calculator_checks_the_channel_a_participant_chooses():
+    """Choosing Swedish commissioned education and an individual payer shows the rule."""
+    widget = price_calculator()
+    assert "buyer-not-allowed" not in widget.feedback.value
+    widget.channel.value = "se-commissioned"
+    widget.buyer.value = "individual"
+    assert "buyer-not-allowed" in widget.feedback.value and "2002:760" in widget.feedback.value
+    widget.channel.value = "fi-open"
+    widget.buyer.value = "organisation"
+    widget.credits.value = 5
+    widget.price_per_participant.value = "300"
+    assert "fee-above-cap" in widget.feedback.value and "225 EUR" in widget.feedback.value
