@@ -11,7 +11,9 @@ import io
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .errors import UserError
 from .i18n import t
@@ -20,17 +22,29 @@ from .i18n import t
 def write_text_atomic(path: str | os.PathLike, text: str, lang: str = "en") -> Path:
     """Write ``text`` to ``path`` atomically. On any failure the earlier file (or its absence) is
     left as it was, the temporary file is removed, and a UserError says why."""
+    return _replace(path, lang, lambda fh: _write(fh, text), "w")
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes, lang: str = "en") -> Path:
+    """Write ``data`` (a PNG chart, say) to ``path`` atomically, as `write_text_atomic` does."""
+    return _replace(path, lang, lambda fh: fh.write(data), "wb")
+
+
+def _replace(path: str | os.PathLike, lang: str, fill: Callable[[Any], object], mode: str) -> Path:
+    """Fill a temporary file beside ``path`` with ``fill``, flush it to disk, then put it in
+    place in one step; on failure remove it and raise a UserError that says why."""
     p = Path(path)
     folder = p.parent if str(p.parent) else Path(".")
     tmp: str | None = None
     try:
-        mode = _mode_for(p)
+        perms = _mode_for(p)
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            _write(fh, text)
+        text_args: dict[str, Any] = {"encoding": "utf-8", "newline": "\n"} if mode == "w" else {}
+        with os.fdopen(fd, mode, **text_args) as fh:
+            fill(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0600; give the file its usual permissions
+        os.chmod(tmp, perms)  # mkstemp makes 0600; give the file its usual permissions
         os.replace(tmp, p)
         tmp = None
         _fsync_folder(folder)

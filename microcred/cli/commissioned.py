@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 import yaml
 
@@ -22,6 +21,7 @@ from ..commissioned import (
     self_check,
 )
 from ..errors import UserError
+from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
 from ._io import read_text, usage_of
@@ -91,10 +91,7 @@ def run_price(args: argparse.Namespace) -> int:
     if args.chart:
         from ..charts import to_png
 
-        try:
-            Path(args.chart).write_bytes(to_png(plot_pricing(result, args.lang)))
-        except OSError as exc:
-            raise UserError(f"{args.chart}: cannot be written ({exc.strerror})") from None
+        write_bytes_atomic(args.chart, to_png(plot_pricing(result, args.lang)), args.lang)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:

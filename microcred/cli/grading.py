@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
+from ..files import write_text_atomic
 from ._io import read_text, usage_of
 
 
@@ -168,11 +169,8 @@ def run_report(args: argparse.Namespace) -> int:
     data = read_gradebook(db, load_record(Path(args.course)),
                           progress=_stderr_progress("read submissions"))
     out = Path(args.output)
-    try:
-        out.write_text(render_html(data, args.pass_mark), encoding="utf-8")
-        rows = write_csv(data, Path(args.csv), args.pass_mark) if args.csv else None
-    except OSError as exc:
-        raise UserError(f"cannot write the report: {exc.strerror}: {exc.filename}") from None
+    write_text_atomic(out, render_html(data, args.pass_mark))
+    rows = write_csv(data, Path(args.csv), args.pass_mark) if args.csv else None
     graded = sum(r.status in ("graded", "pending") for r in data.rows)
     print(f"Report: {out.resolve()} ({len(data.assignments)} assignment(s), "
           f"{graded} submission(s))")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from ..errors import UserError
+from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_items
@@ -157,8 +156,4 @@ def _threshold(value: str) -> float:
 
 
 def _write_bytes(path: str, data: bytes) -> None:
-    target = Path(path)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be written ({exc.strerror})") from None
+    write_bytes_atomic(path, data)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..credits import conventions
 from ..errors import UserError
+from ..files import write_bytes_atomic
 from ..findings import Finding
 from ..i18n import LANGUAGES
 from ..workload import Workload, WorkloadReport, check_workload, plot_workload
@@ -121,10 +121,7 @@ def save_chart(fig: Any, path: str) -> None:
     """Write a figure as PNG; a UserError if the file cannot be written."""
     from ..charts import to_png
 
-    try:
-        Path(path).write_bytes(to_png(fig))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write the chart ({exc.strerror})") from None
+    write_bytes_atomic(path, to_png(fig))
 
 
 def load_section(reader: Any, doc: dict[str, Any], path: str) -> Any:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
+from ..files import write_text_atomic
 
 Progress = Callable[[int, int], None]
 
@@ -273,14 +275,16 @@ CSV_COLUMNS = ["id", "name", "assignment", "score", "max", "passed"]
 
 
 def write_csv(data: GradingData, path: Path, pass_mark: float = 0.5) -> int:
-    """The register's CSV (UTF-8, comma-separated, header row); returns the number of rows."""
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(CSV_COLUMNS)
-        for r in data.rows:
-            out.writerow([_cell(r.student), _cell(r.name), _cell(r.assignment),
-                          "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
-                          r.passed(pass_mark)])
+    """The register's CSV (UTF-8, comma-separated, header row), saved atomically; returns the
+    number of rows."""
+    buffer = io.StringIO(newline="")
+    out = csv.writer(buffer)
+    out.writerow(CSV_COLUMNS)
+    for r in data.rows:
+        out.writerow([_cell(r.student), _cell(r.name), _cell(r.assignment),
+                      "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
+                      r.passed(pass_mark)])
+    write_text_atomic(path, buffer.getvalue())
     return len(data.rows)
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import write_text_atomic
 from ..findings import Finding, has_errors
 
 # Files nbgrader itself puts in a submission folder (``nbgrader collect`` / ``submit``).
@@ -495,8 +496,8 @@ def quarantine(result: Vetting, course: Path) -> Path | None:
         folder.parent.rmdir()  # the participant's folder, if now empty
     except OSError:
         pass
-    (dest.parent / f"{result.submission.assignment}.vetting.txt").write_text(
-        format_vetting(result) + "\n", encoding="utf-8")
+    write_text_atomic(dest.parent / f"{result.submission.assignment}.vetting.txt",
+                      format_vetting(result) + "\n")
     result.quarantined_to = dest
     return dest
 
@@ -515,8 +516,8 @@ def save_record(results: list[Vetting], course: Path) -> Path:
     kept = [e for e in old if isinstance(e, dict)
             and (e.get("student"), e.get("assignment")) not in fresh]
     entries = sorted(kept + list(fresh.values()), key=lambda e: (e["assignment"], e["student"]))
-    path.write_text(json.dumps({"version": 1, "submissions": entries}, indent=1,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text_atomic(path, json.dumps({"version": 1, "submissions": entries}, indent=1,
+                                       ensure_ascii=False) + "\n")
     return path
 
 

@@ -27,6 +27,7 @@ from ..credential import (
 from ..credits import conventions
 from ..design import is_design_file
 from ..errors import UserError
+from ..files import write_text_atomic
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ._html import NAME_SHOWN_ELSEWHERE, findings_list
 
@@ -286,7 +287,7 @@ class CredentialBuilder(w.VBox):
                                   ensure_ascii=False, indent=2) + "\n"
             if text is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                write_text_atomic(path, text, self.ui)
         except (UserError, OSError) as exc:
             reason = str(exc) if isinstance(exc, UserError) else (exc.strerror or str(exc))
             message = t("credential.builder.not-saved", self.ui, reason=reason)

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..charts import to_data_uri
 from ..dialogue import guide_markdown
+from ..files import write_text_atomic
 from ..i18n import t
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_grouped, plot_heatmap
 from ..needs import (
@@ -164,7 +165,7 @@ class NeedsCanvasWidget(w.VBox):
             if design.is_design_file(path):  # the participant's design file: only needs: changes
                 design.write_section(path, "needs", self.canvas.to_dict(), lang=self.ui)
             else:
-                path.write_text(dump_yaml(self.canvas), encoding="utf-8")
+                write_text_atomic(path, dump_yaml(self.canvas), self.ui)
         except (OSError, UserError) as exc:
             self.status.value = f'<span style="color:{COLOURS["error"]}">{escape(str(exc))}</span>'
             return path

@@ -65,7 +65,7 @@ def test_user_mistakes_are_one_line_never_a_traceback(tmp_path):
         "not valid YAML at line 3": ["-"],
         "no 'workload:' section (sections found: outcomes)": ["-"],
         "hours must be a number": ["-"],
-        "cannot write the chart": [str(DESIGN), "--chart", str(tmp_path / "no" / "x.png")],
+        "could not be saved": [str(DESIGN), "--chart", str(tmp_path / "no" / "x.png")],
     }
     stdins = {
         "not valid YAML at line 3": "workload:\n  activities: [\n- x: }",
