@@ -11,6 +11,7 @@ from .needs import NeedsCanvasWidget, NeedsMatcher, needs_canvas, needs_matcher
 from .outcomes import OutcomeCoach, outcome_coach
 from .pathways import PathwayViewer, pathway_viewer
 from .qa import SelfAssessmentTool, qa_self_assessment
+from .quiz import Quiz, self_check_quiz
 from .workload import WorkloadCalculator, workload_calculator
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "OutcomeCoach",
     "PathwayViewer",
     "PriceCalculator",
+    "Quiz",
     "SelfAssessmentTool",
     "SelfCheck",
     "WorkloadCalculator",
@@ -35,5 +37,6 @@ __all__ = [
     "pathway_viewer",
     "price_calculator",
     "qa_self_assessment",
+    "self_check_quiz",
     "workload_calculator",
 ]

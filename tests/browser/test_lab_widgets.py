@@ -297,6 +297,23 @@ def pathway_viewer(nb: Notebook) -> None:
     nb.screenshot(viewer, "mc2-completed")
 
 
+@interaction("self-check.ipynb")
+def self_check(nb: Notebook) -> None:
+    """Answer one question right and one wrong, press Check, then switch to Finnish."""
+    quiz = nb.widget("mc-quiz")
+    expect(quiz).to_contain_text("Self-check: Writing learning outcomes")
+    quiz.get_by_role("radio", name=re.compile(r"^Explain the difference")).check()
+    quiz.get_by_role("radio", name="Remember", exact=True).check()
+    quiz.get_by_role("button", name="Check").click()
+    expect(quiz).to_contain_text("Right.", timeout=UPDATE_TIMEOUT)
+    expect(quiz).to_contain_text('Not quite: the answer is "Create".')
+    expect(quiz).to_contain_text("1 of 2 right.")
+    nb.screenshot(quiz, "checked")
+    quiz.get_by_label("Language").select_option(label="suomi")
+    expect(quiz).to_contain_text("Itsetarkistus: Osaamistavoitteiden kirjoittaminen",
+                                 timeout=UPDATE_TIMEOUT)
+
+
 @interaction("workload-calculator.ipynb")
 def workload_calculator(nb: Notebook) -> None:
     """Claim 5 credits: the hours no longer agree. Add hours to an activity: they agree again."""
