@@ -11,7 +11,7 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: start install install-test book test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko start install install-test book test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
@@ -34,7 +34,7 @@ $(TSTAMP): $(STAMP) requirements-test.txt requirements-hub.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt -r requirements-hub.txt
 	touch $@
 
-install-test: $(TSTAMP) chromium proxy
+install-test: $(TSTAMP) chromium voikko proxy
 
 # The JupyterHub test needs configurable-http-proxy from npm, installed into .venv/node (nothing global).
 CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
@@ -51,11 +51,20 @@ chromium:
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
 	  || echo "WARNING: chromium could not be installed; browser tests will be skipped."; }
 
+# The outcome coach reads Finnish with Voikko (Debian libvoikko1 + voikko-fi; Binder: apt.txt).
+# Without it the coach falls back to pure-Python rules (DEVELOPERS.md, "Finnish morphology").
+voikko:
+	@{ ls /usr/lib/*/libvoikko.so.1 && { test -d /usr/lib/voikko || test -d /usr/share/voikko; }; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian libvoikko1 and voikko-fi for the outcome coach..."; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libvoikko1 voikko-fi >/dev/null) \
+	  || echo "WARNING: Voikko could not be installed; the outcome coach uses its fallback for Finnish."; }
+
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --keep-going
 	@echo "Book: file://$(CURDIR)/$(BOOK)"
 
-start: book
+start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
 	ROOT=""; [ "$$(id -u)" = 0 ] && ROOT="--allow-root"; \

@@ -8,7 +8,7 @@ from typing import Literal
 
 from .i18n import t
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]  # a note informs and costs nothing
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 import simplemma
 
+from .morphology import finnish_verb
 from .resources import load_yaml
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
@@ -20,6 +21,7 @@ LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
 # where every participant's kernel loads them.
 LOW_MEMORY = True
 LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+UNKNOWN = "unknown"  # the level of an action verb that is in no list (the participant chooses it)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
 
@@ -71,6 +73,12 @@ class Lexicon:
     participle_suffix: str = ""  # English: "-ed" forms are participles, not the learner's verb
     noun_if_followed_by: frozenset[str] = frozenset()  # English: "use of" is a noun
     uses_position: bool = field(default=False)  # English: nouns and verbs share forms
+    frames: list[re.Pattern[str]] = field(default_factory=list)  # "osaa", "ska kunna", "can"
+    between: re.Pattern[str] | None = None  # words allowed between a frame and its verb
+    infinitive: re.Pattern[str] | None = None  # the form of an infinitive (without an analyser)
+    not_verbs: frozenset[str] = frozenset()  # words after a frame that are never its verb
+    participle: re.Pattern[str] | None = None  # Swedish "strukturerat", "avslutad"
+    and_words: frozenset[str] = frozenset()  # "ja", "och", "and": a second verb may follow
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -100,6 +108,19 @@ class Lexicon:
         keys += _VARIANTS.get(self.language, _no_variants)(token.text)
         return list(dict.fromkeys(keys))
 
+    def infinitive_lemma(self, token: Token) -> str | None:
+        """The base form when ``token`` has the form of an infinitive (the verb that follows an
+        ability frame), known to the lexicon or not; None for nouns, adverbs and the like."""
+        word = token.text
+        if not token.is_word or word in self.not_verbs or word in self.function_words:
+            return None
+        if self.language == "fi":
+            form = finnish_verb(word)
+            return form.lemma if form is not None and form.infinitive else None
+        if self.infinitive is None or not self.infinitive.search(word):
+            return None
+        return word if token.lemma == word or self.language == "en" else None
+
     def _matches(self, entry: Entry, tokens: list[Token], i: int) -> bool:
         if i + len(entry.words) > len(tokens):
             return False
@@ -110,6 +131,10 @@ class Lexicon:
         """Is token i a passive form, which says what is done rather than what the learner does?"""
         tok = tokens[i]
         if self.passive is not None and tok.text != tok.lemma and self.passive.search(tok.text):
+            return True
+        if self.participle is not None and self.participle.search(tok.text) and (
+            tok.text not in self.index
+        ):
             return True
         suffix = self.participle_suffix
         return bool(suffix) and tok.text.endswith(suffix) and tok.text not in self.index
@@ -145,12 +170,19 @@ def _swedish_variants(word: str) -> list[str]:
     return []
 
 
+def _finnish_variants(word: str) -> list[str]:
+    """The verb's base form from the morphological analyser ("ymmärtävät" -> "ymmärtää"), for
+    inflected verbs the lemmatiser reads as adjectives or nouns."""
+    form = finnish_verb(word)
+    return [form.lemma] if form is not None and not form.passive else []
+
+
 def _no_variants(word: str) -> list[str]:
     return []
 
 
 # Fallbacks tried only after the word and its lemma, for forms the lemmatiser gets wrong.
-_VARIANTS = {"en": _english_variants, "sv": _swedish_variants}
+_VARIANTS = {"en": _english_variants, "sv": _swedish_variants, "fi": _finnish_variants}
 
 
 @cache
@@ -191,6 +223,12 @@ def lexicon(language: str) -> Lexicon:
         participle_suffix=data.get("participle_suffix", ""),
         noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
         uses_position=bool(data.get("verb_markers")),
+        frames=[re.compile(p, re.IGNORECASE) for p in data.get("frames", [])],
+        between=re.compile(data["between"]) if data.get("between") else None,
+        infinitive=re.compile(data["infinitive"]) if data.get("infinitive") else None,
+        not_verbs=frozenset(str(w) for w in data.get("not_verbs", [])),
+        participle=re.compile(data["participle"]) if data.get("participle") else None,
+        and_words=frozenset(str(w) for w in data.get("and_words", [])),
     )
 
 

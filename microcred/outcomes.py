@@ -12,12 +12,12 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .findings import Finding, as_lines, has_errors, localised
 from .i18n import t
-from .lexicon import LANGUAGES, LEVELS, Lexicon, Token, bloom_rank, is_known, lexicon
+from .lexicon import LANGUAGES, LEVELS, UNKNOWN, Lexicon, Token, bloom_rank, is_known, lexicon
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,6 +36,9 @@ __all__ = [
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
 ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
 ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred"})
+# Notes inform and cost nothing: an action verb that is in no list is still an action verb.
+NOTE_CODES = frozenset({"unknown-verb", "list-items"})
+FRAME_WITHIN = 15  # words: an ability frame further in is not the opening of the outcome
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
@@ -47,8 +50,8 @@ class Verb:
     """An action verb found in an outcome."""
 
     text: str  # as written in the outcome
-    lemma: str  # the lexicon's dictionary form
-    level: str | None  # Bloom level; None for a vague verb
+    lemma: str  # the lexicon's dictionary form (for an unknown verb, its base form)
+    level: str | None  # Bloom level, "unknown" for a verb in no list; None for a vague verb
     start: int  # character offsets in ``OutcomeAnalysis.text``
     end: int
     vague: bool = False
@@ -63,12 +66,18 @@ class OutcomeAnalysis:
     language: str
     verbs: tuple[Verb, ...] = ()
     problems: tuple[Finding, ...] = ()
-    bloom_level: str | None = field(default=None)
+    bloom_level: str | None = field(default=None)  # a level of LEVELS, "unknown" or None
+    items: tuple[OutcomeAnalysis, ...] = ()  # a list-form outcome: each item analysed alone
 
     @property
     def ok(self) -> bool:
         """True when no problem of error severity was found."""
         return not has_errors(list(self.problems))
+
+    @property
+    def costly(self) -> tuple[Finding, ...]:
+        """The problems that are not notes: what a grader may take points for."""
+        return tuple(p for p in self.problems if p.severity != "note")
 
     @property
     def codes(self) -> list[str]:
@@ -106,6 +115,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         problems.append(_finding("empty", msg, example=t("outcomes.example", msg)))
         return OutcomeAnalysis(cleaned, lang, (), tuple(problems + _notes(had_markup, False, msg)))
 
+    items = _list_items(cleaned, lex)
+    if items:
+        return _analyse_list(cleaned, items, lang, msg, _notes(had_markup, truncated, msg))
     tokens = lex.tokens(cleaned)
     verbs = _find_verbs(cleaned, tokens, lex)
     mixed = _other_languages(cleaned, lang)
@@ -116,6 +128,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     verbs.sort(key=lambda v: v.start)
     measurable = [v for v in verbs if not v.vague]
     top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+    levels = ", ".join(t(f"outcomes.level.{level}", msg) for level in LEVELS)
 
     if any(p.search(cleaned) for p in lex.teacher_centred):
         problems.append(_finding("teacher-centred", msg))
@@ -123,6 +136,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
         problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
     for verb in verbs:
+        if verb.level == UNKNOWN:
+            problems.append(_finding("unknown-verb", msg, element=verb.lemma, verb=verb.text,
+                                     levels=levels))
         if verb.vague:
             replacements = ", ".join(lex.verbs_of_level(verb.level or "understand"))
             problems.append(
@@ -148,6 +164,25 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     return OutcomeAnalysis(
         cleaned, lang, tuple(verbs), tuple(problems), top.level if top else None
     )
+
+
+def _analyse_list(text: str, items: list[tuple[int, str, int]], lang: str, msg: str,
+                  notes: list[Finding]) -> OutcomeAnalysis:
+    """A list-form outcome ("ska studenten kunna: beskriva ..., analysera ..."): every item is
+    analysed as an outcome of its own (with the shared opening); the whole carries their verbs
+    (offsets in the whole text), their findings once each and the highest level."""
+    results, verbs = [], []
+    for prefix_len, item, start in items:
+        r = analyse(item, lang, msg)
+        results.append(r)
+        verbs += [replace(v, start=v.start - prefix_len + start, end=v.end - prefix_len + start)
+                  for v in r.verbs if v.start >= prefix_len]
+    problems = list(dict.fromkeys(p for r in results for p in r.problems))
+    problems.append(_finding("list-items", msg, count=len(results)))
+    levels = [r.bloom_level for r in results if r.bloom_level]
+    known = [level for level in levels if level in LEVELS]
+    top = max(known, key=bloom_rank) if known else (levels[0] if levels else None)
+    return OutcomeAnalysis(text, lang, tuple(verbs), tuple(problems + notes), top, tuple(results))
 
 
 def analyse_lines(text: str, language: str | None = None) -> list[OutcomeAnalysis]:
@@ -254,20 +289,34 @@ def _followed_like_a_noun(tokens: list[Token], end: int, lex: Lexicon) -> bool:
 
 def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
     """The learner's verbs: lexicon matches after the opening phrase, in verb position, not
-    passive, not inside a phrase about the course ("the course introduces")."""
-    first = _first_word_index(text, tokens, lex)
+    passive, not inside a phrase about the course ("the course introduces"); and the verb after
+    the ability frame ("osaa hinnoitella") even when no list holds it."""
     course_spans = [m.span() for p in lex.teacher_centred for m in p.finditer(text)]
+    frame = _ability_frame(text, tokens, lex, course_spans)
+    first = _first_word_index(text, tokens, lex)
+    slots: dict[int, str | None] = {}
+    if frame is not None:
+        if not _verb_before(tokens, first, frame[0], lex, course_spans):
+            first = max(first, frame[0])  # what comes before the frame is the preamble
+        slots = _slot_verbs(tokens, frame[1], lex)
     verbs: list[Verb] = []
     i = first
     while i < len(tokens):
+        if slots.get(i):
+            verbs.append(Verb(text[tokens[i].start : tokens[i].end],
+                              slots[i], UNKNOWN, tokens[i].start, tokens[i].end))
+            i += 1
+            continue
         entry = lex.match_at(tokens, i) if tokens[i].is_word else None
         if (
             entry is None
+            or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
             or not _in_verb_position(tokens, i, first, lex)
             or lex.is_passive(tokens, i)
             or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
             or any(a <= tokens[i].start < b for a, b in course_spans)
-            or (entry.lemma in lex.vague_alone and _verb_follows(tokens, i, lex))
+            or (entry.lemma in lex.vague_alone
+                and (_verb_follows(tokens, i, lex) or (frame and frame[0] <= i < frame[1] and slots)))
         ):
             i += 1
             continue
@@ -285,6 +334,121 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
         )
         i += len(entry.words)
     return verbs
+
+
+def _verb_before(tokens: list[Token], first: int, frame: int, lex: Lexicon,
+                 course_spans: list[tuple[int, int]]) -> bool:
+    """Is there a learner's verb between the opening and the frame ("understands X and can
+    apply it")? Then the frame is not the opening and what precedes it counts."""
+    for i in range(first, frame):
+        if not tokens[i].is_word or any(a <= tokens[i].start < b for a, b in course_spans):
+            continue
+        entry = lex.match_at(tokens, i)
+        if entry is not None and not lex.is_passive(tokens, i) and _in_verb_position(
+            tokens, i, first, lex
+        ):
+            return True
+    return False
+
+
+def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
+                   course_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token indices (start, end) of the outcome's ability frame ("osaa", "ska kunna", "will be
+    able to"): the first one within the opening words, joined with frames right after it."""
+    limit = tokens[min(FRAME_WITHIN, len(tokens)) - 1].end if tokens else 0
+    spans = sorted(
+        m.span() for p in lex.frames for m in p.finditer(text)
+        if m.start() < limit and not any(a <= m.start() < b for a, b in course_spans)
+    )
+    if not spans:
+        return None
+    start, end = spans[0]
+    for a, b in spans[1:]:
+        gap = lex.tokens(text[end:a]) if a >= end else []
+        if a < end or all(g.text in ("be", "to", "ska", "och") for g in gap):
+            end = max(end, b)
+    first = next(i for i, tok in enumerate(tokens) if tok.end > start)
+    after = next((i for i, tok in enumerate(tokens) if tok.start >= end), len(tokens))
+    return first, after
+
+
+def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | None]:
+    """The verbs where the frame's verb goes (token index -> base form of a verb in no list, or
+    None for a listed one): the first infinitive after the frame, and those joined to it
+    ("osaa hinnoitella ja markkinoida")."""
+    found: dict[int, str | None] = {}
+    skipped = 0
+    while j < len(tokens) and tokens[j].is_word and len(found) < 3:
+        entry = lex.match_at(tokens, j)
+        if entry is not None and not lex.is_passive(tokens, j):
+            if entry.vague:
+                break
+            found[j] = None
+            j += len(entry.words)
+        elif lex.between is not None and lex.between.match(tokens[j].text) and skipped < 5:
+            j, skipped = j + 1, skipped + 1
+            continue
+        else:
+            lemma = lex.infinitive_lemma(tokens[j])
+            if lemma is None:
+                break
+            found[j] = lemma
+            j += 1
+        if j < len(tokens) and tokens[j].text in lex.and_words:
+            j += 1
+            continue
+        break
+    return found
+
+
+_ITEM_START = re.compile(r"^\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s*")
+
+
+def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """The items of a list-form outcome ("be able to: assess X, analyse Y"), each as
+    (length of the shared opening, opening + item, where the item starts in ``text``); [] for
+    an outcome that is not a list. A comma or "and" starts an item only before a verb."""
+    colon = text.find(":")
+    if colon < 0:
+        return []
+    head = text[:colon].rstrip()
+    tokens = lex.tokens(head)
+    frame = _ability_frame(head, tokens, lex, [])
+    if frame is None or frame[1] != len(tokens):
+        return []
+    rest = text[colon + 1 :]
+    cuts = [m for m in re.finditer(r";|•|,|\s(?:" + "|".join(map(re.escape, sorted(lex.and_words)))
+                                  + r")\s", rest)] if lex.and_words else []
+    pieces, begin = [], 0
+    for m in cuts:
+        after = rest[m.end():]
+        words = lex.tokens(after[:80])
+        if m.group(0) not in (";", "•") and not _starts_with_verb(words, lex):
+            continue
+        pieces.append((begin, m.start()))
+        begin = m.end()
+    pieces.append((begin, len(rest)))
+    items = []
+    for a, b in pieces:
+        piece = rest[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        body = _ITEM_START.sub("", piece.strip()).rstrip(" .,;")
+        if not any(ch.isalpha() for ch in body):
+            continue
+        start = colon + 1 + a + lead + (len(piece.strip()) - len(_ITEM_START.sub("", piece.strip())))
+        items.append((len(head) + 1, f"{head} {body}", start))
+    return items if len(items) >= 2 else []
+
+
+def _starts_with_verb(tokens: list[Token], lex: Lexicon) -> bool:
+    """Does a list item start with a verb (a listed one, or for fi/sv an infinitive)?"""
+    words = [tok for tok in tokens if tok.is_word]
+    if not words:
+        return False
+    entry = lex.match_at(words, 0)
+    if entry is not None:
+        return not entry.vague or entry.lemma not in lex.vague_alone
+    return lex.language != "en" and lex.infinitive_lemma(words[0]) is not None
 
 
 def _verb_follows(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -327,4 +491,5 @@ def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
-    return localised("outcomes", code, lang, ERROR_CODES, element, **fields)
+    found = localised("outcomes", code, lang, ERROR_CODES, element, **fields)
+    return replace(found, severity="note") if code in NOTE_CODES else found

@@ -7,10 +7,11 @@ from . import is_unanswered
 
 
 def outcome_quality(result: OutcomeAnalysis) -> float:
-    """1 for a clean outcome, 0.5 when it has only warnings, 0 when it has an error."""
+    """1 for a clean outcome, 0.5 when it has only warnings, 0 when it has an error; notes (a verb
+    in no list, a list split into items) cost nothing."""
     if not result.ok:
         return 0.0
-    return 0.5 if result.problems else 1.0
+    return 0.5 if result.costly else 1.0
 
 
 def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3) -> float:

@@ -1,0 +1,145 @@
+"""Every example of issue 13 ("the coach must be right on real outcomes") gives the right findings,
+with Voikko and with the pure-Python fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from microcred import morphology
+from microcred.grading.outcomes import score_outcomes
+from microcred.lexicon import LEVELS, UNKNOWN
+from microcred.outcomes import analyse
+
+
+@pytest.fixture(params=["voikko", "fallback"], autouse=True)
+def backend(request):
+    morphology.use_fallback(request.param == "fallback")
+    if morphology.backend() != request.param:
+        morphology.use_fallback(False)
+        pytest.skip("Voikko (libvoikko1, voikko-fi, libvoikko) is not installed: make voikko")
+    yield request.param
+    morphology.use_fallback(False)
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        ("Opiskelija osaa hinnoitella palveluja.", "hinnoitella"),
+        ("Studenten ska kunna omvandla algoritmer till programkod.", "omvandla"),
+        ("The student can price services.", "price"),
+        ("Students will be able to troubleshoot network faults.", "troubleshoot"),
+    ],
+)
+def test_the_verb_after_an_ability_frame_is_the_action_verb(text, lemma):
+    """Not "osaa"/"kunna" called vague, not "no action verb": the verb after the frame counts."""
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == [lemma]
+    assert r.ok and "vague-verb" not in r.codes and "no-action-verb" not in r.codes
+    assert r.bloom_level in (*LEVELS, UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    "text, lemma, lang",
+    [
+        ("Opiskelija osaa fileerata kalaa.", "fileerata", "fi"),
+        ("Studenten ska kunna filea fisk.", "filea", "sv"),
+        ("The participant can fillet fish.", "fillet", "en"),
+    ],
+)
+def test_an_unknown_verb_is_a_note_with_level_unknown_and_costs_no_points(text, lemma, lang):
+    r = analyse(text)
+    assert r.bloom_level == UNKNOWN
+    assert r.codes == ["unknown-verb"] and r.ok
+    note = r.problems[0]
+    assert note.severity == "note" and note.element == lemma
+    assert {"fi": "toimintaverbi", "sv": "handlingsverb", "en": "action verb"}[lang] in note.message
+    assert score_outcomes([text, *_good()], points=4) == 4
+
+
+def _good() -> list[str]:
+    return ["The participant can analyse the needs of a client organisation.",
+            "Osallistuja osaa laatia koulutussuunnitelman.",
+            "Deltagaren kan jämföra två modeller för kvalitetssäkring."]
+
+
+def test_a_frame_before_a_noun_is_still_vague():
+    assert "vague-verb" in analyse("Osallistuja osaa englantia.").codes
+    assert "vague-verb" in analyse("Deltagaren ska kunna grunderna i GDPR.").codes
+
+
+@pytest.mark.parametrize(
+    "text, lemmas",
+    [
+        ("Opintojakson suoritettuaan opiskelija osaa analysoida asiakkaan tarpeita.",
+         ["analysoida"]),
+        ("Suoritettuaan opintojakson opiskelija osaa analysoida asiakkaan tarpeita.",
+         ["analysoida"]),
+        ("Studenten ska på ett strukturerat sätt kunna beskriva data.", ["beskriva"]),
+        ("Studenten ska kunna på ett strukturerat sätt beskriva data.", ["beskriva"]),
+        ("Efter avslutad kurs ska studenten kunna omvandla algoritmer till programkod.",
+         ["omvandla"]),
+        ("Upon completion of the course, students should be able to compare two models.",
+         ["compare"]),
+    ],
+)
+def test_preambles_are_not_read_as_verbs(text, lemmas):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == lemmas
+    assert "multiple-verbs" not in r.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opiskelijat ymmärtävät laadun merkityksen.",
+        "opiskelijat ymmärtävät laadunvarmistuksen perusteet.",
+        "Opiskelija ymmärtää laadun merkityksen.",
+        "Ymmärrän laadun merkityksen.",
+        "Osallistujat tuntevat tietosuojan perusteet.",
+    ],
+)
+def test_inflected_vague_verbs_are_vague_in_every_person_and_number(text):
+    r = analyse(text, language="fi")
+    assert "vague-verb" in r.codes and "no-action-verb" not in r.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The overall aim is to provide students with tools for project management.",
+        "The aim of the course is to give participants an overview of quality assurance.",
+        "Students will be provided with tools for analysing data.",
+        "Kursens syfte är att ge den studerande möjlighet att utveckla sin förmåga att skriva.",
+        "Syftet med kursen är att ge studenterna kunskap om GDPR.",
+        "Studenterna ges möjlighet att reflektera över sin yrkesroll.",
+        "Opintojakson tavoitteena on antaa opiskelijalle valmiudet projektinhallintaan.",
+        "Opiskelijalle annetaan perustiedot tietosuojasta.",
+    ],
+)
+def test_course_aims_and_passive_forms_are_teacher_centred(text):
+    r = analyse(text)
+    assert "teacher-centred" in r.codes and not r.ok
+
+
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        ("Efter avslutad kurs ska studenten kunna: beskriva grundläggande begrepp, analysera "
+         "enkla system och värdera resultat.", ["beskriva", "analysera", "värdera"]),
+        ("On completion of the course, students should be able to: assess risks, analyse costs "
+         "and benefits; evaluate projects.", ["assess", "analyse", "evaluate"]),
+        ("Opintojakson suoritettuaan opiskelija osaa: kuvata prosessin, analysoida sen "
+         "riskit ja arvioida tuloksia.", ["kuvata", "analysoida", "arvioida"]),
+    ],
+)
+def test_list_form_outcomes_are_split_into_items(text, items):
+    r = analyse(text)
+    assert [[v.lemma for v in item.verbs] for item in r.items] == [[v] for v in items]
+    assert "multiple-verbs" not in r.codes and "list-items" in r.codes
+    assert [r.text[v.start : v.end] for v in r.verbs] == [v.text for v in r.verbs]
+    assert all(item.text.startswith(text[: text.index(":")]) for item in r.items)
+
+
+def test_a_colon_that_opens_no_list_is_left_alone():
+    r = analyse("The participant can explain one thing: the ECTS credit system.")
+    assert r.items == () and [v.lemma for v in r.verbs] == ["explain"]
