@@ -36,10 +36,12 @@ class Element:
 
     def normalise(self, text: str) -> str:
         """The code of a value written as a code or as its label in any language
-        ("Blended", "monimuoto", "application of a skill"); other text is returned trimmed."""
+        ("Blended", "monimuoto-opetus", "application of a skill"); earlier labels listed under
+        ``aliases`` count too. Other text is returned trimmed."""
         wanted = _fold(text)
         for code, labels in self.values.items():
-            if wanted == _fold(code) or wanted in {_fold(v) for v in labels.values()}:
+            names = [v for k, v in labels.items() if k != "aliases"] + labels.get("aliases", [])
+            if wanted == _fold(code) or wanted in {_fold(v) for v in names}:
                 return code
         return " ".join(str(text).split())
 
