@@ -32,7 +32,6 @@ from microcred.findings import has_errors
 from tests.helpers.paths import REPO
 
 DATA = REPO / "tests" / "data" / "credential"
-SCHEMA = REPO.parent / "shared" / "schemas" / "ob3-achievementcredential.schema.json"
 DESCRIPTION_ELEMENTS = mandatory("description")
 
 
@@ -363,17 +362,6 @@ def test_stackable_without_saying_towards_what_is_a_warning(complete):
 
 
 # --- Open Badges 3.0 --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def ob3_validator():
-    """The official OB 3.0 schema from ../shared/schemas (not copied into the project)."""
-    if not SCHEMA.exists():
-        pytest.skip(f"the official OB 3.0 schema is not at {SCHEMA}; see shared/schemas/README.md")
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    cls = jsonschema.Draft201909Validator
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 @pytest.mark.parametrize("name", examples())

@@ -14,7 +14,6 @@ from microcred.grading.badges import badge_id, course_results, issue_badges
 from microcred.grading.roster import default_db_url
 from tests.helpers.paths import REPO
 
-SCHEMA = REPO.parent / "shared" / "schemas" / "ob3-achievementcredential.schema.json"
 # student: (first, last, email, {assignment: (auto, manual)}), None = not submitted,
 # manual None = waits for the trainer
 COHORT = {
@@ -48,16 +47,6 @@ def course(tmp_path):
                 grade.manual_score, grade.needs_manual_grade = manual, manual is None
             gb.db.commit()
     return tmp_path
-
-
-@pytest.fixture
-def ob3_validator():
-    if not SCHEMA.exists():
-        pytest.skip(f"the official OB 3.0 schema is not at {SCHEMA}; see shared/schemas/README.md")
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    cls = jsonschema.Draft201909Validator
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def rows(folder) -> list[dict]:
