@@ -15,7 +15,7 @@ BOOK   := _build/html/index.html
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
-	@echo "make test       install test needs (chromium too) and run every test"
+	@echo "make test       install test needs (chromium too), lint (ruff, mypy) and run every test"
 	@echo "make test-fast  every test except the browser tests"
 	@echo "make test-browser  only the browser tests (chromium, JupyterLab, the book)"
 	@echo "make book       build the Jupyter Book into _build/html"
@@ -41,7 +41,7 @@ CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
 proxy:
 	@test -x $(CHP) || { command -v npm >/dev/null 2>&1 \
 	  && npm install --prefix $(VENV)/node --no-fund --no-audit --silent configurable-http-proxy@5 \
-	  || echo "WARNING: npm is missing or failed; the JupyterHub test (tests/hub) will be skipped."; }
+	  || echo "WARNING: npm is missing or failed; the JupyterHub test (tests/hub) will be skipped (a failure in CI)."; }
 
 # Browser tests need Debian's chromium; browsers cannot be downloaded by Playwright here.
 chromium:
@@ -49,7 +49,7 @@ chromium:
 	  echo "Installing Debian chromium for the browser tests..."; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
-	  || echo "WARNING: chromium could not be installed; browser tests will be skipped."; }
+	  || echo "WARNING: chromium could not be installed; browser tests will be skipped (a failure in CI)."; }
 
 # The outcome coach reads Finnish with Voikko (Debian libvoikko1 + voikko-fi; Binder: apt.txt).
 # Without it the coach falls back to pure-Python rules (DEVELOPERS.md, "Finnish morphology").
@@ -77,7 +77,8 @@ start: voikko book
 	  --ServerApp.token=$$TOKEN --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb
 
-test: install-test
+# Lint and types first (seconds), then the tests. In CI (CI=true) a skipped required test fails.
+test: install-test lint
 	$(BIN)/pytest
 
 test-fast: install-test
@@ -89,6 +90,7 @@ test-browser: install-test
 
 lint: install-test
 	$(BIN)/ruff check microcred tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

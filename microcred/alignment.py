@@ -355,7 +355,8 @@ def plot_alignment(alignment: Alignment, lang: str = "en",
 
     report = report or check_alignment(alignment, lang)
     outcomes = alignment.outcomes
-    groups = [(alignment.activities, "Blues", "alignment.chart.activities"),
+    groups: list[tuple[tuple[LearningActivity | AssessmentTask, ...], str, str]] = [
+              (alignment.activities, "Blues", "alignment.chart.activities"),
               (alignment.assessments, "Oranges", "alignment.chart.assessments")]
     groups = [g for g in groups if g[0]]
     if not outcomes or not groups:

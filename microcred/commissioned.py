@@ -350,7 +350,7 @@ class SelfCheckResult:
     @property
     def weakest(self) -> PartScore | None:
         scored = [p for p in self.parts if p.score is not None]
-        return min(scored, key=lambda p: p.score) if scored else None  # type: ignore[arg-type]
+        return min(scored, key=lambda p: p.score or 0.0) if scored else None
 
 
 def _model_data() -> dict[str, Any]:

@@ -19,18 +19,18 @@ from .errors import UserError
 from .i18n import t
 
 
-def write_text_atomic(path: str | os.PathLike, text: str, lang: str = "en") -> Path:
+def write_text_atomic(path: str | os.PathLike[str], text: str, lang: str = "en") -> Path:
     """Write ``text`` to ``path`` atomically. On any failure the earlier file (or its absence) is
     left as it was, the temporary file is removed, and a UserError says why."""
     return _replace(path, lang, lambda fh: _write(fh, text), "w")
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes, lang: str = "en") -> Path:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, lang: str = "en") -> Path:
     """Write ``data`` (a PNG chart, say) to ``path`` atomically, as `write_text_atomic` does."""
     return _replace(path, lang, lambda fh: fh.write(data), "wb")
 
 
-def _replace(path: str | os.PathLike, lang: str, fill: Callable[[Any], object], mode: str) -> Path:
+def _replace(path: str | os.PathLike[str], lang: str, fill: Callable[[Any], object], mode: str) -> Path:
     """Fill a temporary file beside ``path`` with ``fill``, flush it to disk, then put it in
     place in one step; on failure remove it and raise a UserError that says why."""
     p = Path(path)

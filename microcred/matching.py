@@ -368,10 +368,10 @@ def _thesaurus() -> _Thesaurus:
     stop = {}
     for lang in LANGUAGES:
         lex = lexicon(lang)
-        words = {str(w).lower() for w in stops.get(lang, []) if " " not in str(w)}
-        words |= {lex.lemma(w) for w in words}
-        words |= {str(w).lower() for w in lex.function_words if isinstance(w, str)}
-        stop[lang] = frozenset(words)
+        kept = {str(w).lower() for w in stops.get(lang, []) if " " not in str(w)}
+        kept |= {lex.lemma(w) for w in kept}
+        kept |= {str(w).lower() for w in lex.function_words if isinstance(w, str)}
+        stop[lang] = frozenset(kept)
     final = {lang: {k: tuple(sorted(v)) for k, v in forms[lang].items()} for lang in LANGUAGES}
     prefixes: dict[str, dict[str, list]] = {lang: defaultdict(list) for lang in LANGUAGES}
     for lang in LANGUAGES:
@@ -459,7 +459,8 @@ def _by_prefix(word: str, lang: str) -> tuple[str, ...]:
     """Concepts of a form that shares a long beginning with an inflected word the lemmatiser
     missed ("turvallista" -> "turvallisuus"): at least 6 letters, and all but the last 4 of the
     form."""
-    best, best_len = (), 0
+    best: tuple[str, ...] = ()
+    best_len = 0
     for form, ids in _thesaurus().prefixes[lang].get(word[:_PREFIX], ()):
         common = len(_common_prefix(word, form))
         if common >= len(form) - 4 and common > best_len:
@@ -685,4 +686,4 @@ def _examples(items: list[Item], n: int = 3) -> str:
 
 
 def _finding(code: str, lang: str, **fields: object) -> Finding:
-    return localised("matching", code, lang, ("no-needs", "no-outcomes"), **fields)
+    return localised("matching", code, lang, ("no-needs", "no-outcomes"), None, **fields)

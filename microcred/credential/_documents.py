@@ -33,7 +33,7 @@ def element_rows(record: Description | Issued, lang: str | None = None) -> list[
     """Every standard element of ``record`` with its value(s) as text, in the order of Annex I,
     then the dates and the web page. A mandatory element with no value has ``values == ()``."""
     issued = record if isinstance(record, Issued) else None
-    d = issued.description if issued else record
+    d = record.description if isinstance(record, Issued) else record
     lang = lang or d.language
     later = (t("credential.value.to-be-filled", lang),)
     values: dict[str, tuple[str, ...]] = {
@@ -74,7 +74,7 @@ def card_html(record: Description | Issued, standalone: bool = True) -> str:
     """The printable one-page credential card. ``standalone`` gives a complete HTML document;
     otherwise an HTML fragment (styles scoped to ``.mc-card``) for a notebook preview."""
     issued = record if isinstance(record, Issued) else None
-    d = issued.description if issued else record
+    d = record.description if isinstance(record, Issued) else record
     lang = d.language
     rows = element_rows(record)
     by_key = {r.key: r for r in rows}

@@ -34,7 +34,7 @@ def validate(record: Description | Issued, lang: str | None = None) -> list[Find
     """Findings for a description, or for an issued credential (which adds the learner and the
     date of issuing). Messages are in ``lang`` (default: the description's language)."""
     issued = record if isinstance(record, Issued) else None
-    desc = issued.description if issued else record
+    desc = record.description if isinstance(record, Issued) else record
     lang = lang or desc.language
     found = [_read_problem(p, lang) for p in desc.problems]
     broken = {p.element for p in desc.problems if p.code in _READ_ERRORS}
@@ -137,7 +137,7 @@ def _workload(desc: Description, lang: str) -> list[Finding]:
 
 
 def _level(desc: Description, lang: str) -> list[Finding]:
-    lv, out = desc.level, []
+    lv, out = desc.level, list[Finding]()
     if lv.not_applicable:
         return out
     if lv.eqf is not None and not 1 <= lv.eqf <= 8:

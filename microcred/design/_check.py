@@ -367,7 +367,7 @@ def _consistency(design: Mapping[str, Any], lang: str) -> Part:
             charts.append(Chart(t("design.chart.matching", lang, covered=covered,
                                   total=len(result.needs)),
                                 lambda: matching.plot_heatmap(result, lang)))
-    credential = design.get("credential") if isinstance(design.get("credential"), Mapping) else {}
+    credential = c if isinstance(c := design.get("credential"), Mapping) else {}
     stated = _credential_workload(credential)
     workload_section = design.get("workload")
     if not is_blank(workload_section) and isinstance(workload_section, Mapping):

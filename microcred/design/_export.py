@@ -22,7 +22,7 @@ def description(design: Mapping[str, Any]) -> Any:
     """The ``microcred.credential.Description`` of a design (credential + outcomes sections)."""
     from ..credential import from_dict
 
-    section = design.get("credential")
+    section: Any = design.get("credential")
     if is_blank(section):
         raise UserError(t("design.export.no-credential", language_of(design)))
     return from_dict(section, outcomes=design.get("outcomes"))

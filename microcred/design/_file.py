@@ -531,7 +531,7 @@ def number_outcomes(texts: Iterable[str], previous: Iterable[Mapping[str, Any]] 
             k += 1
             while f"LO{k}" in used:
                 k += 1
-            ids[n] = f"LO{k}"
-            used.add(ids[n])
+            ids[n] = new = f"LO{k}"
+            used.add(new)
     return [{"id": str(i), "text": text} for i, text in zip(ids, texts)]
 

@@ -19,7 +19,7 @@ Version history:
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..errors import UserError
 from ..i18n import t
@@ -27,6 +27,8 @@ from ..i18n import t
 SCHEMA_VERSION = 1
 SECTIONS: tuple[str, ...] = ("credential", "outcomes", "workload", "alignment", "pathway", "needs")
 VERSION_KEY = "schema_version"
+# A design as a plain dict or as ruamel.yaml's CommentedMap: migration keeps its kind.
+Doc = TypeVar("Doc", bound=MutableMapping)
 
 # Names a flat description (version 0) uses at its top level, besides outcomes and workload:
 # the credential module's fields (``microcred.credential.FIELDS``), written out here so that
@@ -70,8 +72,8 @@ def version_of(doc: MutableMapping, source: str = "the file", lang: str = "en") 
     return value
 
 
-def migrate(doc: MutableMapping, source: str = "the file", lang: str = "en",
-            target: int | None = None) -> tuple[MutableMapping, list[int]]:
+def migrate(doc: Doc, source: str = "the file", lang: str = "en",
+            target: int | None = None) -> tuple[Doc, list[int]]:
     """Bring ``doc`` to version ``target`` (default: the current one) in place.
 
     Returns the document and the versions it was migrated from (empty when it was current).
@@ -87,7 +89,7 @@ def migrate(doc: MutableMapping, source: str = "the file", lang: str = "en",
         step = MIGRATIONS.get(version)
         if step is None:  # a gap in the registry is a bug in the kit, not the user's doing
             raise RuntimeError(f"no migration from design file version {version}")
-        doc = step(doc)
+        doc = cast(Doc, step(doc))  # each step changes the mapping it is given and returns it
         applied.append(version)
         version += 1
         _set_version(doc, version)

@@ -82,10 +82,10 @@ def _score_workload(hours: dict[str, object], total_hours: object, convention: o
     valid = {k: h for k, h in given.items() if h is not None and h >= 0}
     parts["hours"] = len(valid) / len(KINDS)
     for kind in KINDS:
-        if given[kind] is None:
+        if (h := given[kind]) is None:
             print(f"Hours for {kind}: not answered (write 0 if there are none).")
-        elif given[kind] < 0:
-            print(f"Hours for {kind}: {given[kind]:g} - hours cannot be negative.")
+        elif h < 0:
+            print(f"Hours for {kind}: {h:g} - hours cannot be negative.")
     total = sum(valid.values())
     if total <= 0:
         print("No hours given yet: fill in the hours of each kind of activity.")

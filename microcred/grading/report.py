@@ -20,11 +20,15 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
 from ..files import write_text_atomic
+
+if TYPE_CHECKING:
+    from matplotlib.ticker import MaxNLocator
 
 Progress = Callable[[int, int], None]
 
@@ -180,7 +184,7 @@ def plot_score_distribution(data: GradingData, assignment: str, pass_mark: float
     ax.set_xlim(0, 100)
     ax.set_xlabel("score, % of the maximum (manual parts count once graded)")
     ax.set_ylabel("submissions")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    cast("MaxNLocator", ax.yaxis.get_major_locator()).set_params(integer=True)
     ax.set_title(f"{assignment}: {len(shares)} submission(s)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
@@ -201,7 +205,7 @@ def plot_question_scores(data: GradingData, assignment: str) -> Figure:
         left = [a + b for a, b in zip(left, values)]
     ax.invert_yaxis()
     ax.set_xlabel("submissions")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    cast("MaxNLocator", ax.xaxis.get_major_locator()).set_params(integer=True)
     ax.set_title(f"{assignment}: points per question")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight() - 0.12),
               ncol=4, frameon=False, fontsize=8)

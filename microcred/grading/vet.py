@@ -157,7 +157,7 @@ def _ipython_cleanup(source: str) -> str:
     lines = source.splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
-    indent = re.match(r"[ \t]*", lines[0]).group() if lines else ""
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" \t"))] if lines else ""
     if indent:
         lines = [line.removeprefix(indent) for line in lines]
     if any(_PROMPT.match(line) for line in lines[:2]):

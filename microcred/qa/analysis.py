@@ -195,7 +195,7 @@ def cohort_summary(
     profiles = [profile(a) for a in kept]
     means: dict[str, float | None] = {}
     for p in instrument().principles:
-        values = [pr[p.id].mean for pr in profiles if pr[p.id].mean is not None]
+        values = [m for pr in profiles if (m := pr[p.id].mean) is not None]
         means[p.id] = round(sum(values) / len(values), 2) if len(values) >= threshold else None
     return CohortSummary(len(kept), threshold, older, distribution, unanswered, tuple(hidden), means)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..charts import PALETTE, new_figure
 from ..i18n import t
@@ -18,6 +18,7 @@ from .instrument import SCALE_MAX, SCALE_MIN, instrument, pick
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
 
 # One colour per scale point, from "not in place" (orange) to "established" (dark blue):
 # Okabe-Ito colours, told apart with colour-vision deficiencies; grey for "not answered".
@@ -39,7 +40,7 @@ def plot_radar(
     """A radar (spider) chart of the mean score per principle; ``earlier`` is drawn dashed
     underneath for comparison. Unanswered principles sit at 0 and are named in the subtitle."""
     fig = new_figure(5.6, 5.6)
-    ax = fig.add_subplot(projection="polar")
+    ax = cast("PolarAxes", fig.add_subplot(projection="polar"))
     n = len(instrument().principles)
     angles = [2 * math.pi * i / n for i in range(n)]
     closed = [*angles, angles[0]]

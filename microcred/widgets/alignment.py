@@ -65,7 +65,7 @@ class AlignmentEditor(w.VBox):
         alignment = alignment or Alignment()
         self.ui = ui
         self._ticks: set[tuple[str, str]] = {
-            (oid, item.id) for item in (*alignment.activities, *alignment.assessments)
+            (oid, item.id) for item in alignment.activities + alignment.assessments
             for oid in item.outcomes
         }
         self._levels = {a.id: a.level for a in alignment.assessments if a.level}

@@ -168,7 +168,7 @@ def design_bar(tool: Any, get: Callable[[], Any] | None = None,
                         "section name with get= and set=")
     section, tool_get, tool_set, extra = adapter(tool)
     return DesignBar(section, get or tool_get, set or tool_set, path=path,
-                     ui=ui or getattr(tool, "ui", "en"), **{**extra, **options})
+                     ui=ui or str(getattr(tool, "ui", "en")), **{**extra, **options})
 
 
 # --- the tools of the course ----------------------------------------------------------------
@@ -190,7 +190,7 @@ def _credential_builder(builder: Any) -> tuple:
         return {"credential": data, "outcomes": design.number_outcomes(texts, previous)}
 
     def set(doc: Mapping[str, Any]) -> None:
-        section = doc.get("credential") if isinstance(doc.get("credential"), Mapping) else {}
+        section = c if isinstance(c := doc.get("credential"), Mapping) else {}
         builder.fill(from_dict(section, outcomes=doc.get("outcomes")))
 
     return ("credential", "outcomes"), get, set, {"whole": True}
@@ -249,7 +249,7 @@ def _alignment_editor(editor: Any) -> tuple:
         outcomes, activities, tasks = lines_of(alignment)
         editor.outcomes.value, editor.activities.value, editor.tasks.value = (
             outcomes, activities, tasks)
-        for item in (*alignment.activities, *alignment.assessments):
+        for item in alignment.activities + alignment.assessments:
             for oid in item.outcomes:
                 try:
                     editor.tick(oid, item.id, True)
