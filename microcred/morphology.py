@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import simplemma
 
@@ -40,7 +41,7 @@ class VerbForm:
 
 
 @cache
-def _voikko() -> object | None:
+def _voikko() -> Any:  # libvoikko.Voikko (untyped) or None
     """The Voikko analyser, or None when the library or the Finnish dictionary is missing."""
     if _forced_fallback:
         return None

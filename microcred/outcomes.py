@@ -302,9 +302,9 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
     verbs: list[Verb] = []
     i = first
     while i < len(tokens):
-        if slots.get(i):
+        if lemma := slots.get(i):
             verbs.append(Verb(text[tokens[i].start : tokens[i].end],
-                              slots[i], UNKNOWN, tokens[i].start, tokens[i].end))
+                              lemma, UNKNOWN, tokens[i].start, tokens[i].end))
             i += 1
             continue
         entry = lex.match_at(tokens, i) if tokens[i].is_word else None
