@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..resources import load_yaml
 
@@ -19,7 +20,7 @@ class Element:
     stage: str  # "description" or "issue"
     label: dict[str, str]
     hint: dict[str, str]
-    values: dict[str, dict[str, str]]  # code -> labels; empty when any text is fine
+    values: dict[str, dict[str, Any]]  # code -> labels (and "aliases": a list); empty: any text
     closed: bool = False  # True when only ``values`` are allowed
 
     def name(self, lang: str = "en") -> str:
