@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import simplemma
 
-from .morphology import finnish_verb
+from .morphology import finnish_non_finite, finnish_verb
 from .resources import load_yaml
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
@@ -79,6 +79,12 @@ class Lexicon:
     not_verbs: frozenset[str] = frozenset()  # words after a frame that are never its verb
     participle: re.Pattern[str] | None = None  # Swedish "strukturerat", "avslutad"
     and_words: frozenset[str] = frozenset()  # "ja", "och", "and": a second verb may follow
+    clause_words: frozenset[str] = frozenset()  # "how", "hur", "miten": not the learner's verbs
+    course_nouns: frozenset[str] = frozenset()  # "kursen", "koulutus": a course as the subject
+    course_verbs: frozenset[str] = frozenset()  # what a course does ("ger", "antaa", "gives")
+    prepositions: frozenset[str] = frozenset()  # "på kursen": then the course is not the subject
+    finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
+    passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -97,9 +103,10 @@ class Lexicon:
 
     def match_at(self, tokens: list[Token], i: int) -> Entry | None:
         """The longest lexicon entry starting at token ``i``, if any."""
-        for key in self._keys(tokens[i]):
+        token = tokens[i]
+        for key in self._keys(token):
             for entry in self.index.get(key, ()):
-                if self._matches(entry, tokens, i):
+                if self._matches(entry, tokens, i) and self._verb_form(token, key, entry):
                     return entry
         return None
 
@@ -107,6 +114,27 @@ class Lexicon:
         keys = [token.text, token.lemma]
         keys += _VARIANTS.get(self.language, _no_variants)(token.text)
         return list(dict.fromkeys(keys))
+
+    def _verb_form(self, token: Token, key: str, entry: Entry) -> bool:
+        """Is the token a form of the verb, not a noun that shares its lemma? Finnish: the
+        analyser's verb reading of an inflected form ("ymmärtävät") is taken for vague verbs
+        only, and verbal nouns and participles ("käyttäen", "laatiessaan") are not verbs.
+        Swedish: a verb form is the infinitive or the present tense ("listor" is a noun)."""
+        word = token.text
+        if word in self.forms or word == key == entry.words[0] and self.language != "fi":
+            return True
+        if self.language == "fi":
+            if key not in (token.text, token.lemma):
+                return entry.vague
+            return word == entry.words[0] or not finnish_non_finite(word)
+        if self.language == "sv" and len(entry.words) == 1:
+            head = entry.words[0]
+            forms = {head, head + "r", head[:-1] + "er", head[:-1] + "r", head + "s"}
+            if word not in forms:
+                return False
+            lemma = token.lemma
+            return not (lemma != head and word in (lemma + "er", lemma + "ar", lemma[:-1] + "or"))
+        return True
 
     def infinitive_lemma(self, token: Token) -> str | None:
         """The base form when ``token`` has the form of an infinitive (the verb that follows an
@@ -229,6 +257,13 @@ def lexicon(language: str) -> Lexicon:
         not_verbs=frozenset(str(w) for w in data.get("not_verbs", [])),
         participle=re.compile(data["participle"]) if data.get("participle") else None,
         and_words=frozenset(str(w) for w in data.get("and_words", [])),
+        clause_words=frozenset(str(w) for w in data.get("clause_words", [])),
+        course_nouns=frozenset(str(w) for w in data.get("course_nouns", [])),
+        course_verbs=frozenset(str(w) for w in data.get("course_verbs", [])),
+        prepositions=frozenset(str(w) for w in data.get("prepositions", [])),
+        finite=re.compile(data["finite"]) if data.get("finite") else None,
+        passive_opening=re.compile(data["passive_opening"]) if data.get("passive_opening")
+        else None,
     )
 
 

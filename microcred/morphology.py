@@ -17,15 +17,19 @@ from typing import Any
 
 import simplemma
 
-__all__ = ["VerbForm", "backend", "finnish_verb", "use_fallback"]
+__all__ = ["VerbForm", "backend", "finnish_non_finite", "finnish_verb", "use_fallback"]
 
 # First infinitive (analysoida, koodata, hinnoitella, mennä, juosta, tarvita) or the third
 # infinitive in illative (analysoimaan), the forms that follow "osaa", "kykenee", "pystyy".
 _INFINITIVE = re.compile(
-    r"(?:[aeiouyäö]d[aä]|[aeiouyäö]t[aä]|[eiaä]ll[aä]|nn[aä]|rr[aä]|[ks]st[aä]|[aeiouyäö]st[aä]"
+    r"(?:[aeiouyäöh]d[aä]|[aeiouyäö]t[aä]|[eiaä]ll[aä]|nn[aä]|rr[aä]|[ks]st[aä]|[aeiouyäö]st[aä]"
     r"|m[aä][aä]n)$"
 )
 _MA_INFINITIVE = re.compile(r"m[aä][aä]n$")
+# Verbal nouns, participles and the E-infinitive ("käyttäen", "laatiessaan", "suorittaneelle"):
+# they describe a noun or the manner, not what the learner does.
+_NON_FINITE = re.compile(r"(?:[aeiouyäö]en|iden|ess[aä](?:an|än|ni|si)?|ne(?:e|i)\w*|"
+                         r"mi(?:nen|sen|s[eta]\w*))$")
 _VERB_MOODS = ("indicative", "conditional", "potential", "imperative", "A-infinitive",
                "MA-infinitive")
 _forced_fallback = False
@@ -64,6 +68,7 @@ def use_fallback(on: bool = True) -> None:
     _forced_fallback = on
     _voikko.cache_clear()
     finnish_verb.cache_clear()
+    finnish_non_finite.cache_clear()
 
 
 @lru_cache(maxsize=65536)
@@ -93,6 +98,23 @@ def finnish_verb(word: str) -> VerbForm | None:
         if analyses[0].get("CLASS") != "teonsana":
             return None
     return VerbForm(str(chosen.get("BASEFORM", word)).lower(), bool(infinitives), passive)
+
+
+@lru_cache(maxsize=65536)
+def finnish_non_finite(word: str) -> bool:
+    """Is a lower-cased Finnish word a verbal noun, a participle or an E-infinitive rather than a
+    finite verb or an infinitive? (Voikko: a known word with no such verb reading.)"""
+    analyser = _voikko()
+    if analyser is None:
+        return bool(_NON_FINITE.search(word))
+    try:
+        analyses = analyser.analyze(word)
+    except Exception:
+        return bool(_NON_FINITE.search(word))
+    if not analyses:
+        return bool(_NON_FINITE.search(word))
+    return not any(a.get("CLASS") == "teonsana" and a.get("MOOD") in _VERB_MOODS
+                   for a in analyses)
 
 
 def _fallback(word: str) -> VerbForm | None:

@@ -38,7 +38,7 @@ ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste st
 ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred"})
 # Notes inform and cost nothing: an action verb that is in no list is still an action verb.
 NOTE_CODES = frozenset({"unknown-verb", "list-items"})
-FRAME_WITHIN = 15  # words: an ability frame further in is not the opening of the outcome
+FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of the outcome
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
@@ -130,9 +130,15 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
     levels = ", ".join(t(f"outcomes.level.{level}", msg) for level in LEVELS)
 
-    if any(p.search(cleaned) for p in lex.teacher_centred):
+    teacher = _teacher_centred(cleaned, tokens, lex, verbs)
+    course_verb = _course_subject(tokens, lex)
+    if course_verb is not None:  # "Kursen visar ...": the course's verb, not the learner's
+        verbs = [v for v in verbs if v.start != tokens[course_verb].start]
+        measurable = [v for v in verbs if not v.vague]
+        top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+    if teacher:
         problems.append(_finding("teacher-centred", msg))
-    if not verbs:
+    if not verbs and not teacher:  # one error is enough: the course is the subject
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
         problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
     for verb in verbs:
@@ -247,8 +253,10 @@ def _clean(text: str) -> tuple[str, bool]:
     stripped = _TAG.sub(" ", _SCRIPT.sub(" ", text))
     had_markup = stripped != text
     stripped = html.unescape(stripped) if had_markup else stripped
-    stripped = _BULLET.sub("", stripped, count=1)
-    return " ".join(stripped.split()), had_markup
+    if len([line for line in stripped.splitlines() if line.strip()]) < 2:
+        stripped = _BULLET.sub("", stripped, count=1)  # a list keeps its bullets (items)
+    lines = (" ".join(line.split()) for line in stripped.splitlines())
+    return "\n".join(line for line in lines if line), had_markup  # lines kept: a list's items
 
 
 def _first_word_index(text: str, tokens: list[Token], lex: Lexicon) -> int:
@@ -257,7 +265,7 @@ def _first_word_index(text: str, tokens: list[Token], lex: Lexicon) -> int:
     progressed = True
     while progressed:
         progressed = False
-        rest = lowered[end:].lstrip(" ,:;")
+        rest = lowered[end:].lstrip(" ,:;\n")
         offset = len(lowered) - len(rest)
         for stem in lex.stems:
             m = stem.match(rest)
@@ -300,8 +308,12 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             first = max(first, frame[0])  # what comes before the frame is the preamble
         slots = _slot_verbs(tokens, frame[1], lex)
     verbs: list[Verb] = []
+    clauses = _clause_spans(tokens, first, lex)
     i = first
     while i < len(tokens):
+        if any(a <= i < b for a, b in clauses) and i not in slots:
+            i += 1
+            continue
         if lemma := slots.get(i):
             verbs.append(Verb(text[tokens[i].start : tokens[i].end],
                               lemma, UNKNOWN, tokens[i].start, tokens[i].end))
@@ -312,6 +324,8 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             entry is None
             or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
             or not _in_verb_position(tokens, i, first, lex)
+            or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
+                and tokens[i].text not in lex.index)
             or lex.is_passive(tokens, i)
             or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
             or any(a <= tokens[i].start < b for a, b in course_spans)
@@ -334,6 +348,73 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
         )
         i += len(entry.words)
     return verbs
+
+
+def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of clauses whose verbs are not the learner's: after "how", "why", "in order
+    to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
+    spans, i = [], first
+    while i < len(tokens):
+        if tokens[i].text in lex.clause_words and i > first and not (
+            i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
+        ):
+            j = i + 1
+            while j < len(tokens) and tokens[j].text not in (",", ";", ":"):
+                if tokens[j].text in lex.and_words and j + 1 < len(tokens) and any(
+                    p.match(tokens[j + 1].text) for p in lex.frames
+                ):
+                    break  # "... tarkoittaa ja osaa muuntaa": the learner again
+                j += 1
+            spans.append((i, j))
+            i = j
+        i += 1
+    return spans
+
+
+def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb]) -> bool:
+    """Does the statement say what the course does, or what is done on it, rather than what the
+    learner does? A listed pattern ("the course introduces", "Kursen syftar till att ge"), a
+    course noun as the subject of the opening verb ("Kursen ger", "Koulutus antaa"), or a
+    passive opening verb with no learner verb ("Projektijohtamista tarkastellaan")."""
+    if any(p.search(text) for p in lex.teacher_centred):
+        return True
+    if _course_subject(tokens, lex) is not None:
+        return True
+    words = [tok for tok in tokens if tok.is_word][:8]
+    if not verbs:
+        for n, tok in enumerate(words[:6]):
+            if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
+                tok.text != tok.lemma or lex.language == "sv"
+            ) and not any(w.text in lex.subjects for w in words[:n]):
+                return lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex)
+    return False
+
+
+def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
+    """Index of the verb whose subject is the course ("Kursen ger", "Koulutus antaa", "The
+    course gives"), when the statement opens that way."""
+    words = [i for i, tok in enumerate(tokens) if tok.is_word][:6]
+    for n, i in enumerate(words[:5]):
+        if tokens[i].text not in lex.course_nouns or n + 1 >= len(words):
+            continue
+        if n and tokens[words[n - 1]].text in lex.prepositions:
+            continue
+        nxt = tokens[words[n + 1]]
+        if nxt.text in lex.subjects or nxt.text in lex.function_words - lex.course_verbs:
+            continue
+        if nxt.text in lex.course_verbs or (lex.finite is not None and lex.finite.search(nxt.text)):
+            return words[n + 1]
+    return None
+
+
+def _is_verb(tok: Token, lex: Lexicon) -> bool:
+    """A passive form of a verb in no list (Finnish: the analyser says so)."""
+    if lex.language == "fi":
+        from .morphology import finnish_verb
+
+        form = finnish_verb(tok.text)
+        return form is not None and form.passive
+    return lex.language == "sv" and tok.text.endswith(("as", "es")) and len(tok.text) > 5
 
 
 def _verb_before(tokens: list[Token], first: int, frame: int, lex: Lexicon,
@@ -401,13 +482,18 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
     return found
 
 
-_ITEM_START = re.compile(r"^\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s*")
+_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)])\s*")
+_INLINE_CUT = re.compile(r";|•|\s[-–]\s|\s\d+[.)]\s")
 
 
 def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
-    """The items of a list-form outcome ("be able to: assess X, analyse Y"), each as
-    (length of the shared opening, opening + item, where the item starts in ``text``); [] for
-    an outcome that is not a list. A comma or "and" starts an item only before a verb."""
+    """The items of a list-form outcome, each as (length of the shared opening, opening + item,
+    where the item starts in ``text``); [] for an outcome that is not a list. A list is either
+    lines (bulleted, numbered, or each starting with a verb) under an opening line ("Opiskelija
+    osaa:", "Efter avslutad kurs ska studenten kunna"), or one line "be able to: assess X,
+    analyse Y" (a comma or "and" starts an item only before a verb)."""
+    if "\n" in text:
+        return _line_items(text, lex)
     colon = text.find(":")
     if colon < 0:
         return []
@@ -417,37 +503,95 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     if frame is None or frame[1] != len(tokens):
         return []
     rest = text[colon + 1 :]
-    cuts = [m for m in re.finditer(r";|•|,|\s(?:" + "|".join(map(re.escape, sorted(lex.and_words)))
-                                  + r")\s", rest)] if lex.and_words else []
     pieces, begin = [], 0
-    for m in cuts:
-        after = rest[m.end():]
-        words = lex.tokens(after[:80])
-        if m.group(0) not in (";", "•") and not _starts_with_verb(words, lex):
-            continue
+    for m in _cuts(rest, lex):
         pieces.append((begin, m.start()))
         begin = m.end()
     pieces.append((begin, len(rest)))
-    items = []
-    for a, b in pieces:
-        piece = rest[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        body = _ITEM_START.sub("", piece.strip()).rstrip(" .,;")
-        if not any(ch.isalpha() for ch in body):
-            continue
-        start = colon + 1 + a + lead + (len(piece.strip()) - len(_ITEM_START.sub("", piece.strip())))
-        items.append((len(head) + 1, f"{head} {body}", start))
-    return items if len(items) >= 2 else []
+    items = [_item(head, rest, a, b, colon + 1) for a, b in pieces]
+    found = [item for item in items if item is not None]
+    return found if len(found) >= 2 else []
 
 
-def _starts_with_verb(tokens: list[Token], lex: Lexicon) -> bool:
-    """Does a list item start with a verb (a listed one, or for fi/sv an infinitive)?"""
+def _cuts(rest: str, lex: Lexicon) -> list[re.Match[str]]:
+    """Where the items of a one-line list part: ";", bullets, numbers; commas and "and" only
+    before a verb."""
+    pattern = _INLINE_CUT.pattern + "|,"
+    if lex.and_words:
+        pattern += r"|\s(?:" + "|".join(map(re.escape, sorted(lex.and_words))) + r")\s"
+    marked = list(_INLINE_CUT.finditer(rest))
+    if marked:  # "1. ...; 2. ...": the author's own separators, and only those
+        return marked
+    return [m for m in re.finditer(pattern, rest)
+            if _starts_with_verb(lex.tokens(rest[m.end():][:80]), lex)]
+
+
+def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """Items of a list written one a line (see ``_list_items``); headings such as "Kunskap och
+    förståelse" between them are not outcomes and are left out."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    marked = [bool(_ITEM_START.match(line)) and len(_ITEM_START.sub("", line)) > 0
+              for _p, line in lines]
+    if any(marked):
+        first = marked.index(True)
+        candidates = [i for i in range(first, len(lines)) if marked[i]]
+    else:
+        first = 0 if _starts_with_verb(lex.tokens(lines[0][1]), lex, True) else 1
+        candidates = list(range(first, len(lines)))
+        if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True) for i in candidates):
+            return []
+    head = _opening(lines[:first], lex)
+    items = [_item(head, text, p, p + len(line), 0) for p, line in
+             (lines[i] for i in candidates)]
+    found = [item for item in items if item is not None]
+    return found if len(found) >= 2 else []
+
+
+def _opening(lines: list[tuple[int, str]], lex: Lexicon) -> str:
+    """The shared opening of a list: the last line before the items that ends in ":" or holds a
+    frame or a subject ("Opiskelija osaa", "The student:"), else the first; headings are not."""
+    texts = [line.rstrip(" :;") for _p, line in lines]
+    for line in reversed(texts):
+        tokens = lex.tokens(line)
+        if _ability_frame(line, tokens, lex, []) is not None or any(
+            stem.match(line.lower()) for stem in lex.stems
+        ):
+            return line
+    return texts[0] if texts and not _is_heading(texts[0]) else ""
+
+
+def _is_heading(line: str) -> bool:
+    """A heading inside a list ("Kunskap och förståelse", "Skills"): short, no verb sought."""
+    return len(line.split()) <= 4
+
+
+def _item(head: str, text: str, a: int, b: int, offset: int) -> tuple[int, str, int] | None:
+    """One list item as (opening length, opening + item, start of the item in the whole text)."""
+    piece = text[a:b]
+    stripped = piece.strip()
+    body = _ITEM_START.sub("", stripped).rstrip(" .,;")
+    if not any(ch.isalpha() for ch in body):
+        return None
+    start = offset + a + (len(piece) - len(piece.lstrip())) + (len(stripped) - len(
+        _ITEM_START.sub("", stripped)))
+    prefix = f"{head} " if head else ""
+    return len(prefix), prefix + body, start
+
+
+def _starts_with_verb(tokens: list[Token], lex: Lexicon, vague: bool = False) -> bool:
+    """Does a list item start with a verb (a listed one, or for fi/sv an infinitive)? With
+    ``vague``, "osaa"/"kan" + noun counts too (a line of its own is an item)."""
     words = [tok for tok in tokens if tok.is_word]
     if not words:
         return False
+    if any(p.match(words[0].text) for p in lex.frames):
+        return True
     entry = lex.match_at(words, 0)
     if entry is not None:
-        return not entry.vague or entry.lemma not in lex.vague_alone
+        return vague or not entry.vague or entry.lemma not in lex.vague_alone
     return lex.language != "en" and lex.infinitive_lemma(words[0]) is not None
 
 
