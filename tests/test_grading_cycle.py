@@ -91,9 +91,10 @@ def test_report_and_register_csv(demo):
     assert html.count("data:image/png;base64,") == 2
     for text in ("absent", "Refused by vetting", "malformed-notebook", "Questions most often"):
         assert text in html
-    rows = {line.split(",")[0]: line for line in demo.csv.read_text("utf-8").splitlines()[1:]}
+    rows = {line.split(";")[0]: line
+            for line in demo.csv.read_text("utf-8-sig").splitlines()[1:]}
     assert set(rows) == set(demo.summary)
-    assert rows["good"].endswith(",5,8,pending") and rows["absent"].endswith(",,8,no")
+    assert rows["good"].endswith(";5;8;pending") and rows["absent"].endswith(";;8;no")
 
 
 def test_gradebook_sound_and_a_second_autograde_changes_nothing(course):

@@ -17,11 +17,13 @@ def add_parser(steps: argparse._SubParsersAction) -> None:
         "badges", help="an Open Badge 3.0 for each participant who passed the course",
         description="Read the gradebook and issue the coaching course, described in its own "
         "design file, as an Open Badges 3.0 credential (unsigned JSON) to each participant "
-        "whose points over the course's assignments reach the pass mark; write badges.csv "
-        "with who received one. Re-running adds new badges and changes none: each badge has a "
-        "fixed file name and id, and keeps its date of issuing.")
-    b.add_argument("--pass-mark", type=float, required=True,
-                   help="share of the course's maximum needed to pass, e.g. 0.5")
+        "who passed by the rule in the file's 'badge' section (every required assignment "
+        "graded and at the pass mark); write badges.csv with who received one. The design "
+        "file must name your organisation as the awarding body. Re-running adds new badges "
+        "and changes none: each badge has a fixed file name and id, and keeps its date.")
+    b.add_argument("--pass-mark", type=float,
+                   help="share of each required assignment's maximum needed, e.g. 0.5 "
+                        "(default: the design file's badge: pass_mark)")
     b.add_argument("-o", "--output", required=True, help="folder for the badges and badges.csv")
     b.add_argument("--course", default=".", help="course folder (default: .)")
     b.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
@@ -29,18 +31,19 @@ def add_parser(steps: argparse._SubParsersAction) -> None:
                    "awarding body (default: the kit's microcred/examples/coaching-course.yaml)")
     b.add_argument("--issued", help="date of issuing of new badges, YYYY-MM-DD (default: today)")
     b.add_argument("--assignment", action="append", metavar="NAME",
-                   help="count only this assignment (repeat for several; default: all)")
+                   help="require this assignment (repeat for several; default: the design "
+                        "file's badge: required, else every assignment)")
     b.add_argument("--hash-learner", action="store_true",
                    help="store each learner as a salted hash, not as plain text")
     b.set_defaults(func=run_badges)
 
 
 def run_badges(args: argparse.Namespace) -> int:
-    from ..grading.badges import course_design_path, format_run, issue_badges
+    from ..grading.badges import format_run, issue_badges
     from ..grading.roster import default_db_url
     from ..grading.vet import load_record
 
-    if not 0 < args.pass_mark <= 1:
+    if args.pass_mark is not None and not 0 < args.pass_mark <= 1:
         raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
     course = Path(args.course)
     if args.db:
@@ -53,8 +56,5 @@ def run_badges(args: argparse.Namespace) -> int:
     run = issue_badges(db, args.output, args.pass_mark, design_file=args.design,
                        issued=args.issued, assignments=args.assignment,
                        hash_learner=args.hash_learner, vetting=load_record(course))
-    print(format_run(run, args.pass_mark))
-    if not args.design:
-        print(f"note: the badges name the awarding body of {course_design_path().name}; for "
-              "real badges give --design with your organisation's copy")
+    print(format_run(run))
     return 0

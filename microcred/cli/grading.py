@@ -4,8 +4,10 @@
   before nbgrader runs them (refused ones move to ``quarantine/``); exit 1 if any is refused.
 - ``grading roster FILE.csv``: put the participants into the gradebook.
 - ``grading report``: an HTML report and a CSV for the student register.
+- ``grading export --format moodle|canvas|excel``: grades for the learning platform's import
+  or for a spreadsheet.
 - ``grading demo``: a synthetic cohort through the whole cycle.
-- ``grading badges --pass-mark X -o OUT``: an Open Badge 3.0 for each participant who passed.
+- ``grading badges --design OURS.yaml -o OUT``: an Open Badge 3.0 for each participant who passed.
 """
 
 from __future__ import annotations
@@ -61,6 +63,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--pass-mark", type=float, default=0.5,
                    help="share of the maximum needed to pass (default: 0.5)")
     g.set_defaults(func=run_report)
+
+    e = cmds.add_parser("export", help="grades for Moodle, Canvas or a spreadsheet",
+                        description="Write the gradebook's grades as a CSV that Moodle's grade "
+                                    "import or Canvas's Gradebook import reads, or that opens "
+                                    "in Finnish and Swedish Excel. Only final grades go to a "
+                                    "platform: work waiting for manual grading or a vetting "
+                                    "decision leaves the cell empty.")
+    e.add_argument("--format", required=True, choices=["moodle", "canvas", "excel"],
+                   help="moodle (Grades > Import > CSV file), canvas (Grades > Import) or excel")
+    e.add_argument("-o", "--output", help="the CSV to write (default: grades-FORMAT.csv)")
+    e.add_argument("--course", default=".", help="course folder (default: .)")
+    e.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
+    e.add_argument("--assignment", action="append", metavar="NAME",
+                   help="only this assignment (repeat for several; default: all)")
+    e.add_argument("--lms-file", metavar="EXPORT.csv",
+                   help="the platform's own gradebook export to fill in (recommended: the "
+                        "platform then recognises every column)")
+    e.add_argument("--match", choices=["email", "idnumber"], default="email",
+                   help="Moodle: match participants on their e-mail address or on the ID "
+                        "number (= the roster id) (default: email)")
+    e.add_argument("--missing-as-zero", action="store_true",
+                   help="write 0 for an assignment not handed in (default: leave it empty)")
+    e.add_argument("--pass-mark", type=float, default=0.5,
+                   help="excel: share of the maximum needed to pass (default: 0.5)")
+    e.set_defaults(func=run_export)
 
     d = cmds.add_parser("demo", help="a synthetic cohort through the whole cycle",
                         description="Release, roster, vet, autograde, feedback and report for "
@@ -167,7 +194,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
     db = _db_url(args, must_exist=True)
     data = read_gradebook(db, load_record(Path(args.course)),
-                          progress=_stderr_progress("read submissions"))
+                          progress=_stderr_progress("read submissions"), course=Path(args.course))
     out = Path(args.output)
     write_text_atomic(out, render_html(data, args.pass_mark))
     rows = write_csv(data, Path(args.csv), args.pass_mark) if args.csv else None
@@ -176,6 +203,25 @@ def run_report(args: argparse.Namespace) -> int:
           f"{graded} submission(s))")
     if rows is not None:
         print(f"CSV   : {Path(args.csv).resolve()} ({rows} row(s))")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..grading.export import export_grades, format_export
+    from ..grading.report import read_gradebook
+    from ..grading.vet import load_record
+
+    if not 0 < args.pass_mark <= 1:
+        raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+    if args.lms_file and args.format == "excel":
+        raise UserError("--lms-file is for --format moodle or canvas")
+    lms = read_text(args.lms_file) if args.lms_file else None
+    course = Path(args.course)
+    data = read_gradebook(_db_url(args, must_exist=True), load_record(course), course=course)
+    result = export_grades(data, args.format, args.assignment, args.pass_mark, lms, args.match,
+                           args.missing_as_zero)
+    out = result.save(args.output or f"grades-{args.format}.csv")
+    print(format_export(result, out))
     return 0
 
 

@@ -1,16 +1,26 @@
 """The course is a micro-credential too: an Open Badge 3.0 for each participant who passed.
 
-:func:`course_results` reads the nbgrader gradebook (through :func:`report.read_gradebook`, so a
-pass means the same here as in the grading report) and adds up each participant's points over
-the course's assignments. :func:`issue_badges` issues the coaching course, described in its own
-design file (``microcred/examples/coaching-course.yaml`` unless told otherwise), to everyone whose
-total reaches the pass mark, with ``microcred.credential.to_ob3``: one unsigned
-OpenBadgeCredential (JSON) per participant, and a CSV of who received one.
+Who passes is the course's own rule, in the ``badge`` section of its design file
+(``microcred/examples/coaching-course.yaml`` unless told otherwise)::
+
+    badge:
+      required: [needs, outcomes, credential, design, qa, capstone]
+      pass_mark: 0.5   # share of each required assignment's maximum
+
+A participant earns the badge when **every** required assignment is graded (no answer waiting
+for manual grading, no refused submission waiting for a decision) and reaches the pass mark.
+A required assignment that is not in the gradebook, or has no points there (not generated yet),
+stops the issuing with a message: nobody passes a course whose assignments are not all set.
+:func:`course_results` reads the gradebook through :func:`report.read_gradebook`, so a pass
+means the same here as in the grading report.
+
+:func:`issue_badges` issues the course with ``microcred.credential.to_ob3``: one unsigned
+OpenBadgeCredential (JSON) per participant who passed, and a CSV of who received one. The design
+file must name the organisation that awards the badge: a missing awarding body or the kit's
+placeholder ("Example University (replace with ...)") stops the issuing with a message.
 
 Re-running never duplicates: a participant's badge has a fixed file name and a fixed id, a badge
-issued earlier keeps its date of issuing, and the CSV is written anew each time. A participant
-with a manually graded answer still waiting for the trainer, or a refused submission waiting for
-a decision, gets no badge yet.
+issued earlier keeps its date of issuing, and the CSV is written anew each time.
 """
 
 from __future__ import annotations
@@ -33,6 +43,9 @@ CSV_NAME = "badges.csv"
 CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
 _NAMESPACE = uuid.UUID("0b7c9a52-2f4e-4c1b-9a4e-7d7f3c1e5a10")  # ids of the course's badges
 _SAFE = re.compile(r"[^A-Za-z0-9._@-]+")
+# An awarding body left as in the kit's example ("Example University (replace with ...)").
+PLACEHOLDER = re.compile(r"\bexample\b|replace with|esimerkki|exempel|korvaa|ersätt", re.I)
+PLACEHOLDER_URL = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)", re.I)
 
 
 def course_design_path() -> Path:
@@ -41,23 +54,59 @@ def course_design_path() -> Path:
 
 
 @dataclass(frozen=True)
+class BadgeRule:
+    """Who earns the course badge: every required assignment graded and at the pass mark."""
+
+    required: tuple[str, ...] = ()  # empty: every assignment of the gradebook
+    pass_mark: float = 0.5  # share of each required assignment's maximum
+
+    def describe(self) -> str:
+        return (f"{self.pass_mark:.0%} of the points of each of "
+                f"{', '.join(self.required) if self.required else 'all assignments'}")
+
+
+def badge_rule(doc: dict | None, pass_mark: float | None = None,
+               assignments: list[str] | None = None) -> BadgeRule:
+    """The rule of a design file's ``badge`` section; ``pass_mark`` and ``assignments`` (from
+    the command line) replace what the file says."""
+    section = (doc or {}).get("badge") or {}
+    if not isinstance(section, dict):
+        raise UserError("the design file's 'badge' section must hold 'required' (a list of "
+                        "assignments) and 'pass_mark' (a share, e.g. 0.5)")
+    required = assignments if assignments else section.get("required") or []
+    if isinstance(required, str):
+        required = [required]
+    mark = pass_mark if pass_mark is not None else section.get("pass_mark", 0.5)
+    try:
+        mark = float(mark)
+    except (TypeError, ValueError):
+        raise UserError(f"badge pass_mark {mark!r} is not a number; write a share such as "
+                        "0.5") from None
+    if not 0 < mark <= 1:
+        raise UserError("the pass mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+    return BadgeRule(tuple(str(a) for a in required), mark)
+
+
+@dataclass(frozen=True)
 class Result:
-    """One participant's standing in the course: points over the counted assignments."""
+    """One participant's standing in the course: the required assignments, one by one."""
 
     student: str
     name: str
     email: str
-    score: float
+    score: float  # points over the required assignments
     max_score: float
-    waiting: tuple[str, ...] = ()  # assignments with manual grading or a vetting decision to do
+    waiting: tuple[str, ...] = ()  # manual grading or a vetting decision to do
+    missing: tuple[str, ...] = ()  # not handed in
+    below: tuple[str, ...] = ()  # graded below the pass mark
 
     @property
     def share(self) -> float:
         return self.score / self.max_score if self.max_score > 0 else 0.0
 
-    def passed(self, pass_mark: float) -> bool:
-        return not self.waiting and self.max_score > 0 and (
-            self.score >= pass_mark * self.max_score - 1e-9)
+    @property
+    def passed(self) -> bool:
+        return not (self.waiting or self.missing or self.below) and self.max_score > 0
 
 
 @dataclass
@@ -71,36 +120,56 @@ class BadgeRun:
     not_passed: list[Result] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)  # earlier badges of people who do not pass now
     csv_path: Path | None = None
+    rule: BadgeRule = field(default_factory=BadgeRule)
 
 
-def course_results(db_url: str, assignments: list[str] | None = None,
+def course_results(db_url: str, rule: BadgeRule | None = None,
                    vetting: list[dict] | None = None) -> list[Result]:
-    """Every participant of the gradebook with their points over ``assignments`` (default: all
-    the gradebook's assignments); an assignment not handed in counts as 0."""
+    """Every participant of the gradebook with their standing under ``rule``."""
     from .report import GRADED, PENDING, REFUSED, read_gradebook
-    from .roster import open_gradebook
 
+    rule = rule or BadgeRule()
     data = read_gradebook(db_url, vetting)
-    counted = list(assignments) if assignments else list(data.assignments)
+    counted = list(rule.required) or list(data.assignments)
     unknown = [a for a in counted if a not in data.assignments]
     if unknown:
         raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "
-                        f"{', '.join(data.assignments) or 'none'})")
-    with open_gradebook(db_url) as gb:
-        emails = {s.id: (s.email or "").strip() for s in gb.students}
+                        f"{', '.join(data.assignments) or 'none'}); the course badge needs "
+                        "every required assignment generated and graded")
+    empty = [a for a in counted if data.max_scores.get(a, 0) <= 0]
+    if empty:
+        raise UserError(f"{', '.join(empty)}: no points in the gradebook yet (run nbgrader "
+                        "generate_assignment and autograde first); no badges are issued "
+                        "while a required assignment is not set")
     people: dict[str, dict[str, Any]] = {}
     for row in data.rows:
         if row.assignment not in counted:
             continue
         p = people.setdefault(row.student, {"name": row.name, "score": 0.0, "max": 0.0,
-                                            "waiting": []})
+                                            "waiting": [], "missing": [], "below": []})
         p["max"] += row.max_score
         if row.status in (GRADED, PENDING) and row.score is not None:
             p["score"] += row.score
         if row.status in (PENDING, REFUSED):
             p["waiting"].append(row.assignment)
-    return [Result(sid, p["name"], emails.get(sid, ""), round(p["score"], 4), p["max"],
-                   tuple(p["waiting"])) for sid, p in sorted(people.items())]
+        elif row.status != GRADED:
+            p["missing"].append(row.assignment)
+        elif row.passed(rule.pass_mark) != "yes":
+            p["below"].append(row.assignment)
+    return [Result(sid, p["name"], data.people[sid].email if sid in data.people else "",
+                   round(p["score"], 4), p["max"], tuple(p["waiting"]), tuple(p["missing"]),
+                   tuple(p["below"])) for sid, p in sorted(people.items())]
+
+
+def issuer_problem(description: Any) -> str | None:
+    """Why the design file cannot name the issuer of real badges, or None when it can."""
+    bodies = [o for o in description.awarding_body if (o.name or "").strip()]
+    if not bodies:
+        return "names no awarding body"
+    for o in bodies:
+        if PLACEHOLDER.search(o.name) or (o.url and PLACEHOLDER_URL.search(o.url)):
+            return f"names the kit's placeholder {o.name!r} ({o.url or 'no web address'})"
+    return None
 
 
 def badge_id(achievement: str, student: str) -> str:
@@ -113,38 +182,45 @@ def badge_file(folder: Path, student: str) -> Path:
     return folder / f"{_SAFE.sub('_', student).strip('._') or 'participant'}.json"
 
 
-def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float,
+def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = None,
                  design_file: str | Path | None = None, issued: Any = None,
                  assignments: list[str] | None = None, hash_learner: bool = False,
                  vetting: list[dict] | None = None) -> BadgeRun:
     """Write a badge for each participant who passed, and ``badges.csv`` listing them.
 
-    ``pass_mark`` is the share of the course's maximum needed (0-1), as in the grading report.
-    ``issued`` is the date of issuing of new badges (default: today); a badge issued earlier
-    keeps its date, so re-running changes nothing for those who already have one.
+    The rule is the design file's ``badge`` section (:func:`badge_rule`); ``pass_mark`` and
+    ``assignments`` replace its pass mark and required assignments. ``issued`` is the date of
+    issuing of new badges (default: today); a badge issued earlier keeps its date, so
+    re-running changes nothing for those who already have one.
     """
     from .. import design
     from ..credential import achievement_id, ob3_problems, to_ob3
 
-    if not 0 < pass_mark <= 1:
-        raise UserError("the pass mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
     design_file = Path(design_file) if design_file else course_design_path()
-    description = design.description(design.load(design_file))
+    doc = design.load(design_file)
+    rule = badge_rule(doc, pass_mark, assignments)
+    description = design.description(doc)
+    problem = issuer_problem(description)
+    if problem:
+        raise UserError(
+            f"{design_file.name} {problem}: a badge must name the organisation that awards it. "
+            "No badges issued. Copy the course's design file, put your organisation in "
+            "credential: awarding_body: (name and url) and give the copy with --design")
     achievement = achievement_id(description)
     today = _date(issued) if issued else dt.date.today()
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: is a file; give a folder for the badges")
-    results = course_results(db_url, assignments, vetting)
+    results = course_results(db_url, rule, vetting)
     folder.mkdir(parents=True, exist_ok=True)
-    run = BadgeRun(folder)
+    run = BadgeRun(folder, rule=rule)
     for r in results:
         path = badge_file(folder, r.student)
         if r.waiting:
             run.waiting.append(r)
-        elif not r.passed(pass_mark):
+        elif not r.passed:
             run.not_passed.append(r)
-        if r.waiting or not r.passed(pass_mark):
+        if not r.passed:
             if path.exists():
                 run.stale.append(path)
             continue
@@ -183,24 +259,34 @@ def badges_csv(run: BadgeRun, achievement: str) -> str:
     return out.getvalue()
 
 
-def format_run(run: BadgeRun, pass_mark: float) -> str:
+def format_run(run: BadgeRun) -> str:
     """A plain-text summary for the trainer."""
     lines = [f"{len(run.issued)} badge(s) in {run.folder.resolve()} "
-             f"({len(run.new)} new; pass mark {pass_mark:.0%} of the maximum)"]
+             f"({len(run.new)} new; rule: {run.rule.describe()})"]
     for r, path, when in run.issued:
         lines.append(f"  {r.student:16} {r.share:6.1%}  issued {when}  {path.name}")
     if run.waiting:
         lines.append(f"{len(run.waiting)} participant(s) wait for grading or a vetting "
-                     "decision (no badge yet): " + ", ".join(r.student for r in run.waiting))
+                     "decision (no badge yet): " + ", ".join(
+                         f"{r.student} ({', '.join(r.waiting)})" for r in run.waiting))
     if run.not_passed:
-        lines.append(f"{len(run.not_passed)} participant(s) below the pass mark: "
-                     + ", ".join(r.student for r in run.not_passed))
+        lines.append(f"{len(run.not_passed)} participant(s) without a badge: " + "; ".join(
+            f"{r.student} ({_why_not(r)})" for r in run.not_passed))
     for path in run.stale:
         lines.append(f"note: {path.name} was issued earlier, but its holder does not pass now; "
                      "it is left as it is (withdraw it yourself if you must)")
     if run.csv_path:
         lines.append(f"CSV: {run.csv_path.resolve()}")
     return "\n".join(lines)
+
+
+def _why_not(r: Result) -> str:
+    parts = []
+    if r.missing:
+        parts.append("not handed in: " + ", ".join(r.missing))
+    if r.below:
+        parts.append("below the pass mark: " + ", ".join(r.below))
+    return "; ".join(parts) or "no points"
 
 
 def _earlier_date(path: Path, cid: str) -> dt.date | None:

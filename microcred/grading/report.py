@@ -8,15 +8,15 @@ who has not submitted and what the vetting refused; :func:`write_csv` writes the
 register needs: id, name, assignment, score, max, passed.
 
 ``passed`` is ``yes`` when the score reaches the pass mark (a share of the maximum, 0.5 unless
-told otherwise), ``pending`` while a manually graded answer waits for the trainer or a refused
-submission waits for a decision, and ``no`` otherwise (not submitted included).
+told otherwise), ``pending`` while a manually graded answer waits for the trainer, ``refused``
+while a submission the vetting refused waits for a decision, and ``no`` otherwise (not
+submitted included).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, cast
 from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
-from ..files import write_text_atomic
 
 if TYPE_CHECKING:
     from matplotlib.ticker import MaxNLocator
@@ -48,8 +47,11 @@ class Row:
     seconds_late: float = 0.0
 
     def passed(self, pass_mark: float) -> str:
-        if self.status in (PENDING, REFUSED):
+        """``yes``, ``no``, ``pending`` (manual grading to do) or ``refused`` (a decision to make)."""
+        if self.status == PENDING:
             return "pending"
+        if self.status == REFUSED:
+            return "refused"
         if self.score is None or self.max_score <= 0:
             return "no"
         return "yes" if self.score >= pass_mark * self.max_score - 1e-9 else "no"
@@ -84,6 +86,20 @@ class Question:
         return self.failed / self.graded if self.graded else 0.0
 
 
+@dataclass(frozen=True)
+class Person:
+    """A participant as the gradebook knows them (from the roster)."""
+
+    id: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+
+    @property
+    def name(self) -> str:
+        return _full_name(self.first_name, self.last_name)
+
+
 @dataclass
 class GradingData:
     course_id: str
@@ -92,6 +108,8 @@ class GradingData:
     rows: list[Row] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     vetting: list[dict] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    duedates: dict[str, _dt.datetime | None] = field(default_factory=dict)
 
     def rows_for(self, assignment: str, *statuses: str) -> list[Row]:
         return [r for r in self.rows if r.assignment == assignment
@@ -103,21 +121,25 @@ class GradingData:
 
 
 def read_gradebook(db_url: str, vetting: list[dict] | None = None,
-                   progress: Progress | None = None) -> GradingData:
+                   progress: Progress | None = None, course: Path | None = None) -> GradingData:
     """Everything the report shows, read from the gradebook at ``db_url``.
 
     ``vetting`` is the saved vetting record: refused submissions show as refused rather than
     as not submitted. ``progress(done, total)`` is called after each submission read.
+    ``course`` is the course folder, whose ``nbgrader_config.py`` names the course.
     """
     from .roster import open_gradebook
 
     vetting = list(vetting or [])
-    with open_gradebook(db_url) as gb:
-        students = {s.id: _full_name(s.first_name, s.last_name) for s in gb.students}
+    with open_gradebook(db_url, course=course) as gb:
+        people = {s.id: Person(s.id, s.first_name or "", s.last_name or "", (s.email or "").strip())
+                  for s in gb.students}
+        students = {sid: p.name for sid, p in people.items()}
         assignments = sorted(gb.assignments, key=lambda a: (a.duedate or _dt.datetime.max, a.name))
         data = GradingData(gb.course_id,
                            [a.name for a in assignments],
-                           {a.name: float(a.max_score or 0) for a in assignments}, vetting=vetting)
+                           {a.name: float(a.max_score or 0) for a in assignments}, vetting=vetting,
+                           people=people, duedates={a.name: a.duedate for a in assignments})
         total = sum(len(a.submissions) for a in assignments)
         done = 0
         for a in assignments:
@@ -233,7 +255,7 @@ def render_html(data: GradingData, pass_mark: float = 0.5, title: str = "Grading
             "refused": [r for r in rows if r.status == REFUSED],
             "late": [r for r in graded if r.seconds_late > 0],
             "passed": sum(r.passed(pass_mark) == "yes" for r in rows),
-            "median": shares[len(shares) // 2] * 100 if shares else None,
+            "median": statistics.median(shares) * 100 if shares else None,
             "questions": [q for q in data.questions if q.assignment == a],
             "distribution": to_data_uri(plot_score_distribution(data, a, pass_mark)),
             "distribution_alt": _distribution_alt(a, shares),
@@ -254,7 +276,7 @@ def _distribution_alt(assignment: str, shares: list[float]) -> str:
     if not shares:
         return f"No graded submissions of {assignment} yet."
     return (f"Histogram of {len(shares)} scores in {assignment}: lowest {shares[0]:.0%}, "
-            f"median {shares[len(shares) // 2]:.0%}, highest {shares[-1]:.0%}.")
+            f"median {statistics.median(shares):.0%}, highest {shares[-1]:.0%}.")
 
 
 def _questions_alt(assignment: str, qs: list[Question]) -> str:
@@ -279,17 +301,13 @@ CSV_COLUMNS = ["id", "name", "assignment", "score", "max", "passed"]
 
 
 def write_csv(data: GradingData, path: Path, pass_mark: float = 0.5) -> int:
-    """The register's CSV (UTF-8, comma-separated, header row), saved atomically; returns the
-    number of rows."""
-    buffer = io.StringIO(newline="")
-    out = csv.writer(buffer)
-    out.writerow(CSV_COLUMNS)
-    for r in data.rows:
-        out.writerow([_cell(r.student), _cell(r.name), _cell(r.assignment),
-                      "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
-                      r.passed(pass_mark)])
-    write_text_atomic(path, buffer.getvalue())
-    return len(data.rows)
+    """The register's CSV, made to open in Finnish and Swedish Excel (UTF-8 with a byte-order
+    mark, ``;``, decimal comma; see ``export.spreadsheet``); returns the number of rows."""
+    from .export import spreadsheet
+
+    result = spreadsheet(data, pass_mark=pass_mark)
+    result.save(path)
+    return result.rows
 
 
 def _cell(text: str) -> str:

@@ -30,6 +30,7 @@ COLUMNS = {
     "email": {"email", "emailaddress", "mail", "sähköposti", "sahkoposti", "epost", "epostadress"},
 }
 VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
+DEFAULT_COURSE = "default_course"  # nbgrader's id when no configuration names one
 VALID_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -119,26 +120,37 @@ def default_db_url(course: Path) -> str:
 
 
 def course_id_of(db_url: str, course: Path | None = None) -> str:
-    """The course id to open the gradebook with: the one already in it, else the one in
-    ``<course>/nbgrader_config.py``, else nbgrader's default. (nbgrader adds a course row for
-    any other id it is opened with.)"""
+    """The course id to open the gradebook with (nbgrader adds a course row for any other id).
+
+    A gradebook can hold several course rows (``default_course`` appears whenever nbgrader ran
+    once without the course's configuration): the id in ``<course>/nbgrader_config.py`` wins
+    when the gradebook holds it, else the gradebook's own id other than ``default_course``,
+    else the configured id, else nbgrader's default."""
     from sqlalchemy import create_engine, inspect, text
 
+    ids: list[str] = []
     engine = create_engine(db_url)
     try:
         if "course" in inspect(engine).get_table_names():
             with engine.connect() as conn:
-                row = conn.execute(text("SELECT id FROM course ORDER BY id LIMIT 1")).first()
-            if row:
-                return str(row[0])
+                ids = [str(r[0]) for r in conn.execute(text("SELECT id FROM course ORDER BY id"))]
     finally:
         engine.dispose()
+    configured = configured_course_id(course)
+    if configured and (configured in ids or not ids):
+        return configured
+    own = [i for i in ids if i != DEFAULT_COURSE]
+    return (own or ids or [DEFAULT_COURSE])[0]
+
+
+def configured_course_id(course: Path | None = None) -> str | None:
+    """``c.CourseDirectory.course_id`` of ``<course>/nbgrader_config.py``, if it sets one."""
     config = Path(course or ".") / "nbgrader_config.py"
     if config.is_file():
         m = re.search(r"course_id\s*=\s*[\"']([^\"']+)[\"']", config.read_text("utf-8"))
         if m:
             return m.group(1)
-    return "default_course"
+    return None
 
 
 def open_gradebook(db_url: str, course_id: str | None = None, course: Path | None = None):

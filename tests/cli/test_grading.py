@@ -103,4 +103,5 @@ def test_report_needs_a_gradebook_and_a_sensible_pass_mark(course):
     proc = run("report", "-o", "r.html", "--csv", "g.csv", cwd=course)
     assert proc.returncode == 0, proc.stderr
     assert "Report:" in proc.stdout and (course / "r.html").exists()
-    assert (course / "g.csv").read_text().splitlines()[0] == "id,name,assignment,score,max,passed"
+    assert (course / "g.csv").read_text("utf-8-sig").splitlines()[0] == (
+        "id;name;assignment;score;max;passed")

@@ -85,7 +85,7 @@ def test_rows_hold_every_participant_with_status_score_and_lateness(data):
 def test_passed_uses_the_pass_mark_and_waits_for_pending_work(data):
     rows = {r.student: r for r in data.rows}
     assert [rows[s].passed(0.5) for s in sorted(rows)] == [
-        "yes", "pending", "no", "yes", "no", "pending", "no"]
+        "yes", "pending", "no", "yes", "no", "refused", "no"]
     assert rows["p4"].passed(0.8) == "no"
 
 
@@ -115,15 +115,35 @@ def test_the_html_report_is_self_contained_accessible_and_escaped(data):
         assert text in html
 
 
-def test_the_register_csv_has_the_agreed_columns(data, tmp_path):
+def test_the_register_csv_has_the_agreed_columns_and_opens_in_nordic_excel(data, tmp_path):
     path = tmp_path / "grades.csv"
     assert write_csv(data, path) == 7
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 that Excel recognises
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
     assert rows[0] == CSV_COLUMNS == ["id", "name", "assignment", "score", "max", "passed"]
     assert rows[1] == ["p1", "Aino Virtanen", "outcomes", "8", "8", "yes"]
     assert rows[5][3:] == ["", "8", "no"]  # not submitted: no score
+    assert rows[6][3:] == ["", "8", "refused"]  # refused by the vetting: not "pending"
     assert rows[7][1] == "'=HYPERLINK(\"http://x\")"  # a spreadsheet must not run it
+
+
+def test_the_median_of_an_even_count_is_the_mean_of_the_middle_two(tmp_path):
+    from microcred.grading.report import GradingData, Row
+
+    data = GradingData("c", ["a"], {"a": 100.0}, rows=[
+        Row("x", "", "a", 100.0, "graded", 0.0), Row("y", "", "a", 100.0, "graded", 84.0)])
+    html = render_html(data)
+    assert "median <b>42 %</b>" in html and "median 84" not in html
+
+
+def test_the_report_names_the_course_of_the_configuration_not_default_course(db, tmp_path):
+    with Gradebook(db, "default_course"):  # as when nbgrader once ran without the config
+        pass
+    assert read_gradebook(db).course_id == "microcred-coaching"
+    (tmp_path / "nbgrader_config.py").write_text('c.CourseDirectory.course_id = "default_course"')
+    assert read_gradebook(db, course=tmp_path).course_id == "default_course"
+    assert "Course microcred-coaching" in render_html(read_gradebook(db))
 
 
 def test_charts_are_figures_even_without_submissions(data):

@@ -83,3 +83,13 @@ def test_the_gradebook_is_opened_with_the_courses_own_id(tmp_path):
     with Gradebook(db, "from-the-gradebook"):
         pass
     assert course_id_of(db, tmp_path) == "from-the-gradebook"
+
+
+def test_a_gradebook_with_two_course_rows_opens_with_the_course_not_default_course(tmp_path):
+    db = default_db_url(tmp_path)
+    for course_id in ("microcred-coaching", "default_course"):  # nbgrader once ran without config
+        with Gradebook(db, course_id):
+            pass
+    assert course_id_of(db) == "microcred-coaching"
+    (tmp_path / "nbgrader_config.py").write_text('c.CourseDirectory.course_id = "default_course"')
+    assert course_id_of(db, tmp_path) == "default_course"  # the configuration names it

@@ -1,0 +1,325 @@
+"""Grades out of the gradebook: into Moodle, into Canvas, and into a spreadsheet.
+
+Three formats, each built from its platform's public documentation:
+
+- ``moodle``: Moodle's *Import grades from CSV* (MoodleDocs, "Grade import",
+  https://docs.moodle.org/en/Grade_import). Moodle reads a CSV with a header row, lets the
+  trainer map one column to a user field ("Map from" *Email address* to "Map to" *useremail*, or
+  *ID number* to *useridnumber*) and each other column to a grade item (an existing one, or a new
+  one). The import format is the export format (*Export → Plain text file*: the columns
+  *First name, Last name, ID number, Institution, Department, Email address*, then one
+  ``Assignment: NAME (Real)`` column per grade item, then *Last downloaded from this course*).
+  Grades are plain numbers with a point; an empty cell leaves Moodle's grade as it is.
+- ``canvas``: the Canvas Gradebook's *Import* (Instructure Community, Instructor Guide, "How do I
+  import grades in the Gradebook?", https://community.canvaslms.com/t5/Instructor-Guide/
+  How-do-I-import-grades-in-the-Gradebook/ta-p/807). The file is the Gradebook's own export:
+  *Student* (last name, first name), *ID* (the Canvas user id), *SIS User ID*, *SIS Login ID*,
+  *Section*, then one column per assignment named ``NAME (ASSIGNMENT ID)``; the second row of an
+  export is *Points Possible*. Canvas matches a row on ID, SIS User ID or SIS Login ID; a column
+  without an assignment id makes a new assignment; the read-only total columns are ignored.
+- ``excel``: the register's rows (id, name, assignment, score, max, passed) for a spreadsheet in
+  Finnish or Swedish settings: UTF-8 *with* a byte-order mark (else Excel reads the file as
+  Windows-1252 and shows "MeikÃ¤lÃ¤inen"), ``;`` between the fields (the list separator of those
+  settings) and a decimal comma.
+
+Both platforms recommend exporting the gradebook first and importing the edited file. With
+``lms_file`` (that export) the export keeps the platform's file as it is and fills in only the
+assignments' columns for the participants it finds; without it, a new file in the same shape.
+Only final scores go to a platform: a submission waiting for manual grading, one the vetting
+refused and one never handed in leave the cell empty (``missing_as_zero`` writes 0 for the last),
+and the result lists them, so that nothing is overwritten by a number that is not a grade yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+from .report import CSV_COLUMNS, GRADED, MISSING, GradingData, Row, _cell
+
+FORMATS = ("moodle", "canvas", "excel")
+MOODLE_MATCH = ("email", "idnumber")
+MOODLE_COLUMNS = ["First name", "Last name", "ID number", "Email address"]
+CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+CANVAS_POINTS = "Points Possible"
+CANVAS_KEYS = ("ID", "SIS User ID", "SIS Login ID")
+EXCEL_COLUMNS = CSV_COLUMNS  # the register's rows, as the grading report writes them
+_ASSIGNMENT_ID = re.compile(r"^(?P<name>.+?)\s*\((?P<id>\d+)\)$")  # Canvas: "outcomes (12345)"
+_MOODLE_ITEM = re.compile(r"^(?:[^:]+:\s*)?(?P<name>.+?)(?:\s*\([^()]*\))?$")  # "Assignment: x (Real)"
+
+
+@dataclass
+class Export:
+    """A file for a platform or spreadsheet, and what the trainer should know about it."""
+
+    format: str
+    text: str  # the excel format starts with the byte-order mark
+    rows: int = 0
+    written: int = 0  # scores written
+    blank: list[tuple[str, str, str]] = field(default_factory=list)  # student, assignment, status
+    unmatched: list[str] = field(default_factory=list)  # participants the platform file lacks
+    unknown_rows: int = 0  # platform rows no participant of the gradebook matches
+    new_columns: list[str] = field(default_factory=list)  # assignments the platform file lacked
+    unmatched_why: str = "not in the platform's file"
+
+    def save(self, path: str | Path) -> Path:
+        """Write the file in UTF-8, atomically (a failed write never leaves half a file)."""
+        from ..files import write_text_atomic
+
+        return write_text_atomic(path, self.text)
+
+
+def export_grades(data: GradingData, fmt: str, assignments: list[str] | None = None,
+                  pass_mark: float = 0.5, lms_file: str | None = None, match: str = "email",
+                  missing_as_zero: bool = False) -> Export:
+    """The grades of ``assignments`` (default: all) in format ``fmt`` (see :data:`FORMATS`).
+
+    ``lms_file`` is the text of the platform's own gradebook export to fill in (Moodle, Canvas);
+    ``match`` is Moodle's user field (``email`` or ``idnumber``, the roster id)."""
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    chosen = _assignments(data, assignments)
+    if fmt == "excel":
+        return spreadsheet(data, chosen, pass_mark)
+    scores = _final_scores(data, chosen, missing_as_zero)
+    if fmt == "moodle":
+        if match not in MOODLE_MATCH:
+            raise UserError(f"Moodle matches on {' or '.join(MOODLE_MATCH)}, not {match!r}")
+        return _moodle(data, chosen, scores, lms_file, match)
+    return _canvas(data, chosen, scores, lms_file)
+
+
+def _assignments(data: GradingData, assignments: list[str] | None) -> list[str]:
+    chosen = list(assignments) if assignments else list(data.assignments)
+    unknown = [a for a in chosen if a not in data.assignments]
+    if unknown:
+        raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "
+                        f"{', '.join(data.assignments) or 'none'})")
+    if not chosen:
+        raise UserError("the gradebook has no assignments yet; run nbgrader generate_assignment "
+                        "and autograde first")
+    return chosen
+
+
+@dataclass
+class _Scores:
+    values: dict[tuple[str, str], float] = field(default_factory=dict)  # (student, assignment)
+    blank: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _final_scores(data: GradingData, assignments: list[str], missing_as_zero: bool) -> _Scores:
+    """The scores that are grades: graded submissions (and 0 for none, when asked)."""
+    out = _Scores()
+    for r in data.rows:
+        if r.assignment not in assignments:
+            continue
+        if r.status == GRADED and r.score is not None:
+            out.values[(r.student, r.assignment)] = r.score
+        elif r.status == MISSING and missing_as_zero:
+            out.values[(r.student, r.assignment)] = 0.0
+        else:
+            out.blank.append((r.student, r.assignment, r.status))
+    return out
+
+
+def _number(value: float | None, comma: bool = False) -> str:
+    if value is None:
+        return ""
+    text = f"{round(value, 4):g}"
+    return text.replace(".", ",") if comma else text
+
+
+# --- Moodle --------------------------------------------------------------------------------
+
+
+def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file: str | None,
+            match: str) -> Export:
+    result = Export("moodle", "", blank=scores.blank)
+    if lms_file is None:
+        if match == "email":
+            result.unmatched = sorted(sid for sid, p in data.people.items() if not p.email)
+            result.unmatched_why = "no e-mail address in the roster, so Moodle cannot match them"
+        header = [*MOODLE_COLUMNS, *assignments]
+        lines = [header]
+        for sid, p in sorted(data.people.items()):
+            values = [scores.values.get((sid, a)) for a in assignments]
+            result.written += sum(v is not None for v in values)
+            lines.append([_cell(p.first_name), _cell(p.last_name), _cell(sid), _cell(p.email),
+                          *(_number(v) for v in values)])
+        result.rows = len(lines) - 1
+        result.text = _csv_text(lines, ",")
+        return result
+    rows, delimiter = _read_platform_csv(lms_file, "Moodle")
+    header = rows[0]
+    key = "Email address" if match == "email" else "ID number"
+    col = _column(header, key, "Moodle", "Export → Plain text file")
+    columns = _item_columns(header, assignments, _MOODLE_ITEM, result)
+    by_key = ({p.email.casefold(): sid for sid, p in data.people.items() if p.email}
+              if match == "email" else {sid.casefold(): sid for sid in data.people})
+    found = _fill(rows[1:], col, by_key, columns, scores, result, header)
+    result.unmatched = sorted(set(data.people) - found)
+    result.rows = len(rows) - 1
+    result.text = _csv_text(rows, delimiter)
+    return result
+
+
+# --- Canvas --------------------------------------------------------------------------------
+
+
+def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
+            lms_file: str | None) -> Export:
+    result = Export("canvas", "", blank=scores.blank)
+    if lms_file is None:
+        lines = [[*CANVAS_COLUMNS, *assignments],
+                 [f"    {CANVAS_POINTS}", "", "", "", "",
+                  *(_number(data.max_scores[a]) for a in assignments)]]
+        for sid, p in sorted(data.people.items()):
+            student = ", ".join(x for x in (p.last_name, p.first_name) if x) or sid
+            canvas_id, login = (sid, "") if sid.isdigit() else ("", sid)
+            values = [scores.values.get((sid, a)) for a in assignments]
+            result.written += sum(v is not None for v in values)
+            lines.append([_cell(student), canvas_id, "", _cell(login), "",
+                          *(_number(v) for v in values)])
+        result.rows = len(lines) - 2
+        result.text = _csv_text(lines, ",")
+        return result
+    rows, delimiter = _read_platform_csv(lms_file, "Canvas")
+    header = rows[0]
+    keys = [i for i, h in enumerate(header) if h.strip() in CANVAS_KEYS]
+    if not keys:
+        raise UserError("the Canvas file has no ID, SIS User ID or SIS Login ID column: give the "
+                        "Gradebook's own export (Gradebook → Export → Export Entire Gradebook)")
+    columns = _item_columns(header, assignments, _ASSIGNMENT_ID, result)
+    body = [r for r in rows[1:] if not (r and r[0].strip() == CANVAS_POINTS)]
+    points = [r for r in rows[1:] if r and r[0].strip() == CANVAS_POINTS]
+    for row in points:  # a new column gets its maximum in the Points Possible row
+        for a, n in columns.items():
+            if a in result.new_columns:
+                _set(row, n, _number(data.max_scores[a]))
+    by_id = {sid.casefold(): sid for sid in data.people}
+    found = _fill(body, keys, by_id, columns, scores, result, header)
+    result.unmatched = sorted(set(data.people) - found)
+    result.rows = len(body)
+    result.text = _csv_text(rows, delimiter)
+    return result
+
+
+# --- platform files ------------------------------------------------------------------------
+
+
+def _read_platform_csv(text: str, platform: str) -> tuple[list[list[str]], str]:
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise UserError(f"the {platform} file is empty")
+    first = text.splitlines()[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip()
+                                                                                for c in r)]
+    return rows, delimiter
+
+
+def _column(header: list[str], name: str, platform: str, how: str) -> int:
+    for n, h in enumerate(header):
+        if h.strip().casefold() == name.casefold():
+            return n
+    raise UserError(f"the {platform} file has no column {name!r} (it has: "
+                    f"{', '.join(header)}); give {platform}'s own export ({how})")
+
+
+def _item_columns(header: list[str], assignments: list[str], pattern: re.Pattern,
+                  result: Export) -> dict[str, int]:
+    """The platform's column of each assignment; a missing one is added at the end."""
+    columns: dict[str, int] = {}
+    for a in assignments:
+        for n, h in enumerate(header):
+            m = pattern.match(h.strip())
+            if h.strip() == a or (m and m.group("name").strip().casefold() == a.casefold()):
+                columns[a] = n
+                break
+        else:
+            header.append(a)
+            columns[a] = len(header) - 1
+            result.new_columns.append(a)
+    return columns
+
+
+def _fill(rows: list[list[str]], key_cols: int | list[int], by_key: dict[str, str],
+          columns: dict[str, int], scores: _Scores, result: Export,
+          header: list[str]) -> set[str]:
+    """Write the scores into the platform's rows; return the participants found."""
+    key_cols = [key_cols] if isinstance(key_cols, int) else key_cols
+    found: set[str] = set()
+    for row in rows:
+        sid = next((by_key[row[k].strip().casefold()] for k in key_cols
+                    if k < len(row) and row[k].strip().casefold() in by_key), None)
+        if sid is None:
+            result.unknown_rows += 1
+            continue
+        found.add(sid)
+        for a, n in columns.items():
+            value = scores.values.get((sid, a))
+            if value is not None:
+                _set(row, n, _number(value))
+                result.written += 1
+    for row in rows:  # every row as long as the header
+        row.extend([""] * (len(header) - len(row)))
+    return found
+
+
+def _set(row: list[str], n: int, value: str) -> None:
+    row.extend([""] * (n + 1 - len(row)))
+    row[n] = value
+
+
+def _csv_text(rows: list[list[str]], delimiter: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+# --- spreadsheet ---------------------------------------------------------------------------
+
+
+def spreadsheet(data: GradingData, assignments: list[str] | None = None,
+                pass_mark: float = 0.5) -> Export:
+    """The register's rows for Excel in Finnish or Swedish settings (BOM, ``;``, 0,5)."""
+    chosen = assignments or data.assignments
+    lines = [EXCEL_COLUMNS]
+    rows: list[Row] = [r for r in data.rows if r.assignment in chosen]
+    for r in rows:
+        lines.append([_cell(r.student), _cell(r.name), _cell(r.assignment),
+                      _number(r.score, comma=True), _number(r.max_score, comma=True),
+                      r.passed(pass_mark)])
+    return Export("excel", "\ufeff" + _csv_text(lines, ";"), rows=len(rows),
+                  written=sum(r.score is not None for r in rows))
+
+
+def format_export(result: Export, path: Path) -> str:
+    """What the trainer should know about the file: where, how many, what was left empty."""
+    lines = [f"{result.format}: {path.resolve()} ({result.rows} row(s), "
+             f"{result.written} score(s))"]
+    if result.new_columns:
+        lines.append(f"new column(s) {', '.join(result.new_columns)}: the platform file had no "
+                     "such assignment; the platform makes a new grade item when you import it")
+    if result.blank:
+        by_status: dict[str, list[str]] = {}
+        for sid, a, status in result.blank:
+            by_status.setdefault(status, []).append(f"{sid} ({a})")
+        for status, who in sorted(by_status.items()):
+            lines.append(f"left empty, {status}: " + ", ".join(who))
+    if result.unmatched:
+        lines.append(f"{len(result.unmatched)} participant(s) without a grade in the file "
+                     f"({result.unmatched_why}): " + ", ".join(result.unmatched))
+    if result.unknown_rows:
+        lines.append(f"{result.unknown_rows} row(s) of the platform's file match no participant "
+                     "of the gradebook (left as they were)")
+    if result.format == "moodle":
+        lines.append("Moodle: Grades → Import → CSV file; map 'Email address' to useremail (or "
+                     "'ID number' to useridnumber) and each assignment column to its grade item")
+    elif result.format == "canvas":
+        lines.append("Canvas: Grades → Import; check the preview before you upload")
+    return "\n".join(lines)
