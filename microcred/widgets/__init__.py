@@ -5,6 +5,7 @@ Importing this package needs ipywidgets; the core (``microcred.outcomes`` and fr
 
 from .alignment import AlignmentEditor, alignment_editor
 from .commissioned import PriceCalculator, SelfCheck, development_self_check, price_calculator
+from .competence import CompetenceSelfAssessment, competence_self_assessment
 from .credential import CredentialBuilder, credential_builder
 from .designfile import DesignBar, design_bar
 from .needs import NeedsCanvasWidget, NeedsMatcher, needs_canvas, needs_matcher
@@ -16,6 +17,7 @@ from .workload import WorkloadCalculator, workload_calculator
 
 __all__ = [
     "AlignmentEditor",
+    "CompetenceSelfAssessment",
     "CredentialBuilder",
     "DesignBar",
     "NeedsCanvasWidget",
@@ -28,6 +30,7 @@ __all__ = [
     "SelfCheck",
     "WorkloadCalculator",
     "alignment_editor",
+    "competence_self_assessment",
     "credential_builder",
     "design_bar",
     "development_self_check",

@@ -297,6 +297,19 @@ def pathway_viewer(nb: Notebook) -> None:
     nb.screenshot(viewer, "mc2-completed")
 
 
+@interaction("competence-self-assessment.ipynb")
+def competence_self_assessment(nb: Notebook) -> None:
+    """Rate the first outcome in the Before round, save, and see where it was saved."""
+    tool = nb.widget("mc-competence")
+    expect(tool).to_contain_text("How well can you do this?")
+    tool.get_by_label(re.compile(r"^Identify the action verb")).select_option(
+        label="2 – I could with some help")
+    tool.get_by_role("button", name="Save").click()
+    expect(tool).to_contain_text("Saved in my-microcredential.competence.json: 1 of",
+                                 timeout=UPDATE_TIMEOUT)
+    nb.screenshot(tool, "saved")
+
+
 @interaction("self-check.ipynb")
 def self_check(nb: Notebook) -> None:
     """Answer one question right and one wrong, press Check, then switch to Finnish."""
