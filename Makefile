@@ -11,7 +11,7 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko start install install-test book test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko start install install-test book slides test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-fast  every test except the browser tests"
 	@echo "make test-browser  only the browser tests (chromium, JupyterLab, the book)"
 	@echo "make book       build the Jupyter Book into _build/html"
+	@echo "make slides     one reveal.js deck per module into _build/slides (works offline)"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
 
@@ -63,6 +64,16 @@ voikko:
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --keep-going
 	@echo "Book: file://$(CURDIR)/$(BOOK)"
+
+# Webinar slides from the module pages. reveal.js, RequireJS and jQuery come from npm into
+# .venv/slides (nothing global) and are copied beside the decks, so that they work offline.
+SLIDES_JS := $(VENV)/slides/node_modules
+$(SLIDES_JS)/reveal.js/dist/reveal.js:
+	npm install --prefix $(VENV)/slides --no-fund --no-audit --silent reveal.js@4 requirejs@2 jquery@3
+
+slides: $(STAMP) $(SLIDES_JS)/reveal.js/dist/reveal.js
+	$(PY) -m microcred slides --out _build/slides --node-modules $(SLIDES_JS)
+	@echo "Slides: file://$(CURDIR)/_build/slides/"
 
 start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
