@@ -85,6 +85,7 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()  # "på kursen": then the course is not the subject
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
+    vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -264,6 +265,8 @@ def lexicon(language: str) -> Lexicon:
         finite=re.compile(data["finite"]) if data.get("finite") else None,
         passive_opening=re.compile(data["passive_opening"]) if data.get("passive_opening")
         else None,
+        vague_patterns={re.compile(k, re.IGNORECASE): str(v)
+                        for k, v in (data.get("vague_patterns") or {}).items()},
     )
 
 

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding, as_lines, has_errors, localised
 from .i18n import t
-from .lexicon import LANGUAGES, LEVELS, UNKNOWN, Lexicon, Token, bloom_rank, is_known, lexicon
+from .lexicon import (
+    LANGUAGES,
+    LEVELS,
+    UNKNOWN,
+    Entry,
+    Lexicon,
+    Token,
+    bloom_rank,
+    is_known,
+    lexicon,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -120,6 +130,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         return _analyse_list(cleaned, items, lang, msg, _notes(had_markup, truncated, msg))
     tokens = lex.tokens(cleaned)
     verbs = _find_verbs(cleaned, tokens, lex)
+    verbs += _vague_phrases(cleaned, lex, verbs)
     mixed = _other_languages(cleaned, lang)
     for other in mixed:  # "The participant osaa analysoida ...": find the Finnish verb too
         seen = {v.start for v in verbs}
@@ -132,8 +143,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
 
     teacher = _teacher_centred(cleaned, tokens, lex, verbs)
     course_verb = _course_subject(tokens, lex)
-    if course_verb is not None:  # "Kursen visar ...": the course's verb, not the learner's
-        verbs = [v for v in verbs if v.start != tokens[course_verb].start]
+    if course_verb is not None:  # "Kursen visar", "Kursen skall ge": the course's verbs
+        span = _course_verb_span(tokens, course_verb, lex)
+        verbs = [v for v in verbs if not span[0] <= v.start < span[1]]
         measurable = [v for v in verbs if not v.vague]
         top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
     if teacher:
@@ -324,8 +336,11 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             entry is None
             or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
             or not _in_verb_position(tokens, i, first, lex)
+            or (lex.uses_position and frame is not None and _plural_noun(tokens, i, entry))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
-                and tokens[i].text not in lex.index)
+                and tokens[i].text not in lex.index and i not in slots)
+            or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
+                and tokens[i].text not in lex.forms and not _plural_subject(tokens, i, lex))
             or lex.is_passive(tokens, i)
             or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
             or any(a <= tokens[i].start < b for a, b in course_spans)
@@ -350,6 +365,32 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
     return verbs
 
 
+def _vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb]:
+    """Phrases as vague as a vague verb ("has a comprehensive knowledge of", "har grundläggande
+    färdigheter i"), where no verb was found at the same place."""
+    found = []
+    for pattern, element in lex.vague_patterns.items():
+        for m in pattern.finditer(text):
+            if not any(v.start <= m.start() < v.end or m.start() <= v.start < m.end()
+                       for v in verbs):
+                found.append(Verb(m.group(0), element, None, m.start(), m.end(), vague=True))
+    return found
+
+
+def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:
+    """English after a frame ("can explain concepts, theories and models"): an -s form after
+    "and", "or" or a comma is a plural noun; the learner's verbs there are infinitives."""
+    word = tokens[i].text
+    return (i > 0 and tokens[i - 1].text in ("and", "or", ",") and word.endswith("s")
+            and word != entry.words[0])
+
+
+def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Finnish: a plural verb ("analysoivat") is the learner's only after a plural learner
+    ("opiskelijat"); otherwise it is a participle ("vaikuttavat tekijät")."""
+    return any(tok.text in lex.subjects and tok.text.endswith("t") for tok in tokens[:i])
+
+
 def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of clauses whose verbs are not the learner's: after "how", "why", "in order
     to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
@@ -360,15 +401,22 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
         ):
             j = i + 1
             while j < len(tokens) and tokens[j].text not in (",", ";", ":"):
-                if tokens[j].text in lex.and_words and j + 1 < len(tokens) and any(
-                    p.match(tokens[j + 1].text) for p in lex.frames
+                if tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
+                    any(p.match(tokens[j + 1].text) for p in lex.frames)
+                    or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
                 ):
-                    break  # "... tarkoittaa ja osaa muuntaa": the learner again
+                    break  # "... tarkoittaa ja osaa muuntaa", "som X och reflektera": the learner
                 j += 1
             spans.append((i, j))
             i = j
         i += 1
     return spans
+
+
+def _infinitive_entry(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Is token j a listed verb written as its infinitive (the learner's form in a list)?"""
+    entry = lex.match_at(tokens, j)
+    return entry is not None and tokens[j].text == entry.words[0]
 
 
 def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb]) -> bool:
@@ -381,12 +429,12 @@ def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[V
     if _course_subject(tokens, lex) is not None:
         return True
     words = [tok for tok in tokens if tok.is_word][:8]
-    if not verbs:
-        for n, tok in enumerate(words[:6]):
-            if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
-                tok.text != tok.lemma or lex.language == "sv"
-            ) and not any(w.text in lex.subjects for w in words[:n]):
-                return lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex)
+    for n, tok in enumerate(words[:6] if not verbs else words[:2]):
+        if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
+            tok.text != tok.lemma or lex.language == "sv"
+        ) and not any(w.text in lex.subjects for w in words[:n]):
+            if lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex):
+                return True
     return False
 
 
@@ -405,6 +453,16 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
         if nxt.text in lex.course_verbs or (lex.finite is not None and lex.finite.search(nxt.text)):
             return words[n + 1]
     return None
+
+
+def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """Character span of the course's verb chain ("skall också ge", "avser att ge")."""
+    j = i
+    while j + 1 < len(tokens) and (tokens[j].text in lex.course_verbs or tokens[j + 1].text in (
+        "att", "till", "to", "också", "även", "also"
+    ) or tokens[j].text in ("att", "till", "to", "också", "även", "also")):
+        j += 1
+    return tokens[i].start, tokens[j].end
 
 
 def _is_verb(tok: Token, lex: Lexicon) -> bool:
@@ -475,7 +533,10 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
                 break
             found[j] = lemma
             j += 1
-        if j < len(tokens) and tokens[j].text in lex.and_words:
+        if j < len(tokens) and (tokens[j].text in lex.and_words or (
+            tokens[j].text == "," and j + 1 < len(tokens)
+            and (lex.match_at(tokens, j + 1) or lex.infinitive_lemma(tokens[j + 1]))
+        )):
             j += 1
             continue
         break
