@@ -11,15 +11,16 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko start install install-test book slides test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko start install install-test book slides locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
 	@echo "make test       install test needs (chromium too), lint (ruff, mypy) and run every test"
 	@echo "make test-fast  every test except the browser tests"
 	@echo "make test-browser  only the browser tests (chromium, JupyterLab, the book)"
-	@echo "make book       build the Jupyter Book into _build/html"
+	@echo "make book       build the Jupyter Book into _build/html/{en,fi,sv} with a landing page"
 	@echo "make slides     one reveal.js deck per module into _build/slides (works offline)"
+	@echo "make locales    update the Finnish and Swedish catalogues (locales/) from the English pages"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
 
@@ -61,8 +62,12 @@ voikko:
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libvoikko1 voikko-fi >/dev/null) \
 	  || echo "WARNING: Voikko could not be installed; the outcome coach uses its fallback for Finnish."; }
 
+# Three editions (en, fi, sv) from one source, each with warnings as errors, and a landing page
+# that opens the reader's language (book/_ext/editions.py; translations in locales/).
 book: $(STAMP)
-	$(BIN)/jupyter-book build . --keep-going
+	@for lang in en fi sv; do $(PY) book/_ext/editions.py build $$lang --strict || exit 1; done
+	$(PY) book/_ext/editions.py landing
+	@$(PY) book/_ext/editions.py status | head -1
 	@echo "Book: file://$(CURDIR)/$(BOOK)"
 
 # Webinar slides from the module pages. reveal.js, RequireJS and jQuery come from npm into
@@ -74,6 +79,12 @@ $(SLIDES_JS)/reveal.js/dist/reveal.js:
 slides: $(STAMP) $(SLIDES_JS)/reveal.js/dist/reveal.js
 	$(PY) -m microcred slides --out _build/slides --node-modules $(SLIDES_JS)
 	@echo "Slides: file://$(CURDIR)/_build/slides/"
+
+# After editing the English pages: extract their text and update the fi/sv catalogues
+# (locales/<lang>/LC_MESSAGES/*.po), then translate what is new or fuzzy there.
+locales: install-test
+	$(PY) book/_ext/editions.py catalogues
+	@$(PY) book/_ext/editions.py status
 
 start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \

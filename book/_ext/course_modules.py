@@ -10,7 +10,9 @@ competence self-assessment and the quiz widget use them too; a module page names
     ```
 
 Each directive writes the MyST text that ``microcred.course.intro_markdown`` and
-``microcred.quiz.quiz_markdown`` produce (the slides use the same functions).
+``microcred.quiz.quiz_markdown`` produce (the slides use the same functions), in the language
+of the edition being built (Sphinx's ``language``: en, fi or sv). That text is already translated
+in the data, so it is marked untranslatable and stays out of the gettext catalogues (locales/).
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ class _ModuleDirective(SphinxDirective):
     def markdown(self, module_id: str) -> str:
         raise NotImplementedError
 
+    @property
+    def lang(self) -> str:
+        """The edition's language; English for any language the course data does not have."""
+        lang = self.config.language or "en"
+        return lang if lang in ("en", "fi", "sv") else "en"
+
     def run(self) -> list[nodes.Node]:
         try:
             text = self.markdown(self.arguments[0])
@@ -41,6 +49,8 @@ class _ModuleDirective(SphinxDirective):
         holder = nodes.container(classes=[self.name])
         self.state.nested_parse(StringList(text.splitlines(), source=self.get_source_info()[0]),
                                 self.content_offset, holder)
+        for node in holder.findall(nodes.TextElement):
+            node["translatable"] = False
         return [holder]
 
 
@@ -48,16 +58,17 @@ class ModuleIntro(_ModuleDirective):
     """The opening of a module page: its outcomes, the time it takes and what to bring."""
 
     def markdown(self, module_id: str) -> str:
-        body = course.intro_markdown(module_id)
-        return f"::::{{admonition}} About this module\n:class: note\n{body}\n::::"
+        body = course.intro_markdown(module_id, self.lang)
+        title = t("course.about-module", self.lang)
+        return f"::::{{admonition}} {title}\n:class: note\n{body}\n::::"
 
 
 class SelfCheck(_ModuleDirective):
     """The end of a module page: the self-check quiz, answers folded away."""
 
     def markdown(self, module_id: str) -> str:
-        link = t("quiz.interactive", "en", link=f"{{doc}}`{QUIZ_NOTEBOOK}`")
-        return f"{quiz.quiz_markdown(module_id)}\n{link}"
+        link = t("quiz.interactive", self.lang, link=f"{{doc}}`{QUIZ_NOTEBOOK}`")
+        return f"{quiz.quiz_markdown(module_id, self.lang)}\n{link}"
 
 
 def setup(app):

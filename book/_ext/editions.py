@@ -1,0 +1,211 @@
+"""The book in English, Finnish and Swedish: one source, gettext catalogues, three HTML editions.
+
+English is the source. `sphinx-build -b gettext` (run through Jupyter Book's own configuration, so
+that notebooks, the table of contents and the extensions are the same as in `jupyter-book build`)
+extracts every paragraph, heading and notebook markdown cell into `_build/gettext/*.pot`;
+`sphinx-intl update` merges them into `locales/<lang>/LC_MESSAGES/*.po`, where the translations
+live. Each edition is then built with `language` set, Sphinx compiles the catalogues and replaces
+each paragraph by its translation. The editions go to `_build/html/<lang>/`, and
+`_build/html/index.html` picks the reader's language.
+
+    python book/_ext/editions.py catalogues       # .pot from the English source, .po updated
+    python book/_ext/editions.py build fi --strict  # one edition (-W -n --keep-going)
+    python book/_ext/editions.py landing          # _build/html/index.html
+    python book/_ext/editions.py status           # which pages are translated, which not
+
+Each edition is built in a process of its own (Sphinx extensions keep module-level state); the
+notebooks are executed once, into a cache the three editions share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BUILD = REPO / "_build"
+LOCALES = REPO / "locales"
+GETTEXT = BUILD / "gettext"
+
+# Language code, its own name (shown in the switcher) and the note on a page not yet translated.
+LANGUAGES = {
+    "en": ("English", ""),
+    "fi": ("Suomi", "Tätä sivua ei ole vielä käännetty suomeksi: alla on englanninkielinen teksti."),
+    "sv": ("Svenska", "Den här sidan är ännu inte översatt till svenska: texten nedan är på engelska."),
+}
+# Pages translated in every edition (one docname a line); tests/test_translations.py holds them
+# to complete catalogues, and the editions show a note on every other page.
+TRANSLATED = LOCALES / "translated.txt"
+# The landing page's title, before the reader has a language.
+TITLE = "Micro-credentials · Pienet osaamiskokonaisuudet · Mikromeriter"
+
+
+def translated_pages() -> list[str]:
+    """Docnames listed in locales/translated.txt (comments and blank lines left out)."""
+    if not TRANSLATED.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in TRANSLATED.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def overrides(lang: str, base: Path = BUILD) -> dict:
+    """Sphinx settings on top of _config.yml for one edition (or for the gettext extraction)."""
+    return {
+        # What `jupyter-book build` passes itself.
+        "external_toc_path": (REPO / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "language": lang,
+        "locale_dirs": ["locales/"],
+        # One catalogue per page, without line numbers, so that an edit elsewhere leaves it alone.
+        "gettext_compact": False,
+        "gettext_location": False,
+        "gettext_uuid": False,
+        "editions": list(LANGUAGES),
+        # One execution cache for the three editions (it keys on code cells only).
+        "nb_execution_cache_path": str(base / ".jupyter_cache"),
+    }
+
+
+def build(lang: str, builder: str, outdir: Path, strict: bool, base: Path = BUILD) -> int:
+    """One Sphinx build with Jupyter Book's configuration into `outdir`; its exit status."""
+    from jupyter_book.sphinx import build_sphinx
+
+    config = overrides(lang, base)
+    if builder == "gettext":
+        # Only the source text is extracted: code cells and their outputs are not, so the
+        # notebooks need not run.
+        config["nb_execution_mode"] = "off"
+    if strict:
+        config["nitpicky"] = True
+    result = build_sphinx(
+        REPO,
+        outdir,
+        noconfig=True,
+        path_config=REPO / "_config.yml",
+        confoverrides=config,
+        doctreedir=base / ".doctrees" / (builder if builder != "html" else lang),
+        builder=builder,
+        warningiserror=strict,
+        keep_going=strict,
+        # The extraction reads every page again, so that nothing cached is left out of it.
+        freshenv=builder == "gettext",
+    )
+    if isinstance(result, Exception):
+        raise result
+    if builder == "html" and result == 0:
+        # As `jupyter-book build` does: the edition's index.html opens its first page.
+        (outdir / "index.html").write_text(
+            '<meta http-equiv="Refresh" content="0; url=book/index.html" />\n', encoding="utf-8"
+        )
+    return result
+
+
+def catalogues() -> int:
+    """Extract the English text into .pot files and merge them into the fi and sv catalogues."""
+    status = build("en", "gettext", GETTEXT, strict=False)
+    if status:
+        return status
+    langs = [arg for lang in LANGUAGES if lang != "en" for arg in ("-l", lang)]
+    return subprocess.call(
+        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(GETTEXT), "-d", str(LOCALES),
+         "-w", "0", *langs]
+    )
+
+
+LANDING = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<script>
+// Open the edition in the browser's preferred language; the links below stay as the fallback.
+(function () {{
+  var editions = {codes};
+  var wanted = navigator.languages || [navigator.language || "en"];
+  for (var i = 0; i < wanted.length; i++) {{
+    var code = String(wanted[i]).toLowerCase().split("-")[0];
+    if (editions.indexOf(code) >= 0) {{
+      window.location.replace(code + "/book/index.html");
+      return;
+    }}
+  }}
+}})();
+</script>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<ul>
+{links}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+def landing(base: Path = BUILD) -> Path:
+    """_build/html/index.html: the reader's language if the book has it, links otherwise."""
+    codes = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
+    links = "\n".join(
+        f'<li><a href="{code}/book/index.html" hreflang="{code}" lang="{code}">'
+        f"{html.escape(name)}</a></li>"
+        for code, (name, _) in LANGUAGES.items()
+    )
+    path = base / "html" / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(LANDING.format(title=html.escape(TITLE), codes=codes, links=links), "utf-8")
+    return path
+
+
+def status() -> str:
+    """Which pages of _toc.yml are listed as translated and which are not."""
+    import yaml
+
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(items):
+        for item in items or []:
+            pages.extend([item["file"]] if "file" in item else [])
+            walk(item.get("sections"))
+            walk(item.get("chapters"))
+
+    walk(toc.get("parts"))
+    done = set(translated_pages())
+    return "\n".join(
+        [f"{sum(p in done for p in pages)} of {len(pages)} pages translated into fi and sv:"]
+        + [f"  {'translated' if p in done else 'English   '}  {p}" for p in pages]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("catalogues", help="extract .pot files and update locales/*/LC_MESSAGES/*.po")
+    sub.add_parser("status", help="list the pages translated and not yet translated")
+    one = sub.add_parser("build", help="build one edition into _build/html/<lang>")
+    one.add_argument("lang", choices=list(LANGUAGES))
+    one.add_argument("--strict", action="store_true", help="-W -n --keep-going")
+    land = sub.add_parser("landing", help="write _build/html/index.html")
+    for command in (one, land):
+        command.add_argument("--out", type=Path, default=BUILD,
+                             help="the build folder (default _build): editions go to OUT/html/<lang>")
+    args = parser.parse_args(argv)
+    if args.command == "catalogues":
+        return catalogues()
+    if args.command == "status":
+        print(status())
+        return 0
+    if args.command == "build":
+        return build(args.lang, "html", args.out / "html" / args.lang, args.strict, args.out)
+    landing(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

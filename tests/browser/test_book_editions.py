@@ -1,0 +1,121 @@
+"""The English, Finnish and Swedish editions of the book in chromium: the landing page picks the
+browser's language, the switcher on a page leads to the same page in another language, and each
+page says which language it is in (`<html lang>`).
+
+The three editions are built once (as `make book` does, with book/_ext/editions.py) into a
+temporary folder and served on loopback.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import BOOK_BUILD_TIMEOUT, EXTERNAL
+from tests.helpers.paths import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(1800)]
+
+EDITIONS = REPO / "book" / "_ext" / "editions.py"
+
+
+@pytest.fixture(scope="module")
+def editions_url(tmp_path_factory, browser):
+    """The three editions and the landing page, built into a temporary folder and served."""
+    base = tmp_path_factory.mktemp("editions")
+    for lang in ("en", "fi", "sv"):
+        proc = subprocess.run(
+            [sys.executable, str(EDITIONS), "build", lang, "--strict", "--out", str(base)],
+            capture_output=True, text=True, timeout=BOOK_BUILD_TIMEOUT, cwd=REPO,
+        )
+        assert proc.returncode == 0, f"{lang} edition:\n{proc.stdout[-4000:]}\n{proc.stderr[-3000:]}"
+    subprocess.run([sys.executable, str(EDITIONS), "landing", "--out", str(base)], check=True)
+    handler = functools.partial(_Quiet, directory=str(base / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def _page(browser, locale: str):
+    context = browser.new_context(locale=locale)
+    context.route(EXTERNAL, lambda route: route.abort("internetdisconnected"))
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize(("locale", "lang", "heading"), [
+    ("fi-FI", "fi", "Pienet osaamiskokonaisuudet"),
+    ("sv-SE", "sv", "Mikromeriter"),
+    ("en-GB", "en", "Micro-credentials"),
+])
+def test_landing_page_opens_the_browsers_language(browser, editions_url, locale, lang, heading):
+    context, page = _page(browser, locale)
+    try:
+        page.goto(editions_url)
+        page.wait_for_url(f"**/{lang}/book/index.html")
+        assert page.locator("html").get_attribute("lang") == lang
+        expect(page.locator("h1").first).to_contain_text(heading)
+    finally:
+        context.close()
+
+
+def test_landing_page_offers_links_for_another_language(browser, editions_url):
+    context, page = _page(browser, "de-DE")
+    try:
+        page.goto(editions_url)
+        assert page.url == editions_url
+        for name in ("English", "Suomi", "Svenska"):
+            expect(page.get_by_role("link", name=name)).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_switcher_leads_to_the_same_page_in_each_language(browser, editions_url):
+    context, page = _page(browser, "fi-FI")
+    try:
+        page.goto(f"{editions_url}fi/book/how-to-use.html")
+        switcher = page.get_by_role("navigation", name="Language / Kieli / Språk")
+        expect(page.locator("h1").first).to_contain_text("Näin käytät kurssia")
+        switcher.get_by_role("link", name="Svenska").click()
+        page.wait_for_url("**/sv/book/how-to-use.html")
+        assert page.locator("html").get_attribute("lang") == "sv"
+        expect(page.locator("h1").first).to_contain_text("Så använder du kursen")
+        switcher.get_by_role("link", name="English").click()
+        page.wait_for_url("**/en/book/how-to-use.html")
+        assert page.locator("html").get_attribute("lang") == "en"
+        expect(page.locator("h1").first).to_contain_text("How to use this course")
+    finally:
+        context.close()
+
+
+def test_a_page_not_yet_translated_says_so(browser, editions_url):
+    """A page missing from locales/translated.txt shows the English with a note in Finnish."""
+    untranslated = [line for line in (REPO / "_toc.yml").read_text("utf-8").split()
+                    if line.startswith("book/") and line not in
+                    (REPO / "locales" / "translated.txt").read_text("utf-8").split()]
+    if not untranslated:
+        pytest.skip("every book page is translated, so no page shows the note")
+    context, page = _page(browser, "fi-FI")
+    try:
+        page.goto(f"{editions_url}fi/{untranslated[0]}.html")
+        expect(page.locator(".untranslated")).to_contain_text("Tätä sivua ei ole vielä käännetty")
+        page.goto(f"{editions_url}fi/book/index.html")
+        expect(page.locator(".untranslated")).to_have_count(0)
+    finally:
+        context.close()

@@ -1,0 +1,172 @@
+"""The Finnish and Swedish editions of the book: complete catalogues and the glossary's words.
+
+The catalogues (locales/<lang>/LC_MESSAGES/<page>.po) come from `make locales`; the pages listed in
+locales/translated.txt are the ones the editions present as translated, so their catalogues must
+have no untranslated and no fuzzy entry, and must still match the English source (the slow test
+extracts it again). Every translation, listed page or not, uses the glossary's terms.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from microcred.resources import load_yaml
+from tests.helpers.paths import REPO
+
+sys.path.insert(0, str(REPO / "book" / "_ext"))
+import editions  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
+
+LANGS = [lang for lang in editions.LANGUAGES if lang != "en"]
+TRANSLATED = editions.translated_pages()
+TERMS = load_yaml("glossary.yaml")["terms"]
+
+
+def catalogue(page: str, lang: str) -> Path:
+    return REPO / "locales" / lang / "LC_MESSAGES" / f"{page}.po"
+
+
+def entries(path: Path) -> list:
+    """The messages of a .po file (the header left out)."""
+    with path.open("rb") as f:
+        return [m for m in read_po(f) if m.id]
+
+
+def all_catalogues(lang: str) -> list[Path]:
+    return sorted((REPO / "locales" / lang / "LC_MESSAGES").rglob("*.po"))
+
+
+def toc_pages() -> list[str]:
+    from tests.test_book import toc_files
+
+    return toc_files()
+
+
+def test_translated_pages_are_pages_of_the_book():
+    pages = set(toc_pages())
+    assert TRANSLATED, "locales/translated.txt lists no page"
+    assert not [p for p in TRANSLATED if p not in pages], "not in _toc.yml"
+    assert len(TRANSLATED) == len(set(TRANSLATED)), "a page is listed twice"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", TRANSLATED)
+def test_a_translated_page_has_no_untranslated_or_fuzzy_entry(page, lang):
+    path = catalogue(page, lang)
+    assert path.exists(), f"{path.relative_to(REPO)} is missing: run `make locales`"
+    untranslated = [m.id for m in entries(path) if not m.string]
+    fuzzy = [m.id for m in entries(path) if m.fuzzy]
+    assert not untranslated, f"{page} [{lang}] untranslated:\n" + "\n".join(untranslated)
+    assert not fuzzy, f"{page} [{lang}] fuzzy (the English changed; check and clear):\n" + "\n".join(
+        fuzzy)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_of_the_book_has_a_catalogue(lang):
+    """`make locales` was run after the last page was added (its English then shows untranslated)."""
+    missing = [p for p in toc_pages() if not catalogue(p, lang).exists()]
+    assert not missing, f"no {lang} catalogue (run `make locales`): {missing}"
+
+
+# --------------------------------------------------------------------------------------------
+# The glossary's words
+
+
+def _stem(word: str, lang: str) -> str:
+    """A word's stem, enough to find it inflected (Finnish cases, Swedish definite forms)."""
+    cut = 1 if lang == "en" else 3
+    return re.escape(word[: max(4, len(word) - cut)]) if len(word) > 4 else re.escape(word)
+
+
+def term_pattern(term: dict, lang: str) -> str:
+    """The glossary's `match` for the language, or the term's words stemmed, in order."""
+    given = (term.get("match") or {}).get(lang)
+    if given:
+        return given
+    words = re.sub(r"\(.*?\)", "", term[lang]).split()
+    return r"\b" + r"\w*[\s-]+".join(_stem(w, lang) for w in words)
+
+
+def prose(text: str) -> str:
+    """The text without MyST roles, inline code and link targets (file names are not terms)."""
+    text = re.sub(r"(\{[\w:-]+\})?`[^`]*`", " ", text)
+    return re.sub(r"\]\([^)]*\)", "]", text)
+
+
+def _ambiguous(term: dict) -> bool:
+    """A term whose English words are part of another term's (commissioned education in
+    Sweden vs degree-leading commissioned education in Finland): the English alone cannot say
+    which is meant, so it is not checked."""
+    mine = re.sub(r"\(.*?\)", "", term["en"]).strip().lower()
+    return any(mine in re.sub(r"\(.*?\)", "", other["en"]).lower() and other is not term
+               for other in TERMS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_use_no_avoided_variant(lang):
+    """E.g. Finnish says kerrytettävä, never kasautuva; Swedish mikromerit, never mikromeritering."""
+    found = []
+    for path in all_catalogues(lang):
+        for m in entries(path):
+            for term in TERMS:
+                for word in (term.get("avoid") or {}).get(lang, []):
+                    if m.string and re.search(rf"\b{re.escape(word)}", m.string, flags=re.I):
+                        found.append(f"{path.relative_to(REPO)}: {word!r} ({term['id']}): {m.string[:80]!r}")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("term", [t for t in TERMS if not _ambiguous(t)], ids=lambda t: t["id"])
+def test_a_translation_of_a_glossary_term_uses_the_glossary_word(term, lang):
+    """Where the English says learning outcome, the Finnish says osaamistavoite, the Swedish
+    lärandemål (in any inflected form)."""
+    source, target = term_pattern(term, "en"), term_pattern(term, lang)
+    wrong = []
+    for path in all_catalogues(lang):
+        for m in entries(path):
+            if m.string and re.search(source, prose(m.id), flags=re.I) and not re.search(
+                    target, prose(m.string), flags=re.I):
+                wrong.append(f"{path.relative_to(REPO)}: {m.string[:100]!r}")
+    assert not wrong, f"{term['en']} is {term[lang]!r} in {lang} ({target}):\n" + "\n".join(wrong)
+
+
+def test_term_patterns_find_inflected_forms():
+    """The stemming above finds the forms the translations use (so the check above can fail)."""
+    by_id = {t["id"]: t for t in TERMS}
+    assert re.search(term_pattern(by_id["learning-outcome"], "fi"), "osaamistavoitteisiin")
+    assert re.search(term_pattern(by_id["micro-credential"], "fi"), "pieniä osaamiskokonaisuuksia")
+    assert not re.search(term_pattern(by_id["learning-outcome"], "fi"), "oppimistavoitteet")
+    assert re.search(term_pattern(by_id["uas"], "en"), "universities of applied sciences")
+    assert not re.search(term_pattern(by_id["credit"], "en"), "a credential")
+    assert not re.search(term_pattern(by_id["continuous-learning"], "en"),
+                         prose("{doc}`continuous-learning/index`"))
+
+
+# --------------------------------------------------------------------------------------------
+# The catalogues match today's English
+
+
+@pytest.mark.slow
+def test_catalogues_of_translated_pages_match_the_english_source(tmp_path):
+    """Extract the English again (as `make locales` does): every message of a translated page must
+    be in its catalogues, translated; otherwise someone edited the page since, and the edition
+    would show that paragraph in English without saying so."""
+    code = (f"import sys; sys.path.insert(0, {str(REPO / 'book' / '_ext')!r}); import editions; "
+            f"from pathlib import Path; base = Path({str(tmp_path)!r}); "
+            "sys.exit(editions.build('en', 'gettext', base / 'gettext', False, base))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900,
+                          cwd=REPO)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    stale = []
+    for page in TRANSLATED:
+        with (tmp_path / "gettext" / f"{page}.pot").open("rb") as f:
+            source = {m.id for m in read_po(f) if m.id}
+        for lang in LANGS:
+            done = {m.id for m in entries(catalogue(page, lang)) if m.string and not m.fuzzy}
+            stale += [f"{page} [{lang}]: {msgid[:80]!r}" for msgid in sorted(source - done)]
+    assert not stale, "run `make locales` and translate:\n" + "\n".join(stale)
