@@ -6,6 +6,8 @@ Answers in this course are text, so a released answer cell shows a sentence betw
 the participant to replace, not ``raise NotImplementedError()``.
 """
 
+import secrets
+
 from microcred.grading import ANSWER_STUB
 
 c = get_config()  # noqa: F821  (provided by nbgrader when it reads this file)
@@ -19,11 +21,18 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # A cell that runs longer than this is stopped (an answer that loops forever scores 0).
 c.Execute.timeout = 30
 
+# Cell tags are not covered by nbgrader's checksums, and nbclient skips a cell tagged
+# "skip-execution": a participant could tag the test cells and get full marks for no work. The
+# tag that skips a cell is therefore a new random one on every run, which no notebook can hold.
+c.Execute.skip_cells_with_tag = "never-skip-" + secrets.token_hex(16)
+
 # Without a hub: `nbgrader zip_collect ASSIGNMENT` reads the learning platform's export from
 # downloaded/ASSIGNMENT/archive/ and finds the participant in Moodle's or Canvas's file names
 # (microcred/grading/collect.py). For another naming, set a regexp with the groups student_id
 # and file_id instead, e.g. r".*/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$".
 c.ZipCollectApp.collector_plugin = "microcred.grading.collect.LmsCollector"
+# Unpack the export only (never an archive a participant uploaded in it), within size limits.
+c.ZipCollectApp.extractor_plugin = "microcred.grading.collect.LmsExtractor"
 # c.FileNameCollectorPlugin.named_regexp = r"..."
 
 # With a hub, the exchange folder shared by trainer and participants (world-writable):

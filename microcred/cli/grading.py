@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from ..errors import UserError
 from ..files import write_text_atomic
 from ._io import read_text, usage_of
+
+EXIT_VET_FAILED = 3  # the vetting itself failed on a file (not the same as "refused", 1)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         description="Read every submitted notebook (never run it) and refuse "
                                     "those whose answer cells hold anything but text. Refused "
                                     "submissions move from submitted/ to quarantine/. Exit "
-                                    "code 1 if any is refused.")
+                                    "code 1 if any is refused, 3 if the vetting could not "
+                                    "read a file (it is refused too).")
     v.add_argument("submissions", nargs="?", default="submitted",
                    help="the submitted/ folder, one participant's folder or one notebook "
                         "(default: submitted)")
@@ -134,23 +138,30 @@ def run_vet(args: argparse.Namespace) -> int:
     results = vet_path(path, course, progress=_stderr_progress("vetted"))
     if not results:
         raise UserError(f"{path}: no submitted notebooks found")
-    for r in results:
-        if not args.keep:
+    # Everything is moved and recorded before anything is printed: output cut short
+    # (``| head``) cannot leave a refused submission in submitted/.
+    if not args.keep:
+        for r in results:
             quarantine(r, course)
-        if args.json:
-            print(json.dumps(r.to_dict(), ensure_ascii=False))
-        else:
-            print(format_vetting(r))
-    inside = all(r.submission.folder.resolve().is_relative_to(course.resolve()) for r in results)
+    inside = all(Path(os.path.abspath(r.submission.folder)).is_relative_to(course.resolve())
+                 for r in results)
     if inside:
         save_record(results, course)
+    for r in results:
+        if args.json:
+            print(json.dumps(r.to_dict(), ensure_ascii=True))
+        else:
+            print(format_vetting(r))
     refused = [r for r in results if r.refused]
+    failed = [r for r in results if r.failed]
     if not args.json:
         warned = sum(r.status == "warnings" for r in results)
         moved = " (moved to quarantine/)" if refused and not args.keep else ""
         print(f"\n{len(results)} submission(s): {len(results) - len(refused) - warned} ok, "
               f"{warned} with warnings, {len(refused)} refused{moved}")
-    return 1 if refused else 0
+        if failed:
+            print(f"{len(failed)} could not be vetted (vet-failed): refused to be safe")
+    return EXIT_VET_FAILED if failed else 1 if refused else 0
 
 
 def _db_url(args: argparse.Namespace, must_exist: bool) -> str:

@@ -26,17 +26,30 @@ participant in the file names that Moodle and Canvas give (folder and file insid
 
 Participants' browsers rename a file downloaded twice (``outcomes (1).ipynb``,
 ``outcomes-1.ipynb``, ``outcomes-Copy1.ipynb``); such a file is filed under the released name.
+When one participant's folder holds several files for the same notebook, the newest is kept
+and the log says which were left out (nbgrader itself would stop the whole cohort).
+
+What a participant uploads can only land under that participant: the outermost platform folder
+decides whose a file is, and :class:`LmsExtractor` (also set in the config) unpacks only the
+export itself, never an archive a participant uploaded inside it (``evil.zip`` holding another
+participant's folder), with limits on sizes and file counts against zip bombs.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import tarfile
+import time
 import unicodedata
+import zipfile
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from nbgrader.plugins import FileNameCollectorPlugin
+from nbgrader.plugins.zipcollect import ExtractorPlugin
+from traitlets import Integer
 
 MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_?$")
 MOODLE_FILE = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_(?P<file>.+)$")
@@ -57,11 +70,20 @@ class ExportFile:
     late: bool = False
 
 
-def parse_export_path(path: str) -> ExportFile | None:
-    """Read a Moodle or Canvas export name (the file and its folder); None if neither."""
+def parse_export_path(path: str, root: str | None = None) -> ExportFile | None:
+    """Read a Moodle or Canvas export name (the file and its folders); None if neither.
+
+    The outermost participant folder decides (a folder named like another participant's inside
+    it changes nothing). With ``root`` (the extracted export), a file named in the platform's
+    flat style counts only at the top of the export, where only the platform puts files.
+    """
     p = PurePath(path)
-    if m := MOODLE_FOLDER.match(p.parent.name):
-        return ExportFile("moodle", m["pid"], m["name"], p.name)
+    parts = p.relative_to(root).parts if root and p.is_relative_to(root) else p.parts
+    for folder in parts[:-1]:
+        if m := MOODLE_FOLDER.match(folder):
+            return ExportFile("moodle", m["pid"], m["name"], p.name)
+    if root and len(parts) > 2:  # deeper than <export>/<file>: not the platform's naming
+        return None
     if m := MOODLE_FILE.match(p.name):
         return ExportFile("moodle", m["pid"], m["name"], m["file"])
     if m := CANVAS_FILE.match(p.name):
@@ -97,13 +119,52 @@ class LmsCollector(FileNameCollectorPlugin):
     """nbgrader's file-name collector, taught the Moodle and Canvas export namings."""
 
     _roster_cache: list[tuple[str, str, str]] | None = None
+    _plan: dict[str, dict | None] | None = None
 
     def collect(self, submitted_file: str) -> dict | None:
         if self.named_regexp:  # the course's own naming wins
             return super().collect(submitted_file)
         if os.path.splitext(submitted_file)[1] not in self.valid_ext:
             return None
-        info = parse_export_path(submitted_file)
+        root = self._extracted()
+        if root is None:
+            return self._collect_one(submitted_file, None)
+        if self._plan is None:
+            self._plan = self._plan_all(root)
+        if submitted_file in self._plan:
+            return self._plan[submitted_file]
+        return self._collect_one(submitted_file, root)
+
+    def _plan_all(self, root: str) -> dict[str, dict | None]:
+        """Every file of the export, read once: of several files one participant handed in for
+        the same notebook, the newest is kept (then the later name) and the others left out."""
+        files = sorted(str(Path(d) / f) for d, _, fs in os.walk(root) for f in fs
+                       if os.path.splitext(f)[1] in self.valid_ext)
+        plan = {f: self._collect_one(f, root) for f in files}
+        groups: dict[tuple[str, str], list[str]] = {}
+        for f, info in plan.items():
+            if info:
+                groups.setdefault((info["student_id"], info["file_id"]), []).append(f)
+        for (student, file_id), same in groups.items():
+            if len(same) > 1:
+                keep = max(same, key=lambda f: (os.path.getmtime(f), f))
+                for f in same:
+                    if f != keep:
+                        plan[f] = None
+                self.log.warning("%s handed in %d files for %s: kept the newest, %s; left out "
+                                 "%s", student, len(same), file_id, os.path.basename(keep),
+                                 ", ".join(os.path.basename(f) for f in same if f != keep))
+        return plan
+
+    def _extracted(self) -> str | None:
+        app = self.parent
+        try:
+            return os.path.abspath(app._format_collect_path(app.extracted_directory))
+        except AttributeError:
+            return None
+
+    def _collect_one(self, submitted_file: str, root: str | None) -> dict | None:
+        info = parse_export_path(submitted_file, root)
         if info is None:
             self.log.warning("Not a Moodle or Canvas export name, skipped: %s "
                              "(set FileNameCollectorPlugin.named_regexp for other namings)",
@@ -148,3 +209,98 @@ class LmsCollector(FileNameCollectorPlugin):
                 except Exception as exc:  # noqa: BLE001  (any failure: use the numbers)
                     self.log.warning("Cannot read the roster from the gradebook: %s", exc)
         return self._roster_cache
+
+
+class LmsExtractor(ExtractorPlugin):
+    """Unpacks the platform's export, and only that: an archive inside it (which a participant
+    uploaded) is left packed and reported, files and counts are limited against zip bombs, and
+    nothing is written outside the extraction folder."""
+
+    max_file_bytes = Integer(20_000_000, help="largest file unpacked; bigger ones are left "
+                             "out (a notebook of text answers is a few kB)").tag(config=True)
+    max_total_bytes = Integer(1_000_000_000, help="the most unpacked from one export; the rest "
+                              "is left out").tag(config=True)
+    max_files = Integer(20_000, help="the most files unpacked from one export").tag(config=True)
+
+    def extract(self, archive_path: str, extracted_path: str) -> None:
+        if not os.listdir(archive_path):
+            self.log.warning("No files found in directory: %s", archive_path)
+            return
+        for root, _, names in os.walk(archive_path):
+            out = Path(extracted_path) / os.path.relpath(root, archive_path)
+            out.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                src = Path(root) / name
+                if _is_archive(name):
+                    self._unpack(src, out / _archive_stem(name))
+                else:
+                    shutil.copy(src, out / name)
+
+    def _unpack(self, archive: Path, dest: Path) -> None:
+        """Unpack one export archive into ``dest`` within the limits; archives inside it stay
+        packed (a participant's upload is never unpacked)."""
+        self.log.info("Extracting %s to %s", archive, dest)
+        dest.mkdir(parents=True, exist_ok=True)
+        budget = [self.max_total_bytes, self.max_files]
+        try:
+            if zipfile.is_zipfile(archive):
+                with zipfile.ZipFile(archive) as zf:
+                    for info in zf.infolist():
+                        if not info.is_dir():
+                            self._write(dest, info.filename, lambda i=info: zf.open(i),
+                                        time.mktime(info.date_time + (0, 0, -1)), budget)
+            else:
+                with tarfile.open(archive) as tf:
+                    for member in tf:
+                        if member.isfile():
+                            self._write(dest, member.name,
+                                        lambda m=member: tf.extractfile(m), member.mtime, budget)
+        except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
+            self.log.error("Cannot unpack %s (%s): fix or download the export again", archive,
+                           exc)
+
+    def _write(self, dest: Path, name: str, opener, mtime: float, budget: list[int]) -> None:
+        target = (dest / name.replace("\\", "/")).resolve()
+        if not target.is_relative_to(dest.resolve()):
+            self.log.error("Left out %s: its name points outside the export", name)
+            return
+        if _is_archive(name):
+            self.log.warning("Left out %s: an archive inside the export is not unpacked "
+                             "(ask the participant to upload the notebook itself)", name)
+            return
+        if budget[1] <= 0:
+            self.log.error("Left out %s: the export has more than %d files", name,
+                           self.max_files)
+            return
+        budget[1] -= 1
+        limit = min(self.max_file_bytes, budget[0])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        with opener() as src, open(target, "wb") as out:
+            while chunk := src.read(1 << 20):
+                written += len(chunk)
+                if written > limit:
+                    break
+                out.write(chunk)
+        budget[0] -= min(written, limit)
+        if written > limit:
+            target.unlink()
+            why = (f"larger than {self.max_file_bytes:,} bytes" if limit == self.max_file_bytes
+                   else f"the export unpacks to more than {self.max_total_bytes:,} bytes")
+            self.log.error("Left out %s: %s", name, why)
+            return
+        os.utime(target, (mtime, mtime))
+
+
+ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar")
+
+
+def _is_archive(name: str) -> bool:
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def _archive_stem(name: str) -> str:
+    stem = name
+    while _is_archive(stem) and "." in stem:
+        stem = stem.rsplit(".", 1)[0]
+    return stem or "export"

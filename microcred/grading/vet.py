@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import html
 import json
+import os
 import re
 import shutil
 import warnings
@@ -57,15 +59,14 @@ _EXPRESSION_WORDS = {
     "Starred": "* unpacking", "Await": "await", "Yield": "yield", "YieldFrom": "yield",
     "UnaryOp": "an operator such as not or ~", "Slice": "a slice",
 }
-_MAGIC = re.compile(r"^\s*(%{1,2})\w|=\s*%\w")
-_SHELL = re.compile(r"^\s*!|=\s*!\S")
+_MAGIC = re.compile(r"^\s*%|=\s*%")
+_SHELL = re.compile(r"^\s*!|=\s*!(?!=)")
+# IPython's automagic: a one-line cell ``word rest`` runs as ``%word rest`` when ``word`` names a
+# magic (``system touch x``, ``time ...``, ``cd ...``); any word is counted, to be safe.
+_AUTOMAGIC = re.compile(r"^\s*[A-Za-z_][\w.]*(\s+(?![=,\s])|\s*$)")
 _AUTOCALL = re.compile(r"^\s*[,;/]\s*[A-Za-z_]")
 _PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)|^(In \[\d+\]: |\s*\.\.\.+: ?)")
 _HELP = re.compile(r"^\s*\?+\w|\w\?+\s*$")
-_ACTIVE_HTML = re.compile(
-    r"<\s*(script|iframe|object|embed|form|meta|link|base|svg)\b|<[^>]*\son\w+\s*=|javascript:",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ class Vetting:
     @property
     def refused(self) -> bool:
         return has_errors(self.findings)
+
+    @property
+    def failed(self) -> bool:
+        """True when the vetting itself could not judge a file (a crash, not a verdict)."""
+        return any(f.code == "vet-failed" for f in self.findings)
 
     @property
     def status(self) -> str:
@@ -113,31 +119,65 @@ def vet_source(source: str, where: str = "cell") -> list[Finding]:
     """Findings for one code cell that must hold only literal assignments (empty when fine).
 
     The kernel runs a cell through IPython first, which turns some text that is not Python into
-    code (``%magic``, ``!shell``, ``/f x`` is ``f(x)``, indented cells, pasted ``>>>`` prompts),
-    so what is checked is what IPython would run.
+    code (``%magic``, ``!shell``, ``/f x`` is ``f(x)``, a one-line ``system touch x`` is the magic
+    ``%system``, indented cells, pasted ``>>>`` prompts), so what is checked is what IPython would
+    run: IPython's own transformation when IPython is installed (it is, wherever nbgrader runs).
     """
     if not source.strip():
         return []
+    runs = _what_ipython_runs(source)
+    if runs.count("get_ipython()") > source.count("get_ipython()"):
+        return [_ipython_finding(source, where) or _error(
+            "magic", "IPython would run this cell as a command (a magic or a shell escape).",
+            "Answer cells may hold only text between quotes.", where)]
     try:
-        tree = _parse(source)
+        tree = _parse(runs)
     except SyntaxError as exc:
-        cleaned = _ipython_cleanup(source)
-        ipython = _ipython_finding(source, where) or _ipython_finding(cleaned, where)
+        ipython = (_ipython_finding(source, where) or _ipython_finding(runs, where)
+                   or _automagic_finding(runs, where))
         if ipython:
             return [ipython]
-        try:
-            tree = _parse(cleaned)
-        except SyntaxError:
-            return [_error("syntax-error", f"The cell is not valid Python ({exc.msg}).",
-                           "Keep the quotes and brackets of the released cell; change only the "
-                           "text.", where, exc.lineno)]
+        return [_error("syntax-error", f"The cell is not valid Python ({exc.msg}).",
+                       "Keep the quotes and brackets of the released cell; change only the "
+                       "text.", where, exc.lineno)]
     if tree is None:
         return [_error("syntax-error", "The cell cannot be read as Python (too deep or too big).",
                        "Ask the participant for a fresh copy of the notebook.", where)]
     findings: list[Finding] = []
     for stmt in tree.body:
         findings.extend(_check_statement(stmt, where))
+    if findings and tree.body and isinstance(tree.body[0], ast.Expr):
+        findings = [_automagic_finding(runs, where) or f for f in findings[:1]] + findings[1:]
     return _unique(findings)
+
+
+_TRANSFORMER = None
+
+
+def _what_ipython_runs(source: str) -> str:
+    """The cell as IPython's input transformer hands it to Python (without IPython: our own
+    clean-up steps, which cover the same prompts and indentation)."""
+    global _TRANSFORMER
+    try:
+        if _TRANSFORMER is None:
+            from IPython.core.inputtransformer2 import TransformerManager
+
+            _TRANSFORMER = TransformerManager()
+        return _TRANSFORMER.transform_cell(source)
+    except ImportError:
+        return _ipython_cleanup(source)
+    except Exception:  # noqa: BLE001  (IPython fails on some broken input; then Python would too)
+        return _ipython_cleanup(source)
+
+
+def _automagic_finding(runs: str, where: str) -> Finding | None:
+    """IPython runs a one-line cell ``word text`` as the magic ``%word text`` (automagic)."""
+    lines = runs.strip().splitlines()
+    if len(lines) != 1 or not _AUTOMAGIC.match(lines[0]):
+        return None
+    return _error("magic", "IPython would run this one-line cell as a command: a word and a "
+                  "space at the start call the magic of that name (such as system, time or cd).",
+                  "Answer cells may hold only text between quotes.", where, 1)
 
 
 def _parse(source: str) -> ast.Module | None:
@@ -288,6 +328,9 @@ def read_notebook(text: str):
 
     try:
         data = json.loads(text)
+    except RecursionError:
+        return _error("malformed-notebook", "The file is nested too deeply to be a notebook.",
+                      "Ask the participant for a fresh copy of the notebook.", "file")
     except ValueError as exc:
         return _error("malformed-notebook", f"The file is not valid JSON ({exc}).",
                       "The upload may be cut short: ask for the notebook again "
@@ -330,6 +373,55 @@ def _locked(cell) -> bool:
     return isinstance(meta, dict) and bool(meta.get("locked"))
 
 
+# --- HTML in written answers -----------------------------------------------------------------
+
+# A tag opens where an HTML parser sees ``<`` and a letter (the HTML standard's "tag open state").
+_TAG_OPEN = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
+# Markdown's autolinks <https://...> and <name@host>, which are links, not elements.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+# A Markdown link, reference or autolink whose address runs script (checked on decoded text).
+_SCRIPT_LINK = re.compile(r"(\]\(<?|\]:|<)(javascript|vbscript|livescript|data):")
+_RISKY_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data", "file", "blob"})
+_ANY_ATTRIBUTE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_:-@.[(#*")
+
+
+def active_html(text: str) -> str:
+    """What in ``text`` (Markdown with HTML) could run script or load content when shown as a web
+    page ("" when nothing could): an element outside a plain-text allowlist, an attribute that
+    the sanitiser nh3 (the HTML5 parser a browser uses) would remove, or a script link."""
+    import nh3
+
+    for m in _TAG_OPEN.finditer(text):
+        if not _AUTOLINK.match(text, m.start()) and m[2].lower() not in nh3.ALLOWED_TAGS:
+            return f"the element <{m[2].lower()[:40]}>"
+    if "<" in text:
+        common = {"tags": nh3.ALLOWED_TAGS, "strip_comments": False, "link_rel": None}
+        strict = nh3.clean(text, attributes=nh3.ALLOWED_ATTRIBUTES,
+                           url_schemes=nh3.ALLOWED_URL_SCHEMES, **common)
+        loose = nh3.clean(text, attributes=nh3.ALLOWED_ATTRIBUTES,
+                          generic_attribute_prefixes=set(_ANY_ATTRIBUTE),
+                          url_schemes=nh3.ALLOWED_URL_SCHEMES | _RISKY_SCHEMES, **common)
+        if strict != loose:
+            return "an attribute such as onerror, style or a javascript: address"
+    decoded = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(text)).lower()
+    if _SCRIPT_LINK.search(decoded):
+        return "a javascript: link"
+    return ""
+
+
+def _runs_as(cell, ref) -> str:
+    """The type nbgrader gives the cell: a released answer cell gets its released type back
+    (nbgrader's OverwriteCells), whatever type the participant set; other cells keep theirs."""
+    if ref is not None and ref.cell_type in ("code", "markdown"):
+        return ref.cell_type
+    return cell.cell_type
+
+
+def _tags(cell) -> list[str]:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return sorted(map(str, tags)) if isinstance(tags, list) else [str(tags)]
+
+
 def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
     """Findings for one submitted notebook (``text``) against the released one (``reference``).
 
@@ -362,12 +454,21 @@ def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
                     "tampered-cell", f"The locked cell {gid} was changed ({what}); nbgrader puts "
                     "the original back before grading.",
                     "Talk with the participant; the score is not affected.", where))
-        elif cell.cell_type == "code":
+            if _tags(cell) != _tags(ref):
+                findings.append(_error(
+                    "changed-tags", f"The tags of the locked cell {gid} were changed "
+                    f"({', '.join(_tags(cell)) or 'none'}); nbgrader does not put tags back, and "
+                    "a tag can stop the cell from running.",
+                    "Ask for a fresh copy of the notebook.", where))
+        elif _runs_as(cell, ref) == "code":
+            if cell.cell_type != "code":
+                where += f" (a {cell.cell_type} cell that nbgrader turns back into code)"
             findings.extend(vet_source(cell.source, where))
-        elif _ACTIVE_HTML.search(cell.source):
+        elif (_runs_as(cell, ref) == "markdown" or cell.cell_type == "raw") and (
+                html := active_html(cell.source)):
             findings.append(_error(
-                "active-html", "The cell holds HTML that can run script in the formgrader or "
-                "the feedback page.", "Ask for the answer as plain text.", where))
+                "active-html", f"The cell holds HTML that can run script in the formgrader or "
+                f"the feedback page ({html}).", "Ask for the answer as plain text.", where))
     present = set(counts)
     for gid, ref in ref_cells.items():
         if gid not in present and (_locked(ref) or ref.get("metadata", {}).get("nbgrader", {})
@@ -384,14 +485,50 @@ def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
 
 def find_submissions(path: Path) -> list[Submission]:
     """Every ``<student>/<assignment>/`` folder holding notebooks under ``path`` (a notebook, a
-    submission folder, a student's folder or the whole ``submitted/`` folder)."""
+    submission folder, a student's folder or the whole ``submitted/`` folder).
+
+    A folder that is a link to elsewhere is found too (nbgrader would follow it; the vetting
+    refuses it): a linked participant folder gives one submission per folder inside it.
+    """
     path = Path(path)
     if path.is_file():
-        folders = {path.parent}
-    else:
-        folders = {nb.parent for nb in path.rglob("*.ipynb")
-                   if not any(part in IGNORED for part in nb.relative_to(path).parts)}
-    return [Submission(f.parent.name, f.name, f) for f in sorted(folders)]
+        return [_submission(path.parent)]
+    folders: set[Path] = set()
+    for root, dirs, files in os.walk(path):  # never follows links
+        here = Path(root)
+        dirs[:] = [d for d in dirs if not _ignored(Path(d))]
+        if any(f.endswith(".ipynb") for f in files):
+            folders.add(here)
+        for d in dirs:
+            if (here / d).is_symlink():
+                inner = [here / d / e.name for e in _scan(here / d) if e.is_dir()]
+                folders.update(inner if inner and not any(
+                    f.suffix == ".ipynb" for f in _files(here / d)) else [here / d])
+    return [_submission(f) for f in sorted(folders)]
+
+
+def _submission(folder: Path) -> Submission:
+    return Submission(folder.parent.name, folder.name, folder)
+
+
+def _scan(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as it:
+            return list(it)[:1000]
+    except OSError:
+        return []
+
+
+def _files(folder: Path) -> list[Path]:
+    return [Path(e.path) for e in _scan(folder) if not e.is_dir()]
+
+
+def _linked(folder: Path) -> Path | None:
+    """The link among the submission folder and its participant folder, if one is a link."""
+    for p in (folder, folder.parent):
+        if p.is_symlink():
+            return p
+    return None
 
 
 def find_reference(course: Path, assignment: str) -> Path | None:
@@ -409,7 +546,6 @@ def _ignored(rel: Path) -> bool:
 
 def vet_submission(sub: Submission, reference: Path | None) -> Vetting:
     """Vet every notebook and every other file of one submission folder."""
-    import nbformat
 
     result = Vetting(sub)
     if reference is None:
@@ -418,48 +554,74 @@ def vet_submission(sub: Submission, reference: Path | None) -> Vetting:
             "Run the vetting from the course folder (where nbgrader_config.py is) or give "
             "--course.", sub.assignment))
         return result
+    link = _linked(sub.folder)
+    if link is not None:
+        result.findings.append(_error(
+            "linked-folder", f"The folder {link.name} is a link to another place; nbgrader "
+            "would follow it and grade what is there.", "Delete the link before grading.",
+            link.name))
+        return result
     released = {p.relative_to(reference) for p in reference.rglob("*")
                 if p.is_file() and not _ignored(p.relative_to(reference))}
     for p in sorted(sub.folder.rglob("*")):
-        rel = p.relative_to(sub.folder)
-        if _ignored(rel) or (p.is_dir() and not p.is_symlink()):
-            continue
-        if p.is_symlink():
-            result.findings.append(_error(
-                "unexpected-code-file", "A link to another file or folder; nbgrader would "
-                "follow it.", "Delete it before grading.", str(rel)))
-        elif p.suffix == ".ipynb":
-            if rel not in released:
-                result.findings.append(_warning(
-                    "unknown-notebook", "A notebook that was not released; nbgrader skips it.",
-                    "Check whether the participant renamed the assignment notebook.", str(rel)))
-                continue
-            ref_nb = nbformat.read(reference / rel, as_version=4)
-            try:
-                text = p.read_text(encoding="utf-8")
-            except (UnicodeDecodeError, OSError) as exc:
-                result.findings.append(_error(
-                    "malformed-notebook", f"The notebook cannot be read as text ({exc}).",
-                    "Ask the participant to download the notebook again.", str(rel)))
-                continue
-            result.findings.extend(vet_notebook(text, ref_nb, str(rel)))
-        elif rel.name in HOUSEKEEPING or rel in released:
-            continue
-        elif p.suffix.lower() in CODE_SUFFIXES or any(s in CODE_SUFFIXES for s in p.suffixes):
-            result.findings.append(_error(
-                "unexpected-code-file", "A code file next to the notebook: nbgrader copies it "
-                "into the grading folder, where the test cells would import it.",
-                "Delete it before grading; answers go in the notebook.", str(rel)))
-        else:
-            result.findings.append(_warning(
-                "unexpected-file", "A file that was not released; nbgrader copies it into the "
-                "grading folder.", "Check it, or delete it before grading.", str(rel)))
+        try:
+            result.findings.extend(_vet_file(p, sub.folder, reference, released))
+        except Exception as exc:  # noqa: BLE001  (one bad file must not stop the run)
+            result.findings.append(_failed(exc, str(p.relative_to(sub.folder))))
     for rel in sorted(r for r in released if r.suffix == ".ipynb"):
         if not (sub.folder / rel).exists():
             result.findings.append(_warning(
                 "missing-notebook", "The released notebook is not in the submission; nbgrader "
                 "scores it 0.", "Check whether the participant renamed it.", str(rel)))
     return result
+
+
+def _failed(exc: BaseException, where: str) -> Finding:
+    """The finding for a file the vetting itself could not judge (refused, to be safe)."""
+    return _error("vet-failed", f"The vetting could not read this ({type(exc).__name__}); it is "
+                  "refused to be safe.", "Ask for a fresh copy; report the file to the course's "
+                  "developers if it looks normal.", where)
+
+
+def _vet_file(p: Path, folder: Path, reference: Path, released: set[Path]) -> list[Finding]:
+    """Findings for one file of a submission folder."""
+    import nbformat
+
+    findings: list[Finding] = []
+    rel = p.relative_to(folder)
+    if _ignored(rel) or (p.is_dir() and not p.is_symlink()):
+        return findings
+    if p.is_symlink():
+        findings.append(_error(
+            "unexpected-code-file", "A link to another file or folder; nbgrader would "
+            "follow it.", "Delete it before grading.", str(rel)))
+    elif p.suffix == ".ipynb":
+        if rel not in released:
+            findings.append(_warning(
+                "unknown-notebook", "A notebook that was not released; nbgrader skips it.",
+                "Check whether the participant renamed the assignment notebook.", str(rel)))
+            return findings
+        ref_nb = nbformat.read(reference / rel, as_version=4)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError) as exc:
+            findings.append(_error(
+                "malformed-notebook", f"The notebook cannot be read as text ({exc}).",
+                "Ask the participant to download the notebook again.", str(rel)))
+            return findings
+        findings.extend(vet_notebook(text, ref_nb, str(rel)))
+    elif rel.name in HOUSEKEEPING or rel in released:
+        return findings
+    elif p.suffix.lower() in CODE_SUFFIXES or any(s in CODE_SUFFIXES for s in p.suffixes):
+        findings.append(_error(
+            "unexpected-code-file", "A code file next to the notebook: nbgrader copies it "
+            "into the grading folder, where the test cells would import it.",
+            "Delete it before grading; answers go in the notebook.", str(rel)))
+    else:
+        findings.append(_warning(
+            "unexpected-file", "A file that was not released; nbgrader copies it into the "
+            "grading folder.", "Check it, or delete it before grading.", str(rel)))
+    return findings
 
 
 def vet_path(path: Path, course: Path, progress=None) -> list[Vetting]:
@@ -470,7 +632,10 @@ def vet_path(path: Path, course: Path, progress=None) -> list[Vetting]:
     subs = find_submissions(Path(path))
     results = []
     for n, sub in enumerate(subs, 1):
-        results.append(vet_submission(sub, find_reference(Path(course), sub.assignment)))
+        try:
+            results.append(vet_submission(sub, find_reference(Path(course), sub.assignment)))
+        except Exception as exc:  # noqa: BLE001  (one bad submission must not stop the run)
+            results.append(Vetting(sub, [_failed(exc, sub.assignment)]))
         if progress:
             progress(n, len(subs))
     return results
@@ -483,21 +648,29 @@ def quarantine(result: Vetting, course: Path) -> Path | None:
     """Move a refused submission from ``submitted/`` to ``quarantine/`` so that no nbgrader
     command runs it; a note beside it says why. Returns the new folder (None if not moved)."""
     course = Path(course).resolve()
-    folder = result.submission.folder.resolve()
+    folder = Path(os.path.abspath(result.submission.folder))  # a link stays a link
     submitted = course / "submitted"
-    if not result.refused or folder.parent.parent != submitted:
+    if not result.refused or folder.parent.parent.resolve() != submitted:
         return None
     dest = course / "quarantine" / result.submission.student / result.submission.assignment
-    if dest.exists():  # an older refused copy of the same hand-in
+    if folder.parent.is_symlink():  # the participant's whole folder is a link: move the link
+        folder, dest = folder.parent, course / "quarantine" / f"{folder.parent.name}-link"
+    elif not folder.exists() and not folder.is_symlink():  # moved with its linked parent
+        return None
+    if dest.is_symlink():
+        dest.unlink()
+    elif dest.exists():  # an older refused copy of the same hand-in
         shutil.rmtree(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(folder), str(dest))
+    shutil.move(str(folder), str(dest))  # renames a link itself, never what it points to
     try:
         folder.parent.rmdir()  # the participant's folder, if now empty
     except OSError:
         pass
-    write_text_atomic(dest.parent / f"{result.submission.assignment}.vetting.txt",
-                      format_vetting(result) + "\n")
+    note = dest.parent / f"{result.submission.assignment}.vetting.txt"
+    if dest.is_symlink():
+        note = dest.parent / f"{dest.name}.vetting.txt"
+    write_text_atomic(note, format_vetting(result) + "\n")
     result.quarantined_to = dest
     return dest
 
@@ -531,13 +704,21 @@ def load_record(course: Path) -> list[dict]:
 
 
 def format_vetting(result: Vetting) -> str:
-    """Plain text: the verdict, then one indented line per finding."""
+    """Plain text: the verdict, then one indented line per finding. Control characters of file
+    names and cell text (terminal escapes) are shown as codes, never sent to the terminal."""
     sub = result.submission
-    lines = [f"{result.status:9} {sub.student}/{sub.assignment}"]
+    lines = [f"{result.status:9} {printable(sub.student)}/{printable(sub.assignment)}"]
     for f in result.findings:
-        lines.append(f"          {f.severity}: {f.code}: {f.element}: {f.message}")
+        lines.append(f"          {f.severity}: {f.code}: {printable(f.element)}: "
+                     f"{printable(f.message)}")
         if f.suggestion:
-            lines.append(f"            -> {f.suggestion}")
+            lines.append(f"            -> {printable(f.suggestion)}")
     if result.quarantined_to:
-        lines.append(f"          moved to {result.quarantined_to}")
+        lines.append(f"          moved to {printable(str(result.quarantined_to))}")
     return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal could act on (escapes, line breaks, bidi
+    controls) written as a Python escape (``\\x1b``)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))

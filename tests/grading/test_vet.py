@@ -299,3 +299,161 @@ def test_quarantine_leaves_folders_outside_submitted_alone(course, tmp_path):
     [result] = vet_path(folder, course)
     assert result.refused and quarantine(result, course) is None
     assert (folder / "outcomes.ipynb").exists()
+
+
+# --- issue 15: what nbgrader and IPython really run -----------------------------------------
+
+
+@pytest.mark.parametrize("cell_type", ["markdown", "raw"])
+def test_an_answer_cell_is_judged_by_its_released_type_not_the_one_the_participant_set(
+        cell_type):
+    nb = released()
+    answer = cell(nb, "answer_outcomes")
+    answer.cell_type = cell_type
+    del answer["outputs"], answer["execution_count"]
+    answer.source = '__import__("os").system("touch marker")'
+    findings = vet(nb)
+    assert codes(findings) == {"call"} and "turns back into code" in findings[0].element
+    answer.source = 'outcome_1 = "Text typed in a markdown cell is still fine."'
+    assert vet(nb) == []
+
+
+def test_a_written_answer_turned_into_code_is_judged_as_the_markdown_nbgrader_makes_it():
+    nb = released()
+    rationale = cell(nb, "rationale")
+    rationale.cell_type = "code"
+    rationale.outputs, rationale.execution_count = [], None
+    rationale.source = "My rationale, in plain words (not Python)."
+    assert vet(nb) == []
+    rationale.source = "<img src=x onerror=alert(1)>"
+    assert codes(vet(nb)) == {"active-html"}
+
+
+def test_changed_tags_on_a_locked_cell_are_refused_and_other_tags_are_not():
+    nb = released()
+    cell(nb, "test_outcomes").metadata["tags"] = ["skip-execution"]
+    assert codes(vet(nb)) == {"changed-tags"} and all(f.severity == "error" for f in vet(nb))
+    nb = released()
+    cell(nb, "answer_outcomes").metadata["tags"] = ["my-own-tag"]
+    assert vet(nb) == []
+
+
+@pytest.mark.parametrize("source, code", [
+    ("system touch marker", "magic"),
+    ("time __import__('os').system('touch marker')", "magic"),
+    ("cd /tmp", "magic"),
+    ("outcome_1 = ! touch marker", "shell"),
+    ("outcome_1 = % time 1", "magic"),
+    ("% time 1", "magic"),
+])
+def test_ipython_commands_are_named_as_commands_not_as_syntax_errors(source, code):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    ran = InteractiveShell.instance().transform_cell(source)
+    assert "get_ipython()" in ran, f"IPython does not run {source!r} as a command"
+    assert codes(vet_source(source)) == {code}
+
+
+def test_a_syntax_error_on_several_lines_is_one_that_ipython_does_not_run():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    source = 'outcome_1 = "fine"\nsystem touch marker'
+    assert "get_ipython()" not in InteractiveShell.instance().transform_cell(source)
+    assert codes(vet_source(source)) == {"syntax-error"}
+
+
+@pytest.mark.parametrize("text", [
+    "<img src=x onerror=alert(1)>",  # no space before onerror
+    "<img/src=x onerror=alert(1)>",
+    '<a href="&#106;avascript:alert(1)">click</a>',  # entity-encoded javascript:
+    "[click](&#106;avascript:alert(1))",
+    "[click]( javascript:alert(1))",
+    "<details open ontoggle=alert(1)>",
+    "<x onclick=alert(1)>x</x>",
+    "<https:x onclick=alert(1)>x",
+    "<svg><script>alert(1)</script></svg>",
+    '<p style="position:fixed;inset:0">',
+    "<iframe src=//evil>",
+])
+def test_active_html_is_found_by_an_html_parser_not_a_pattern(text):
+    nb = released()
+    cell(nb, "rationale").source = "My rationale. " + text
+    assert codes(vet(nb)) == {"active-html"}
+
+
+@pytest.mark.parametrize("text", [
+    "a < b, b > c, and <b>bold</b> <i>words</i>",
+    "See <https://example.org> or write to <aino@example.org>.",
+    '<a href="https://example.org">a link</a> and <img src="chart.png" alt="a chart">',
+    "Skills: JavaScript: the basics.",
+    "<img src=x/onerror=alert(1)>",  # one attribute value, as HTML parses it: inert
+])
+def test_plain_markup_and_prose_pass(text):
+    nb = released()
+    cell(nb, "rationale").source = text
+    assert vet(nb) == []
+
+
+def test_one_bad_file_gets_its_own_verdict_and_the_run_goes_on(course):
+    write_submission(course, "deep")
+    (course / "submitted" / "deep" / "outcomes" / "outcomes.ipynb").write_text(
+        "[" * 100_000 + "]" * 100_000)
+    write_submission(course, "good")
+    results = {r.submission.student: r for r in vet_path(course / "submitted", course)}
+    assert results["deep"].refused and codes(results["deep"].findings) == {"malformed-notebook"}
+    assert results["good"].status == "ok"
+
+
+def test_a_crash_while_vetting_a_file_refuses_that_submission_only(course, monkeypatch):
+    import microcred.grading.vet as vet_module
+
+    write_submission(course, "p1")
+    write_submission(course, "p2")
+    real = vet_module.vet_notebook
+
+    def crash_for_p1(text, reference, name):
+        if "p1" in crash_for_p1.current:
+            raise RecursionError("deep")
+        return real(text, reference, name)
+
+    crash_for_p1.current = ""
+    real_vet_file = vet_module._vet_file
+
+    def tracking(p, folder, reference, released_):
+        crash_for_p1.current = str(folder)
+        return real_vet_file(p, folder, reference, released_)
+
+    monkeypatch.setattr(vet_module, "vet_notebook", crash_for_p1)
+    monkeypatch.setattr(vet_module, "_vet_file", tracking)
+    results = {r.submission.student: r for r in vet_path(course / "submitted", course)}
+    assert results["p1"].failed and results["p1"].refused
+    assert codes(results["p1"].findings) == {"vet-failed"}
+    assert results["p2"].status == "ok" and not results["p2"].failed
+
+
+@pytest.mark.parametrize("level", ["participant", "submission"])
+def test_a_linked_folder_is_refused_and_its_link_quarantined(course, tmp_path, level):
+    elsewhere = tmp_path / "elsewhere"
+    evil = released()
+    cell(evil, "answer_outcomes").source = "import os"
+    write_submission(elsewhere, "x", evil)
+    write_submission(course, "good")
+    submitted = course / "submitted"
+    if level == "participant":
+        (submitted / "evil").symlink_to(elsewhere / "submitted" / "x")
+    else:
+        (submitted / "evil").mkdir()
+        (submitted / "evil" / "outcomes").symlink_to(elsewhere / "submitted" / "x" / "outcomes")
+    results = {r.submission.student: r for r in vet_path(submitted, course)}
+    assert codes(results["evil"].findings) == {"linked-folder"} and results["evil"].refused
+    quarantine(results["evil"], course)
+    assert not (submitted / "evil" / "outcomes").exists()
+    assert (elsewhere / "submitted" / "x" / "outcomes" / "outcomes.ipynb").exists()
+
+
+def test_terminal_escapes_in_names_are_printed_as_codes(course):
+    folder = write_submission(course, "p\x1b[2J1")
+    (folder / "notes\x1b]0;owned\x07.txt").write_text("x")
+    [result] = vet_path(course / "submitted", course)
+    text = format_vetting(result)
+    assert "\x1b" not in text and "\x07" not in text and "\\x1b" in text
