@@ -51,6 +51,8 @@ from nbgrader.plugins import FileNameCollectorPlugin
 from nbgrader.plugins.zipcollect import ExtractorPlugin
 from traitlets import Integer
 
+from ..files import write_bytes_atomic
+
 MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_?$")
 MOODLE_FILE = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_(?P<file>.+)$")
 CANVAS_FILE = re.compile(
@@ -274,21 +276,16 @@ class LmsExtractor(ExtractorPlugin):
             return
         budget[1] -= 1
         limit = min(self.max_file_bytes, budget[0])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written = 0
-        with opener() as src, open(target, "wb") as out:
-            while chunk := src.read(1 << 20):
-                written += len(chunk)
-                if written > limit:
-                    break
-                out.write(chunk)
-        budget[0] -= min(written, limit)
-        if written > limit:
-            target.unlink()
+        with opener() as src:  # never more than the limit read, whatever the header says
+            data = src.read(limit + 1)
+        budget[0] -= min(len(data), limit)
+        if len(data) > limit:
             why = (f"larger than {self.max_file_bytes:,} bytes" if limit == self.max_file_bytes
                    else f"the export unpacks to more than {self.max_total_bytes:,} bytes")
             self.log.error("Left out %s: %s", name, why)
             return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(target, data)
         os.utime(target, (mtime, mtime))
 
 
