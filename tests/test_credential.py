@@ -407,12 +407,21 @@ def test_ob3_carries_the_standard_elements():
     assert ach["inLanguage"] == "en"
 
 
-def test_ob3_ids_are_stable_and_differ_per_learner():
+def test_ob3_ids_reveal_nothing_about_the_learner():
+    """Issue 15: an id made from the learner and public values (uuid5, no salt) let anyone test
+    guessed e-mail addresses against a hashed credential. Ids are random now."""
+    import uuid
+
     desc = example("machine-vision")
-    a = to_ob3(desc, "Maija", "2026-04-01")
-    assert a["id"] == to_ob3(desc, "Maija", "2026-04-01")["id"]
-    assert a["id"] != to_ob3(desc, "Matti", "2026-04-01")["id"]
-    assert a["id"].startswith("urn:uuid:")
+    a = to_ob3(desc, "anna@example.org", "2026-04-01", hash_learner=True)
+    b = to_ob3(desc, "anna@example.org", "2026-04-01", hash_learner=True)
+    assert a["id"].startswith("urn:uuid:") and a["id"] != b["id"]
+    old_way = uuid.uuid5(uuid.UUID("5b0c1f8e-6a43-4f5e-9a59-3d1f0b6c2e71"), "|".join([
+        "credential", a["credentialSubject"]["achievement"]["id"], "anna@example.org",
+        a["validFrom"]]))
+    assert a["id"] != f"urn:uuid:{old_way}"
+    assert "anna" not in json.dumps(a)
+    assert to_ob3(desc, "Maija", "2026-04-01", credential_id="urn:uuid:1")["id"] == "urn:uuid:1"
 
 
 def test_hashed_learner_is_salted_sha256():

@@ -28,9 +28,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
 import re
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -38,10 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..files import write_text_atomic
 
 CSV_NAME = "badges.csv"
 CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
-_NAMESPACE = uuid.UUID("0b7c9a52-2f4e-4c1b-9a4e-7d7f3c1e5a10")  # ids of the course's badges
 _SAFE = re.compile(r"[^A-Za-z0-9._@-]+")
 # An awarding body left as in the kit's example ("Example University (replace with ...)").
 PLACEHOLDER = re.compile(r"\bexample\b|replace with|esimerkki|exempel|korvaa|ersätt", re.I)
@@ -172,9 +174,29 @@ def issuer_problem(description: Any) -> str | None:
     return None
 
 
-def badge_id(achievement: str, student: str) -> str:
-    """The fixed id of a participant's badge for a course (the same on every run)."""
-    return "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, f"{achievement}|{student}"))
+KEY_FILE = ".badge-key"  # beside the badges: the secret that makes their ids
+
+
+def badge_key(folder: Path) -> bytes:
+    """The badge folder's secret key (made once, at random): without it, an id cannot be
+    recomputed from a participant's id or e-mail address."""
+    path = Path(folder) / KEY_FILE
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(key) >= 16:
+            return key
+    except (OSError, ValueError):
+        pass
+    key = secrets.token_bytes(32)
+    write_text_atomic(path, key.hex() + "\n")
+    return key
+
+
+def badge_id(achievement: str, student: str, key: bytes) -> str:
+    """The fixed id of a participant's badge for a course (the same on every run with the same
+    ``key``): an HMAC of the course and the participant, keyed with :func:`badge_key`."""
+    digest = hmac.new(key, f"{achievement}|{student}".encode(), hashlib.sha256).digest()
+    return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=4)}"
 
 
 def badge_file(folder: Path, student: str) -> Path:
@@ -213,6 +235,7 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = Non
         raise UserError(f"{folder}: is a file; give a folder for the badges")
     results = course_results(db_url, rule, vetting)
     folder.mkdir(parents=True, exist_ok=True)
+    key = badge_key(folder)
     run = BadgeRun(folder, rule=rule)
     for r in results:
         path = badge_file(folder, r.student)
@@ -224,7 +247,7 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = Non
             if path.exists():
                 run.stale.append(path)
             continue
-        cid = badge_id(achievement, r.student)
+        cid = badge_id(achievement, r.student, key)
         earlier = _earlier_date(path, cid)
         when = earlier or today
         learner = r.email or r.name or r.student
@@ -255,7 +278,7 @@ def badges_csv(run: BadgeRun, achievement: str) -> str:
     for r, path, when in run.issued:
         writer.writerow([_cell(r.student), _cell(r.name), _cell(r.email), f"{r.score:g}",
                          f"{r.max_score:g}", f"{r.share:.3f}", when,
-                         badge_id(achievement, r.student), path.name])
+                         badge_id(achievement, r.student, badge_key(run.folder)), path.name])
     return out.getvalue()
 
 

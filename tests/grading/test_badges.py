@@ -11,7 +11,14 @@ from nbgrader.api import Gradebook
 
 from microcred.cli import main
 from microcred.errors import UserError
-from microcred.grading.badges import BadgeRule, badge_id, badge_rule, course_results, issue_badges
+from microcred.grading.badges import (
+    BadgeRule,
+    badge_id,
+    badge_key,
+    badge_rule,
+    course_results,
+    issue_badges,
+)
 from microcred.grading.roster import default_db_url
 from tests.helpers.paths import REPO
 
@@ -147,7 +154,8 @@ def test_only_those_who_passed_get_a_badge_valid_against_the_official_schema(cou
     out = course / "badges"
     run = issue_badges(default_db_url(course), out, issued="2026-06-01",
                        design_file=own_design(course))
-    assert sorted(p.name for p in out.iterdir()) == ["aino.json", "badges.csv", "bo.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".badge-key", "aino.json", "badges.csv", "bo.json"]  # the key makes the ids
     assert [r.student for r in run.waiting] == ["dora"]
     assert [r.student for r in run.not_passed] == ["cai", "eero"]
     for name in ("aino", "bo"):
@@ -187,7 +195,26 @@ def test_running_again_duplicates_nothing_and_keeps_the_dates(course, design_fil
     ids = [json.loads((out / f"{s}.json").read_text())["id"] for s in ("aino", "bo", "dora")]
     assert len(set(ids)) == 3 and ids[0] == badge_id(
         json.loads((out / "aino.json").read_text())["credentialSubject"]["achievement"]["id"],
-        "aino")
+        "aino", badge_key(out))
+
+
+def test_a_badge_id_cannot_be_recomputed_from_the_participant(course, design_file):
+    """Issue 15: the id was uuid5(course|participant) with no secret, so anyone could test a
+    guessed id or e-mail address against it. It is keyed with the badge folder's secret now."""
+    import uuid
+
+    db = default_db_url(course)
+    issue_badges(db, course / "a", issued="2026-06-01", design_file=design_file,
+                 hash_learner=True)
+    issue_badges(db, course / "b", issued="2026-06-01", design_file=design_file,
+                 hash_learner=True)
+    doc = json.loads((course / "a" / "aino.json").read_text())
+    achievement = doc["credentialSubject"]["achievement"]["id"]
+    guesses = {f"urn:uuid:{uuid.uuid5(uuid.UUID('0b7c9a52-2f4e-4c1b-9a4e-7d7f3c1e5a10'), g)}"
+               for who in ("aino", "aino@example.org") for g in (f"{achievement}|{who}",)}
+    assert doc["id"] not in guesses
+    assert doc["id"] != json.loads((course / "b" / "aino.json").read_text())["id"]
+    assert "aino" not in json.dumps(doc["credentialSubject"])
 
 
 def test_no_pass_no_badge_and_an_earlier_badge_is_reported_not_removed(course, design_file):
