@@ -342,6 +342,25 @@ def test_cohort_counts_the_latest_save_of_each_participant_once():
     assert everything.count == 6
 
 
+def test_the_threshold_counts_accounts_not_files():
+    members = group(9)  # nine files, nine credential and assessor names ...
+    accounts = ["p1", "p1", "p1", "p1", "p1", "p1", "p2", "p3", "p4"]  # ... from four accounts
+    summary = qa.cohort_summary(members, threshold=5, accounts=accounts)
+    assert summary.suppressed and summary.participants == 4 and summary.distribution == {}
+    assert not qa.cohort_summary(members, threshold=5, accounts=[*accounts[:5], "p5",
+                                                                  *accounts[6:]]).suppressed
+    criterion = qa.cohort_summary(members, threshold=4, accounts=accounts)
+    assert not criterion.suppressed and sum(criterion.distribution["quality.review"]) == 9
+
+
+def test_an_account_is_the_participant_folder_or_the_platform_participant(tmp_path):
+    assert qa.account_of(tmp_path / "aino" / "qa" / "x.json", tmp_path) == "aino"
+    assert qa.account_of(tmp_path / "x.json", tmp_path) == "x.json"
+    assert qa.account_of(tmp_path / "Aino V_12_assignsubmission_file_" / "a.json",
+                         tmp_path) == "moodle:12"
+    assert qa.account_of(tmp_path / "aino_1_2_a.json", tmp_path) == "canvas:1"
+
+
 def test_load_folder_reads_json_files_in_subfolders_and_lists_what_it_skips(tmp_path):
     for k, a in enumerate(group(3)):
         folder = tmp_path / f"s{k}"

@@ -43,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "cohort",
         help="a summary of many self-assessments, for trainers",
         description="Summarise every self-assessment (.json) in a folder and its subfolders. "
-        "Groups smaller than the threshold show only their size. Files that cannot be read are "
+        "Each subfolder of FOLDER (or each Moodle/Canvas participant) is one participant, "
+        "however many files it holds; groups of fewer participants than the threshold show "
+        "only their size. Files that cannot be read are "
         "named on stderr and left out; the exit code is then 1.",
     )
     c.add_argument("folder", help="folder with the saved self-assessments")
@@ -75,7 +77,8 @@ def run_cohort(args: argparse.Namespace) -> int:
     if not loaded.assessments:
         raise UserError(f"{args.folder}: no readable self-assessments (.json) found")
     summary = qa.cohort_summary(
-        loaded.assessments, threshold=args.threshold, latest_only=not args.all_versions
+        loaded.assessments, threshold=args.threshold, latest_only=not args.all_versions,
+        accounts=loaded.accounts,
     )
     qa.write_text_atomic(args.output, qa.cohort_html(summary, args.lang, len(loaded.skipped)))
     shown = "only the group size is shown" if summary.suppressed else "distributions shown"

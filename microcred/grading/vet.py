@@ -395,12 +395,13 @@ def active_html(text: str) -> str:
         if not _AUTOLINK.match(text, m.start()) and m[2].lower() not in nh3.ALLOWED_TAGS:
             return f"the element <{m[2].lower()[:40]}>"
     if "<" in text:
-        common = {"tags": nh3.ALLOWED_TAGS, "strip_comments": False, "link_rel": None}
-        strict = nh3.clean(text, attributes=nh3.ALLOWED_ATTRIBUTES,
-                           url_schemes=nh3.ALLOWED_URL_SCHEMES, **common)
-        loose = nh3.clean(text, attributes=nh3.ALLOWED_ATTRIBUTES,
+        strict = nh3.clean(text, tags=nh3.ALLOWED_TAGS, strip_comments=False, link_rel=None,
+                           attributes=nh3.ALLOWED_ATTRIBUTES,
+                           url_schemes=nh3.ALLOWED_URL_SCHEMES)
+        loose = nh3.clean(text, tags=nh3.ALLOWED_TAGS, strip_comments=False, link_rel=None,
+                          attributes=nh3.ALLOWED_ATTRIBUTES,
                           generic_attribute_prefixes=set(_ANY_ATTRIBUTE),
-                          url_schemes=nh3.ALLOWED_URL_SCHEMES | _RISKY_SCHEMES, **common)
+                          url_schemes=nh3.ALLOWED_URL_SCHEMES | _RISKY_SCHEMES)
         if strict != loose:
             return "an attribute such as onerror, style or a javascript: address"
     decoded = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(text)).lower()
@@ -718,7 +719,7 @@ def format_vetting(result: Vetting) -> str:
     return "\n".join(lines)
 
 
-def printable(text: str) -> str:
+def printable(text: object) -> str:
     """``text`` with every character a terminal could act on (escapes, line breaks, bidi
     controls) written as a Python escape (``\\x1b``)."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))

@@ -156,48 +156,82 @@ class CohortSummary:
     unanswered: dict[str, int] = field(default_factory=dict)
     hidden_criteria: tuple[str, ...] = ()  # answered by too few to show
     principle_means: dict[str, float | None] = field(default_factory=dict)
+    participants: int | None = None  # distinct accounts the files came from (None: unknown)
+
+    @property
+    def size(self) -> int:
+        """The group's size as the threshold sees it: participants, never files."""
+        return self.count if self.participants is None else min(self.count, self.participants)
 
     @property
     def suppressed(self) -> bool:
         """True when the group is too small to show anything but its size."""
-        return self.count < self.threshold
+        return self.size < self.threshold
 
 
 def cohort_summary(
     assessments: Iterable[SelfAssessment],
     threshold: int = COHORT_THRESHOLD,
     latest_only: bool = True,
+    accounts: Iterable[str] | None = None,
 ) -> CohortSummary:
     """Per-criterion distributions of scores and per-principle means over a group.
 
-    With ``latest_only`` an assessor's earlier saves of the same micro-credential are left out
-    (the latest date counts), so a participant who saved three versions counts once.
+    ``accounts`` (one per assessment, from :func:`load_folder`) says whose hand-in each file
+    was. The threshold then counts distinct accounts, which a participant cannot multiply by
+    handing in extra files; without it every assessment counts as one participant. With
+    ``latest_only`` earlier saves of the same micro-credential by the same account (or, without
+    accounts, the same assessor's name) are left out (the latest date counts).
     """
     threshold = max(int(threshold), 1)
     items = list(assessments)
-    kept = _latest_versions(items) if latest_only else items
+    owners = list(accounts) if accounts is not None else None
+    if owners is not None and len(owners) != len(items):
+        raise ValueError("one account per assessment")
+    pairs: list[tuple[SelfAssessment, str | None]] = list(
+        zip(items, owners if owners is not None else [None] * len(items)))
+    kept = _latest_versions(pairs) if latest_only else pairs
     older = len(items) - len(kept)
-    if len(kept) < threshold:
-        return CohortSummary(len(kept), threshold, older)
+    participants = len({o for _, o in kept}) if owners is not None else None
+    summary = CohortSummary(len(kept), threshold, older, participants=participants)
+    if summary.suppressed:
+        return summary
+
+    def people(group: list[tuple[dict[str, int], str | None]]) -> int:
+        return len({o for _, o in group}) if owners is not None else len(group)
+
+    scored = [(a.scores(), o) for a, o in kept]
     distribution, unanswered, hidden = {}, {}, []
-    all_scores = [a.scores() for a in kept]
     for c in instrument().criteria:
         counts = [0] * (SCALE_MAX - SCALE_MIN + 1)
-        for scores in all_scores:
-            if c.id in scores:
-                counts[scores[c.id] - SCALE_MIN] += 1
-        answered = sum(counts)
-        unanswered[c.id] = len(kept) - answered
-        if answered < threshold:
+        answering = [(sc, o) for sc, o in scored if c.id in sc]
+        for sc, _ in answering:
+            counts[sc[c.id] - SCALE_MIN] += 1
+        unanswered[c.id] = len(kept) - len(answering)
+        if people(answering) < threshold:
             hidden.append(c.id)
         else:
             distribution[c.id] = tuple(counts)
-    profiles = [profile(a) for a in kept]
+    profiles = [(profile(a), o) for a, o in kept]
     means: dict[str, float | None] = {}
     for p in instrument().principles:
-        values = [m for pr in profiles if (m := pr[p.id].mean) is not None]
-        means[p.id] = round(sum(values) / len(values), 2) if len(values) >= threshold else None
-    return CohortSummary(len(kept), threshold, older, distribution, unanswered, tuple(hidden), means)
+        values = [(m, o) for pr, o in profiles if (m := pr[p.id].mean) is not None]
+        enough = (len({o for _, o in values}) if owners is not None else len(values)) >= threshold
+        means[p.id] = round(sum(m for m, _ in values) / len(values), 2) if enough else None
+    return CohortSummary(len(kept), threshold, older, distribution, unanswered, tuple(hidden),
+                         means, participants)
+
+
+def account_of(path: str | os.PathLike, root: str | os.PathLike) -> str:
+    """Whose hand-in a file under ``root`` is: the participant of a Moodle or Canvas export name,
+    else the first folder under ``root`` (``submitted/<id>/...``), else the file itself."""
+    from ..grading.collect import parse_export_path
+
+    rel = Path(path).relative_to(root)
+    info = parse_export_path(str(Path(path)), str(root))
+    if info is not None:
+        return f"{info.platform}:{info.participant}"
+    return rel.parts[0] if len(rel.parts) > 1 else str(rel)
 
 
 @dataclass
@@ -206,6 +240,7 @@ class Loaded:
 
     assessments: list[SelfAssessment] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    accounts: list[str] = field(default_factory=list)  # whose hand-in each assessment is
 
 
 def load_folder(
@@ -225,6 +260,7 @@ def load_folder(
     for n, path in enumerate(files, 1):
         try:
             loaded.assessments.append(load(path))
+            loaded.accounts.append(account_of(path, root))
         except UserError as exc:
             loaded.skipped.append((str(path), str(exc)))
         if progress is not None:
@@ -232,21 +268,22 @@ def load_folder(
     return loaded
 
 
-def _latest_versions(items: list[SelfAssessment]) -> list[SelfAssessment]:
-    """One assessment per (assessor, micro-credential): the latest by date. Assessments without
-    an assessor's name are all kept (they cannot be told apart)."""
-    latest: dict[tuple[str, str], tuple[int, SelfAssessment]] = {}
+def _latest_versions(pairs: list[tuple[SelfAssessment, str | None]],
+                     ) -> list[tuple[SelfAssessment, str | None]]:
+    """One assessment per (account, micro-credential): the latest by date. Without accounts the
+    assessor's name stands in; assessments without either are all kept."""
+    latest: dict[tuple[str, str], tuple[int, tuple]] = {}
     anonymous = []
-    for i, a in enumerate(items):
-        who = a.assessor.strip().casefold()
+    for i, (a, owner) in enumerate(pairs):
+        who = owner if owner is not None else a.assessor.strip().casefold()
         if not who:
-            anonymous.append((i, a))
+            anonymous.append((i, (a, owner)))
             continue
         key = (who, a.credential.strip().casefold())
-        if key not in latest or _when(a) >= _when(latest[key][1]):
-            latest[key] = (i, a)
+        if key not in latest or _when(a) >= _when(latest[key][1][0]):
+            latest[key] = (i, (a, owner))
     kept = sorted([*latest.values(), *anonymous], key=lambda pair: pair[0])
-    return [a for _, a in kept]
+    return [pair for _, pair in kept]
 
 
 def _when(a: SelfAssessment) -> str:

@@ -94,7 +94,7 @@ def test_cohort_of_a_small_group_shows_only_its_size(tmp_path):
 
 def test_cohort_with_many_files_shows_progress_skips_broken_ones_and_exits_1(tmp_path):
     for k in range(120):
-        folder = tmp_path / f"group{k % 3}"
+        folder = tmp_path / f"participant{k}"
         folder.mkdir(exist_ok=True)
         qa.save(member(k), folder / f"p{k}.json")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
@@ -108,6 +108,22 @@ def test_cohort_with_many_files_shows_progress_skips_broken_ones_and_exits_1(tmp
     assert "Assessments counted: 120" in html and "files that could not be read: 1" in html
     assert html.count('src="data:image/png;base64,') == 1
     assert "Participant" not in html and "private note" not in html
+
+
+def test_padding_with_files_from_one_participant_does_not_open_a_small_group(tmp_path):
+    """Issue 15: four participants, one of whom hands in six extra files (other credential
+    names and assessor names), stay a group of four: nothing but the size is shown."""
+    for k in range(4):
+        (tmp_path / f"p{k}").mkdir()
+        qa.save(member(k), tmp_path / f"p{k}" / "qa.json")
+    for extra in range(6):
+        qa.save(member(100 + extra), tmp_path / "p0" / f"extra{extra}.json")
+    out = tmp_path / "summary.html"
+    proc = run("cohort", str(tmp_path), "-o", str(out), "--threshold", "5")
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "only the group size is shown" in proc.stdout
+    assert 'data-suppressed="true"' in html and "<img" not in html
 
 
 def test_usage_errors_exit_2():
