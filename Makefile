@@ -53,7 +53,7 @@ chromium:
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
 	  || echo "WARNING: chromium could not be installed; browser tests will be skipped (a failure in CI)."; }
 
-# The outcome coach reads Finnish with Voikko (Debian libvoikko1 + voikko-fi; Binder: apt.txt).
+# The outcome coach reads Finnish with Voikko (Debian libvoikko1 + voikko-fi; Binder: binder/apt.txt).
 # Without it the coach falls back to pure-Python rules (DEVELOPERS.md, "Finnish morphology").
 voikko:
 	@{ ls /usr/lib/*/libvoikko.so.1 && { test -d /usr/lib/voikko || test -d /usr/share/voikko; }; } >/dev/null 2>&1 || { \
@@ -62,9 +62,13 @@ voikko:
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libvoikko1 voikko-fi >/dev/null) \
 	  || echo "WARNING: Voikko could not be installed; the outcome coach uses its fallback for Finnish."; }
 
+# The one setting behind every launch button is repository.url in _config.yml; until the course
+# is published there, the buttons lead nowhere.
+PLACEHOLDER_REPO := github.com/microcred-kit/microcred-coach
 # Three editions (en, fi, sv) from one source, each with warnings as errors, and a landing page
 # that opens the reader's language (book/_ext/editions.py; translations in locales/).
 book: $(STAMP)
+	@! grep -q "url: https://$(PLACEHOLDER_REPO)" _config.yml || echo "WARNING: repository.url in _config.yml is still the placeholder $(PLACEHOLDER_REPO): the book's Binder buttons will not work until it names the repository where the course is published."
 	@for lang in en fi sv; do $(PY) book/_ext/editions.py build $$lang --strict || exit 1; done
 	$(PY) book/_ext/editions.py landing
 	@$(PY) book/_ext/editions.py status | head -1

@@ -11,10 +11,10 @@ the tests give the same result online and offline. Errors are therefore sorted b
   book files that fail to load) fail the tests;
 - requests to other hosts are listed separately and are not errors here. The pages may only ask
   for the hosts in EXTERNAL_HOSTS, each with its reason: a new one fails
-  `test_pages_load_nothing_from_unexpected_hosts`. Today these are the CDN copies of require.js
-  and the widget manager (@jupyter-widgets/html-manager) that myst-nb adds to notebook pages so
-  that saved widget state can be shown; offline, the widget previews stay empty, which is why the
-  book shows screenshots of the widgets as figures.
+  `test_pages_load_nothing_from_unexpected_hosts`. Today there are none: the scripts that draw
+  saved widget state (require.js and @jupyter-widgets/html-manager) are served from the book's
+  own `_static/vendor/` (book/_ext/offline_widgets.py), so widget pages work offline; the tests
+  below check that they are drawn, and that a page whose scripts are blocked says so.
 """
 
 from __future__ import annotations
@@ -34,10 +34,7 @@ from tests.helpers.paths import REPO
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 # Hosts that book pages may ask for, and why (see the module docstring).
-EXTERNAL_HOSTS = {
-    "cdnjs.cloudflare.com": "require.js, loaded by myst-nb on pages with widget output",
-    "cdn.jsdelivr.net": "@jupyter-widgets/html-manager, renders saved widget state (myst-nb)",
-}
+EXTERNAL_HOSTS: dict[str, str] = {}
 
 
 @dataclass
@@ -285,3 +282,62 @@ def test_binder_button_is_there_for_a_reader(page, book_url, book_pages):
     expect(binder).to_be_visible()
     expect(binder).to_have_attribute("href", binder_url(notebook))
     assert "urlpath=lab/tree/notebooks/" in binder.get_attribute("href")
+
+
+# --------------------------------------------------------------------------------------------
+# Widgets drawn offline from the book's own scripts
+
+WIDGET_VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]'
+ALL_DRAWN = """(selector) => {
+  const views = [...document.querySelectorAll(selector)];
+  return views.length > 0 && views.every(v => {
+    const before = v.previousElementSibling;
+    return before && before.classList.contains('widget-subarea') && before.children.length > 0;
+  });
+}"""
+
+
+def widget_pages(book_html: Path, book_pages: list[str]) -> list[str]:
+    """Pages that hold saved widget views (myst-nb writes one script tag per view)."""
+    marker = "application/vnd.jupyter.widget-view+json"
+    return [rel for rel in book_pages if marker in (book_html / rel).read_text(encoding="utf-8")]
+
+
+def test_widget_pages_draw_their_widgets_with_no_network(
+    browser, book_url, book_html, book_pages, screenshot_dir
+):
+    """Every page with saved widgets draws them although no host but the book answers."""
+    pages = widget_pages(book_html, book_pages)
+    assert "notebooks/outcomes-coach.html" in pages, pages
+    problems = []
+    blocked: list[str] = []
+    with open_page(browser, blocked) as page:
+        for rel in pages:
+            page.goto(book_url + rel, wait_until="load")
+            try:
+                page.wait_for_function(ALL_DRAWN, arg=WIDGET_VIEWS, timeout=20_000)
+            except Exception:  # noqa: BLE001 - reported below with the page's name
+                problems.append(f"{rel}: widgets not drawn")
+            if page.locator(".mc-widget-fallback").count():
+                problems.append(f"{rel}: shows the fallback note although scripts loaded")
+            if rel == "notebooks/outcomes-coach.html":
+                page.screenshot(path=screenshot_dir / "book-offline-outcomes-coach.png", full_page=True)
+    assert not blocked, f"widget pages asked other hosts: {blocked}"
+    assert not problems, "\n".join(problems)
+
+
+def test_blocked_widget_scripts_give_a_note_with_the_ways_to_practise(
+    browser, book_url, screenshot_dir
+):
+    """With the widget scripts blocked, the reader sees why the area is empty and what to do."""
+    blocked: list[str] = []
+    with open_page(browser, blocked) as page:
+        page.route("**/_static/vendor/*.js*", lambda route: route.abort())
+        page.goto(book_url + "notebooks/outcomes-coach.html", wait_until="load")
+        note = page.locator(".mc-widget-fallback").first
+        expect(note).to_be_visible(timeout=15_000)
+        expect(note).to_contain_text("make start")
+        expect(note.get_by_role("link", name="Open on Binder")).to_have_attribute(
+            "href", binder_url("notebooks/outcomes-coach.ipynb")
+        )
+        note.screenshot(path=screenshot_dir / "book-widgets-blocked-note.png")
