@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 ANSWERS = [
-    "The participant can analyse the competence needs of a client organisation.",
+    "The participant can analyse the competence needs of a client organisation from interview data.",
     "Osallistuja osaa laatia pienen osaamiskokonaisuuden kuvauksen.",
     "Deltagaren kan jämföra två modeller för kvalitetssäkring.",
 ]

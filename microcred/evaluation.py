@@ -95,6 +95,8 @@ class RealAgreement:
     good: int = 0
     good_with_error: int = 0  # a good outcome given an error: what costs a participant points
     not_split: int = 0  # list entries the coach did not find as items
+    forms: int = 0  # Swedish outcomes whose Higher Education Ordinance form was labelled
+    forms_agreed: int = 0
     exceptions: int = 0
     per_language: Counter = field(default_factory=Counter)
     per_language_total: Counter = field(default_factory=Counter)
@@ -116,8 +118,14 @@ class RealAgreement:
             f"Bloom level {self.level_right}/{self.total} (of which 'unknown' for a verb in no "
             f"list: {self.abstained}), problem codes {self.codes}/{self.total}; good outcomes "
             f"given an error {self.good_with_error}/{self.good} ({self.false_error_rate:.1%}); "
-            f"list entries not split {self.not_split}; exceptions {self.exceptions}"
+            f"list entries not split {self.not_split}; exceptions {self.exceptions}; Swedish "
+            f"outcome form {self.forms_agreed}/{self.forms}"
         )
+
+
+# The real set labels forms by their Swedish names; the coach's codes are English words.
+FORM_NAMES = {"kunskap och förståelse": "knowledge", "färdighet och förmåga": "skills",
+              "värderingsförmåga och förhållningssätt": "judgement"}
 
 
 def measure_real(items: list[dict]) -> RealAgreement:
@@ -147,6 +155,9 @@ def measure_real(items: list[dict]) -> RealAgreement:
                 result.disagreements.append({"id": item.get("id"), "text": entry["text"],
                                              "want": "an item of its own", "got": "not split"})
                 continue
+            if "form" in entry:
+                result.forms += 1
+                result.forms_agreed += found.form == FORM_NAMES.get(entry["form"])
             want_codes = set(entry.get("problems") or [])
             got_codes = {p.code for p in found.problems if p.severity != "note"}
             want, got = entry.get("bloom"), found.bloom_level

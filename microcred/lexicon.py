@@ -86,6 +86,7 @@ class Lexicon:
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
     vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
+    outcome_forms: dict[str, object] = field(default_factory=dict)  # Swedish: the three forms
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -267,6 +268,7 @@ def lexicon(language: str) -> Lexicon:
         else None,
         vague_patterns={re.compile(k, re.IGNORECASE): str(v)
                         for k, v in (data.get("vague_patterns") or {}).items()},
+        outcome_forms=dict(data.get("outcome_forms") or {}),
     )
 
 

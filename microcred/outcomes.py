@@ -40,12 +40,13 @@ __all__ = [
     "analyse_lines",
     "bloom_profile",
     "detect_language",
+    "outcome_statements",
     "plot_bloom",
 ]
 
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
 ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
-ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred"})
+ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred", "no-object"})
 # Notes inform and cost nothing: an action verb that is in no list is still an action verb.
 NOTE_CODES = frozenset({"unknown-verb", "list-items"})
 FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of the outcome
@@ -78,6 +79,7 @@ class OutcomeAnalysis:
     problems: tuple[Finding, ...] = ()
     bloom_level: str | None = field(default=None)  # a level of LEVELS, "unknown" or None
     items: tuple[OutcomeAnalysis, ...] = ()  # a list-form outcome: each item analysed alone
+    form: str | None = None  # Swedish: "knowledge", "skills" or "judgement" (see outcome_form)
 
     @property
     def ok(self) -> bool:
@@ -101,8 +103,9 @@ class OutcomeAnalysis:
     def __str__(self) -> str:
         """A short readable report, for ``print(analyse(...))`` in a notebook."""
         verbs = ", ".join(f"{v.text} ({v.level or 'vague'})" for v in self.verbs) or "none"
+        form = f"   form: {self.form}" if self.form else ""
         lines = [self.text, f"  language: {self.language}   verbs: {verbs}   "
-                 f"Bloom level: {self.bloom_level or 'none'}"]
+                 f"Bloom level: {self.bloom_level or 'none'}{form}"]
         lines += as_lines(self.problems)
         return "\n".join(lines)
 
@@ -153,6 +156,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     if not verbs and not teacher:  # one error is enough: the course is the subject
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
         problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
+    if measurable and not teacher and not _has_object(measurable[-1], tokens):
+        # "Analyse." says what kind of thing is done, not to what: nothing to assess
+        problems.append(_finding("no-object", msg, verb=measurable[-1].lemma))
     for verb in verbs:
         if verb.level == UNKNOWN:
             problems.append(_finding("unknown-verb", msg, element=verb.lemma, verb=verb.text,
@@ -179,9 +185,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     if mixed:
         names = ", ".join([lang, *mixed])
         problems.append(_finding("mixed-language", msg, languages=names))
-    return OutcomeAnalysis(
-        cleaned, lang, tuple(verbs), tuple(problems), top.level if top else None
-    )
+    level = top.level if top else None
+    return OutcomeAnalysis(cleaned, lang, tuple(verbs), tuple(problems), level,
+                           form=outcome_form(cleaned, verbs, level, lex))
 
 
 def _analyse_list(text: str, items: list[tuple[int, str, int]], lang: str, msg: str,
@@ -203,9 +209,69 @@ def _analyse_list(text: str, items: list[tuple[int, str, int]], lang: str, msg: 
     return OutcomeAnalysis(text, lang, tuple(verbs), tuple(problems + notes), top, tuple(results))
 
 
+FORMS: tuple[str, ...] = ("knowledge", "skills", "judgement")
+
+
+def outcome_form(text: str, verbs: list[Verb], level: str | None, lex: Lexicon) -> str | None:
+    """Which of the Higher Education Ordinance's three forms a Swedish outcome expresses:
+    "knowledge" (kunskap och förståelse), "skills" (färdighet och förmåga) or "judgement"
+    (värderingsförmåga och förhållningssätt); None for other languages or with no learner verb.
+    Cue words decide first (etiska, förhållningssätt -> judgement), then the level of the first
+    verb ("redogöra för och reflektera över" is knowledge). A course description ("Kursen ger
+    kunskaper om") gets the form of what it describes, when a cue says so."""
+    forms = lex.outcome_forms
+    if not forms:
+        return None
+    lowered = text.lower()
+    first = verbs[0] if verbs else None
+    for form in ("judgement", "skills", "knowledge"):
+        listed = forms.get(form)
+        cues = listed if isinstance(listed, list) else []
+        if any(re.search(rf"\b{re.escape(str(cue))}", lowered) for cue in cues) and (
+            form != "knowledge" or first is None or first.vague
+            or first.level in ("remember", "understand")
+        ):
+            return form
+    if first is None:
+        return None
+    by_level = forms.get("by_level") or {}
+    if first.vague or not isinstance(by_level, dict):
+        return "knowledge"  # "känna till", "förstå": what is meant is knowledge
+    found = by_level.get(first.level)
+    return str(found) if found else None
+
+
 def analyse_lines(text: str, language: str | None = None) -> list[OutcomeAnalysis]:
-    """Analyse several outcomes written one a line; blank lines are skipped."""
-    return [analyse(line, language) for line in text.splitlines() if line.strip()]
+    """Analyse several outcomes written one a line; blank lines are skipped, and a list written
+    under an opening line ("Opiskelija osaa:" then "- kuvata ...") is one outcome with items."""
+    return [analyse(statement, language) for statement in outcome_statements(text)]
+
+
+_OPENS_LIST = re.compile(r":\s*$")
+_MARKED = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)])\s*\S")
+
+
+def outcome_statements(text: str) -> list[str]:
+    """The outcomes of a text written one a line, where a line ending in ":" and the bulleted or
+    numbered lines under it (headings between them included) make one list-form outcome."""
+    statements: list[str] = []
+    group: list[str] | None = None
+    lines = [line for line in text.splitlines() if line.strip()]
+    for n, line in enumerate(lines):
+        heading = len(line.split()) <= 4 and n + 1 < len(lines) and _MARKED.match(lines[n + 1])
+        if group is not None and (_MARKED.match(line) or heading):
+            group.append(line)
+            continue
+        if group is not None:
+            statements.append("\n".join(group))
+            group = None
+        if _OPENS_LIST.search(line):
+            group = [line]
+        else:
+            statements.append(line)
+    if group is not None:
+        statements.append("\n".join(group))
+    return statements
 
 
 def detect_language(text: str) -> str:
@@ -363,6 +429,15 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
         )
         i += len(entry.words)
     return verbs
+
+
+def _has_object(verb: Verb, tokens: list[Token]) -> bool:
+    """Does anything follow the last verb ("analyse the data")? A listed verb-and-object phrase
+    ("laatia suunnitelma") holds its object; a particle ("redogöra för") does not."""
+    words = verb.lemma.split()
+    if len(words) > 1 and len(words[-1]) > 6:
+        return True
+    return any(tok.is_word and tok.start >= verb.end for tok in tokens)
 
 
 def _vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb]:

@@ -10,7 +10,7 @@ from tests.helpers.course import fill_answers, fill_text
 pytestmark = pytest.mark.slow
 
 GOOD = [
-    "The participant can analyse the competence needs of a client organisation.",
+    "The participant can analyse the competence needs of a client organisation from interview data.",
     "Osallistuja osaa laatia pienen osaamiskokonaisuuden kuvauksen.",
     "Deltagaren kan jämföra två modeller för kvalitetssäkring.",
     "The participant can design an assessment task for a micro-credential.",

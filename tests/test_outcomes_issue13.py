@@ -57,7 +57,7 @@ def test_an_unknown_verb_is_a_note_with_level_unknown_and_costs_no_points(text, 
 
 
 def _good() -> list[str]:
-    return ["The participant can analyse the needs of a client organisation.",
+    return ["The participant can analyse the training needs of a small company.",
             "Osallistuja osaa laatia koulutussuunnitelman.",
             "Deltagaren kan jämföra två modeller för kvalitetssäkring."]
 
@@ -150,3 +150,37 @@ def test_list_form_outcomes_are_split_into_items(text, items):
 def test_a_colon_that_opens_no_list_is_left_alone():
     r = analyse("The participant can explain one thing: the ECTS credit system.")
     assert r.items == () and [v.lemma for v in r.verbs] == ["explain"]
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("Studenten ska kunna redogöra för grundläggande begrepp inom avtalsrätt.", "knowledge"),
+        ("Studenten ska kunna känna till reglerna.", "knowledge"),
+        ("Studenten ska kunna tillämpa avtalsrätt i ett projekt.", "skills"),
+        ("Studenten ska kunna omvandla algoritmer till programkod.", "skills"),
+        ("Studenten ska kunna värdera etiska aspekter av vården.", "judgement"),
+        ("Studenten ska visa ett professionellt förhållningssätt gentemot patienter.", "judgement"),
+        ("The student can explain contract law.", None),
+        ("Opiskelija osaa selittää sopimusoikeuden.", None),
+    ],
+)
+def test_swedish_outcomes_carry_the_higher_education_ordinance_form(text, form):
+    assert analyse(text).form == form
+
+
+def test_text_with_lists_is_split_into_statements():
+    from microcred.outcomes import outcome_statements
+
+    text = ("Opiskelija osaa laatia budjetin.\nOpintojakson suoritettuaan opiskelija osaa:\n"
+            "- kuvata prosessin\n- analysoida riskit\nDeltagaren kan jämföra modeller.")
+    statements = outcome_statements(text)
+    assert len(statements) == 3 and statements[1].count("\n") == 2
+    assert [len(analyse(s).items) for s in statements] == [0, 2, 0]
+
+
+@pytest.mark.parametrize("text", ["Analyse.", "Create.", "Osallistuja osaa analysoida.",
+                                  "Deltagaren kan redogöra för.", "The participant can evaluate."])
+def test_a_verb_without_an_object_is_an_error(text):
+    r = analyse(text)
+    assert "no-object" in r.codes and not r.ok

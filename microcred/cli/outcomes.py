@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..lexicon import LANGUAGES
-from ..outcomes import OutcomeAnalysis, analyse
+from ..outcomes import OutcomeAnalysis, analyse, outcome_statements
 from ._io import read_text
 
 
@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lines = [line for line in read_text(args.file).splitlines() if line.strip()]
-    results = [analyse(line, args.language) for line in lines]
+    statements = outcome_statements(read_text(args.file))
+    results = [analyse(statement, args.language) for statement in statements]
     if args.json:
         for n, r in enumerate(results, 1):
             print(json.dumps({"line": n, **r.to_dict()}, ensure_ascii=False))
@@ -38,8 +38,13 @@ def format_table(results: list[OutcomeAnalysis]) -> str:
     rows = [f"{'#':>3}  {'lang':4}  {'level':10}  {'verbs':24}  outcome"]
     for n, r in enumerate(results, 1):
         verbs = ", ".join(v.lemma for v in r.verbs) or "-"
-        text = r.text if len(r.text) <= 60 else r.text[:57] + "..."
+        text = r.text.replace("\n", " / ")
+        text = text if len(text) <= 60 else text[:57] + "..."
         rows.append(f"{n:>3}  {r.language:4}  {r.bloom_level or '-':10}  {verbs[:24]:24}  {text}")
+        for m, item in enumerate(r.items, 1):
+            lemmas = ", ".join(v.lemma for v in item.verbs) or "-"
+            rows.append(f"{f'{n}.{m}':>5}  {item.bloom_level or '-':10}  {lemmas[:24]:24}  "
+                        f"{'ok' if item.ok else 'error'}: {', '.join(item.codes) or '-'}")
         for p in r.problems:
             rows.append(f"{'':>5}{p.severity}: {p.code}: {p.message}")
             if p.suggestion:

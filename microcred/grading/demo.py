@@ -29,12 +29,12 @@ DUE = dt.datetime(2025, 3, 1, 12, 0)  # UTC, as nbgrader stores it
 MARKER = ".microcred-demo"
 
 GOOD = [
-    "The participant can analyse the competence needs of a client organisation.",
+    "The participant can analyse the competence needs of a client organisation from interview data.",
     "Osallistuja osaa laatia pienen osaamiskokonaisuuden kuvauksen.",
     "Deltagaren kan jämföra två modeller för kvalitetssäkring.",
     "The participant can design an assessment task for a micro-credential.",
 ]
-PARTIAL = ["The participant can analyse the competence needs of a client organisation.",
+PARTIAL = ["The participant can analyse the competence needs of a client organisation from interview data.",
            "Understand quality assurance."]
 RATIONALE = ("The outcomes follow our client's needs analysis; the credential is at EQF level 6, "
              "so most verbs are at the upper levels. Each outcome is assessed by a piece of the "

@@ -1,7 +1,16 @@
-"""Scoring for the ``outcomes`` assignment: 3-5 outcomes, each judged by the outcome coach."""
+"""Scoring for the ``outcomes`` assignment: 3-5 outcomes, each judged by the outcome coach.
+
+Only real work earns points: an outcome needs an object ("Analyse." earns nothing, the coach calls
+it ``no-object``), the same outcome written twice counts once, and the course's own example
+outcome copied as an answer earns nothing.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ..i18n import t
+from ..lexicon import LANGUAGES
 from ..outcomes import OutcomeAnalysis, analyse
 from . import is_unanswered
 
@@ -16,18 +25,48 @@ def outcome_quality(result: OutcomeAnalysis) -> float:
 
 def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3) -> float:
     """Partial credit: the mean quality of the answered outcomes, counting at least ``minimum``
-    of them (so two perfect outcomes out of three asked for score 2/3), times ``points``."""
+    of them (so two perfect outcomes out of three asked for score 2/3), times ``points``.
+    A repeated outcome and a copy of the course's example count as answered with quality 0."""
     answered = [a for a in answers if not is_unanswered(a)]
     results = [analyse(str(a)) for a in answered]
+    examples = _course_examples()
+    seen: dict[str, int] = {}
+    total = 0.0
     for n, r in enumerate(results, 1):
+        key = _normal(r.text)
         quality = outcome_quality(r)
+        note = ""
+        if key in examples:
+            quality, note = 0.0, t("outcomes.grading.copy", r.language, n=n)
+        elif key in seen:
+            quality = 0.0
+            note = t("outcomes.grading.duplicate", r.language, n=n, first=seen[key])
+        seen.setdefault(key, n)
+        total += quality
         print(f"Outcome {n}: {quality:g} point(s) of 1 - level: {r.bloom_level or 'none'}")
+        if note:
+            print(f"   {note}")
         for p in r.problems:
             print(f"   {p.severity}: {p.message} {p.suggestion}")
     missing = max(minimum - len(results), 0)
     if missing:
         print(f"{missing} more outcome(s) needed: write at least {minimum}.")
-    total = sum(outcome_quality(r) for r in results)
     score = round(points * total / max(len(results), minimum), 2)
     print(f"Score: {score:g} / {points:g}")
     return score
+
+
+def _course_examples() -> set[str]:
+    """The example outcomes the course itself shows (the coach's placeholder, the example of the
+    'empty' advice), normalised: copying them is not writing an outcome."""
+    texts = set()
+    for lang in LANGUAGES:
+        texts.add(t("outcomes.coach.placeholder", lang))
+        subject = {"en": "The participant can", "fi": "Osallistuja osaa", "sv": "Deltagaren kan"}
+        texts.add(f"{subject[lang]} {t('outcomes.example', lang)}")
+    return {_normal(text) for text in texts}
+
+
+def _normal(text: str) -> str:
+    """Lower case, words only: "Analyse  the data." and "analyse the data" are the same."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))

@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..charts import to_data_uri
 from ..i18n import LANGUAGE_NAMES, t
 from ..lexicon import LANGUAGES
-from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, plot_bloom
+from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, outcome_statements, plot_bloom
 from ._html import COLOURS, badge, chart_img, findings_list
 
 
@@ -24,23 +24,50 @@ def highlight_verbs(result: OutcomeAnalysis) -> str:
     return "".join(parts)
 
 
+def _badges(r: OutcomeAnalysis, ui: str) -> str:
+    """Language, Bloom level and, for a Swedish outcome, its form in the Higher Education
+    Ordinance's three forms (kunskap och förståelse, ...)."""
+    level = (
+        t(f"outcomes.level.{r.bloom_level}", r.language)
+        if r.bloom_level
+        else t("outcomes.coach.no-level", r.language)
+    )
+    html = f'{badge(r.language)} {badge(t("outcomes.coach.level", ui) + ": " + level)}'
+    if r.form:
+        html += " " + badge(t("outcomes.coach.form", ui) + ": " + t(f"outcomes.form.{r.form}",
+                                                                     r.language))
+    return html
+
+
+def _items_html(r: OutcomeAnalysis, ui: str) -> str:
+    """A list-form outcome's items, each with its verbs, level, form and findings."""
+    rows = []
+    for item in r.items:
+        colour = COLOURS["ok"] if item.ok else COLOURS["error"]
+        rows.append(
+            f'<li class="mc-outcome-item" style="border-left:3px solid {colour};padding-left:6px;'
+            f'margin:4px 0">{highlight_verbs(item)} {_badges(item, ui)}'
+            f"{findings_list(item.problems, item.language)}</li>"
+        )
+    return (f"<div><small>{escape(t('outcomes.coach.items', ui))}</small></div>"
+            f'<ol class="mc-outcome-items">{"".join(rows)}</ol>')
+
+
 def feedback_html(results: list[OutcomeAnalysis], ui: str = "en") -> str:
-    """Feedback for every outcome: marked verbs, Bloom level, findings; then a summary line."""
+    """Feedback for every outcome: marked verbs, Bloom level, findings; a list-form outcome shows
+    its items, each with its own findings; then a summary line."""
     if not results:
         return f"<p><em>{escape(t('outcomes.coach.empty', ui))}</em></p>"
     blocks = []
     for n, r in enumerate(results, 1):
-        level = (
-            t(f"outcomes.level.{r.bloom_level}", r.language)
-            if r.bloom_level
-            else t("outcomes.coach.no-level", r.language)
-        )
         colour = COLOURS["ok"] if r.ok else COLOURS["error"]
+        own = [p for p in r.problems if not any(p in item.problems for item in r.items)]
         blocks.append(
             f'<div class="mc-outcome" style="border-left:4px solid {colour};padding-left:8px;'
             f'margin:6px 0"><div><strong>{n}.</strong> {highlight_verbs(r)} '
-            f'{badge(r.language)} {badge(t("outcomes.coach.level", ui) + ": " + level)}</div>'
-            f"{findings_list(r.problems, r.language)}</div>"
+            f"{_badges(r, ui)}</div>"
+            f"{findings_list(tuple(own), r.language) if own or not r.items else ''}"
+            f"{_items_html(r, ui) if r.items else ''}</div>"
         )
     good = sum(1 for r in results if r.ok and not r.problems)
     errors = sum(1 for r in results if not r.ok)
@@ -114,7 +141,8 @@ class OutcomeCoach(w.VBox):
     def refresh(self) -> None:
         """Re-analyse every line and redraw; the chart only when the level profile changed."""
         lang = None if self.language.value == "auto" else self.language.value
-        self.results = [analyse(line, lang, messages=lang) for line in self.outcomes]
+        self.results = [analyse(statement, lang, messages=lang)
+                        for statement in outcome_statements(self.text.value)]
         self.feedback.value = feedback_html(self.results, self.ui)
         profile = bloom_profile(self.results)
         if profile != self._profile:

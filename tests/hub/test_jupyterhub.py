@@ -42,7 +42,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 NOTEBOOK = f"{COURSE_ID}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
 GOOD = [
-    "The participant can analyse the competence needs of a client organisation.",
+    "The participant can analyse the competence needs of a client organisation from interview data.",
     "Osallistuja osaa laatia pienen osaamiskokonaisuuden kuvauksen.",
     "Deltagaren kan jämföra två modeller för kvalitetssäkring.",
     "The participant can design an assessment task for a micro-credential.",

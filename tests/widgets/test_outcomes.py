@@ -47,3 +47,31 @@ def test_html_in_an_outcome_is_escaped_in_feedback():
 
 def coach_results(text: str):
     return outcome_coach(text).results
+
+
+def test_a_list_form_outcome_shows_its_items_each_with_findings():
+    coach = outcome_coach("Efter avslutad kurs ska studenten kunna:\nKunskap och förståelse\n"
+                          "- redogöra för avtalsrätt\n- förstå upphandling\nAnalyse.")
+    assert len(coach.results) == 2  # the list (one outcome with two items) and "Analyse."
+    html = coach.feedback.value
+    assert html.count('class="mc-outcome-item"') == 2
+    assert ">redogöra för</mark>" in html and "vague-verb" in html and "no-object" in html
+    assert "Items of the list" in html
+
+
+def test_swedish_outcomes_show_their_form_next_to_the_level():
+    html = feedback_html(coach_results("Deltagaren kan redogöra för GDPR.\n"
+                                       "Deltagaren kan tillämpa GDPR i ett projekt.\n"
+                                       "Deltagaren kan värdera etiska aspekter av bedömning.\n"
+                                       "The participant can explain GDPR."))
+    assert "kunskap och förståelse" in html
+    assert "färdighet och förmåga" in html
+    assert "värderingsförmåga och förhållningssätt" in html
+    assert html.count("Form (Higher Education Ordinance)") == 3  # not for the English outcome
+
+
+def test_unknown_verbs_are_notes_not_errors_in_the_widget():
+    coach = outcome_coach("Opiskelija osaa fileerata kalaa.")
+    assert coach.results[0].ok
+    assert 'data-code="unknown-verb"' in coach.feedback.value
+    assert "tuntematon" in coach.feedback.value  # level "unknown" in the outcome's language
