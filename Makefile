@@ -11,7 +11,7 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko start install install-test book slides locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko start install install-test book slides pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
@@ -21,6 +21,7 @@ help:
 	@echo "make book       build the Jupyter Book into _build/html/{en,fi,sv} with a landing page"
 	@echo "make slides     one reveal.js deck per module into _build/slides (works offline)"
 	@echo "make locales    update the Finnish and Swedish catalogues (locales/) from the English pages"
+	@echo "make pdf        the book as one printable PDF in _build/pdf (Debian chromium)"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
 
@@ -89,6 +90,24 @@ slides: $(STAMP) $(SLIDES_JS)/reveal.js/dist/reveal.js
 locales: install-test
 	$(PY) book/_ext/editions.py catalogues
 	@$(PY) book/_ext/editions.py status
+
+# The book as one PDF for printed handouts. Jupyter Book's `--builder pdfhtml` prints with
+# Playwright's own browser, which is not installed here (only Debian's chromium is), so the same
+# two steps by hand: the book as one HTML page, printed by chromium. The page is written to
+# singlehtml/book/index.html (the book's root page is book/index) but links its styles and
+# images from singlehtml/, so it is printed from a copy there.
+PDF_OUT ?= .
+SINGLE  := $(abspath $(PDF_OUT))/_build/singlehtml
+PDF     := $(abspath $(PDF_OUT))/_build/pdf/microcred-course.pdf
+pdf: $(STAMP) chromium
+	$(BIN)/jupyter-book build . --builder singlehtml --keep-going --path-output $(PDF_OUT)
+	cp $(SINGLE)/book/index.html $(SINGLE)/print.html
+	@mkdir -p $(dir $(PDF))
+	SANDBOX=""; [ "$$(id -u)" = 0 ] && SANDBOX="--no-sandbox"; \
+	chromium --headless $$SANDBOX --disable-gpu --no-pdf-header-footer \
+	  --generate-pdf-document-outline --virtual-time-budget=30000 \
+	  --print-to-pdf="$(PDF)" "file://$(SINGLE)/print.html"
+	@echo "PDF: $(PDF)"
 
 start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
