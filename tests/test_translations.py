@@ -66,13 +66,6 @@ def test_a_translated_page_has_no_untranslated_or_fuzzy_entry(page, lang):
         fuzzy)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_page_of_the_book_has_a_catalogue(lang):
-    """`make locales` was run after the last page was added (its English then shows untranslated)."""
-    missing = [p for p in toc_pages() if not catalogue(p, lang).exists()]
-    assert not missing, f"no {lang} catalogue (run `make locales`): {missing}"
-
-
 # --------------------------------------------------------------------------------------------
 # The glossary's words
 
