@@ -25,11 +25,9 @@ issued earlier keeps its date of issuing, and the CSV is written anew each time.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
-import io
 import json
 import re
 import secrets
@@ -41,6 +39,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..files import write_text_atomic
+from ..spreadsheet import csv_text, number
 
 CSV_NAME = "badges.csv"
 CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
@@ -268,18 +267,17 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = Non
     return run
 
 
-def badges_csv(run: BadgeRun, achievement: str) -> str:
-    """Who received a badge: one row each (UTF-8, comma-separated, a header row)."""
+def badges_csv(run: BadgeRun, achievement: str, csv_style: str = "nordic") -> str:
+    """Who received a badge: one row each, a header row; by default for Excel in Finnish or
+    Swedish settings (byte-order mark, ``;``, decimal comma: ``microcred.spreadsheet``)."""
     from .report import _cell  # names never read as spreadsheet formulas, as in the report
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [CSV_COLUMNS]
     for r, path, when in run.issued:
-        writer.writerow([_cell(r.student), _cell(r.name), _cell(r.email), f"{r.score:g}",
-                         f"{r.max_score:g}", f"{r.share:.3f}", when,
-                         badge_id(achievement, r.student, badge_key(run.folder)), path.name])
-    return out.getvalue()
+        rows.append([_cell(r.student), _cell(r.name), _cell(r.email), number(r.score, csv_style),
+                     number(r.max_score, csv_style), number(round(r.share, 3), csv_style), when,
+                     badge_id(achievement, r.student, badge_key(run.folder)), path.name])
+    return csv_text(rows, csv_style)
 
 
 def format_run(run: BadgeRun) -> str:

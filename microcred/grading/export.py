@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from ..spreadsheet import csv_text, number, platform_style
 from .report import CSV_COLUMNS, GRADED, MISSING, GradingData, Row, _cell
 
 FORMATS = ("moodle", "canvas", "excel")
@@ -127,10 +128,7 @@ def _final_scores(data: GradingData, assignments: list[str], missing_as_zero: bo
 
 
 def _number(value: float | None, comma: bool = False) -> str:
-    if value is None:
-        return ""
-    text = f"{round(value, 4):g}"
-    return text.replace(".", ",") if comma else text
+    return number(value, "nordic" if comma else "platform")
 
 
 # --- Moodle --------------------------------------------------------------------------------
@@ -151,7 +149,7 @@ def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file
             lines.append([_cell(p.first_name), _cell(p.last_name), _cell(sid), _cell(p.email),
                           *(_number(v) for v in values)])
         result.rows = len(lines) - 1
-        result.text = _csv_text(lines, ",")
+        result.text = csv_text(lines, "platform")
         return result
     rows, delimiter = _read_platform_csv(lms_file, "Moodle")
     header = rows[0]
@@ -163,7 +161,7 @@ def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file
     found = _fill(rows[1:], col, by_key, columns, scores, result, header)
     result.unmatched = sorted(set(data.people) - found)
     result.rows = len(rows) - 1
-    result.text = _csv_text(rows, delimiter)
+    result.text = csv_text(rows, platform_style(delimiter))
     return result
 
 
@@ -185,7 +183,7 @@ def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
             lines.append([_cell(student), canvas_id, "", _cell(login), "",
                           *(_number(v) for v in values)])
         result.rows = len(lines) - 2
-        result.text = _csv_text(lines, ",")
+        result.text = csv_text(lines, "platform")
         return result
     rows, delimiter = _read_platform_csv(lms_file, "Canvas")
     header = rows[0]
@@ -204,7 +202,7 @@ def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
     found = _fill(body, keys, by_id, columns, scores, result, header)
     result.unmatched = sorted(set(data.people) - found)
     result.rows = len(body)
-    result.text = _csv_text(rows, delimiter)
+    result.text = csv_text(rows, platform_style(delimiter))
     return result
 
 
@@ -275,12 +273,6 @@ def _set(row: list[str], n: int, value: str) -> None:
     row[n] = value
 
 
-def _csv_text(rows: list[list[str]], delimiter: str) -> str:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
-    return out.getvalue()
-
-
 # --- spreadsheet ---------------------------------------------------------------------------
 
 
@@ -294,7 +286,7 @@ def spreadsheet(data: GradingData, assignments: list[str] | None = None,
         lines.append([_cell(r.student), _cell(r.name), _cell(r.assignment),
                       _number(r.score, comma=True), _number(r.max_score, comma=True),
                       r.passed(pass_mark)])
-    return Export("excel", "\ufeff" + _csv_text(lines, ";"), rows=len(rows),
+    return Export("excel", csv_text(lines, "nordic"), rows=len(rows),
                   written=sum(r.score is not None for r in rows))
 
 

@@ -80,8 +80,10 @@ def design_file(tmp_path):
 
 
 def rows(folder) -> list[dict]:
-    with open(folder / "badges.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    """badges.csv as Excel in Finnish or Swedish settings reads it (BOM, `;`)."""
+    raw = (folder / "badges.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
 
 
 def test_results_add_up_points_over_the_assignments(course):
