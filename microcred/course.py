@@ -60,7 +60,7 @@ class Module:
         return self.titles.get(lang) or self.titles["en"]
 
     def bring(self, lang: str = "en") -> str:
-        """What to bring; in English where no translation is given (the book is in English)."""
+        """What to bring to the module (English where a translation is missing)."""
         return self.brings.get(lang) or self.brings["en"]
 
 

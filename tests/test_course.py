@@ -44,7 +44,8 @@ def test_module_page_opens_with_outcomes_time_and_what_to_bring(module_id):
     assert found["module"] == module_id
     m = course.module(module_id)
     assert 2 <= len(m.outcomes) <= 5
-    assert m.hours.total > 0 and m.bring("en")
+    assert m.hours.total > 0
+    assert all(m.brings.get(lang) for lang in LANGUAGES), "what to bring, in en, fi and sv"
 
 
 @pytest.mark.parametrize("module_id", module_pages())
