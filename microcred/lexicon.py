@@ -83,6 +83,8 @@ class Lexicon:
     course_nouns: frozenset[str] = frozenset()  # "kursen", "koulutus": a course as the subject
     course_verbs: frozenset[str] = frozenset()  # what a course does ("ger", "antaa", "gives")
     prepositions: frozenset[str] = frozenset()  # "på kursen": then the course is not the subject
+    purpose: frozenset[str] = frozenset()  # "för att", "in order to": a clause of purpose or means
+    object_openers: frozenset[str] = frozenset()  # English: "the", "it" open an object
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
     vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
@@ -263,6 +265,8 @@ def lexicon(language: str) -> Lexicon:
         course_nouns=frozenset(str(w) for w in data.get("course_nouns", [])),
         course_verbs=frozenset(str(w) for w in data.get("course_verbs", [])),
         prepositions=frozenset(str(w) for w in data.get("prepositions", [])),
+        purpose=frozenset(str(w) for w in data.get("purpose", [])),
+        object_openers=frozenset(str(w) for w in data.get("object_openers", [])),
         finite=re.compile(data["finite"]) if data.get("finite") else None,
         passive_opening=re.compile(data["passive_opening"]) if data.get("passive_opening")
         else None,

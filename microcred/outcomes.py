@@ -403,6 +403,7 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
             or not _in_verb_position(tokens, i, first, lex)
             or (lex.uses_position and frame is not None and _plural_noun(tokens, i, entry))
+            or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
                 and tokens[i].text not in lex.index and i not in slots)
             or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
@@ -460,6 +461,16 @@ def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:
             and word != entry.words[0])
 
 
+def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
+    """English: "evaluate a range of literature and research": after a preposition, "and" joins
+    nouns; the word after it is a verb only when an object follows it ("and evaluate it")."""
+    if i == 0 or tokens[i - 1].text not in ("and", "or") or (
+        i + 1 < len(tokens) and tokens[i + 1].text in lex.object_openers
+    ):
+        return False
+    return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after)
+
+
 def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Finnish: a plural verb ("analysoivat") is the learner's only after a plural learner
     ("opiskelijat"); otherwise it is a participle ("vaikuttavat tekijät")."""
@@ -471,12 +482,16 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
     to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
     spans, i = [], first
     while i < len(tokens):
-        if tokens[i].text in lex.clause_words and i > first and not (
+        purpose = i > first and tokens[i].text in ("att", "to") and (
+            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose)
+        if purpose or tokens[i].text in lex.clause_words and i > first and not (
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
         ):
             j = i + 1
-            while j < len(tokens) and tokens[j].text not in (",", ";", ":"):
-                if tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
+            while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
+                purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
+            ):  # "för att ... kunna planera": the learner again
+                if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
                     or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
                 ):
@@ -522,6 +537,8 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
             continue
         if n and tokens[words[n - 1]].text in lex.prepositions:
             continue
+        if tokens[words[n + 1]].text in lex.prepositions and n + 3 < len(words):
+            n += 2  # "Avsnitten om marknader ger ...": the course noun with its attribute
         nxt = tokens[words[n + 1]]
         if nxt.text in lex.subjects or nxt.text in lex.function_words - lex.course_verbs:
             continue
@@ -604,7 +621,7 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
             continue
         else:
             lemma = lex.infinitive_lemma(tokens[j])
-            if lemma is None:
+            if lemma is None or lex.is_passive(tokens, j):  # "can be used": not the learner's
                 break
             found[j] = lemma
             j += 1
