@@ -13,8 +13,6 @@ from __future__ import annotations
 import io
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 import zipfile
 
@@ -24,6 +22,7 @@ from nbgrader.api import Gradebook
 
 from microcred.grading.demo import GOOD, run_demo
 from microcred.grading.vet import vet_path
+from tests.helpers.cli import microcred
 from tests.helpers.course import Course, fill_answers, participant_nbgrader
 
 pytestmark = pytest.mark.slow
@@ -105,8 +104,7 @@ def test_gradebook_sound_and_a_second_autograde_changes_nothing(course):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT COUNT(*) FROM submitted_assignment").fetchone()[0] == 5
         assert db.execute("SELECT COUNT(*) FROM grade").fetchone()[0] == 5 * 2
-    proc = subprocess.run([sys.executable, "-m", "microcred", "grading", "vet"], cwd=course.root,
-                          capture_output=True, text=True, timeout=180, check=False)
+    proc = microcred("grading", "vet", cwd=course.root)
     assert proc.returncode == 0 and "0 refused" in proc.stdout  # the refused ones are gone
 
 

@@ -160,5 +160,11 @@ def test_chart_stacks_kinds_and_shows_the_claimed_band():
 
 def test_chart_of_an_empty_or_broken_workload_still_draws():
     """No activities or an unknown convention give a figure, not an exception."""
-    plot_workload(Workload())
-    plot_workload(workload(5, convention="xx", credits=1))
+    empty = plot_workload(Workload()).axes[0]
+    assert len(empty.patches) == 0 and "0 h" in empty.get_title()
+    assert empty.get_xlim()[0] == 0 and empty.get_xlim()[1] > 0
+    unknown = plot_workload(workload(5, convention="xx", credits=1)).axes[0]
+    assert len(unknown.patches) == 1  # the 5 h bar; no band, since the convention is unknown
+    assert unknown.patches[0].get_width() == 5
+    assert unknown.get_legend_handles_labels()[1] == ["contact teaching (5 h)"]
+    assert "≈" not in unknown.get_title()

@@ -4,25 +4,16 @@ tracebacks."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from microcred.credential import ob3_problems
+from tests.helpers.cli import command, microcred
 from tests.helpers.paths import REPO
 
 DATA = REPO / "tests" / "data" / "credential"
 EXAMPLES = REPO / "microcred" / "examples"
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microcred", "credential", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+run = command("credential")
 
 
 def test_check_a_clean_example_exits_zero_and_says_when_learner_and_date_are_given():
@@ -127,8 +118,7 @@ def test_export_to_a_missing_folder_or_unknown_format(tmp_path):
 
 
 def test_help_lists_the_command_and_its_actions():
-    top = subprocess.run([sys.executable, "-m", "microcred", "--help"], capture_output=True,
-                         text=True, timeout=120, check=False)
+    top = microcred("--help")
     assert "credential" in top.stdout
     proc = run()
     assert proc.returncode == 2 and "check" in proc.stdout and "export" in proc.stdout

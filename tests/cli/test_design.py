@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import yaml
 
+from tests.helpers.cli import command
 from tests.helpers.paths import REPO
 
 EXAMPLES = REPO / "microcred" / "examples"
 
 
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "microcred", "design", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=180, check=False)
+run = command("design")
 
 
 def test_new_starts_a_file_in_the_language_and_keeps_an_existing_one(tmp_path):

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import nbformat
 import pytest
 
+from tests.helpers.cli import command
 from tests.helpers.paths import REPO
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "microcred", "grading", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=180, check=False)
 
 
 @pytest.fixture
@@ -35,6 +29,8 @@ def course(tmp_path):
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / "outcomes.ipynb")
     return root
+
+run = command("grading")
 
 
 def test_help_lists_the_trainer_steps():

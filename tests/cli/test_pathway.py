@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+from tests.helpers.cli import microcred as run
 from tests.helpers.paths import REPO
 
 DATA = REPO / "tests" / "data" / "design"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microcred", *args],
-        input=stdin, capture_output=True, text=True, timeout=120, check=False,
-    )
 
 
 def test_pathway_and_plan_of_the_fixture(tmp_path):

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from microcred import qa
+from tests.helpers.cli import command, microcred
 
 DATA = Path(__file__).parents[1] / "data" / "qa"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microcred", "qa", *args],
-        capture_output=True, text=True, timeout=300, cwd=cwd, check=False,
-    )
+run = command("qa")
 
 
 def member(k: int) -> qa.SelfAssessment:
@@ -130,6 +125,5 @@ def test_usage_errors_exit_2():
     assert run().returncode == 2
     assert run("report", str(DATA / "complete.json")).returncode == 2  # -o is required
     assert run("cohort", ".", "-o", "x.html", "--threshold", "0").returncode == 2
-    proc = subprocess.run([sys.executable, "-m", "microcred", "--help"], capture_output=True,
-                          text=True, timeout=120, check=False)
+    proc = microcred("--help")
     assert " qa " in proc.stdout or "qa" in proc.stdout.split()

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+from tests.helpers.cli import microcred as run
 from tests.helpers.paths import REPO
 
 DESIGN = REPO / "tests" / "data" / "design" / "microcredential.yaml"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microcred", *args],
-        input=stdin, capture_output=True, text=True, timeout=120, check=False,
-    )
 
 
 def test_table_totals_credits_and_weekly_load(tmp_path):

@@ -347,7 +347,10 @@ def test_a_submission_in_someone_elses_name_is_not_collected(record):
     assert record.scores[a] == 5
 
 
-def test_report_measurements(record, capsys):
+def test_measurements_cover_every_step_and_each_kernel(record, capsys):
+    """Prints the figures (goals for them are in bench/bench_hub_load.py) and checks that they
+    are consistent: every step timed in order, and a participant's running
+    kernel shows as one more process and more memory than the idle server."""
     lines = ["", "== course hub measurements (this machine) =="]
     for key, seconds in record.timings.items():
         lines.append(f"  {key:<28} {seconds:6.1f} s")
@@ -359,6 +362,13 @@ def test_report_measurements(record, capsys):
                  f"= {ag['per_second']:.2f} submissions/s")
     with capsys.disabled():
         print("\n".join(lines))
-    for mem in record.memory.values():
-        assert mem["processes"] >= 1
-    assert ag["per_second"] > 0
+    steps = ["servers ready", "released", "submitted", "graded", "feedback fetched"]
+    assert list(record.timings) == [*steps, "total with cleanup"]
+    elapsed = list(record.timings.values())  # seconds since the start, so never decreasing
+    assert elapsed[0] > 0 and elapsed == sorted(elapsed)
+    for name in (record.names["a"], record.names["b"]):
+        idle, active = record.memory[f"{name} idle"], record.memory[f"{name} active"]
+        assert idle["processes"] >= 1 and active["processes"] > idle["processes"]
+        assert active["rss_mib"] > idle["rss_mib"] > 0
+    assert record.memory["grader service"]["processes"] >= 1
+    assert ag["submissions"] == 2 and ag["per_second"] == pytest.approx(2 / ag["seconds"])
