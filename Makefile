@@ -123,11 +123,18 @@ start: voikko book
 	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb
 
 # Lint and types first (seconds), then the tests. In CI (CI=true) a skipped required test fails.
+# Most tests run in parallel (pytest-xdist, one worker per core, a file at a time, so that a
+# notebook's cells share one kernel); then, one after the other, the tests that share the
+# session's book build and JupyterLab (browser, book) and the hub test. Both runs always run.
+SERIAL := tests/browser tests/test_book.py tests/hub
 test: install-test lint
-	$(BIN)/pytest
+	@status=0; \
+	$(BIN)/pytest -n auto --dist loadfile $(addprefix --ignore=,$(SERIAL)) || status=$$?; \
+	$(BIN)/pytest $(SERIAL) || status=$$?; \
+	exit $$status
 
 test-fast: install-test
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n auto --dist loadfile -m "not browser"
 
 # Only the browser tests (JupyterLab widgets, built book, accessibility): about 3 minutes.
 test-browser: install-test

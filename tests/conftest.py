@@ -12,6 +12,7 @@ import os
 import pytest
 
 from tests.helpers import ob3
+from tests.helpers.book import BookBuild, build_book
 from tests.helpers.course import Course
 from tests.helpers.paths import BIN
 
@@ -45,6 +46,12 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = (f"required test skipped in CI (CI=true), which counts as a failure: "
                            f"{reason}")
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory) -> BookBuild:
+    """The book built once per session into a temporary folder (tests/helpers/book.py)."""
+    return build_book(tmp_path_factory.mktemp("book"))
 
 
 @pytest.fixture

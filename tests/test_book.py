@@ -30,20 +30,12 @@ def toc_files() -> list[str]:
     return found
 
 
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> Path:
-    """Build once per test session, exactly as CI and `make book` do, but with -W -n."""
-    out = tmp_path_factory.mktemp("book")
-    proc = subprocess.run(
-        [program("jupyter-book"), "build", str(REPO), "-W", "-n", "--keep-going",
-         "--path-output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
-    assert "WARNING:" not in proc.stdout + proc.stderr
-    return out / "_build" / "html"
+@pytest.fixture
+def built_book(book_build) -> Path:
+    """The session's book build (tests/conftest.py), which must have had no warning."""
+    assert book_build.returncode == 0, f"book build failed:\n{book_build.tail()}"
+    assert "WARNING:" not in book_build.output, book_build.tail()
+    return book_build.html
 
 
 def test_jupyter_book_is_1x():

@@ -67,7 +67,6 @@ LAB_SETTINGS = {
 }
 
 LAB_START_TIMEOUT = 90  # seconds
-BOOK_BUILD_TIMEOUT = 900  # seconds
 
 
 def chromium_executable() -> str | None:
@@ -301,20 +300,12 @@ def lab(lab_server):
 
 
 @pytest.fixture(scope="session")
-def book_html(tmp_path_factory, browser) -> Path:
-    """The book built once per session, as `make book` does, into a temporary folder."""
-    out = tmp_path_factory.mktemp("book")
-    proc = subprocess.run(
-        [program("jupyter-book"), "build", str(REPO), "--keep-going", "--path-output", str(out)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=BOOK_BUILD_TIMEOUT,
-    )
-    html = out / "_build" / "html"
-    if proc.returncode != 0 or not (html / "index.html").exists():
-        pytest.fail(f"book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
-    return html
+def book_html(book_build, browser) -> Path:
+    """The session's book build (tests/conftest.py, shared with tests/test_book.py); its
+    warnings fail tests/test_book.py, a missing site fails here."""
+    if not (book_build.html / "index.html").exists():
+        pytest.fail(f"book build failed:\n{book_build.tail()}")
+    return book_build.html
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
