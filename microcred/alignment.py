@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
+from .numbers import parse_number
 from .outcomes import analyse, detect_language
-from .workload import expect, parse_number
+from .workload import expect
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -27,6 +27,7 @@ from .channels import BUYERS, Channel, channels
 from .errors import UserError
 from .findings import Finding, localised
 from .i18n import t
+from .numbers import parse_number
 from .resources import load_yaml
 
 if TYPE_CHECKING:
@@ -522,14 +523,9 @@ def _number(value: Any, name: str) -> float:
         if math.isnan(value) or math.isinf(value):
             raise UserError(f"{name}: expected a finite number")
         return float(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").rstrip("%€")
-    text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise UserError(f"{name}: expected a number, got {value!r}") from None
-    if math.isnan(number) or math.isinf(number):
-        raise UserError(f"{name}: expected a finite number")
+    number = parse_number(str(value))
+    if number is None:
+        raise UserError(f"{name}: expected a number, got {value!r}")
     return number
 
 

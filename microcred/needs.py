@@ -18,6 +18,7 @@ from typing import Any
 from .errors import UserError
 from .findings import Finding, localised
 from .i18n import t
+from .numbers import parse_number
 from .resources import load_yaml
 
 __all__ = [
@@ -386,17 +387,12 @@ def _text(x: object) -> str:
 
 
 def _int_or_none(x: object) -> int | None:
-    try:
-        return None if x in (None, "") else int(float(str(x).replace(" ", "").replace(",", ".")))
-    except ValueError:
-        return None
+    number = parse_number(x)
+    return None if number is None else int(number)
 
 
 def _float_or_none(x: object) -> float | None:
-    try:
-        return None if x in (None, "") else float(str(x).replace(" ", "").replace(",", "."))
-    except ValueError:
-        return None
+    return parse_number(x)
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 from .findings import Finding, HasFindings, localised
 from .i18n import t
 from .lexicon import lexicon
+from .numbers import parse_number
 from .outcomes import detect_language
-from .workload import expect, parse_number
+from .workload import expect
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -21,13 +21,13 @@ The ``workload:`` section of a design file::
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .credits import Convention, conventions
 from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import t
+from .numbers import parse_number
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -38,13 +38,10 @@ __all__ = [
     "Workload",
     "WorkloadReport",
     "check_workload",
-    "parse_number",
     "plot_workload",
 ]
 
 KINDS: tuple[str, ...] = ("contact", "independent", "assessment", "work-based")
-# "12", "-3", "12,5", "1 600" (thousands with spaces, as written in Finnish and Swedish)
-_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?")
 ERROR_CODES = frozenset(
     {"no-activities", "negative-hours", "unknown-kind", "unknown-convention", "credits-mismatch",
      "bad-credits", "bad-weeks"}
@@ -272,23 +269,6 @@ def plot_workload(workload: Workload, lang: str = "en") -> Figure:
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
-
-
-def parse_number(value: object) -> float | None:
-    """A number from a number or a text such as "12", "12,5", "12.5 h", "3 op"; None if none.
-
-    Booleans and non-finite values are not numbers here.
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    m = _NUMBER.search(value.replace("\u00a0", " "))
-    if not m:
-        return None
-    return float(m.group(0).replace(" ", "").replace(",", ".").replace("−", "-"))
 
 
 def expect(condition: bool, message: str) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from microcred.numbers import parse_number
 from microcred.workload import (
     KINDS,
     Activity,
     Workload,
     check_workload,
-    parse_number,
     plot_workload,
 )
 from tests.helpers.paths import REPO

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..credits import conventions
 from ..i18n import t
+from ..numbers import format_number
 from ..render import render
 from . import _elements as el
 from ._model import Description, Issued
@@ -155,9 +156,7 @@ def _country(d: Description, lang: str) -> tuple[str, ...]:
     return tuple(names + ([d.region] if d.region else []))
 
 
-def _number(value: float, lang: str) -> str:
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+_number = format_number  # 3.0 -> "3"; 1.5 -> "1.5" in English, "1,5" in Finnish and Swedish
 
 
 def _workload(d: Description, lang: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ import yaml
 from ..credits import conventions
 from ..errors import UserError
 from ..i18n import t
+from ..numbers import parse_number
 from ..resources import load_yaml
 from . import _elements as el
 
@@ -36,7 +37,6 @@ FIELDS: tuple[str, ...] = (
 ISSUE_FIELDS = ("learner", "issued", "grade")  # belong to an issued credential
 _ORG_FIELDS = ("name", "url", "id", "email")
 
-_NUMBER = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s]*\s*$")  # "3", "1,5", "3 op", "81h"
 _FI_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 1.9.2025
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -359,19 +359,6 @@ def parse_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def parse_number(value: Any) -> float | None:
-    """A number from an int, a float or a text such as "1,5" or "3 op"; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        m = _NUMBER.match(value)
-        if m:
-            return float(m[1].replace(",", "."))
-    return None
 
 
 class _Reader:

@@ -13,6 +13,7 @@ from itertools import pairwise
 from ..credits import conventions
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
+from ..numbers import format_number
 from ..outcomes import analyse
 from . import _elements as el
 from ._model import Description, Issued, Problem, yaml_example
@@ -270,8 +271,4 @@ def _date_name(key: str, lang: str) -> str:
     return name[:1].lower() + name[1:]  # used inside a sentence
 
 
-def _num(value: float, lang: str) -> str:
-    """3.0 -> "3"; 1.5 -> "1.5" in English, "1,5" in Finnish and Swedish."""
-    number = float(value)
-    text = str(int(number)) if number.is_integer() else f"{number:g}"
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+_num = format_number  # 3.0 -> "3"; 1.5 -> "1.5" in English, "1,5" in Finnish and Swedish

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UserError
 from ..findings import Finding, has_errors
 from ..i18n import t
+from ..numbers import format_number
 from ._file import language_of, load, qa_path
 
 if TYPE_CHECKING:
@@ -444,7 +445,7 @@ def outcome_list(section: Any) -> list[tuple[str, str]]:
 
 def _credential_workload(credential: Mapping[str, Any]) -> dict[str, Any]:
     """Credits, hours and convention stated in the credential section (None when not given)."""
-    from ..workload import parse_number
+    from ..numbers import parse_number
 
     workload = credential.get("workload")
     if not isinstance(workload, Mapping):
@@ -466,11 +467,7 @@ def _finding(key: str, severity: str, lang: str, element: str | None = None,
                    t(f"design.{key}.suggestion", lang, **fields), element)
 
 
-def _num(value: float, lang: str) -> str:
-    """3.0 -> "3"; 1.5 -> "1.5" in English, "1,5" in Finnish and Swedish."""
-    number = float(value)
-    text = str(int(number)) if number.is_integer() else f"{number:g}"
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+_num = format_number  # 3.0 -> "3"; 1.5 -> "1.5" in English, "1,5" in Finnish and Swedish
 
 
 def section_name(name: str, lang: str) -> str:

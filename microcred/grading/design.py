@@ -14,7 +14,8 @@ from typing import Any
 from ..alignment import Alignment, AssessmentTask, Outcome, check_alignment
 from ..credits import conventions
 from ..lexicon import bloom_rank
-from ..workload import KINDS, Activity, Workload, check_workload, parse_number
+from ..numbers import parse_number
+from ..workload import KINDS, Activity, Workload, check_workload
 from . import is_unanswered
 
 # How the workload points are shared out (fractions of ``points``).

@@ -7,7 +7,6 @@ Both functions build the same records the practice tools use (``microcred.needs`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ..matching import DEFAULT_THRESHOLD, match
@@ -22,11 +21,11 @@ from ..needs import (
     parse_list,
     parse_need,
 )
+from ..numbers import parse_number
 from . import is_unanswered
 
 MIN_NEEDS = 3
 MIN_OUTCOMES = 3
-_NUMBER = re.compile(r"\d[\d\s\u00a0.,]*")
 PART_NAMES = {
     "organisation": "organisation and sector",
     "stakeholders": "stakeholders (two or more)",
@@ -50,16 +49,7 @@ def _as_list(x: object) -> list[object]:
 
 def _budget(answer: object) -> float | None:
     """The first number in a budget answer ("about 18 000 EUR" -> 18000)."""
-    m = _NUMBER.search(_text(answer))
-    if not m:
-        return None
-    digits = m.group(0).replace(" ", "").replace("\u00a0", "").rstrip(".,")
-    digits = digits.replace(",", ".") if digits.count(",") == 1 and "." not in digits else \
-        digits.replace(",", "")
-    try:
-        return float(digits)
-    except ValueError:
-        return None
+    return parse_number(_text(answer))
 
 
 def canvas_from_answers(fields: Mapping[str, object], needs: Sequence[object]) -> NeedsCanvas:

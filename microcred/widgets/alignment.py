@@ -20,7 +20,7 @@ from ..alignment import (
 )
 from ..charts import to_data_uri
 from ..i18n import t
-from ..workload import parse_number
+from ..numbers import parse_number
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 _ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")

@@ -1,0 +1,67 @@
+"""One reader and one writer of numbers for English, Finnish and Swedish (microcred.numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from microcred.numbers import format_number, parse_number
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("12", 12), ("12,5", 12.5), ("12.5 h", 12.5), ("3 op", 3), ("81h", 81), ("1 600 h", 1600),
+    ("18 000 EUR", 18000), (f"18{NBSP}000 €", 18000), (f"18{NNBSP}000", 18000),
+    ("about 18 000 EUR", 18000), ("12 000,50 €", 12000.5), ("18 000.5", 18000.5),
+    ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1 234,5", 1234.5),
+    ("1.234.567", 1234567), ("1,234,567", 1234567), ("1.234", 1.234),
+    ("−4", -4), ("-4,5", -4.5), ("+3", 3), ("45 %", 45), ("0,25", 0.25),
+    ("1, 2 and 3", 1), ("10 20 30", 10), ("LO3", 3),
+])
+def test_text_as_people_write_it(text, number):
+    for lang in (None, "en", "fi", "sv"):
+        assert parse_number(text, lang) == number, (text, lang)
+
+
+def test_a_lone_comma_before_three_digits_depends_on_the_language():
+    """English groups thousands with commas; Finnish and Swedish write decimals with them."""
+    assert parse_number("1,500", "en") == 1500
+    assert parse_number("1,500", "fi") == parse_number("1,500", "sv") == 1.5
+    assert parse_number("1,500") == 1.5  # no language: the decimal comma, as before
+    assert parse_number("0,500", "en") == 0.5 and parse_number("1234,567", "en") == 1234.567
+
+
+@pytest.mark.parametrize("value", [
+    None, "", "none", "lots", True, False, float("nan"), float("inf"), -float("inf"),
+    10**400, "9" * 400, Decimal("NaN"), [], {}, "-",
+])
+def test_what_is_not_a_finite_number_is_none(value):
+    assert parse_number(value) is None
+
+
+def test_numbers_stay_numbers():
+    assert parse_number(7) == 7 and parse_number(2.5) == 2.5 and parse_number(Decimal("1.5")) == 1.5
+    assert isinstance(parse_number(7), float)
+
+
+@pytest.mark.parametrize("value, en, fi", [
+    (3.0, "3", "3"), (1.5, "1.5", "1,5"), (1234.5, "1,234.5", f"1{NBSP}234,5"),
+    (-0.25, "-0.25", "-0,25"), (1600, "1,600", f"1{NBSP}600"), (2 / 3, "0.66667", "0,66667"),
+])
+def test_format_follows_the_language(value, en, fi):
+    assert format_number(value, "en") == en
+    assert format_number(value, "fi") == format_number(value, "sv") == fi
+
+
+def test_format_and_parse_agree():
+    for value in (0, 1.5, 27, 1234.5, 18000, -4.25, 1234567.125):
+        for lang in ("en", "fi", "sv"):
+            assert parse_number(format_number(value, lang), lang) == value, (value, lang)
+
+
+def test_format_rounds_to_the_decimals_asked_for_and_knows_no_other_language_than_en_fi_sv():
+    assert format_number(2.345, "en", decimals=1) == "2.3"
+    assert format_number(2.0, "en", decimals=0) == "2"
+    assert format_number(1234.5, "de") == "1,234.5"  # unknown language: English
