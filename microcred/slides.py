@@ -71,7 +71,7 @@ def plain_markdown(text: str, page: Path, book: Path) -> str:
 
 def _until_fence(lines: list[str], start: int, fence: str) -> tuple[list[str], int]:
     """The body of a directive and the index after its closing fence (nested ones included)."""
-    depth, i, body = 0, start, []
+    depth, i, body = 0, start, list[str]()
     while i < len(lines):
         line = lines[i]
         opened = _DIRECTIVE.match(line)

@@ -16,6 +16,8 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .numbers import format_number
+
 BOM = "\ufeff"
 
 
@@ -53,7 +55,7 @@ def number(value: float | None, csv_style: CsvStyle | str = "nordic") -> str:
     if value is None:
         return ""
     s = style(csv_style) if isinstance(csv_style, str) else csv_style
-    return f"{round(value, 4):g}".replace(".", s.decimal)
+    return format_number(value, "fi" if s.decimal == "," else "en", decimals=4, grouping=False)
 
 
 def csv_text(rows: Iterable[Sequence[object]], csv_style: CsvStyle | str = "nordic") -> str:

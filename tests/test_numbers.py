@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+import microcred
 from microcred.numbers import format_number, parse_number
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -65,3 +68,38 @@ def test_format_rounds_to_the_decimals_asked_for_and_knows_no_other_language_tha
     assert format_number(2.345, "en", decimals=1) == "2.3"
     assert format_number(2.0, "en", decimals=0) == "2"
     assert format_number(1234.5, "de") == "1,234.5"  # unknown language: English
+
+
+def test_without_grouping_for_files_that_programs_read():
+    assert format_number(1234567.5, "fi", grouping=False) == "1234567,5"
+    assert format_number(1234567.5, "en", grouping=False) == "1234567.5"
+
+
+# --- no second number reader ------------------------------------------------------------------
+
+# Code that swaps decimal separators or strips group spaces to read or write a number by hand.
+_HAND_MADE = re.compile(
+    r"""\.replace\(\s*(['"])[.,]\1\s*,\s*(['"])[.,]\2\s*\)"""  # .replace(",", ".")
+    r"""|\.replace\(\s*(['"])(\\u00a0|\\xa0|\\u202f)\3"""  # .replace("\u00a0", ...)
+)
+
+
+def test_no_module_reads_or_writes_numbers_by_hand():
+    """Numbers are read with numbers.parse_number and written with numbers.format_number; a
+    module that swaps "," and "." itself disagrees with them sooner or later."""
+    package = Path(microcred.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "numbers.py" and path.parent == package:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _HAND_MADE.search(line):
+                found.append(f"{path.relative_to(package.parent)}:{n}: {line.strip()}")
+    assert found == [], "use microcred.numbers instead:\n" + "\n".join(found)
+
+
+def test_the_hand_made_pattern_finds_what_it_is_for():
+    assert _HAND_MADE.search('text.replace(",", ".")')
+    assert _HAND_MADE.search("x.replace('.', ',')")
+    assert _HAND_MADE.search('s.replace("\\u00a0", "")')
+    assert not _HAND_MADE.search('s.replace(",", ";")') and not _HAND_MADE.search("parse_number(s)")

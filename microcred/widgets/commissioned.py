@@ -24,6 +24,7 @@ from ..commissioned import (
     unreadable_role_lines,
 )
 from ..i18n import t
+from ..numbers import parse_number
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 
 _STYLE = {"description_width": "14em"}
@@ -85,11 +86,7 @@ class PriceCalculator(w.VBox):
 
     @property
     def model(self) -> CostModel:
-        text = self.price_per_participant.value.strip().replace(",", ".")
-        try:
-            ppp = float(text) if text else None
-        except ValueError:
-            ppp = None
+        ppp = parse_number(self.price_per_participant.value, self.ui)
         return CostModel(
             roles=tuple(parse_roles(self.roles.value)),
             overhead_pct=self.overhead_pct.value,
