@@ -143,7 +143,7 @@ def changes(assessment: Assessment) -> list[Change]:
     return [Change(o.id, before.get(o.id), after.get(o.id)) for o in course.outcomes()]
 
 
-def path_beside(design_file: str | os.PathLike) -> Path:
+def path_beside(design_file: str | os.PathLike[str]) -> Path:
     """Where the self-assessment of a design file is kept: ``NAME.competence.json`` beside it."""
     return design.design_path(design_file).with_suffix(SUFFIX)
 
@@ -174,7 +174,7 @@ def from_json(text: str, source: str = "the file", lang: str = "en") -> Assessme
     return Assessment(**rounds)
 
 
-def load(path: str | os.PathLike, lang: str = "en") -> Assessment:
+def load(path: str | os.PathLike[str], lang: str = "en") -> Assessment:
     """The self-assessment saved at ``path``."""
     p = Path(path)
     try:
@@ -189,18 +189,18 @@ def load(path: str | os.PathLike, lang: str = "en") -> Assessment:
     return from_json(text, str(p), lang)
 
 
-def save(assessment: Assessment, path: str | os.PathLike, lang: str = "en") -> Path:
+def save(assessment: Assessment, path: str | os.PathLike[str], lang: str = "en") -> Path:
     """Save atomically: a failed save leaves the earlier file as it was."""
     return write_text_atomic(path, to_json(assessment), lang)
 
 
-def load_beside(design_file: str | os.PathLike, lang: str = "en") -> Assessment | None:
+def load_beside(design_file: str | os.PathLike[str], lang: str = "en") -> Assessment | None:
     """The self-assessment beside a design file (None when there is none yet)."""
     p = path_beside(design_file)
     return load(p, lang) if p.exists() else None
 
 
-def save_beside(design_file: str | os.PathLike, assessment: Assessment,
+def save_beside(design_file: str | os.PathLike[str], assessment: Assessment,
                 lang: str = "en") -> Path:
     """Save beside a design file as ``NAME.competence.json``."""
     return save(assessment, path_beside(design_file), lang)
@@ -245,7 +245,7 @@ def cohort_report(
     )
 
 
-def load_cohort(folder: str | os.PathLike, threshold: int = COHORT_THRESHOLD,
+def load_cohort(folder: str | os.PathLike[str], threshold: int = COHORT_THRESHOLD,
                 lang: str = "en") -> CohortReport:
     """Read a folder (and its subfolders) of participants' files: ``*.competence.json``, design
     files (``*.yaml``) and QA self-assessments (``*.qa.json``); files that cannot be used are
@@ -271,9 +271,12 @@ def load_cohort(folder: str | os.PathLike, threshold: int = COHORT_THRESHOLD,
 
 
 def _outcome_change(outcome_id: str, paired: list[Assessment], threshold: int) -> OutcomeChange:
-    pairs = [(a.before.ratings[outcome_id], a.after.ratings[outcome_id])  # type: ignore[union-attr]
-             for a in paired
-             if outcome_id in a.before.ratings and outcome_id in a.after.ratings]  # type: ignore[union-attr]
+    pairs = []
+    for a in paired:
+        before = a.before.ratings if a.before else {}
+        after = a.after.ratings if a.after else {}
+        if outcome_id in before and outcome_id in after:
+            pairs.append((before[outcome_id], after[outcome_id]))
     if len(pairs) < threshold:
         return OutcomeChange(outcome_id, len(pairs))
     n = len(pairs)

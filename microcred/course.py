@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .errors import UserError
 from .i18n import LANGUAGES, t
@@ -114,7 +115,7 @@ def _h(value: float) -> str:
     return f"{value:g}"
 
 
-def _module(key: str, value: dict) -> Module:
+def _module(key: str, value: dict[str, Any]) -> Module:
     hours = value["hours"]
     outs = tuple(
         Outcome(str(o["id"]), _texts(o))

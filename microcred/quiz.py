@@ -13,6 +13,7 @@ are data (``data/course/quiz.yaml``); the widget and the book page both call the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .course import module
 from .i18n import LANGUAGES, t
@@ -92,11 +93,11 @@ def _pick(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts["en"]
 
 
-def _texts(value: dict) -> dict[str, str]:
+def _texts(value: dict[str, Any]) -> dict[str, str]:
     return {lang: " ".join(str(value[lang]).split()) for lang in LANGUAGES if value.get(lang)}
 
 
-def _question(module_id: str, item: dict) -> Question:
+def _question(module_id: str, item: dict[str, Any]) -> Question:
     return Question(
         id=str(item["id"]),
         module=module_id,

@@ -187,7 +187,7 @@ def module_notebook(module_id: str, root: Path) -> nbformat.NotebookNode:
     cells.append(_cell(f"## What you will be able to do\n\n{course.intro_markdown(module_id)}",
                        "slide"))
     cells += _section_cells(m.title(), plain_markdown(opening, index, book))
-    others = [p for p in pages[1:]]
+    others = pages[1:]
     if others:
         cells.append(_cell("## In this module\n\n" + "\n".join(f"- {p.title}" for p in others),
                            "slide"))
