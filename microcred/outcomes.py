@@ -385,6 +385,10 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
         if not _verb_before(tokens, first, frame[0], lex, course_spans):
             first = max(first, frame[0])  # what comes before the frame is the preamble
         slots = _slot_verbs(tokens, frame[1], lex)
+    elif 0 < first < len(tokens) and lex.match_at(tokens, first) is None:
+        lemma = _finite_after_subject(tokens[first], lex)  # "The student adopts ..."
+        if lemma:
+            slots = {first: lemma}
     verbs: list[Verb] = []
     clauses = _clause_spans(tokens, first, lex)
     i = first
@@ -601,6 +605,28 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
     first = next(i for i, tok in enumerate(tokens) if tok.end > start)
     after = next((i for i, tok in enumerate(tokens) if tok.start >= end), len(tokens))
     return first, after
+
+
+def _finite_after_subject(tok: Token, lex: Lexicon) -> str | None:
+    """The base form of a finite verb in no list right after the learner ("The student adopts",
+    "Opiskelija hinnoittelee", "Studenten programmerar"); None when it is no such verb."""
+    word = tok.text
+    if not tok.is_word or word in lex.not_verbs or word in lex.function_words or len(word) < 4:
+        return None
+    if lex.language == "fi":
+        from .morphology import finnish_verb
+
+        form = finnish_verb(word)
+        return form.lemma if form is not None and not form.passive else None
+    if lex.language == "sv":
+        if word.endswith("ar"):
+            return word[:-1]
+        return word[:-2] + "a" if word.endswith("er") else None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else None
 
 
 def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | None]:

@@ -184,3 +184,16 @@ def test_text_with_lists_is_split_into_statements():
 def test_a_verb_without_an_object_is_an_error(text):
     r = analyse(text)
     assert "no-object" in r.codes and not r.ok
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        ("The student adopts an evidence-based approach to nursing care.", "adopt"),
+        ("Opiskelija hinnoittelee koulutuspalvelut.", "hinnoitella"),
+        ("Studenten programmerar enkla webbtjänster.", "programmera"),
+    ],
+)
+def test_a_finite_verb_right_after_the_learner_is_the_action_verb(text, lemma):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == [lemma] and r.ok
