@@ -110,6 +110,7 @@ class CohortReport:
     qa_count: int = 0
     weakest: tuple[tuple[str, float], ...] | None = None  # (principle id, mean), weakest first
     skipped: tuple[tuple[str, str], ...] = ()  # (file, reason)
+    extra_files: int = 0  # further self-assessments of a participant already counted
 
     @property
     def suppressed(self) -> bool:
@@ -215,6 +216,7 @@ def cohort_report(
     qa_assessments: Iterable[qa.SelfAssessment] = (),
     threshold: int = COHORT_THRESHOLD,
     skipped: Iterable[tuple[str, str]] = (),
+    qa_accounts: Iterable[str] | None = None,
 ) -> CohortReport:
     """The change per outcome, the Bloom levels of the designed outcomes and the weakest QA
     principles of a cohort. Each part is shown only for a group of at least ``threshold``."""
@@ -225,7 +227,8 @@ def cohort_report(
     design_list = list(designs)
     bloom = _bloom(design_list) if len(design_list) >= threshold else None
     qa_list = list(qa_assessments)
-    summary = qa.cohort_summary(qa_list, threshold=threshold) if qa_list else None
+    summary = qa.cohort_summary(qa_list, threshold=threshold, accounts=qa_accounts) \
+        if qa_list else None
     weakest = None
     if summary is not None and not summary.suppressed:
         means = [(pid, m) for pid, m in summary.principle_means.items() if m is not None]
@@ -239,7 +242,7 @@ def cohort_report(
         outcomes=tuple(rows),
         designs=len(design_list),
         bloom=bloom,
-        qa_count=summary.count if summary is not None else 0,
+        qa_count=_qa_people(summary),
         weakest=weakest,
         skipped=tuple(skipped),
     )
@@ -249,25 +252,46 @@ def load_cohort(folder: str | os.PathLike[str], threshold: int = COHORT_THRESHOL
                 lang: str = "en") -> CohortReport:
     """Read a folder (and its subfolders) of participants' files: ``*.competence.json``, design
     files (``*.yaml``) and QA self-assessments (``*.qa.json``); files that cannot be used are
-    listed in ``skipped`` with the reason."""
+    listed in ``skipped`` with the reason.
+
+    Each file belongs to the participant whose hand-in it is (``qa.account_of``: the folder
+    under ``folder``, or the participant of a Moodle or Canvas export name), and each participant
+    counts once: of several self-assessments or design files the last (by name) is used, so
+    that extra files cannot make a small group look large enough to show."""
     root = Path(folder)
     if not root.is_dir():
         raise UserError(t("competence.no-folder", lang, source=str(root)))
-    found, designs, qas, skipped = [], [], [], []
+    found: dict[str, Assessment] = {}
+    designs: dict[str, dict[str, Any]] = {}
+    qas: list[qa.SelfAssessment] = []
+    qa_accounts: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    extra = 0
     for p in sorted(x for x in root.rglob("*") if x.is_file()):
-        name = p.name
+        name, who = p.name, qa.account_of(p, root)
         try:
             if name.endswith(SUFFIX):
-                found.append(load(p, lang))
+                extra += who in found
+                found[who] = load(p, lang)
             elif name.endswith(".qa.json"):
                 qas.append(qa.load(p))
+                qa_accounts.append(who)
             elif p.suffix.lower() in (".yaml", ".yml") and design.is_design_file(p):
-                designs.append(design.load(p, lang))
+                designs[who] = design.load(p, lang)
         except UserError as exc:
             skipped.append((str(p), str(exc)))
     if not found:
         raise UserError(t("competence.none-found", lang, source=str(root)))
-    return cohort_report(found, designs, qas, threshold, skipped)
+    report = cohort_report(found.values(), designs.values(), qas, threshold, skipped,
+                           qa_accounts=qa_accounts)
+    return replace(report, extra_files=extra)
+
+
+def _qa_people(summary: qa.CohortSummary | None) -> int:
+    """How many participants' QA self-assessments the summary counts (files, without accounts)."""
+    if summary is None:
+        return 0
+    return summary.participants if summary.participants is not None else summary.count
 
 
 def _outcome_change(outcome_id: str, paired: list[Assessment], threshold: int) -> OutcomeChange:

@@ -208,3 +208,17 @@ def test_file_format_is_plain_json(tmp_path):
     data = json.loads(p.read_text(encoding="utf-8"))
     assert data == {"format": "microcred-competence", "version": 1,
                     "after": {"date": "2026-02-01", "ratings": {IDS[3]: 4}}}
+
+
+def test_extra_files_of_one_participant_do_not_open_a_small_group(tmp_path):
+    """Three participants, one of whom hands in four more copies: still three, so hidden."""
+    made_up_cohort(tmp_path, 3)
+    original = tmp_path / "p00" / "my-microcredential.competence.json"
+    for n in range(4):
+        shutil.copy(original, tmp_path / "p00" / f"copy{n}.competence.json")
+        shutil.copy(tmp_path / "p00" / "my-microcredential.qa.json",
+                    tmp_path / "p00" / f"copy{n}.qa.json")
+    report = competence.load_cohort(tmp_path, threshold=5)
+    assert (report.participants, report.paired, report.extra_files) == (3, 3, 4)
+    assert report.suppressed and report.weakest is None and report.qa_count == 3
+    assert "4 further file(s) of participants already counted" in competence.cohort_html(report)
