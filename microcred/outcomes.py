@@ -495,6 +495,10 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
             while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
                 purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
             ):  # "för att ... kunna planera": the learner again
+                if tokens[j].text in ("att", "to") and f"{tokens[j - 1].text} {tokens[j].text}" in (
+                    lex.purpose
+                ):
+                    purpose = True  # "hur X kan användas för att strukturera och resonera"
                 if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
                     or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
