@@ -310,8 +310,8 @@ def plot_bloom(results: Iterable[OutcomeAnalysis], lang: str = "en") -> Figure:
     labels = [t(f"outcomes.level.{level}", lang) for level in LEVELS]
     counts = list(profile.values())
     ax.bar(labels, counts, color=PALETTE[: len(LEVELS)])
-    ax.set_ylabel({"en": "outcomes", "fi": "tavoitteita", "sv": "mål"}.get(lang, "outcomes"))
-    ax.set_title("Bloom")
+    ax.set_ylabel(t("outcomes.chart.count", lang))
+    ax.set_title(t("outcomes.chart.title", lang))
     # Counts: from 0, whole numbers, and a scale up to 1 at least when there is no outcome yet.
     ax.set_ylim(0, max(1, max(counts, default=0)) * 1.1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -21,7 +21,9 @@ from ..alignment import (
 from ..charts import to_data_uri
 from ..i18n import t
 from ..numbers import parse_number
+from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
+from ._language import language_menu
 
 _ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")
 _HOURS = re.compile(r"[,;(]?\s*(\d+(?:[.,]\d+)?)\s*h\)?\s*$")
@@ -100,6 +102,7 @@ class AlignmentEditor(w.VBox):
         for area in (self.outcomes, self.activities, self.tasks):
             area.observe(self._texts_changed, names="value")
         self._build_matrix()
+        language_menu(self, ui)
         self.refresh()
 
     @property
@@ -178,6 +181,6 @@ class AlignmentEditor(w.VBox):
 
 
 def alignment_editor(alignment: Alignment | dict[str, Any] | None = None,
-                     ui: str = "en") -> AlignmentEditor:
+                     ui: str | None = None) -> AlignmentEditor:
     """Show the alignment matrix editor for an Alignment or a design file's contents."""
-    return AlignmentEditor(alignment, ui)
+    return AlignmentEditor(alignment, screen_language("alignment-editor", ui))

@@ -25,7 +25,9 @@ from ..commissioned import (
 )
 from ..i18n import t
 from ..numbers import parse_number
+from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
+from ._language import language_menu
 
 _STYLE = {"description_width": "14em"}
 EXAMPLE_ROLES = "planning teacher; 30; 85\nteacher; 60; 85\ncoordinator; 15; 60"
@@ -82,6 +84,7 @@ class PriceCalculator(w.VBox):
         self.add_class("mc-price-calculator")
         for field in [self.roles, *fields]:
             field.observe(lambda _c: self.refresh(), names="value")
+        language_menu(self, ui)
         self.refresh()
 
     @property
@@ -162,6 +165,7 @@ class SelfCheck(w.VBox):
         super().__init__([*sections, self.summary, self.chart,
                           w.HTML(f"<small>{escape(source_note(ui))}</small>")])
         self.add_class("mc-self-check")
+        language_menu(self, ui)
         self.refresh()
 
     def refresh(self) -> None:
@@ -187,14 +191,15 @@ class SelfCheck(w.VBox):
                                      max_width="640px")
 
 
-def price_calculator(ui: str = "en", **values) -> PriceCalculator:
+def price_calculator(ui: str | None = None, **values) -> PriceCalculator:
     """Show the cost and price calculator, pre-filled with an example you can edit."""
-    return PriceCalculator(ui=ui, **values)
+    return PriceCalculator(ui=screen_language("price-calculator", ui), **values)
 
 
-def development_self_check(answers: dict[str, int] | None = None, ui: str = "en") -> SelfCheck:
+def development_self_check(answers: dict[str, int] | None = None, ui: str | None = None
+                           ) -> SelfCheck:
     """Show the self-check on the three-part development model of commissioned education."""
-    return SelfCheck(answers, ui)
+    return SelfCheck(answers, screen_language("development-self-check", ui))
 
 
 __all__ = ["PriceCalculator", "SelfCheck", "development_self_check", "price_calculator",

@@ -4,13 +4,16 @@ saved beside the participant's design file (``NAME.competence.json``)."""
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
 from .. import competence, design
 from ..errors import UserError
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ..settings import screen_language
 from ._html import COLOURS
+from ._language import remember_language
 
 WIDE = {"description_width": "0px"}
 
@@ -21,7 +24,7 @@ class CompetenceSelfAssessment(w.VBox):
     def __init__(self, path: str = design.DEFAULT_NAME, lang: str = "en",
                  phase: str = "before") -> None:
         self.lang = w.Dropdown(options=[(LANGUAGE_NAMES[x], x) for x in LANGUAGES], value=lang,
-                               description=t("common.language", lang))
+                               description=t("common.screen-language", lang))
         self.phase = w.Dropdown(description=t("competence.ui.phase", lang))
         self.file = w.Text(value=str(path), description=t("competence.ui.file", lang))
         self.heading = w.HTML()
@@ -135,7 +138,8 @@ class CompetenceSelfAssessment(w.VBox):
 
     def _language_changed(self, _change: object) -> None:
         lang = self.lang.value
-        self.lang.description = t("common.language", lang)
+        remember_language(lang, Path(self.file.value).parent)
+        self.lang.description = t("common.screen-language", lang)
         self.phase.description = t("competence.ui.phase", lang)
         self.file.description = t("competence.ui.file", lang)
         self.save_button.description = t("competence.ui.save", lang)
@@ -147,7 +151,7 @@ class CompetenceSelfAssessment(w.VBox):
         self.status.value = f'<p style="color:{COLOURS[kind]}">{escape(text)}</p>'
 
 
-def competence_self_assessment(path: str = design.DEFAULT_NAME, lang: str = "en",
+def competence_self_assessment(path: str = design.DEFAULT_NAME, lang: str | None = None,
                                phase: str = "before") -> CompetenceSelfAssessment:
     """The competence self-assessment for the design file at ``path``, ready to display."""
-    return CompetenceSelfAssessment(path, lang, phase)
+    return CompetenceSelfAssessment(path, screen_language("competence-self-assessment", lang), phase)

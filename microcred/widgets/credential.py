@@ -29,7 +29,9 @@ from ..design import is_design_file
 from ..errors import UserError
 from ..files import write_text_atomic
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, findings_list
+from ._language import language_menu
 
 _FULL = w.Layout(width="100%")
 _HALF = w.Layout(width="48%")
@@ -155,6 +157,7 @@ class CredentialBuilder(w.VBox):
         self.refresh()
 
     # --- reading the form --------------------------------------------------------------------
+        language_menu(self, ui)
 
     @property
     def description(self) -> Description:
@@ -341,7 +344,7 @@ class CredentialBuilder(w.VBox):
         return w.HTML(f"<h{level} style='margin:10px 0 2px'>{escape(text)}</h{level}>")
 
 
-def credential_builder(description: Description | str | None = None, ui: str = "en",
+def credential_builder(description: Description | str | None = None, ui: str | None = None,
                        folder: str | Path = ".") -> CredentialBuilder:
     """Show the credential builder, empty or filled with a description: a
     :class:`Description`, the name of an example (``"machine-vision"``) or a YAML/JSON file."""
@@ -349,7 +352,7 @@ def credential_builder(description: Description | str | None = None, ui: str = "
         text = str(description)
         description = load(text) if Path(text).suffix in (".yaml", ".yml", ".json") else (
             example(text))
-    return CredentialBuilder(description, ui=ui, folder=folder)
+    return CredentialBuilder(description, ui=screen_language("credential-builder", ui), folder=folder)
 
 
 def _value_options(key: str, lang: str) -> list[tuple[str, str]]:

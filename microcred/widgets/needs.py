@@ -22,7 +22,9 @@ from ..needs import (
     parse_needs,
     sample_canvas,
 )
+from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
+from ._language import language_menu
 
 _WIDE = w.Layout(width="100%")
 
@@ -97,6 +99,7 @@ class NeedsCanvasWidget(w.VBox):
         for field in (self.organisation, self.sector, self.stakeholders, self.needs,
                       self.target_group, self.time, self.place, self.budget):
             field.observe(lambda _c: self.refresh(), names="value")
+        language_menu(self, ui)
         self.refresh()
 
     @property
@@ -222,6 +225,7 @@ class NeedsMatcher(w.VBox):
         self.add_class("mc-needs-matcher")
         for field in (self.needs, self.outcomes, self.threshold):
             field.observe(lambda _c: self.refresh(), names="value")
+        language_menu(self, ui)
         self.refresh()
 
     def refresh(self) -> None:
@@ -260,16 +264,17 @@ def coverage_html(result: MatchResult, ui: str = "en", limit: int = 200) -> str:
             f"</tbody></table><p class='mc-summary'><strong>{escape(summary)}</strong></p>")
 
 
-def needs_canvas(canvas: NeedsCanvas | None = None, ui: str = "en", sample: bool = False,
+def needs_canvas(canvas: NeedsCanvas | None = None, ui: str | None = None, sample: bool = False,
                  path: str = "my-needs.yaml") -> NeedsCanvasWidget:
     """Show the needs canvas, empty, pre-filled with ``canvas`` or with the course's example."""
-    return NeedsCanvasWidget(sample_canvas() if sample and canvas is None else canvas, ui, path)
+    return NeedsCanvasWidget(sample_canvas() if sample and canvas is None else canvas,
+                             screen_language("needs-canvas", ui), path)
 
 
-def needs_matcher(needs: str = "", outcomes: str = "", ui: str = "en") -> NeedsMatcher:
+def needs_matcher(needs: str = "", outcomes: str = "", ui: str | None = None) -> NeedsMatcher:
     """Show the matcher, optionally pre-filled (needs one a line; outcomes one a line, a line
     ending in ':' starting a new micro-credential)."""
-    return NeedsMatcher(needs, outcomes, ui)
+    return NeedsMatcher(needs, outcomes, screen_language("needs-matcher", ui))
 
 
 __all__ = ["NeedsCanvasWidget", "NeedsMatcher", "coverage_html", "needs_canvas", "needs_matcher"]

@@ -10,7 +10,9 @@ from ..charts import to_data_uri
 from ..i18n import LANGUAGE_NAMES, t
 from ..lexicon import LANGUAGES
 from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, outcome_statements, plot_bloom
+from ..settings import screen_language
 from ._html import COLOURS, badge, chart_img, findings_list
+from ._language import language_menu
 
 
 def highlight_verbs(result: OutcomeAnalysis) -> str:
@@ -28,9 +30,9 @@ def _badges(r: OutcomeAnalysis, ui: str) -> str:
     """Language, Bloom level and, for a Swedish outcome, its form in the Higher Education
     Ordinance's three forms (kunskap och förståelse, ...)."""
     level = (
-        t(f"outcomes.level.{r.bloom_level}", r.language)
+        t(f"outcomes.level.{r.bloom_level}", ui)
         if r.bloom_level
-        else t("outcomes.coach.no-level", r.language)
+        else t("outcomes.coach.no-level", ui)
     )
     html = f'{badge(r.language)} {badge(t("outcomes.coach.level", ui) + ": " + level)}'
     if r.form:
@@ -47,7 +49,7 @@ def _items_html(r: OutcomeAnalysis, ui: str) -> str:
         rows.append(
             f'<li class="mc-outcome-item" style="border-left:3px solid {colour};padding-left:6px;'
             f'margin:4px 0">{highlight_verbs(item)} {_badges(item, ui)}'
-            f"{findings_list(item.problems, item.language)}</li>"
+            f"{findings_list(item.problems, ui)}</li>"
         )
     return (f"<div><small>{escape(t('outcomes.coach.items', ui))}</small></div>"
             f'<ol class="mc-outcome-items">{"".join(rows)}</ol>')
@@ -66,7 +68,7 @@ def feedback_html(results: list[OutcomeAnalysis], ui: str = "en") -> str:
             f'<div class="mc-outcome" style="border-left:4px solid {colour};padding-left:8px;'
             f'margin:6px 0"><div><strong>{n}.</strong> {highlight_verbs(r)} '
             f"{_badges(r, ui)}</div>"
-            f"{findings_list(tuple(own), r.language) if own or not r.items else ''}"
+            f"{findings_list(tuple(own), ui) if own or not r.items else ''}"
             f"{_items_html(r, ui) if r.items else ''}</div>"
         )
     good = sum(1 for r in results if r.ok and not r.problems)
@@ -96,13 +98,14 @@ class OutcomeCoach(w.VBox):
             options=[(t("common.auto", ui), "auto")]
             + [(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
             value="auto",
-            description=t("common.language", ui),
+            description=t("outcomes.coach.analysis-language", ui),
+            style={"description_width": "initial"},
         )
         self.feedback = w.HTML()
         self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.chart_caption = w.HTML(f"<small>{escape(t('outcomes.coach.chart-alt', ui))}</small>")
         self.results: list[OutcomeAnalysis] = []
-        self._profile: dict[str, int] | None = None
+        self._profile: tuple[dict[str, int], str] | None = None  # and the language drawn in
         label = w.HTML(f"<label><strong>{escape(t('outcomes.coach.label', ui))}</strong></label>")
         children = [label, self.text, self.language, self.feedback, self.chart,
                     self.chart_caption]
@@ -116,6 +119,7 @@ class OutcomeCoach(w.VBox):
             self.children = (*children, self.design_bar)
         self.text.observe(self._changed, names="value")
         self.language.observe(self._changed, names="value")
+        language_menu(self, ui)
         self.refresh()
 
     @property
@@ -141,14 +145,14 @@ class OutcomeCoach(w.VBox):
     def refresh(self) -> None:
         """Re-analyse every line and redraw; the chart only when the level profile changed."""
         lang = None if self.language.value == "auto" else self.language.value
-        self.results = [analyse(statement, lang, messages=lang)
+        self.results = [analyse(statement, lang, messages=self.ui)
                         for statement in outcome_statements(self.text.value)]
         self.feedback.value = feedback_html(self.results, self.ui)
         profile = bloom_profile(self.results)
-        if profile != self._profile:
-            self._profile = profile
+        if (profile, self.ui) != self._profile:
+            self._profile = (profile, self.ui)
             self.chart.value = chart_img(
-                to_data_uri(plot_bloom(self.results, lang or self.ui)),
+                to_data_uri(plot_bloom(self.results, self.ui)),
                 alt=t("outcomes.coach.chart-alt", self.ui),
                 max_width="560px",
             )
@@ -157,8 +161,9 @@ class OutcomeCoach(w.VBox):
         self.refresh()
 
 
-def outcome_coach(text: str = "", ui: str = "en", design_file: str | None = None
+def outcome_coach(text: str = "", ui: str | None = None, design_file: str | None = None
                   ) -> OutcomeCoach:
     """Show the outcome coach, optionally pre-filled with outcomes (one a line); with
-    ``design_file`` (e.g. ``"my-microcredential.yaml"``) also the load/save bar."""
-    return OutcomeCoach(text=text, ui=ui, design_file=design_file)
+    ``design_file`` (e.g. ``"my-microcredential.yaml"``) also the load/save bar. The screen
+    language is ``ui``, else the course's setting (``microcred.settings``)."""
+    return OutcomeCoach(text=text, ui=screen_language("outcome-coach", ui), design_file=design_file)

@@ -12,8 +12,10 @@ import yaml
 from ..charts import to_data_uri
 from ..i18n import t
 from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
+from ..settings import screen_language
 from ..workload import expect
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
+from ._language import language_menu
 
 
 def read_pathway(text: str) -> Pathway:
@@ -69,6 +71,7 @@ class PathwayViewer(w.VBox):
         self.add_class("mc-pathway-viewer")
         self.text.observe(self._text_changed, names="value")
         self._build_boxes()
+        language_menu(self, ui)
         self.refresh()
 
     def set_completed(self, ids: list[str] | tuple[str, ...]) -> None:
@@ -117,6 +120,6 @@ class PathwayViewer(w.VBox):
 
 
 def pathway_viewer(pathway: Pathway | dict[str, Any] | str | None = None,
-                   ui: str = "en") -> PathwayViewer:
+                   ui: str | None = None) -> PathwayViewer:
     """Show the pathway viewer for a Pathway, a design file's contents or YAML text."""
-    return PathwayViewer(pathway, ui)
+    return PathwayViewer(pathway, screen_language("pathway-viewer", ui))

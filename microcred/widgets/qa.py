@@ -16,7 +16,9 @@ from ..errors import UserError
 from ..i18n import t
 from ..qa.instrument import Criterion, pick
 from ..qa.report import radar_alt
+from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
+from ._language import language_menu
 
 DEFAULT_FILE = "qa-self-assessment.json"
 
@@ -131,6 +133,7 @@ class SelfAssessmentTool(w.VBox):
             field.observe(self._changed, names="value")
         self.save_button.on_click(lambda _b: self.save())
         self.load_button.on_click(lambda _b: self.load())
+        language_menu(self, ui)
 
     @property
     def assessment(self) -> qa.SelfAssessment:
@@ -205,9 +208,10 @@ class SelfAssessmentTool(w.VBox):
 
 
 def qa_self_assessment(
-    assessment: qa.SelfAssessment | str | None = None, ui: str = "en", path: str = DEFAULT_FILE
+    assessment: qa.SelfAssessment | str | None = None, ui: str | None = None,
+    path: str = DEFAULT_FILE
 ) -> SelfAssessmentTool:
     """Show the self-assessment tool, empty, from an assessment, or from a saved file's path."""
     if isinstance(assessment, str):
         path, assessment = assessment, qa.load(assessment)
-    return SelfAssessmentTool(assessment, ui=ui, path=path)
+    return SelfAssessmentTool(assessment, ui=screen_language("qa-self-assessment", ui), path=path)

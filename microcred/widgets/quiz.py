@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from .. import course, quiz
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ..settings import screen_language
 from ._html import COLOURS
 
 
@@ -17,7 +18,7 @@ class Quiz(w.VBox):
 
     def __init__(self, module: str = "outcomes", lang: str = "en") -> None:
         self.lang = w.Dropdown(options=[(LANGUAGE_NAMES[x], x) for x in LANGUAGES], value=lang,
-                               description=t("common.language", lang))
+                               description=t("common.screen-language", lang))
         self.module = w.Dropdown(description=t("quiz.module", lang))
         self.heading = w.HTML()
         self.body = w.VBox()
@@ -86,13 +87,13 @@ class Quiz(w.VBox):
 
     def _language_changed(self, _change: object) -> None:
         lang = self.lang.value
-        self.lang.description = t("common.language", lang)
+        self.lang.description = t("common.screen-language", lang)
         self.module.description = t("quiz.module", lang)
         self.button.description = t("quiz.check", lang)
         self._fill_modules(self.module.value)
         self.show()
 
 
-def self_check_quiz(module: str = "outcomes", lang: str = "en") -> Quiz:
+def self_check_quiz(module: str = "outcomes", lang: str | None = None) -> Quiz:
     """The self-check quiz of ``module`` in ``lang``, ready to display."""
-    return Quiz(module, lang)
+    return Quiz(module, screen_language("self-check-quiz", lang))

@@ -11,8 +11,10 @@ import ipywidgets as w
 from ..charts import to_data_uri
 from ..credits import conventions
 from ..i18n import t
+from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
+from ._language import language_menu
 
 EXAMPLE = Workload(
     activities=(
@@ -100,6 +102,7 @@ class WorkloadCalculator(w.VBox):
         for box in (self.convention, self.credits, self.weeks):
             box.observe(self._changed, names="value")
         self.add.on_click(lambda _b: self.add_activity())
+        language_menu(self, ui)
         self.refresh()
 
     @property
@@ -162,6 +165,6 @@ def summary_html(report: WorkloadReport, workload: Workload, ui: str = "en") -> 
 
 
 def workload_calculator(workload: Workload | dict[str, Any] | None = None,
-                        ui: str = "en") -> WorkloadCalculator:
+                        ui: str | None = None) -> WorkloadCalculator:
     """Show the workload calculator, pre-filled with ``workload`` (an example by default)."""
-    return WorkloadCalculator(workload, ui)
+    return WorkloadCalculator(workload, screen_language("workload-calculator", ui))

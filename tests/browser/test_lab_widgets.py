@@ -322,7 +322,7 @@ def self_check(nb: Notebook) -> None:
     expect(quiz).to_contain_text('Not quite: the answer is "Create".')
     expect(quiz).to_contain_text("1 of 2 right.")
     nb.screenshot(quiz, "checked")
-    quiz.get_by_label("Language").select_option(label="suomi")
+    quiz.get_by_label("Screen language").select_option(label="suomi")
     expect(quiz).to_contain_text("Itsetarkistus: Osaamistavoitteiden kirjoittaminen",
                                  timeout=UPDATE_TIMEOUT)
 

@@ -22,11 +22,14 @@ def test_one_feedback_block_per_nonempty_line():
     assert len(coach.results) == 2
 
 
-def test_language_selector_forces_language_and_messages():
-    coach = outcome_coach("Understand the basics.")
+def test_language_selector_forces_the_analysis_language_not_the_screens():
+    coach = outcome_coach("Understand the basics.", ui="en")
     coach.language.value = "fi"
     assert all(r.language == "fi" for r in coach.results)
-    assert "Toimintaverbiä ei löytynyt" in coach.feedback.value  # Finnish message
+    assert "Toimintaverbiä ei löytynyt" not in coach.feedback.value  # messages stay English
+    fi = outcome_coach("Understand the basics.", ui="fi")
+    fi.language.value = "fi"
+    assert "Toimintaverbiä ei löytynyt" in fi.feedback.value  # Finnish screen, Finnish message
 
 
 def test_chart_redraws_when_levels_change_only():
@@ -71,7 +74,7 @@ def test_swedish_outcomes_show_their_form_next_to_the_level():
 
 
 def test_unknown_verbs_are_notes_not_errors_in_the_widget():
-    coach = outcome_coach("Opiskelija osaa fileerata kalaa.")
+    coach = outcome_coach("Opiskelija osaa fileerata kalaa.", ui="fi")
     assert coach.results[0].ok
     assert 'data-code="unknown-verb"' in coach.feedback.value
-    assert "tuntematon" in coach.feedback.value  # level "unknown" in the outcome's language
+    assert "tuntematon" in coach.feedback.value  # level "unknown" in the screen's language
