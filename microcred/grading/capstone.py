@@ -14,8 +14,10 @@ from __future__ import annotations
 import textwrap
 import warnings
 
-from ..design import WEIGHTS, check, loads, section_name, status_label
+from ..design import WEIGHTS, check, language_of, loads, section_name, status_label
 from ..errors import UserError
+from ..i18n import t
+from ..spreadsheet import number
 from . import ANSWER_STUB, is_unanswered
 
 MAX_FINDINGS = 6  # per part, in the feedback; the rest are counted
@@ -32,56 +34,66 @@ def read_answer(answer: object) -> str | None:
     return textwrap.dedent(text).strip("\n") + "\n"
 
 
-def score_design(answer: object, points: float = 12) -> float:
-    """Partial credit for a pasted design file; prints the design check part by part."""
+def score_design(answer: object, points: float = 12, lang: str | None = None) -> float:
+    """Partial credit for a pasted design file; prints the design check part by part, in
+    ``lang`` (else the screen-language setting, else the design's language)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _score(answer, points)
+            return _score(answer, points, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(f"The design file could not be checked ({type(exc).__name__}). "
-              f"Score: 0 / {points:g}")
+        print(t("grading.design.failed", lang or "en", problem=type(exc).__name__,
+                points=number(points, lang or "en")))
         return 0.0
 
 
-def _score(answer: object, points: float) -> float:
+def _score(answer: object, points: float, chosen: str | None) -> float:
     text = read_answer(answer)
+    lang = chosen or _setting() or "en"
     if text is None:
-        print("No design file pasted yet: paste the whole content of your design file "
-              "(my-microcredential.yaml) between the three quotes.")
-        print(f"Score: 0 / {points:g}")
+        print(t("grading.design.empty", lang))
+        print(t("grading.score", lang, score=0, points=number(points, lang)))
         return 0.0
     try:
         design = loads(text, source="your design file")
     except UserError as exc:
         print(str(exc))
-        print("Paste the file exactly as it is, between the three quotes, and run the cell "
-              "again.")
-        print(f"Score: 0 / {points:g}")
+        print(t("grading.design.paste-again", lang))
+        print(t("grading.score", lang, score=0, points=number(points, lang)))
         return 0.0
-    report = check(design)
-    lang = report.language
+    lang = chosen or _setting() or language_of(design)
+    report = check(design, lang)
     scale = points / sum(WEIGHTS.values())
     total = 0.0
-    print(f"Design check: {report.title or 'untitled'}\n")
+    print(t("grading.design.title", lang, title=report.title or t("grading.design.untitled", lang))
+          + "\n")
     for part in report.parts:
         if part.name not in WEIGHTS:
             continue
         earned = round(WEIGHTS[part.name] * scale * part.score, 2)
         total += earned
-        print(f"{section_name(part.name, lang)}: {status_label(part.status, lang)} - "
-              f"{earned:g} of {WEIGHTS[part.name] * scale:g} point(s)")
+        print(t("grading.design.part", lang, section=section_name(part.name, lang),
+                status=status_label(part.status, lang), earned=number(earned, lang),
+                available=number(WEIGHTS[part.name] * scale, lang)))
         if part.summary:
             print(f"   {part.summary}")
         if part.note and part.status != "not started":
             print(f"   {part.note}")
         for f in part.findings[:MAX_FINDINGS]:
-            print(f"   {f.severity}: {f.message}")
+            print("   " + t("grading.finding", lang, severity=t(f"common.{f.severity}", lang),
+                            message=f.message))
             if f.suggestion:
                 print(f"      -> {f.suggestion}")
         if len(part.findings) > MAX_FINDINGS:
-            print(f"   ... and {len(part.findings) - MAX_FINDINGS} more: run "
-                  "python -m microcred design check on your file to see them all.")
+            print("   " + t("grading.design.more", lang, n=len(part.findings) - MAX_FINDINGS))
     score = round(min(total, points), 2)
-    print(f"\nScore: {score:g} / {points:g}")
+    print("\n" + t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
+
+
+def _setting() -> str | None:
+    """The course's screen language when a settings file says it (``microcred.settings``)."""
+    from ..settings import read_settings
+
+    ui = str(read_settings().get("ui") or "")
+    return ui if ui in ("en", "fi", "sv") else None

@@ -12,6 +12,8 @@ import re
 from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..outcomes import OutcomeAnalysis, analyse
+from ..settings import screen_language
+from ..spreadsheet import number
 from . import is_unanswered
 
 
@@ -23,12 +25,16 @@ def outcome_quality(result: OutcomeAnalysis) -> float:
     return 0.5 if result.costly else 1.0
 
 
-def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3) -> float:
+def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3,
+                   lang: str | None = None) -> float:
     """Partial credit: the mean quality of the answered outcomes, counting at least ``minimum``
     of them (so two perfect outcomes out of three asked for score 2/3), times ``points``.
-    A repeated outcome and a copy of the course's example count as answered with quality 0."""
+    A repeated outcome and a copy of the course's example count as answered with quality 0.
+    Feedback in ``lang`` (else the screen-language setting); each outcome is analysed in its
+    own language."""
+    lang = screen_language(ui=lang)
     answered = [a for a in answers if not is_unanswered(a)]
-    results = [analyse(str(a)) for a in answered]
+    results = [analyse(str(a), messages=lang) for a in answered]
     examples = _course_examples()
     seen: dict[str, int] = {}
     total = 0.0
@@ -37,22 +43,25 @@ def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3) -
         quality = outcome_quality(r)
         note = ""
         if key in examples:
-            quality, note = 0.0, t("outcomes.grading.copy", r.language, n=n)
+            quality, note = 0.0, t("outcomes.grading.copy", lang, n=n)
         elif key in seen:
             quality = 0.0
-            note = t("outcomes.grading.duplicate", r.language, n=n, first=seen[key])
+            note = t("outcomes.grading.duplicate", lang, n=n, first=seen[key])
         seen.setdefault(key, n)
         total += quality
-        print(f"Outcome {n}: {quality:g} point(s) of 1 - level: {r.bloom_level or 'none'}")
+        level = (t(f"outcomes.level.{r.bloom_level}", lang) if r.bloom_level
+                 else t("outcomes.coach.no-level", lang))
+        print(t("grading.outcomes.line", lang, n=n, quality=number(quality, lang), level=level))
         if note:
             print(f"   {note}")
         for p in r.problems:
-            print(f"   {p.severity}: {p.message} {p.suggestion}")
+            print("   " + t("grading.finding", lang, severity=t(f"common.{p.severity}", lang),
+                            message=f"{p.message} {p.suggestion}".strip()))
     missing = max(minimum - len(results), 0)
     if missing:
-        print(f"{missing} more outcome(s) needed: write at least {minimum}.")
+        print(t("grading.outcomes.missing", lang, missing=missing, minimum=minimum))
     score = round(points * total / max(len(results), minimum), 2)
-    print(f"Score: {score:g} / {points:g}")
+    print(t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
 
 

@@ -1,0 +1,61 @@
+"""Graders' feedback in the participant's language: the frame ("Score", "Outcome 1", "Design
+check") and the messages follow one setting, numbers in the reader's convention."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from microcred.grading.capstone import score_design
+from microcred.grading.outcomes import score_outcomes
+from microcred.settings import save_screen_language
+from tests.helpers.screen_text import english_left
+
+OUTCOMES = ["Osallistuja osaa laatia pienen osaamiskokonaisuuden kuvauksen.",
+            "Deltagaren kan jämföra två modeller för kvalitetssäkring.",
+            "Understand quality."]
+DESIGN = files("microcred").joinpath("examples", "capstone-example.yaml").read_text("utf-8")
+# The example design's own names and needs are content (written in English in the example).
+CONTENT = ("Digital tools for safe home care", "Northbay home care services (invented example)")
+
+
+def lines(text: str) -> list[str]:
+    """Feedback lines without the quoted outcomes, the example's names and its verbs' lists."""
+    out = []
+    for line in text.splitlines():
+        for quoted in [*OUTCOMES, *CONTENT, '"Understand"']:
+            line = line.replace(quoted, "")
+        out += [part.strip() for part in line.split(":") if part.strip()]
+    return out
+
+
+@pytest.mark.parametrize(("lang", "score"), [("fi", "Pisteet: 3,33 / 5"),
+                                             ("sv", "Poäng: 3,33 / 5")])
+def test_outcome_feedback_in_finnish_and_swedish(lang, score, capsys):
+    english = score_outcomes(OUTCOMES, points=5, lang="en")
+    assert "Score: 3.33 / 5" in capsys.readouterr().out
+    assert score_outcomes(OUTCOMES, points=5, lang=lang) == english  # the language scores nothing
+    out = capsys.readouterr().out
+    assert score in out and "Score" not in out and "Outcome 1" not in out
+    assert english_left(lines(out)) == []
+
+
+def test_outcome_feedback_follows_the_course_setting(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    score_outcomes(OUTCOMES, points=5)
+    assert "Score: 3.33 / 5" in capsys.readouterr().out  # no setting: English
+    save_screen_language("sv")
+    score_outcomes(OUTCOMES, points=5)
+    assert "Poäng: 3,33 / 5" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fi", "Suunnitelman tarkistus"),
+                                             ("sv", "Granskning av designen")])
+def test_capstone_feedback_in_finnish_and_swedish(lang, title, capsys):
+    assert score_design(DESIGN, points=12, lang=lang) == 11.75
+    out = capsys.readouterr().out
+    assert out.startswith(title) and "11,75 / 12" in out and "point(s)" not in out
+    assert english_left(lines(out)) == []
+    score_design("", points=12, lang=lang)
+    assert english_left(lines(capsys.readouterr().out)) == []
