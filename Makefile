@@ -11,10 +11,11 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko start install install-test book slides pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko trainer start install install-test book slides pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
+	@echo "make trainer    the trainer's JupyterLab in assignments/, with the formgrader"
 	@echo "make test       install test needs (chromium too), lint (ruff, mypy) and run every test"
 	@echo "make test-fast  every test except the browser tests"
 	@echo "make test-browser  only the browser tests (chromium, JupyterLab, the book)"
@@ -121,6 +122,24 @@ start: voikko book
 	exec $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$$PORT $$ROOT \
 	  --ServerApp.token=$$TOKEN --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb
+
+# The trainer's JupyterLab: started in the course folder (TRAINER_DIR, where nbgrader_config.py
+# is), so that the formgrader finds the course, with nbgrader's trainer tools switched on
+# (deploy/jupyterhub/local-trainer/ overrides settings that hide them from participants).
+TRAINER_DIR ?= assignments
+trainer: $(STAMP)
+	@test -f "$(TRAINER_DIR)/nbgrader_config.py" || { echo "$(TRAINER_DIR): no nbgrader_config.py (give TRAINER_DIR=the course folder)"; exit 2; }
+	@PORT=$${TRAINER_PORT:-$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}; \
+	TOKEN=$${TRAINER_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_hex(16))')}; \
+	ROOT=""; [ "$$(id -u)" = 0 ] && ROOT="--allow-root"; \
+	echo ""; \
+	echo "  Formgrader : http://127.0.0.1:$$PORT/formgrader?token=$$TOKEN"; \
+	echo "  JupyterLab : http://127.0.0.1:$$PORT/lab?token=$$TOKEN  (Nbgrader menu: Formgrader)"; \
+	echo "  course     : $(abspath $(TRAINER_DIR))  (Ctrl-C stops JupyterLab)"; \
+	echo ""; \
+	cd "$(TRAINER_DIR)" && JUPYTER_CONFIG_DIR="$(CURDIR)/deploy/jupyterhub/local-trainer" \
+	exec "$(CURDIR)/$(BIN)/jupyter" lab --no-browser --ip=127.0.0.1 --port=$$PORT $$ROOT \
+	  --ServerApp.token=$$TOKEN --ServerApp.root_dir=.
 
 # Lint and types first (seconds), then the tests. In CI (CI=true) a skipped required test fails.
 # Most tests run in parallel (pytest-xdist, one worker per core, a file at a time, so that a

@@ -7,6 +7,9 @@ the participant to replace, not ``raise NotImplementedError()``.
 """
 
 import secrets
+import warnings
+
+from sqlalchemy.exc import SAWarning
 
 from microcred.grading import ANSWER_STUB
 
@@ -17,6 +20,16 @@ c.CourseDirectory.course_id = "microcred-coaching"
 # What participants see in place of the model answers.
 c.ClearSolutions.code_stub = {"python": f'"{ANSWER_STUB}"'}
 c.ClearSolutions.text_stub = "Write your answer here."
+
+# Due dates and hand-in times in the formgrader in the course's time zone, with the zone shown
+# (nbgrader stores them in UTC: a due date given as 16:00 Europe/Helsinki is 14:00 UTC).
+c.NbGraderAPI.timezone = "Europe/Helsinki"
+c.NbGraderAPI.timestamp_format = "%Y-%m-%d %H:%M %Z"
+
+# nbgrader 0.9.6's gradebook makes SQLAlchemy warn "Object of type <SubmittedAssignment> not in
+# session ..." whenever autograde adds a new submission. The submission is saved all the same
+# (SQLAlchemy's autoflush notice, not an error), so the warning is switched off here.
+warnings.filterwarnings("ignore", category=SAWarning, message=r"Object of type <Submitted")
 
 # A cell that runs longer than this is stopped (an answer that loops forever scores 0).
 c.Execute.timeout = 30

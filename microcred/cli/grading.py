@@ -3,6 +3,7 @@
 - ``grading vet SUBMISSIONS``: refuse submissions whose answer cells hold anything but text,
   before nbgrader runs them (refused ones move to ``quarantine/``); exit 1 if any is refused.
 - ``grading roster FILE.csv``: put the participants into the gradebook.
+- ``grading autograde ASSIGNMENT``: vet and autograde a cohort in parallel, resumable.
 - ``grading report``: an HTML report and a CSV for the student register.
 - ``grading export --format moodle|canvas|excel``: grades for the learning platform's import
   or for a spreadsheet.
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from ..errors import UserError
@@ -46,6 +48,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="report only: leave refused submissions where they are")
     v.add_argument("--json", action="store_true", help="one JSON object per submission")
     v.set_defaults(func=run_vet)
+
+    a = cmds.add_parser("autograde", help="vet and autograde a whole cohort in parallel",
+                        description="Vet every submission of ASSIGNMENT in submitted/, then "
+                                    "autograde the accepted ones with nbgrader in parallel "
+                                    "workers (one per core); only this process writes the "
+                                    "gradebook. Stopped, it continues where it was when run "
+                                    "again: nothing is graded twice or lost.")
+    a.add_argument("assignment", help="the assignment's name, e.g. outcomes")
+    a.add_argument("--course", default=".", help="course folder (default: .)")
+    a.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    a.add_argument("--force", action="store_true",
+                   help="grade every submission again, also those graded earlier")
+    a.add_argument("--no-vet", action="store_true",
+                   help="skip the vetting (only if you have just vetted these submissions)")
+    a.set_defaults(func=run_autograde)
 
     r = cmds.add_parser("roster", help="import participants from a CSV into the gradebook",
                         description="Import a roster CSV (id, first name, last name, email; "
@@ -113,6 +130,27 @@ def _stderr_progress(label: str, minimum: int = 20):
     return progress
 
 
+def _progress_bar(stream=None):
+    """A progress bar on stderr (one line redrawn on a terminal; a line per tenth otherwise)."""
+    stream = stream or sys.stderr
+    started = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        t0 = started.setdefault(stage, time.monotonic())
+        elapsed = time.monotonic() - t0
+        eta = f", about {elapsed / done * (total - done):.0f} s left" if 0 < done < total else ""
+        filled = int(30 * done / total)
+        line = f"{stage:7} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{eta}"
+        if stream.isatty():
+            print("\r" + line.ljust(79), end="\n" if done == total else "", file=stream,
+                  flush=True)
+        elif done == total or done % max(total // 10, 1) == 0:
+            print(line, file=stream, flush=True)
+    return progress
+
+
 def _course_of(path: Path) -> Path:
     for folder in [path, *path.parents]:
         if (folder / "nbgrader_config.py").is_file():
@@ -176,6 +214,21 @@ def _db_url(args: argparse.Namespace, must_exist: bool) -> str:
         raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
                         "generate_assignment and autograde first (or give --course)")
     return default_db_url(course)
+
+
+def run_autograde(args: argparse.Namespace) -> int:
+    from ..grading.autograde import autograde_cohort, format_run
+
+    course = Path(args.course)
+    if not (course / "gradebook.db").is_file():
+        raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
+                        "generate_assignment first (or give --course)")
+    if args.workers is not None and args.workers < 1:
+        raise UserError("--workers is a number of processes, 1 or more")
+    run = autograde_cohort(course, args.assignment, args.workers, force=args.force,
+                           vet=not args.no_vet, progress=_progress_bar())
+    print(format_run(run))
+    return 1 if run.failed else 0
 
 
 def run_roster(args: argparse.Namespace) -> int:
