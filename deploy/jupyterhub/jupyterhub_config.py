@@ -22,6 +22,7 @@ hub can run this very file on loopback with temporary folders.
 import os
 import pwd
 import shutil
+import sys
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it reads this file)
 
@@ -46,23 +47,31 @@ TRAINER_ETC = os.path.join(ETC, "microcred-trainer")
 c.JupyterHub.bind_url = os.environ.get("MICROCRED_HUB_URL", "http://127.0.0.1:8000")
 
 # ---------------------------------------------------------------------------------------------
-# Authenticator. CHANGE THIS for real use: a shared password is fine for a pilot on a private
-# network only (anyone with the password can log in as any non-admin user). Organisations use
-# their single sign-on: oauthenticator (Azure AD / Entra ID, Google, GitHub, generic OIDC),
-# ltiauthenticator (launch from Moodle or Canvas), or PAM (the JupyterHub default) with the
-# Unix passwords of the accounts.
-c.JupyterHub.authenticator_class = "shared-password"
-c.SharedPasswordAuthenticator.user_password = os.environ.get("MICROCRED_HUB_PASSWORD") or None
-# Only accounts the hub knows may log in: added by an admin, the REST API or the groups below.
-c.Authenticator.allow_all = False
+# Logins (logins.py, installed next to this file): MICROCRED_LOGIN=oidc (the organisation's
+# identity provider, OpenID Connect), lti13 (launches from Moodle or Canvas) or shared-password
+# (the default: a pilot on a private network only; the hub warns at every start). Each maps the
+# identity to one name (hub user = Unix account = nbgrader student id) and to the trainer or
+# participant group below.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import logins  # noqa: E402  (next to this file)
+
+LOGIN = logins.configure(c, COURSE_ID, os.environ.get("MICROCRED_PUBLIC_URL")
+                         or os.environ.get("MICROCRED_HUB_URL", "http://127.0.0.1:8000"))
+# With the shared password, only accounts the hub knows may log in: added by an admin, the REST
+# API or the groups below. With oidc and lti13 the provider's identity and groups decide.
+if LOGIN == "shared-password":
+    c.Authenticator.allow_all = False
 c.Authenticator.allow_existing_users = True
 
 # The two groups. Add members in the admin page, with the REST API
 # (POST /hub/api/groups/<group>/users) or here, e.g. {"users": ["trainer1", "trainer2"]}.
-c.JupyterHub.load_groups = {
-    TRAINERS: {"users": []},
-    PARTICIPANTS: {"users": []},
-}
+# With oidc and lti13 the login sets each person's group (logins.py); JupyterHub then refuses
+# load_groups, and the roles below create the two groups.
+if LOGIN == "shared-password":
+    c.JupyterHub.load_groups = {
+        TRAINERS: {"users": []},
+        PARTICIPANTS: {"users": []},
+    }
 
 # ---------------------------------------------------------------------------------------------
 # Roles: who may reach what.
