@@ -217,7 +217,7 @@ def run(cohort, n: int, args, t_all: float) -> dict:
 def sizing_table(f: dict) -> str:
     """The book's sizing table and plan (MyST), from this run's figures."""
     def mb(x: float) -> str:
-        return f"{50 * round(x / 50):.0f} MB"
+        return f"{10 * round(x / 10):.0f} MB"
 
     active = f.get("active_rss")
     fixed = f["hub_rss"] + f["proxy_rss"] + f["formgrader_rss"]
