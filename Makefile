@@ -11,7 +11,7 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko trainer start install install-test book slides pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko trainer start install install-test book slides slides-js pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
@@ -38,7 +38,7 @@ $(TSTAMP): $(STAMP) requirements-test.txt requirements-hub.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt -r requirements-hub.txt
 	touch $@
 
-install-test: $(TSTAMP) chromium voikko proxy
+install-test: $(TSTAMP) chromium voikko proxy slides-js
 
 # The JupyterHub test needs configurable-http-proxy from npm, installed into .venv/node (nothing global).
 CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
@@ -82,7 +82,10 @@ SLIDES_JS := $(VENV)/slides/node_modules
 $(SLIDES_JS)/reveal.js/dist/reveal.js:
 	npm install --prefix $(VENV)/slides --no-fund --no-audit --silent reveal.js@4 requirejs@2 jquery@3
 
-slides: $(STAMP) $(SLIDES_JS)/reveal.js/dist/reveal.js
+# The browser tests open a deck (tests/browser/test_slides.py): `make test` installs the scripts.
+slides-js: $(SLIDES_JS)/reveal.js/dist/reveal.js
+
+slides: $(STAMP) slides-js
 	$(PY) -m microcred slides --out _build/slides --node-modules $(SLIDES_JS)
 	@echo "Slides: file://$(CURDIR)/_build/slides/"
 

@@ -16,6 +16,7 @@ the HTML, so a deck is one file) and admonitions become quotes.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -141,9 +142,10 @@ def _title_of(target: str, page: Path, book: Path) -> str:
 
 def page_title(path: Path) -> str:
     """The first ``# heading`` of a Markdown page or notebook."""
-    if path.suffix == ".ipynb":
-        nb = nbformat.read(path, as_version=4)
-        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    if path.suffix == ".ipynb":  # only the headings are needed: plain JSON, no validation
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        text = "\n".join("".join(c.get("source", "")) for c in cells
+                         if c.get("cell_type") == "markdown")
     else:
         text = path.read_text(encoding="utf-8")
     found = re.search(r"^# (.+)$", text, re.MULTILINE)
@@ -211,6 +213,8 @@ def module_notebook(module_id: str, root: Path) -> nbformat.NotebookNode:
         cells.append(_cell(f"## Self-check {n}\n\n**{q.text()}**\n\n{options}", "slide"))
         right = q.option_texts()[q.answer - 1].rstrip(".")
         cells.append(_cell(f"Answer: {right}. {q.explain()}", "notes"))
+    for n, cell in enumerate(cells):
+        cell["id"] = f"{module_id}-{n}"  # stable ids (nbformat 4.5 requires them)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["title"] = m.title()
     return nb

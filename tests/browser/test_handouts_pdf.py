@@ -10,7 +10,7 @@ import pytest
 from microcred import course
 from tests.helpers.paths import REPO
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
 @pytest.fixture(scope="module")

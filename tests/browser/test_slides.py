@@ -12,6 +12,8 @@ from microcred import course, slides
 from tests.browser.conftest import open_page
 from tests.helpers.paths import REPO
 
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
 NODE_MODULES = REPO / ".venv" / "slides" / "node_modules"
 
 
@@ -19,7 +21,8 @@ NODE_MODULES = REPO / ".venv" / "slides" / "node_modules"
 def decks(tmp_path_factory, browser) -> Path:
     """Every deck built as `make slides` builds them, into a temporary folder."""
     if not (NODE_MODULES / "reveal.js" / "dist" / "reveal.js").exists():
-        pytest.skip("reveal.js is not installed in .venv/slides: `make slides` installs it (npm)")
+        pytest.skip("reveal.js is not installed in .venv/slides: `make install-test` or `make slides`"
+                    " installs it (npm)")
     out = tmp_path_factory.mktemp("slides")
     slides.build(REPO, out, NODE_MODULES)
     return out
