@@ -76,11 +76,19 @@ def _stem(word: str, lang: str) -> str:
     return re.escape(word[: max(4, len(word) - cut)]) if len(word) > 4 else re.escape(word)
 
 
+# Words a translation may use instead of the glossary's, where the glossary's sv_fi note names
+# them: the Swedish edition serves Finland and Sweden, and a paragraph about Finland counts in
+# studiepoäng (sp), one about Sweden in högskolepoäng (hp); a generic one says poäng.
+ALSO = {("credit", "sv"): r"poäng|\bhp\b|\bsp\b"}
+
+
 def term_pattern(term: dict, lang: str) -> str:
     """The glossary's `match` for the language, or the term's words stemmed, in order."""
     given = (term.get("match") or {}).get(lang)
     if given:
         return given
+    if (term["id"], lang) in ALSO:
+        return ALSO[(term["id"], lang)]
     words = re.sub(r"\(.*?\)", "", term[lang]).split()
     return r"\b" + r"\w*[\s-]+".join(_stem(w, lang) for w in words)
 
