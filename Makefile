@@ -73,7 +73,7 @@ book: $(STAMP)
 	@! grep -q "url: https://$(PLACEHOLDER_REPO)" _config.yml || echo "WARNING: repository.url in _config.yml is still the placeholder $(PLACEHOLDER_REPO): the book's Binder buttons will not work until it names the repository where the course is published."
 	@for lang in en fi sv; do $(PY) book/_ext/editions.py build $$lang --strict || exit 1; done
 	$(PY) book/_ext/editions.py landing
-	@$(PY) book/_ext/editions.py status | head -1
+	@$(PY) book/_ext/editions.py status --summary
 	@echo "Book: file://$(CURDIR)/$(BOOK)"
 
 # Webinar slides from the module pages. reveal.js, RequireJS and jQuery come from npm into

@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("catalogues", help="extract .pot files and update locales/*/LC_MESSAGES/*.po")
-    sub.add_parser("status", help="list the pages translated and not yet translated")
+    state = sub.add_parser("status", help="list the pages translated and not yet translated")
+    state.add_argument("--summary", action="store_true", help="only the count")
     one = sub.add_parser("build", help="build one edition into _build/html/<lang>")
     one.add_argument("lang", choices=list(LANGUAGES))
     one.add_argument("--strict", action="store_true", help="-W -n --keep-going")
@@ -199,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "catalogues":
         return catalogues()
     if args.command == "status":
-        print(status())
+        print(status().splitlines()[0] if args.summary else status())
         return 0
     if args.command == "build":
         return build(args.lang, "html", args.out / "html" / args.lang, args.strict, args.out)
