@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ import yaml
 
 from microcred import design, files
 from microcred.alignment import Alignment
+from microcred.commissioned import model_from_dict
 from microcred.credential import example, examples
 from microcred.design import _file
 from microcred.errors import UserError
@@ -49,6 +53,8 @@ def tool_sections() -> dict[str, object]:
         "alignment": Alignment.from_dict(capstone["alignment"], capstone["outcomes"]).to_dict(),
         "pathway": Pathway.from_dict(capstone["pathway"]).to_dict(),
         "needs": sample_canvas().to_dict(),
+        "commissioned": model_from_dict({"roles": [{"role": "teacher", "hours": 60, "rate": 85}],
+                                         "participants": 16, "overhead_pct": 40}).to_dict(),
     }
 
 
@@ -442,6 +448,119 @@ def test_the_self_assessment_is_kept_beside_with_earlier_versions(tmp_path):
     assert design.load_qa(path).score("quality.review") == 3
     earlier = tmp_path / "mine.qa.2026-01-10.json"
     assert json.loads(earlier.read_text(encoding="utf-8"))["answers"] == {"quality.review": 2}
+
+
+def test_a_damaged_self_assessment_is_kept_before_a_new_one_replaces_it(tmp_path):
+    """Regression (issue 15, item 11): a NAME.qa.json that failed to load was overwritten on
+    the next save with no backup."""
+    path = tmp_path / "mine.yaml"
+    damaged = b'{"answers": {"quality.review": 3}, "notes": {"quality.review": "cut off'
+    design.qa_path(path).write_bytes(damaged)
+    result = design.save_qa(path, SelfAssessment(credential="Mine", answers={"quality.review": 1}))
+    assert result.saved == ("qa",) and len(result.backups) == 1
+    assert result.backups[0].name.startswith("mine.qa.unreadable-")
+    assert result.backups[0].read_bytes() == damaged
+    assert design.load_qa(path).score("quality.review") == 1
+
+
+def test_a_self_assessment_changed_by_another_notebook_is_not_overwritten(tmp_path):
+    path = tmp_path / "mine.yaml"
+    first = SelfAssessment(credential="Mine", answers={"quality.review": 1})
+    design.save_qa(path, first)
+    theirs = SelfAssessment(credential="Mine", answers={"quality.review": 4})
+    design.save_qa(path, theirs)  # another notebook, after this one read ``first``
+    with pytest.raises(design.SaveConflict, match="changed in the file"):
+        design.save_qa(path, SelfAssessment(credential="Mine", answers={"portable.data": 2}),
+                       expected=first.to_dict(), check=True)
+    assert design.load_qa(path).answers == {"quality.review": 4}
+
+
+# --- saving from several notebooks at once -----------------------------------------------------
+
+
+def _slow_saves(monkeypatch) -> None:
+    """Every save waits between reading the file and writing it, as a slow disk would, so
+    that two processes saving at once overlap (the window the lock must close)."""
+    real = _file.update_text
+
+    def slow(*args, **kwargs):
+        time.sleep(0.4)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_file, "update_text", slow)
+
+
+def _save_in_another_process(path, section, value, start) -> None:
+    start.wait()
+    design.write_section(path, section, value)
+
+
+def test_two_notebooks_saving_at_once_both_keep_their_section(tmp_path, monkeypatch):
+    """Regression (issue 15, item 11): two kernels saving different sections at the same
+    moment lost one side's section (10 of 10 trials): both read the old file, and the second
+    write replaced the first. Saves of one folder now take turns."""
+    path = design.new_design(tmp_path / "mine.yaml")
+    _slow_saves(monkeypatch)
+    ctx = multiprocessing.get_context("fork")
+    start = ctx.Event()
+    sections = tool_sections()
+    procs = [ctx.Process(target=_save_in_another_process, args=(path, name, sections[name],
+                                                                 start))
+             for name in ("workload", "pathway", "needs")]
+    for p in procs:
+        p.start()
+    start.set()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    doc = design.load(path)
+    for name in ("workload", "pathway", "needs"):
+        assert design.comparable(doc[name]) == design.comparable(sections[name]), name
+
+
+def test_an_edit_based_on_an_old_read_is_refused_not_written_over_the_new_file(tmp_path):
+    path = tmp_path / "mine.yaml"
+    shutil.copy(CAPSTONE, path)
+    read = design.read_section(path, "outcomes")
+    design.write_section(path, "outcomes", [*read, {"id": "LO5", "text": "Theirs."}])
+    with pytest.raises(design.SaveConflict) as err:
+        design.save_sections(path, {"outcomes": [*read, {"id": "LO5", "text": "Mine."}]},
+                             expected={"outcomes": read})
+    assert err.value.sections == ("outcomes",)
+    assert design.read_section(path, "outcomes")[-1]["text"] == "Theirs."
+    result = design.save_sections(path, {"workload": design.read_section(path, "workload")},
+                                  expected={"workload": None}, edited=())
+    assert result.same == ("workload",) and not result.saved
+
+
+def _killed_while_writing(path) -> None:
+    def write_then_die(fh, text):
+        fh.write(text * 50)
+        fh.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    files._write = write_then_die
+    design.write_section(path, "needs", {"organisation": "Killed"})
+
+
+def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(tmp_path):
+    """Regression (issue 15, item 11): the atomic writer left hidden temp files (hundreds of
+    MB) behind after a kill -9. The file itself stays whole; the next save cleans up."""
+    path = tmp_path / "mine.yaml"
+    shutil.copy(CAPSTONE, path)
+    before = path.read_bytes()
+    proc = multiprocessing.get_context("fork").Process(target=_killed_while_writing,
+                                                       args=(path,))
+    proc.start()
+    proc.join(30)
+    assert proc.exitcode == -signal.SIGKILL
+    left = files.temp_files(path)
+    assert len(left) == 1 and left[0].name.startswith(".mine.yaml.") and left[0].stat().st_size
+    assert path.read_bytes() == before
+    design.write_section(path, "needs", {"organisation": "Saved"})
+    assert files.temp_files(path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]
+    assert design.read_section(path, "needs")["organisation"] == "Saved"
 
 
 # --- export ----------------------------------------------------------------------------------

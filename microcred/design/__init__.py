@@ -22,7 +22,9 @@ Every tool reads and writes only its own section::
     print(design.format_text(report)); html = design.report_html(report)
     badge = design.export(design.load(path), "ob3", learner="Maija", issued="2026-06-15")
 
-Writing keeps comments and key order, and is atomic (a failed save leaves the earlier file).
+Writing keeps comments and key order, and is atomic (a failed save leaves the earlier file);
+notebooks save with ``save_sections``, which compares and swaps (a section another notebook
+changed since the tool read it is not overwritten: ``SaveConflict``) and reads the file back.
 Files of an earlier format are migrated when read (see ``_migrate``); the version is written
 back the next time a section is saved.
 """
@@ -42,6 +44,9 @@ from ._check import (
 from ._export import FORMATS, description, export
 from ._file import (
     DEFAULT_NAME,
+    SaveConflict,
+    SaveResult,
+    comparable,
     design_path,
     is_design_file,
     language_of,
@@ -54,6 +59,8 @@ from ._file import (
     read_section,
     read_text,
     save_qa,
+    save_sections,
+    section_names,
     template_text,
     update_text,
     write_section,
@@ -70,12 +77,15 @@ __all__ = [
     "PARTS",
     "SCHEMA_VERSION",
     "SECTIONS",
+    "SaveConflict",
+    "SaveResult",
     "WEIGHTS",
     "Chart",
     "DesignReport",
     "Part",
     "check",
     "check_file",
+    "comparable",
     "description",
     "design_path",
     "export",
@@ -96,7 +106,9 @@ __all__ = [
     "read_text",
     "report_html",
     "save_qa",
+    "save_sections",
     "section_name",
+    "section_names",
     "status_label",
     "template_text",
     "update_text",

@@ -9,6 +9,12 @@ spliced text does not read back as intended, the whole document is written by ru
 instead (comments still kept where ruamel can). The text is written to a temporary file in the
 same folder, flushed to disk and moved into place in one step: a failed save leaves the earlier
 file as it was.
+
+Saving is safe when several notebooks have the same file open: a save holds the folder's lock
+from reading the file to replacing it, checks that the sections it writes still hold what the
+tool last read (compare and swap: otherwise :class:`SaveConflict` and nothing is written), and
+reads the file back before it reports success. A self-assessment beside the design file that
+cannot be read is kept under another name before a new one replaces it.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -29,7 +36,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..errors import UserError
-from ..files import write_text_atomic
+from ..files import locked, write_text_atomic
 from ..i18n import LANGUAGES, t
 from ._migrate import SECTIONS, VERSION_KEY, migrate
 
@@ -142,27 +149,65 @@ def load_qa(path: str | os.PathLike) -> Any:
     return qa_load(beside) if beside.exists() else None
 
 
-def save_qa(path: str | os.PathLike, assessment: Any) -> Path:
+def save_qa(path: str | os.PathLike, assessment: Any, expected: Any = None,
+            check: bool = False, edited: bool = True, lang: str = "en") -> SaveResult:
     """Save ``assessment`` beside the design file at ``path`` (``NAME.qa.json``), atomically.
 
     Answers change over time, so an earlier assessment made on another day is kept as
-    ``NAME.qa.<its date>.json`` before the new one takes its place.
+    ``NAME.qa.<its date>.json`` before the new one takes its place; a file that cannot be read
+    is kept as ``NAME.qa.unreadable-<time>.json`` (listed in ``backups``) rather than lost.
+    With ``check``, the file must still hold ``expected`` (the assessment as the tool last read
+    it, None if it read none), else :class:`SaveConflict` and nothing is saved; an assessment
+    not ``edited`` in the tool never replaces another one. The file is read back at the end.
     """
     from ..qa import load as qa_load
     from ..qa import save as qa_save
 
     beside = qa_path(path)
-    if beside.exists():
-        try:
-            earlier = qa_load(beside)
-        except UserError:
-            earlier = None
+    new = comparable(assessment.to_dict())
+    with locked(beside):
+        earlier, backups = None, []
+        if beside.exists():
+            try:
+                earlier = qa_load(beside)
+            except UserError:
+                backups.append(_backup(beside, "unreadable-" +
+                                       dt.datetime.now().strftime("%Y%m%d-%H%M%S")))
+        now = comparable(earlier.to_dict()) if earlier is not None else None
+        if now == new or (not edited and check and now is not None
+                          and now == comparable(expected)):
+            return SaveResult(beside, same=("qa",), backups=tuple(backups))
+        if not edited:
+            return SaveResult(beside, backups=tuple(backups),
+                              **{"kept" if now is not None else "untouched": ("qa",)})
+        if now is not None and check and now != comparable(expected):
+            raise SaveConflict(beside, ("qa",), read=expected is not None, lang=lang)
         day = (earlier.assessed_on or "").strip() if earlier is not None else ""
         if earlier is not None and day and day != (assessment.assessed_on or "").strip():
             kept = beside.with_name(beside.name[: -len(".json")] + f".{_safe(day)}.json")
             if not kept.exists():
                 write_text_atomic(kept, beside.read_text(encoding="utf-8"))
-    return qa_save(assessment, beside)
+        qa_save(assessment, beside)
+        try:
+            back = comparable(qa_load(beside).to_dict())
+        except UserError:
+            back = None
+        if back != new:
+            raise UserError(t("design.save.not-read-back", lang, path=str(beside),
+                              sections=section_names(("qa",), lang)))
+    return SaveResult(beside, saved=("qa",), backups=tuple(backups))
+
+
+def _backup(path: Path, tag: str) -> Path:
+    """Keep the file at ``path`` as ``NAME.<tag>.json`` (a new name, never over another file)."""
+    stem = path.name[: -len(".json")] if path.name.endswith(".json") else path.name
+    kept = path.with_name(f"{stem}.{tag}.json")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = path.with_name(f"{stem}.{tag}-{n}.json")
+    os.replace(path, kept)
+    return kept
 
 
 def _safe(text: str) -> str:
@@ -212,6 +257,43 @@ def _quoted(value: str) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
+class SaveConflict(UserError):
+    """The file's sections changed since the tool read them (another notebook saved), or hold
+    work the tool never loaded: nothing was saved."""
+
+    def __init__(self, path: Path, sections: Iterable[str], read: bool = True,
+                 lang: str = "en") -> None:
+        self.path, self.sections = Path(path), tuple(sections)
+        key = "design.save.conflict" if read else "design.save.conflict-unread"
+        super().__init__(t(key, lang, path=str(path), sections=section_names(self.sections,
+                                                                                lang)))
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: sections written, sections the file already held, sections kept as
+    the file had them (the tool did not change them and the file holds something else)."""
+
+    path: Path
+    saved: tuple[str, ...] = ()
+    same: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    untouched: tuple[str, ...] = ()  # not changed in the tool, and the file has none: not saved
+    backups: tuple[Path, ...] = ()  # files that could not be read, kept under a new name
+
+
+def comparable(value: Any) -> Any:
+    """``value`` as the file would read back, with blanks left out (None when all blank): two
+    values are the same to every tool exactly when their ``comparable`` forms are equal."""
+    out = _without_blanks(_plain(value))
+    return None if _blank(out) else out
+
+
+def section_names(sections: Iterable[str], lang: str = "en") -> str:
+    """The sections' names as a participant reads them, e.g. "Learning outcomes, Alignment"."""
+    return ", ".join(t(f"design.part.{s}", lang) for s in sections)
+
+
 def write_section(path: str | os.PathLike, section: str, value: Any, lang: str = "en",
                   create: bool = True) -> Path:
     """Write one section of the design file at ``path``; every other section stays as it was.
@@ -222,24 +304,70 @@ def write_section(path: str | os.PathLike, section: str, value: Any, lang: str =
 
 
 def write_sections(path: str | os.PathLike, sections: Mapping[str, Any], lang: str = "en",
-                   create: bool = True) -> Path:
+                   create: bool = True, expected: Mapping[str, Any] | None = None) -> Path:
     """Write several sections at once (one atomic save), e.g. ``credential`` and ``outcomes``
-    from the credential builder."""
+    from the credential builder.
+
+    With ``expected`` (section -> its value as the tool last read it from this file, None for
+    a section it never read), a section whose value in the file is neither that nor the new
+    value is not overwritten: :class:`SaveConflict` names it and nothing is saved.
+    """
+    return save_sections(path, sections, lang=lang, create=create, expected=expected).path
+
+
+def save_sections(path: str | os.PathLike, sections: Mapping[str, Any], lang: str = "en",
+                  create: bool = True, expected: Mapping[str, Any] | None = None,
+                  edited: Iterable[str] | None = None) -> SaveResult:
+    """Write ``sections`` into the design file, safely (see the module's notes).
+
+    ``edited`` names the sections the participant changed in the tool (None: all): only those
+    are written (an example the tool opened with is not the participant's work). Sections the
+    file already holds unchanged are not rewritten. The file is
+    read back before this returns; a difference raises UserError.
+    """
     for name in sections:
         _check_section(name)
     p = Path(path)
-    if p.exists():
-        text = read_text(p, lang)
-    elif create:
-        text = template_text(lang if lang in LANGUAGES else "en")
-    else:
-        raise UserError(t("design.load.no-file", lang, source=str(p)))
-    if not p.parent.exists():
-        raise UserError(t("design.save.no-folder", lang, path=str(p), folder=str(p.parent)))
-    new_text = update_text(text, sections, source=str(p), lang=lang)
-    if new_text != text or not p.exists():
-        write_text_atomic(p, new_text, lang)
-    return p
+    edited = set(sections) if edited is None else set(edited)
+    with locked(p):
+        if p.exists():
+            text = read_text(p, lang)
+        elif create:
+            text = template_text(lang if lang in LANGUAGES else "en")
+        else:
+            raise UserError(t("design.load.no-file", lang, source=str(p)))
+        if not p.parent.exists():
+            raise UserError(t("design.save.no-folder", lang, path=str(p),
+                              folder=str(p.parent)))
+        from ._check import is_blank  # (it imports this module)
+
+        current = loads(text, str(p), lang)
+        write, same, kept, untouched, conflicts = {}, [], [], [], []
+        for name, value in sections.items():
+            new = comparable(value)
+            now = None if is_blank(current.get(name)) else comparable(current.get(name))
+            if now == new or (name not in edited and expected is not None and now is not None
+                              and now == comparable(expected.get(name))):
+                same.append(name)  # the file holds it (as the tool loaded it)
+            elif name not in edited:
+                (kept if now is not None else untouched).append(name)
+            elif expected is not None and now is not None and now != comparable(
+                    expected.get(name)):
+                conflicts.append(name)
+            else:
+                write[name] = value
+        if conflicts:
+            read = all(expected.get(c) is not None for c in conflicts)  # type: ignore[union-attr]
+            raise SaveConflict(p, conflicts, read=read, lang=lang)
+        new_text = update_text(text, write, source=str(p), lang=lang)  # also checks the file
+        if new_text != text or (write and not p.exists()):
+            write_text_atomic(p, new_text, lang)
+            back = load(p, lang)
+            wrong = [n for n in write if comparable(back.get(n)) != comparable(write[n])]
+            if wrong:
+                raise UserError(t("design.save.not-read-back", lang, path=str(p),
+                                  sections=section_names(wrong, lang)))
+    return SaveResult(p, tuple(write), tuple(same), tuple(kept), tuple(untouched))
 
 
 def update_text(text: str, sections: Mapping[str, Any], source: str = "the design file",

@@ -13,7 +13,8 @@ Version history:
   course's first examples are written), or the sections without a version.
 - **1**: ``schema_version: 1`` and the sections ``credential``, ``outcomes``, ``workload``,
   ``alignment``, ``pathway``, ``needs``; the outcomes live in their own section, not inside
-  ``credential``.
+  ``credential``. The optional ``commissioned`` section (the price calculator's cost model)
+  came later without a new version: a file without it reads as before.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from ..errors import UserError
 from ..i18n import t
 
 SCHEMA_VERSION = 1
-SECTIONS: tuple[str, ...] = ("credential", "outcomes", "workload", "alignment", "pathway", "needs")
+SECTIONS: tuple[str, ...] = ("credential", "outcomes", "workload", "alignment", "pathway", "needs",
+                             "commissioned")
 VERSION_KEY = "schema_version"
 # A design as a plain dict or as ruamel.yaml's CommentedMap: migration keeps its kind.
 Doc = TypeVar("Doc", bound=MutableMapping)

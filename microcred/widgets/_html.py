@@ -5,6 +5,7 @@ Colours meet WCAG AA contrast on white; meaning never rests on colour alone (wor
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from ..findings import Finding
@@ -52,3 +53,11 @@ def chart_img(data_uri: str, alt: str, max_width: str = "100%") -> str:
         f'<img src="{escape(data_uri)}" alt="{escape(alt)}" '
         f'style="max-width:min(100%, {escape(max_width)});height:auto">'
     )
+
+
+def download_link(text: str, filename: str, label: str, mime: str = "text/plain") -> str:
+    """A link that downloads ``text`` as ``filename`` from the browser: no file is written in
+    the participant's folder and no command is needed."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (f'<a class="mc-download" download="{escape(filename)}" '
+            f'href="data:{escape(mime)};charset=utf-8;base64,{data}">⬇ {escape(label)}</a>')

@@ -19,6 +19,7 @@ from ..alignment import (
     plot_alignment,
 )
 from ..charts import to_data_uri
+from ..design import DEFAULT_NAME
 from ..i18n import t
 from ..numbers import parse_number
 from ..settings import screen_language
@@ -61,7 +62,7 @@ class AlignmentEditor(w.VBox):
     """Three text boxes and a tick-box matrix -> live findings and a heatmap."""
 
     def __init__(self, alignment: Alignment | dict[str, Any] | None = None,
-                 ui: str = "en") -> None:
+                 ui: str = "en", design_file: str | None = None) -> None:
         if isinstance(alignment, dict):
             alignment = Alignment.from_design(alignment)
         alignment = alignment or Alignment()
@@ -104,6 +105,9 @@ class AlignmentEditor(w.VBox):
         self._build_matrix()
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     @property
     def alignment(self) -> Alignment:
@@ -181,6 +185,7 @@ class AlignmentEditor(w.VBox):
 
 
 def alignment_editor(alignment: Alignment | dict[str, Any] | None = None,
-                     ui: str | None = None) -> AlignmentEditor:
-    """Show the alignment matrix editor for an Alignment or a design file's contents."""
-    return AlignmentEditor(alignment, screen_language("alignment-editor", ui))
+                     ui: str | None = None, design_file: str | None = DEFAULT_NAME) -> AlignmentEditor:
+    """Show the alignment matrix editor for an Alignment or a design file's contents, with the
+    bar that loads the outcomes and alignment of ``design_file`` and saves what you change."""
+    return AlignmentEditor(alignment, screen_language("alignment-editor", ui), design_file)

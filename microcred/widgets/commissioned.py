@@ -1,4 +1,5 @@
-"""Widgets of the commissioned-education module: the price calculator and the self-check."""
+"""Widgets of the commissioned-education module: the price calculator (loaded from and saved to
+the design file's ``commissioned:`` section) and the self-check."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..commissioned import (
     Pricing,
     SelfCheckResult,
     check_items,
+    model_from_dict,
     parse_roles,
     parts,
     plot_pricing,
@@ -23,10 +25,11 @@ from ..commissioned import (
     source_note,
     unreadable_role_lines,
 )
+from ..design import DEFAULT_NAME
 from ..i18n import t
 from ..numbers import parse_number
 from ..settings import screen_language
-from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
+from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
 
 _STYLE = {"description_width": "14em"}
@@ -40,9 +43,11 @@ class PriceCalculator(w.VBox):
                  fixed_costs: float = 600, per_participant_costs: float = 40,
                  participants: int = 20, margin_pct: float = 10, currency: str = "EUR",
                  channel: str = "", buyer: str = "", credits: float = 0,
-                 ui: str = "en") -> None:
+                 ui: str = "en", design_file: str | None = None) -> None:
         self.ui = ui
         self.currency = currency
+        self.title = ""  # kept from a loaded section; the calculator has no field for it
+        self.input_error = ""  # a price that is not a number; blocks saving
 
         def number(value: float, key: str) -> w.FloatText:
             return w.FloatText(value=value, description=t(f"commissioned.field.{key}", ui),
@@ -86,6 +91,9 @@ class PriceCalculator(w.VBox):
             field.observe(lambda _c: self.refresh(), names="value")
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     @property
     def model(self) -> CostModel:
@@ -102,13 +110,39 @@ class PriceCalculator(w.VBox):
             channel=self.channel.value,
             buyer=self.buyer.value,
             credits=self.credits.value or None,
+            title=self.title,
         )
 
+    def set_model(self, section: object) -> None:
+        """Show a ``commissioned:`` section (or a :class:`CostModel`) in the fields."""
+        model = section if isinstance(section, CostModel) else model_from_dict(section)
+        self.currency, self.title = model.currency, model.title
+        self.roles.value = "\n".join(f"{r.role}; {r.hours:g}; {r.rate:g}" for r in model.roles)
+        self.overhead_pct.value = model.overhead_pct
+        self.fixed_costs.value = model.fixed_costs
+        self.per_participant_costs.value = model.per_participant_costs
+        self.participants.value = model.participants
+        self.margin_pct.value = model.margin_pct
+        ppp = model.price_per_participant
+        self.price_per_participant.value = "" if ppp is None else f"{ppp:g}"
+        if model.channel in [v for _label, v in self.channel.options]:
+            self.channel.value = model.channel
+        if model.buyer in [v for _label, v in self.buyer.options]:
+            self.buyer.value = model.buyer
+        self.credits.value = model.credits or 0
+
     def refresh(self) -> None:
-        self.result = price(self.model, self.ui)
+        text = self.price_per_participant.value.strip()
+        model = self.model
+        self.input_error = t("commissioned.field.not-a-number", self.ui, value=text) if (
+            text and model.price_per_participant is None) else ""
+        self.result = price(model, self.ui)
         self.table.value = pricing_html(self.result, self.ui)
         unread = unreadable_role_lines(self.roles.value, self.ui)
-        self.feedback.value = findings_list(list(self.result.findings) + unread, self.ui)
+        problem = (f'<p class="mc-error" style="color:{COLOURS["error"]}">✗ '
+                   f"{escape(self.input_error)}</p>" if self.input_error else "")
+        self.feedback.value = problem + findings_list(list(self.result.findings) + unread,
+                                                      self.ui)
         self.chart.value = chart_img(to_data_uri(plot_pricing(self.result, self.ui)),
                                      alt=t("commissioned.chart.alt", self.ui), max_width="820px")
 
@@ -191,9 +225,12 @@ class SelfCheck(w.VBox):
                                      max_width="640px")
 
 
-def price_calculator(ui: str | None = None, **values) -> PriceCalculator:
-    """Show the cost and price calculator, pre-filled with an example you can edit."""
-    return PriceCalculator(ui=screen_language("price-calculator", ui), **values)
+def price_calculator(ui: str | None = None, design_file: str | None = DEFAULT_NAME,
+                     **values) -> PriceCalculator:
+    """Show the cost and price calculator, pre-filled with an example you can edit, with the
+    bar that loads and saves the ``commissioned:`` section of ``design_file``."""
+    return PriceCalculator(ui=screen_language("price-calculator", ui), design_file=design_file,
+                           **values)
 
 
 def development_self_check(answers: dict[str, int] | None = None, ui: str | None = None

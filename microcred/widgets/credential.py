@@ -1,6 +1,7 @@
 """The credential builder: a form over the European standard elements, checked as you fill it in,
-with a preview of the credential card and buttons that save the description (YAML) and an Open
-Badge 3.0 (JSON). Every rule lives in ``microcred.credential``; this module only arranges it."""
+with a preview of the credential card, the design bar that loads and saves the form in the
+participant's design file, and download links for the card, the catalogue entry and an Open
+Badge 3.0. Every rule lives in ``microcred.credential``; this module only arranges it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import ipywidgets as w
 from ..credential import (
     Description,
     card_html,
+    catalogue_md,
     cycles,
     element,
     example,
@@ -25,12 +27,11 @@ from ..credential import (
     validate,
 )
 from ..credits import conventions
-from ..design import is_design_file
+from ..design import DEFAULT_NAME
 from ..errors import UserError
-from ..files import write_text_atomic
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ..settings import screen_language
-from ._html import NAME_SHOWN_ELSEWHERE, findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, download_link, findings_list
 from ._language import language_menu
 
 _FULL = w.Layout(width="100%")
@@ -41,10 +42,10 @@ class CredentialBuilder(w.VBox):
     """A form with one field (or a few) per standard element; ``description`` reads it back."""
 
     def __init__(self, description: Description | None = None, ui: str = "en",
-                 folder: str | Path = ".") -> None:
+                 design_file: str | None = None) -> None:
         self.ui = ui
-        self.folder = Path(folder)
         self._filling = False
+        self.input_error = ""  # what the form cannot read (an impossible date); blocks saving
         self._ids: list[str] = []  # outcome ids of a loaded description, kept when saving
         self._kept: dict[str, Any] = {}  # parts the form has no field for, saved again
         L = self._label
@@ -99,12 +100,7 @@ class CredentialBuilder(w.VBox):
 
         self.check = w.HTML()
         self.preview = w.HTML()
-        self.file_name = w.Text(value="my-microcredential", layout=_HALF)
-        self.save_yaml = w.Button(description=t("credential.builder.save-yaml", ui),
-                                  icon="save", layout=w.Layout(width="auto"))
-        self.save_ob3 = w.Button(description=t("credential.builder.save-ob3", ui),
-                                 icon="certificate", layout=w.Layout(width="auto"))
-        self.status = w.HTML()
+        self.downloads = w.HTML()
 
         form = [
             self._heading(t("credential.builder.heading", ui), level=3),
@@ -142,19 +138,19 @@ class CredentialBuilder(w.VBox):
         results = [
             self._heading(t("credential.builder.check", ui)), self.check,
             self._heading(t("credential.builder.preview", ui)), self.preview,
-            self._heading(t("credential.builder.save", ui)),
-            L("credential.builder.file-name", self.file_name),
-            w.HBox([self.save_yaml, self.save_ob3]), self.status,
+            self._heading(t("credential.builder.downloads", ui)), self.downloads,
         ]
         super().__init__(form + results, layout=w.Layout(max_width="900px"))
         self.add_class("mc-credential-builder")
         for widget in self._inputs():
             widget.observe(self._changed, names="value")
-        self.save_yaml.on_click(lambda _b: self.save("yaml"))
-        self.save_ob3.on_click(lambda _b: self.save("ob3"))
         if description is not None:
             self.fill(description)
-        self.refresh()
+        from .designfile import attach_bar
+
+        if attach_bar(self, design_file) is not None:  # downloads are named after the file
+            self.design_bar.file.observe(lambda _c: self.refresh(), names="value")
+            self.refresh()
 
     # --- reading the form --------------------------------------------------------------------
         language_menu(self, ui)
@@ -260,46 +256,44 @@ class CredentialBuilder(w.VBox):
     # --- results ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Check the form and redraw the findings and the card preview."""
+        """Check the form and redraw the findings, the card preview and the downloads; while
+        the form holds something it cannot read, only that problem shows."""
         try:
             record = self.record()
         except UserError as exc:  # an impossible date typed into a date field
-            self.check.value = f"<p>{escape(str(exc))}</p>"
+            self.input_error = str(exc)
+            self.check.value = f'<p class="mc-error">✗ {escape(str(exc))}</p>'
+            self.preview.value = self.downloads.value = ""
             return
+        self.input_error = ""
         self.findings = validate(record, self.ui)
         self.check.value = findings_list(self.findings, self.ui)
         self.preview.value = card_html(record, standalone=False)
+        self.downloads.value = self._downloads_html(record)
 
-    def save(self, kind: str) -> Path | None:
-        """Save the description (``"yaml"``) or the Open Badge (``"ob3"``) in ``folder``."""
-        stem = Path(self.file_name.value.strip() or "my-microcredential")
-        stem = stem.with_suffix("") if stem.suffix in (".yaml", ".yml", ".json") else stem
-        path = self.folder / stem.with_name(stem.name + (".yaml" if kind == "yaml" else ".json"))
+    def _downloads_html(self, record: Any) -> str:
+        """Links that download the card (HTML), the catalogue entry (Markdown) and the Open
+        Badge (JSON), named after the design file."""
+        bar = getattr(self, "design_bar", None)
+        stem = bar.path.stem if bar is not None else Path(DEFAULT_NAME).stem
+        links = [
+            download_link(card_html(record), f"{stem}.card.html",
+                          t("credential.builder.download-card", self.ui), "text/html"),
+            download_link(catalogue_md(record), f"{stem}.catalogue.md",
+                          t("credential.builder.download-catalogue", self.ui), "text/markdown"),
+        ]
+        note = escape(t("credential.builder.download-note", self.ui))
         try:
-            text: str | None = None
-            if kind == "yaml" and is_design_file(path):  # the participant's one design file:
-                from .designfile import save_credential  # write only its credential and outcomes
-
-                save_credential(self, path)
-            elif kind == "yaml":
-                text = self.description.to_yaml()
-            else:
-                issued = self.issued.value or dt.date.today()
-                text = json.dumps(to_ob3(self.description, self.learner.value, issued,
-                                         grade=self.grade.value or None),
-                                  ensure_ascii=False, indent=2) + "\n"
-            if text is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_text_atomic(path, text, self.ui)
-        except (UserError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, UserError) else (exc.strerror or str(exc))
-            message = t("credential.builder.not-saved", self.ui, reason=reason)
-            self.status.value = f"<p>{_lines(message)}</p>"
-            return None
-        self.status.value = (
-            f"<p>✓ {escape(t('credential.builder.saved', self.ui, path=str(path)))}<br>"
-            f"<small>{escape(t('credential.builder.download', self.ui))}</small></p>")
-        return path
+            badge = to_ob3(self.description, self.learner.value,
+                           self.issued.value or dt.date.today(), grade=self.grade.value or None)
+        except UserError as exc:  # no learner yet: say what the badge needs
+            note = f"{note} {escape(str(exc))}"
+        else:
+            links.append(download_link(json.dumps(badge, ensure_ascii=False, indent=2) + "\n",
+                                       f"{stem}.badge.json",
+                                       t("credential.builder.download-badge", self.ui),
+                                       "application/json"))
+        return f"<p>{' · '.join(links)}</p><p><small>{note}</small></p>"
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -345,14 +339,16 @@ class CredentialBuilder(w.VBox):
 
 
 def credential_builder(description: Description | str | None = None, ui: str | None = None,
-                       folder: str | Path = ".") -> CredentialBuilder:
+                       design_file: str | None = DEFAULT_NAME) -> CredentialBuilder:
     """Show the credential builder, empty or filled with a description: a
-    :class:`Description`, the name of an example (``"machine-vision"``) or a YAML/JSON file."""
+    :class:`Description`, the name of an example (``"machine-vision"``) or a YAML/JSON file;
+    with the load/save bar of ``design_file`` under it (None: without)."""
     if isinstance(description, (str, Path)):
         text = str(description)
         description = load(text) if Path(text).suffix in (".yaml", ".yml", ".json") else (
             example(text))
-    return CredentialBuilder(description, ui=screen_language("credential-builder", ui), folder=folder)
+    return CredentialBuilder(description, ui=screen_language("credential-builder", ui),
+                             design_file=design_file)
 
 
 def _value_options(key: str, lang: str) -> list[tuple[str, str]]:
@@ -368,10 +364,6 @@ def _number_text(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _lines(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.splitlines())
 
 
 def _prune(value: Any) -> Any:

@@ -25,7 +25,7 @@ import ipywidgets as w
 
 from .. import design
 from ..errors import UserError
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._html import COLOURS
 
 QA = "qa"  # the self-assessment: kept beside the design file as JSON, not as a section
@@ -46,19 +46,26 @@ class DesignBar(w.VBox):
     ``get()`` returns the tool's section (for several sections: a mapping section -> value);
     ``set(value)`` shows it in the tool (with ``whole=True``, ``set`` gets the whole design, for
     tools that also need the outcomes). ``saves`` names the sections written, when they are
-    fewer than those read.
+    fewer than those read. ``error()`` returns the input error the tool shows ("" if none).
+
+    Saving is safe by construction: only the sections changed in the tool since it was shown
+    or loaded are written (others only into an empty place); a section that changed in the
+    file since this bar read it is not overwritten without asking (the *Replace* button);
+    nothing is saved while the tool shows an input error; "Saved" comes after reading back.
     """
 
     def __init__(self, section: str | Sequence[str], get: Callable[[], Any],
                  set: Callable[[Any], None], path: str = design.DEFAULT_NAME, ui: str = "en",
                  whole: bool = False, saves: Sequence[str] | None = None,
-                 environ: Mapping[str, str] | None = None) -> None:
+                 environ: Mapping[str, str] | None = None,
+                 error: Callable[[], str] | None = None) -> None:
         self.sections = (section,) if isinstance(section, str) else tuple(section)
         self.single = isinstance(section, str)
         self.saves = tuple(saves) if saves is not None else self.sections
         self.ui = ui
         self.whole = whole
         self._get, self._set = get, set
+        self._error = error or (lambda: "")
         self.file = w.Text(value=path, description=t("design.bar.file", ui),
                            style={"description_width": "initial"},
                            layout=w.Layout(width="24em"))
@@ -66,19 +73,27 @@ class DesignBar(w.VBox):
                                     layout=w.Layout(width="auto"))
         self.save_button = w.Button(description=t("design.bar.save", ui), icon="save",
                                     button_style="primary", layout=w.Layout(width="auto"))
+        self.replace_button = w.Button(description=t("design.bar.replace", ui),
+                                       icon="exclamation-triangle", button_style="warning",
+                                       layout=w.Layout(width="auto", display="none"))
         self.status = w.HTML()
         self.binder = on_binder(environ)
         names = ", ".join(design.section_name(s, ui) for s in self.sections)
         intro = w.HTML(f"<small>{escape(t('design.bar.intro', ui, sections=names))}</small>")
-        children = [w.HBox([self.file, self.load_button, self.save_button]), intro, self.status]
+        buttons = w.HBox([self.file, self.load_button, self.save_button, self.replace_button])
+        children = [buttons, intro, self.status]
         if self.binder:
             self.reminder = w.HTML(self._reminder_html())
             children.append(self.reminder)
         super().__init__(children, layout=w.Layout(border="1px solid #c8c8c8", padding="4px 8px",
                                                    margin="8px 0"))
         self.add_class("mc-design-bar")
+        self._read: dict[str, Any] = {}  # section -> what the file held when last read/written
+        self._read_from: Any = None  # ... in this file
+        self._baseline = self._shown()  # what the tool showed when opened, loaded or saved
         self.load_button.on_click(lambda _b: self.load())
         self.save_button.on_click(lambda _b: self.save())
+        self.replace_button.on_click(lambda _b: self.save(replace=True))
         self.file.observe(lambda _c: self._refresh_reminder(), names="value")
 
     @property
@@ -95,6 +110,7 @@ class DesignBar(w.VBox):
                 if value is None:
                     return self._fail(t("design.bar.no-qa", self.ui,
                                         path=str(design.qa_path(path))))
+                read = {QA: design.comparable(value.to_dict())}
             else:
                 doc = design.load(path, self.ui)
                 values = {s: doc.get(s) for s in self.sections}
@@ -104,32 +120,90 @@ class DesignBar(w.VBox):
                                         sections=names))
                 value = doc if self.whole else (values[self.sections[0]] if self.single
                                                  else values)
+                read = {s: design.comparable(v) for s, v in values.items()}
             self._set(value)
         except UserError as exc:
             return self._fail(str(exc))
         except (ValueError, TypeError, KeyError) as exc:
             return self._fail(t("design.bar.cannot-show", self.ui, problem=str(exc)))
+        self._read, self._read_from = read, path
+        self._baseline = self._shown()
         return self._ok(t("design.bar.loaded", self.ui, path=str(path)))
 
-    def save(self) -> bool:
-        """Write the tool's section(s) into the file (started from the template if missing)."""
+    def save(self, replace: bool = False) -> bool:
+        """Write the sections changed in the tool into the file (started from the template if
+        missing); with ``replace``, also over a section another notebook changed meanwhile."""
         path = self.path
+        problem = self._error()
+        if problem:
+            return self._fail(t("design.bar.input-error", self.ui, problem=problem))
         try:
-            value = self._get()
+            values = self._values()
+            shown = {s: design.comparable(self._plain(v)) for s, v in values.items()}
+            edited = [s for s in values if shown[s] != self._baseline.get(s, _UNSEEN)]
+            read = self._read if path == self._read_from else {}
+            expected = None if replace else {s: read.get(s) for s in values}
             if self.sections == (QA,):
-                design.save_qa(path, value)
-                saved = design.qa_path(path)
+                if not path.exists():  # one design file, the QA file beside it
+                    design.new_design(path, self.ui if self.ui in LANGUAGES else "en")
+                result = design.save_qa(path, values[QA], expected=(expected or {}).get(QA),
+                                        check=not replace, edited=QA in edited, lang=self.ui)
             else:
-                data = {self.saves[0]: value} if self.single else {
-                    s: value[s] for s in self.saves if s in value}
-                design.write_sections(path, data, lang=self.ui)
-                saved = path
+                result = design.save_sections(path, values, lang=self.ui, expected=expected,
+                                              edited=edited)
+        except design.SaveConflict as exc:
+            self.replace_button.layout.display = None
+            return self._fail(f"{exc} {t('design.bar.conflict-hint', self.ui)}")
         except UserError as exc:
             return self._fail(str(exc))
         except (ValueError, TypeError, KeyError) as exc:
             return self._fail(t("design.bar.cannot-save", self.ui, problem=str(exc)))
-        time = dt.datetime.now().strftime("%H:%M:%S")
-        return self._ok(t("design.bar.saved", self.ui, path=str(saved), time=time))
+        self.replace_button.layout.display = "none"
+        done = (*result.saved, *result.same)
+        read = {**read, **{s: shown[s] for s in done}}
+        self._read, self._read_from = read, path
+        self._baseline = {**self._baseline, **{s: shown[s] for s in done}}
+        lines = []
+        for kept in result.backups:
+            lines.append(t("design.bar.backup", self.ui, path=result.path.name,
+                           backup=kept.name))
+        if result.saved:
+            time = dt.datetime.now().strftime("%H:%M:%S")
+            lines.append(t("design.bar.saved", self.ui, path=str(result.path), time=time,
+                           sections=design.section_names(result.saved, self.ui)))
+        elif result.same:
+            lines.append(t("design.bar.nothing", self.ui, path=str(result.path),
+                           sections=design.section_names(result.same, self.ui)))
+        if result.kept:
+            lines.append(t("design.bar.kept", self.ui,
+                           sections=design.section_names(result.kept, self.ui)))
+        if result.untouched and not result.saved:
+            lines.append(t("design.bar.untouched", self.ui,
+                           sections=design.section_names(result.untouched, self.ui)))
+        if (result.kept or result.untouched) and not result.saved:
+            return self._fail(" ".join(lines))
+        return self._ok(" ".join(lines))
+
+    # --- the tool's values -------------------------------------------------------------------
+
+    def _values(self) -> dict[str, Any]:
+        """The tool's value of each section it saves."""
+        value = self._get()
+        if self.single:
+            return {self.saves[0]: value}
+        return {s: value[s] for s in self.saves if s in value}
+
+    @staticmethod
+    def _plain(value: Any) -> Any:
+        return value.to_dict() if hasattr(value, "to_dict") else value
+
+    def _shown(self) -> dict[str, Any]:
+        """What the tool shows now, section by section, in comparable form ({} if it cannot
+        say: then every section counts as changed)."""
+        try:
+            return {s: design.comparable(self._plain(v)) for s, v in self._values().items()}
+        except (UserError, ValueError, TypeError, KeyError):
+            return {}
 
     # --- status ----------------------------------------------------------------------------
 
@@ -153,6 +227,9 @@ class DesignBar(w.VBox):
             self.reminder.value = self._reminder_html()
 
 
+_UNSEEN = object()
+
+
 def design_bar(tool: Any, get: Callable[[], Any] | None = None,
                set: Callable[[Any], None] | None = None, path: str = design.DEFAULT_NAME,
                ui: str | None = None, **options: Any) -> DesignBar:
@@ -167,8 +244,21 @@ def design_bar(tool: Any, get: Callable[[], Any] | None = None,
         raise TypeError(f"no design-file section is known for {type(tool).__name__}; give the "
                         "section name with get= and set=")
     section, tool_get, tool_set, extra = adapter(tool)
+    if hasattr(tool, "input_error") and "error" not in extra:
+        extra = {**extra, "error": lambda: tool.input_error}
     return DesignBar(section, get or tool_get, set or tool_set, path=path,
                      ui=ui or str(getattr(tool, "ui", "en")), **{**extra, **options})
+
+
+def attach_bar(tool: Any, path: str | None) -> DesignBar | None:
+    """Put the design bar at the bottom of ``tool`` (as ``tool.design_bar``), so that the bar
+    always belongs to the tool shown above it; ``path=None`` shows the tool without one."""
+    tool.design_bar = None
+    if path is None:
+        return None
+    tool.design_bar = design_bar(tool, path=path)
+    tool.children = (*tool.children, tool.design_bar)
+    return tool.design_bar
 
 
 # --- the tools of the course ----------------------------------------------------------------
@@ -194,13 +284,6 @@ def _credential_builder(builder: Any) -> tuple:
         builder.fill(from_dict(section, outcomes=doc.get("outcomes")))
 
     return ("credential", "outcomes"), get, set, {"whole": True}
-
-
-def save_credential(builder: Any, path: Any) -> Any:
-    """Write the credential builder's form into a design file: its ``credential`` and
-    ``outcomes`` sections only (the builder's own Save uses this for a design file)."""
-    _section, get, _set, _options = _credential_builder(builder)
-    return design.write_sections(path, get(), lang=getattr(builder, "ui", "en"))
 
 
 def _workload_calculator(calc: Any) -> tuple:
@@ -229,12 +312,15 @@ def _alignment_editor(editor: Any) -> tuple:
     from_workload: dict[str, float] = {}  # hours the activities take from the workload
 
     def get() -> dict[str, Any]:
-        section = editor.alignment.to_dict()
+        alignment = editor.alignment
+        section = alignment.to_dict()
         for activity in section["activities"]:  # hours are written once, in the workload
             if activity.get("hours") is not None and activity.get("hours") == from_workload.get(
                     str(activity.get("name", "")).strip().lower()):
                 del activity["hours"]
-        return {"alignment": section}
+        section.pop("outcomes", None)  # the outcomes have their own section
+        outcomes = [{"id": o.id, "text": o.text} for o in alignment.outcomes]
+        return {"outcomes": outcomes, "alignment": section}
 
     def set(doc: Mapping[str, Any]) -> None:
         own = Alignment.from_dict(doc.get("alignment"), doc.get("outcomes"))
@@ -256,7 +342,7 @@ def _alignment_editor(editor: Any) -> tuple:
                 except KeyError:  # an outcome id the outcomes section does not have
                     pass
 
-    return (("outcomes", "alignment"), get, set, {"whole": True, "saves": ("alignment",)})
+    return ("outcomes", "alignment"), get, set, {"whole": True}
 
 
 def _pathway_viewer(viewer: Any) -> tuple:
@@ -287,6 +373,43 @@ def _self_assessment(tool: Any) -> tuple:
     return QA, lambda: tool.assessment, tool.set_assessment, {}
 
 
+def _needs_matcher(matcher: Any) -> tuple:
+    """The matcher reads the needs and the outcomes of the design; it writes back the lists
+    changed in it (a need keeps its priority, urgency and evidence while its text stays)."""
+    from ..matching import parse_grouped
+
+    loaded: dict[str, Any] = {"needs": None, "outcomes": []}
+
+    def get() -> dict[str, Any]:
+        base = loaded["needs"] if isinstance(loaded["needs"], Mapping) else {}
+        earlier = {" ".join(str(n.get("text", "")).split()): n
+                   for n in base.get("competence_needs") or [] if isinstance(n, Mapping)}
+        lines = [" ".join(x.split()) for x in matcher.needs.value.splitlines() if x.strip()]
+        needs = {**base, "competence_needs": [dict(earlier.get(x) or {"text": x})
+                                              for x in lines]}
+        grouped = parse_grouped(matcher.outcomes.value)
+        if isinstance(grouped, dict):
+            if len(grouped) > 1:
+                raise ValueError(t("matching.widget.several", matcher.ui))
+            grouped = next(iter(grouped.values()), [])
+        return {"needs": needs, "outcomes": design.number_outcomes(grouped, loaded["outcomes"])}
+
+    def set(doc: Mapping[str, Any]) -> None:
+        needs = doc.get("needs") if isinstance(doc.get("needs"), Mapping) else {}
+        loaded["needs"], loaded["outcomes"] = needs, [
+            {"id": oid, "text": text} for oid, text in design.outcome_list(doc.get("outcomes"))]
+        matcher.needs.value = "\n".join(
+            str(n.get("text", "")) if isinstance(n, Mapping) else str(n)
+            for n in needs.get("competence_needs") or [])
+        matcher.outcomes.value = "\n".join(o["text"] for o in loaded["outcomes"])
+
+    return ("needs", "outcomes"), get, set, {"whole": True}
+
+
+def _price_calculator(calc: Any) -> tuple:
+    return "commissioned", lambda: calc.model.to_dict(), calc.set_model, {}
+
+
 _ADAPTERS: dict[str, Callable[[Any], tuple]] = {
     "OutcomeCoach": _outcome_coach,
     "CredentialBuilder": _credential_builder,
@@ -295,4 +418,6 @@ _ADAPTERS: dict[str, Callable[[Any], tuple]] = {
     "PathwayViewer": _pathway_viewer,
     "SelfAssessmentTool": _self_assessment,
     "NeedsCanvasWidget": _needs_canvas,
+    "NeedsMatcher": _needs_matcher,
+    "PriceCalculator": _price_calculator,
 }

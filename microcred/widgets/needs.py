@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
-from pathlib import Path
 
 import ipywidgets as w
 
 from ..charts import to_data_uri
+from ..design import DEFAULT_NAME
 from ..dialogue import guide_markdown
-from ..files import write_text_atomic
 from ..i18n import t
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_grouped, plot_heatmap
 from ..needs import (
@@ -34,11 +33,13 @@ def _need_line(n) -> str:
 
 
 class NeedsCanvasWidget(w.VBox):
-    """Fields of the needs canvas -> findings, completeness, the YAML section, a dialogue guide."""
+    """Fields of the needs canvas -> how each need was read, findings, completeness, the YAML
+    section, a dialogue guide; the design bar saves it as the design file's ``needs:``."""
 
     def __init__(self, canvas: NeedsCanvas | None = None, ui: str = "en",
-                 path: str = "my-needs.yaml") -> None:
+                 design_file: str | None = None) -> None:
         self.ui = ui
+        self.input_error = ""  # a budget that is not a number; blocks saving
         c = canvas or NeedsCanvas(language=ui)
         self._base = c  # details the fields do not show (interests, group size) are kept
         self._language = c.language
@@ -65,18 +66,14 @@ class NeedsCanvasWidget(w.VBox):
         self.budget = w.Text(value=budget, description=t("needs.canvas.budget", ui),
                              style={"description_width": "9em"})
         self._currency = c.constraints.currency
+        self.read_as = w.HTML()  # how each need line was understood (priority, urgency)
         self.progress = w.FloatProgress(min=0, max=1, description="")
         self.progress_label = w.HTML()
         self.feedback = w.HTML()
         self.yaml = w.HTML()
-        self.path = w.Text(value=path, description=t("needs.canvas.file", ui),
-                           style={"description_width": "initial"}, layout=w.Layout(width="22em"))
-        self.save_button = w.Button(description=t("needs.canvas.save", ui), icon="save")
         self.guide_button = w.Button(description=t("needs.canvas.guide", ui), icon="list",
                                      layout=w.Layout(width="auto"))  # the whole label shows
-        self.status = w.HTML()
         self.guide = w.Output()
-        self.save_button.on_click(lambda _b: self.save())
         self.guide_button.on_click(lambda _b: self.show_guide())
 
         def label(key: str) -> w.HTML:
@@ -86,14 +83,13 @@ class NeedsCanvasWidget(w.VBox):
             w.HTML(f"<h4>{escape(t('needs.canvas.title', ui))}</h4>"),
             self.organisation, self.sector,
             label("needs.canvas.stakeholders"), self.stakeholders,
-            label("needs.canvas.needs"), self.needs,
+            label("needs.canvas.needs"), self.needs, self.read_as,
             label("needs.canvas.target-group"), self.target_group,
             self.time, self.place, self.budget,
             w.HBox([self.progress, self.progress_label]),
             self.feedback,
             self.yaml,
-            w.HBox([self.path, self.save_button, self.guide_button]),
-            self.status, self.guide,
+            self.guide_button, self.guide,
         ])
         self.add_class("mc-needs-canvas")
         for field in (self.organisation, self.sector, self.stakeholders, self.needs,
@@ -101,13 +97,19 @@ class NeedsCanvasWidget(w.VBox):
             field.observe(lambda _c: self.refresh(), names="value")
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     @property
     def canvas(self) -> NeedsCanvas:
         """The canvas as typed."""
         from ..needs import from_dict
 
-        budget = self.budget.value.strip()
+        try:
+            budget = typed_budget(self.budget.value)
+        except ValueError:
+            budget = None  # shown as an input error (refresh); never saved
         data = {
             "organisation": self.organisation.value,
             "sector": self.sector.value,
@@ -116,7 +118,7 @@ class NeedsCanvasWidget(w.VBox):
             "competence_needs": parse_needs(self.needs.value),
             "target_group": {"description": self.target_group.value},
             "constraints": {"time": self.time.value, "place": self.place.value,
-                            "budget": budget or None, "currency": self._currency},
+                            "budget": budget, "currency": self._currency},
         }
         typed = from_dict(data)
         interests = {s.name: s for s in self._base.stakeholders}
@@ -147,33 +149,20 @@ class NeedsCanvasWidget(w.VBox):
 
     def refresh(self) -> None:
         canvas = self.canvas
+        self.input_error = budget_problem(self.budget.value, self.ui)
+        self.read_as.value = read_as_html(canvas, self.ui)
         parts = completeness(canvas)
         share = sum(parts.values()) / len(parts)
         self.progress.value = share
         self.progress_label.value = escape(
             t("needs.canvas.complete", self.ui, percent=round(share * 100)))
-        self.feedback.value = findings_list(check(canvas, self.ui), self.ui)
+        problem = (f'<p class="mc-error" style="color:{COLOURS["error"]}">✗ '
+                   f"{escape(self.input_error)}</p>" if self.input_error else "")
+        self.feedback.value = problem + findings_list(check(canvas, self.ui), self.ui)
         self.yaml.value = (
             f"<details><summary>{escape(t('needs.canvas.yaml', self.ui))}</summary>"
             f"<pre>{escape(dump_yaml(canvas))}</pre></details>"
         )
-
-    def save(self) -> Path:
-        """Write the canvas (the needs: section) to the file named in the path box."""
-        from .. import design
-        from ..errors import UserError
-
-        path = Path(self.path.value.strip() or "my-needs.yaml")
-        try:
-            if design.is_design_file(path):  # the participant's design file: only needs: changes
-                design.write_section(path, "needs", self.canvas.to_dict(), lang=self.ui)
-            else:
-                write_text_atomic(path, dump_yaml(self.canvas), self.ui)
-        except (OSError, UserError) as exc:
-            self.status.value = f'<span style="color:{COLOURS["error"]}">{escape(str(exc))}</span>'
-            return path
-        self.status.value = escape(t("needs.canvas.saved", self.ui, path=str(path)))
-        return path
 
     def show_guide(self) -> str:
         """Show the dialogue guide of the current canvas below the canvas."""
@@ -183,6 +172,44 @@ class NeedsCanvasWidget(w.VBox):
         self.guide.outputs = ()
         self.guide.append_display_data(Markdown(text))
         return text
+
+
+def typed_budget(text: str) -> float | None:
+    """The budget typed in the box ("12 000", "12000,50"); None when empty. A ValueError when
+    it is not a number."""
+    text = text.strip().replace(",", ".").replace("\u202f", "").replace(" ", "")
+    if not text:
+        return None
+    value = float(text)  # ValueError for words
+    if value != value or abs(value) == float("inf"):
+        raise ValueError(text)
+    return value
+
+
+def budget_problem(text: str, ui: str = "en") -> str:
+    """What is wrong with a typed budget ("" when it is a number or empty)."""
+    try:
+        typed_budget(text)
+    except ValueError:
+        return t("needs.canvas.budget-not-number", ui, value=text.strip())
+    return ""
+
+
+def read_as_html(canvas: NeedsCanvas, ui: str = "en") -> str:
+    """Each need as the canvas understood it: priority and urgency in words, so that a value
+    written in one's own words ("6 kk") never changes meaning silently."""
+    if not canvas.needs:
+        return ""
+    items = []
+    for n in canvas.needs:
+        priority = t(f"needs.priority.{n.priority or 'none'}", ui)
+        urgency = t(f"needs.urgency.{n.urgency or 'none'}", ui)
+        evidence = f" · {escape(n.evidence)}" if n.evidence else ""
+        items.append(f"<li><strong>{escape(n.id)}</strong> {escape(n.text)} · "
+                     f"{escape(priority)} · {escape(urgency)}{evidence}</li>")
+    title = escape(t("needs.canvas.read-as", ui))
+    return (f'<div class="mc-read-as"><small>{title}</small>'
+            f'<ul style="margin:0 0 4px 1em;padding-left:1em">{"".join(items)}</ul></div>')
 
 
 def _stakeholder(text: str) -> dict:
@@ -197,7 +224,8 @@ def _stakeholder(text: str) -> dict:
 class NeedsMatcher(w.VBox):
     """Two lists -> coverage table, findings and a heatmap, updated as you type."""
 
-    def __init__(self, needs: str = "", outcomes: str = "", ui: str = "en") -> None:
+    def __init__(self, needs: str = "", outcomes: str = "", ui: str = "en",
+                 design_file: str | None = None) -> None:
         self.ui = ui
         self.needs = w.Textarea(value=needs, rows=7, layout=_WIDE, continuous_update=False,
                                 description=t("matching.widget.needs", ui),
@@ -227,6 +255,9 @@ class NeedsMatcher(w.VBox):
             field.observe(lambda _c: self.refresh(), names="value")
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     def refresh(self) -> None:
         needs = [line for line in self.needs.value.splitlines() if line.strip()]
@@ -265,16 +296,19 @@ def coverage_html(result: MatchResult, ui: str = "en", limit: int = 200) -> str:
 
 
 def needs_canvas(canvas: NeedsCanvas | None = None, ui: str | None = None, sample: bool = False,
-                 path: str = "my-needs.yaml") -> NeedsCanvasWidget:
-    """Show the needs canvas, empty, pre-filled with ``canvas`` or with the course's example."""
+                 design_file: str | None = DEFAULT_NAME) -> NeedsCanvasWidget:
+    """Show the needs canvas, empty, pre-filled with ``canvas`` or with the course's example,
+    with the bar that loads and saves the ``needs:`` section of ``design_file``."""
     return NeedsCanvasWidget(sample_canvas() if sample and canvas is None else canvas,
-                             screen_language("needs-canvas", ui), path)
+                             screen_language("needs-canvas", ui), design_file)
 
 
-def needs_matcher(needs: str = "", outcomes: str = "", ui: str | None = None) -> NeedsMatcher:
+def needs_matcher(needs: str = "", outcomes: str = "", ui: str | None = None,
+                  design_file: str | None = DEFAULT_NAME) -> NeedsMatcher:
     """Show the matcher, optionally pre-filled (needs one a line; outcomes one a line, a line
-    ending in ':' starting a new micro-credential)."""
-    return NeedsMatcher(needs, outcomes, screen_language("needs-matcher", ui))
+    ending in ':' starting a new micro-credential), with the bar that loads the needs and the
+    outcomes of ``design_file`` and saves what you change in them."""
+    return NeedsMatcher(needs, outcomes, screen_language("needs-matcher", ui), design_file)
 
 
 __all__ = ["NeedsCanvasWidget", "NeedsMatcher", "coverage_html", "needs_canvas", "needs_matcher"]

@@ -10,6 +10,7 @@ import ipywidgets as w
 import yaml
 
 from ..charts import to_data_uri
+from ..design import DEFAULT_NAME
 from ..i18n import t
 from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
 from ..settings import screen_language
@@ -42,7 +43,7 @@ class PathwayViewer(w.VBox):
     """YAML text + completed tick boxes -> findings, plan and diagram."""
 
     def __init__(self, pathway: Pathway | dict[str, Any] | str | None = None,
-                 ui: str = "en") -> None:
+                 ui: str = "en", design_file: str | None = None) -> None:
         if isinstance(pathway, str):
             pathway = read_pathway(pathway)
         elif isinstance(pathway, dict):
@@ -50,6 +51,7 @@ class PathwayViewer(w.VBox):
                 else Pathway.from_dict(pathway)
         pathway = pathway or Pathway()
         self.ui = ui
+        self.input_error = ""  # the YAML cannot be read: nothing below is current, no saving
         self._done = set(pathway.completed)
         self.text = w.Textarea(value=pathway_yaml(pathway), rows=12, continuous_update=False,
                                description=t("pathways.ui.yaml", ui), style=NAME_SHOWN_ELSEWHERE,
@@ -73,6 +75,9 @@ class PathwayViewer(w.VBox):
         self._build_boxes()
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     def set_completed(self, ids: list[str] | tuple[str, ...]) -> None:
         """Tick exactly these credentials as completed."""
@@ -111,15 +116,21 @@ class PathwayViewer(w.VBox):
             self.pathway = read_pathway(self.text.value)
         except ValueError as exc:
             message = t("pathways.ui.yaml-error", self.ui, error=str(exc))
+            self.input_error = message
             self.error.value = (f'<p style="color:{COLOURS["error"]}" class="mc-error">'
-                                f"{escape(message)}</p>")
+                                f"✗ {escape(message)}</p>")
+            # what showed belongs to the text before the typo: take it away, not leave it
+            self.feedback.value = self.plan.value = self.chart.value = ""
+            self._drawn = None
             return
+        self.input_error = ""
         self.error.value = ""
         self._build_boxes()
         self.refresh()
 
 
 def pathway_viewer(pathway: Pathway | dict[str, Any] | str | None = None,
-                   ui: str | None = None) -> PathwayViewer:
-    """Show the pathway viewer for a Pathway, a design file's contents or YAML text."""
-    return PathwayViewer(pathway, screen_language("pathway-viewer", ui))
+                   ui: str | None = None, design_file: str | None = DEFAULT_NAME) -> PathwayViewer:
+    """Show the pathway viewer for a Pathway, a design file's contents or YAML text, with the
+    bar that loads and saves the ``pathway:`` section of ``design_file``."""
+    return PathwayViewer(pathway, screen_language("pathway-viewer", ui), design_file)

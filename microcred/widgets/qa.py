@@ -1,6 +1,7 @@
 """The quality self-assessment widget: one European principle per tab, a 0-4 choice with the
 scale's described anchors for each criterion, notes, a live radar chart, the development plan,
-and saving and opening the JSON file. Every rule lives in ``microcred.qa``.
+a download link for the report, and the design bar that keeps the assessment beside the
+participant's design file (``NAME.qa.json``). Every rule lives in ``microcred.qa``.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ import ipywidgets as w
 
 from .. import qa
 from ..charts import to_data_uri
-from ..errors import UserError
+from ..design import DEFAULT_NAME, qa_path
 from ..i18n import t
 from ..qa.instrument import Criterion, pick
 from ..qa.report import radar_alt
 from ..settings import screen_language
-from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
+from ._html import NAME_SHOWN_ELSEWHERE, badge, chart_img, download_link, findings_list
 from ._language import language_menu
-
-DEFAULT_FILE = "qa-self-assessment.json"
 
 
 def plan_html(assessment: qa.SelfAssessment, ui: str = "en") -> str:
@@ -87,7 +86,7 @@ class SelfAssessmentTool(w.VBox):
 
     def __init__(
         self, assessment: qa.SelfAssessment | None = None, ui: str = "en",
-        path: str = DEFAULT_FILE,
+        design_file: str | None = None,
     ) -> None:
         self.ui = ui
         self.credential = w.Text(description=t("qa.ui.credential", ui),
@@ -110,20 +109,17 @@ class SelfAssessmentTool(w.VBox):
         self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         caption = w.HTML(f"<small>{escape(t('qa.ui.chart-caption', ui))}</small>")
         self.plan = w.HTML()
-        self.file = w.Text(value=path, description=t("qa.ui.file", ui),
-                           style={"description_width": "9em"}, layout=w.Layout(width="60%"))
-        self.save_button = w.Button(description=t("qa.ui.save", ui), icon="save",
-                                    button_style="primary")
-        self.load_button = w.Button(description=t("qa.ui.load", ui), icon="folder-open")
-        self.status = w.HTML()
-        binder = w.HTML(f"<small>{escape(t('qa.ui.binder', ui))}</small>")
+        self.report_button = w.Button(description=t("qa.ui.report", ui), icon="file-text",
+                                      layout=w.Layout(width="auto"))
+        self.download = w.HTML()
         self._profile: dict | None = None
         self._updating = False
         super().__init__([
             self.credential, self.assessor, self.assessed_on, self.tabs, self.progress,
             self.findings, self.chart, caption, self.plan,
-            w.HBox([self.file, self.save_button, self.load_button]), self.status, binder,
+            w.HBox([self.report_button, self.download]),
         ])
+        self.report_button.on_click(lambda _b: self.make_report())
         self.add_class("mc-qa-self-assessment")
         self.set_assessment(assessment or qa.SelfAssessment(assessed_on=dt.date.today().isoformat(),
                                                             language=ui))
@@ -131,9 +127,10 @@ class SelfAssessmentTool(w.VBox):
             row.score.observe(self._changed, names="value")
         for field in (self.credential, self.assessor, self.assessed_on):
             field.observe(self._changed, names="value")
-        self.save_button.on_click(lambda _b: self.save())
-        self.load_button.on_click(lambda _b: self.load())
         language_menu(self, ui)
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     @property
     def assessment(self) -> qa.SelfAssessment:
@@ -169,38 +166,21 @@ class SelfAssessmentTool(w.VBox):
         # Findings of the file as loaded (odd values), else of the answers in the widget.
         self.findings.value = findings_list(qa.validate(loaded or current, self.ui), self.ui)
         self.plan.value = plan_html(current, self.ui)
+        self.download.value = ""  # the report link is made again on request
         profile = qa.profile(current)
         if profile != self._profile:
             self._profile = profile
             self.chart.value = chart_img(to_data_uri(qa.plot_radar(current, self.ui)),
                                          alt=radar_alt(current, self.ui), max_width="480px")
 
-    def save(self) -> None:
-        """Save to the file named in the widget; the result (or the problem) shows in status."""
-        path = self.file.value.strip() or DEFAULT_FILE
-        try:
-            qa.save(self.assessment, path)
-        except UserError as exc:
-            self._status(str(exc), ok=False)
-            return
-        time = dt.datetime.now().strftime("%H:%M:%S")
-        self._status(t("qa.ui.saved", self.ui, path=path, time=time), ok=True)
-
-    def load(self) -> None:
-        """Open the file named in the widget; on a problem the answers stay as they were."""
-        path = self.file.value.strip() or DEFAULT_FILE
-        try:
-            assessment = qa.load(path)
-        except UserError as exc:
-            self._status(str(exc), ok=False)
-            return
-        self.set_assessment(assessment)
-        self._status(t("qa.ui.loaded", self.ui, path=path), ok=True)
-
-    def _status(self, message: str, ok: bool) -> None:
-        colour = COLOURS["ok"] if ok else COLOURS["error"]
-        mark = "✓" if ok else "✗"
-        self.status.value = f'<p style="color:{colour}">{mark} {escape(message)}</p>'
+    def make_report(self) -> str:
+        """Put a link that downloads the report of the assessment as it stands (HTML)."""
+        bar = getattr(self, "design_bar", None)
+        name = qa_path(bar.path if bar is not None else DEFAULT_NAME).with_suffix(".html").name
+        self.download.value = download_link(qa.report_html(self.assessment, self.ui), name,
+                                            t("qa.ui.download", self.ui, name=name),
+                                            "text/html")
+        return self.download.value
 
     def _changed(self, _change: dict) -> None:
         if not self._updating:
@@ -209,9 +189,11 @@ class SelfAssessmentTool(w.VBox):
 
 def qa_self_assessment(
     assessment: qa.SelfAssessment | str | None = None, ui: str | None = None,
-    path: str = DEFAULT_FILE
+    design_file: str | None = DEFAULT_NAME,
 ) -> SelfAssessmentTool:
-    """Show the self-assessment tool, empty, from an assessment, or from a saved file's path."""
+    """Show the self-assessment tool, empty, from an assessment, or from a saved file's path,
+    with the bar that keeps it beside ``design_file`` (``NAME.qa.json``; None: no bar)."""
     if isinstance(assessment, str):
-        path, assessment = assessment, qa.load(assessment)
-    return SelfAssessmentTool(assessment, ui=screen_language("qa-self-assessment", ui), path=path)
+        assessment = qa.load(assessment)
+    return SelfAssessmentTool(assessment, ui=screen_language("qa-self-assessment", ui),
+                              design_file=design_file)

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..charts import to_data_uri
 from ..credits import conventions
+from ..design import DEFAULT_NAME
 from ..i18n import t
 from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
@@ -58,7 +59,8 @@ class ActivityRow(w.HBox):
 class WorkloadCalculator(w.VBox):
     """Activities table + convention, credits and weeks -> totals, findings and a chart."""
 
-    def __init__(self, workload: Workload | dict[str, Any] | None = None, ui: str = "en") -> None:
+    def __init__(self, workload: Workload | dict[str, Any] | None = None, ui: str = "en",
+                 design_file: str | None = None) -> None:
         if workload is None:
             workload = EXAMPLE
         elif isinstance(workload, dict):
@@ -104,6 +106,9 @@ class WorkloadCalculator(w.VBox):
         self.add.on_click(lambda _b: self.add_activity())
         language_menu(self, ui)
         self.refresh()
+        from .designfile import attach_bar
+
+        attach_bar(self, design_file)
 
     @property
     def rows(self) -> list[ActivityRow]:
@@ -165,6 +170,8 @@ def summary_html(report: WorkloadReport, workload: Workload, ui: str = "en") -> 
 
 
 def workload_calculator(workload: Workload | dict[str, Any] | None = None,
-                        ui: str | None = None) -> WorkloadCalculator:
-    """Show the workload calculator, pre-filled with ``workload`` (an example by default)."""
-    return WorkloadCalculator(workload, screen_language("workload-calculator", ui))
+                        ui: str | None = None, design_file: str | None = DEFAULT_NAME
+                        ) -> WorkloadCalculator:
+    """Show the workload calculator, pre-filled with ``workload`` (an example by default),
+    with the bar that loads and saves the ``workload:`` section of ``design_file``."""
+    return WorkloadCalculator(workload, screen_language("workload-calculator", ui), design_file)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import re
 
 import yaml
 
@@ -15,7 +17,7 @@ from tests.helpers.paths import REPO
 def test_an_example_fills_the_form_and_reads_back_the_same(tmp_path):
     """Loading an example and reading the form gives the example again: nothing is lost."""
     for name in ("machine-vision", "home-rehabilitation-technology", "security-risk-analysis"):
-        builder = credential_builder(name, folder=tmp_path)
+        builder = credential_builder(name, design_file=str(tmp_path / "mine.yaml"))
         assert builder.description == example(name), name
         assert builder.findings == []
         assert 'class="mc-card"' in builder.preview.value
@@ -75,48 +77,61 @@ def test_user_text_is_escaped_in_the_preview_and_findings():
     assert "<img" not in builder.check.value
 
 
-def test_save_yaml_and_ob3_to_files(tmp_path):
-    """The buttons write a description that reads back, and a complete Open Badge."""
-    builder = credential_builder("security-risk-analysis", ui="sv", folder=tmp_path)
-    builder.file_name.value = "riskanalys.yaml"
-    builder.save_yaml.click()
-    saved = tmp_path / "riskanalys.yaml"
-    assert saved.exists() and load(saved) == example("security-risk-analysis")
-    assert "Sparad" in builder.status.value and "Binder" in builder.status.value
+def downloads(builder) -> dict[str, str]:
+    """The files the builder's download links hold: name -> text."""
+    found = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
+                       builder.downloads.value)
+    return {name: base64.b64decode(data).decode("utf-8") for name, data in found}
+
+
+def test_the_card_catalogue_entry_and_open_badge_download_without_code(tmp_path):
+    """The links hold the card, the catalogue entry and a complete Open Badge, named after
+    the design file; no file is written in the folder."""
+    builder = credential_builder("security-risk-analysis", ui="sv",
+                                 design_file=str(tmp_path / "riskanalys"))
     builder.learner.value = "Anna Andersson"
     builder.issued.value = dt.date(2026, 6, 15)
-    builder.save_ob3.click()
-    doc = json.loads((tmp_path / "riskanalys.json").read_text(encoding="utf-8"))
+    files = downloads(builder)
+    assert set(files) == {"riskanalys.card.html", "riskanalys.catalogue.md",
+                          "riskanalys.badge.json"}
+    assert 'class="mc-card"' in files["riskanalys.card.html"]
+    assert example("security-risk-analysis").title in files["riskanalys.catalogue.md"]
+    doc = json.loads(files["riskanalys.badge.json"])
     assert ob3_problems(doc) == [] and doc["credentialSubject"]["achievement"]["inLanguage"] == "sv"
-
-
-def test_ob3_is_not_saved_without_a_learner(tmp_path):
-    builder = credential_builder("machine-vision", folder=tmp_path)
-    assert builder.save("ob3") is None
-    assert "Not saved" in builder.status.value and "learner" in builder.status.value
     assert not list(tmp_path.iterdir())
+
+
+def test_the_open_badge_link_waits_for_a_learner(tmp_path):
+    builder = credential_builder("machine-vision", design_file=str(tmp_path / "mine.yaml"))
+    assert set(downloads(builder)) == {"mine.card.html", "mine.catalogue.md"}
+    assert "learner" in builder.downloads.value
+    builder.learner.value = "Maija"
+    assert "mine.badge.json" in downloads(builder)
 
 
 def test_builder_opens_a_yaml_file_and_keeps_parts_without_a_field(tmp_path):
     path = REPO / "tests" / "data" / "credential" / "complete.yaml"
-    builder = credential_builder(str(path), folder=tmp_path)
+    builder = credential_builder(str(path), design_file=str(tmp_path / "mine.yaml"))
     assert builder.description == load(path)
-    builder.save("yaml")
-    saved = yaml.safe_load((tmp_path / "my-microcredential.yaml").read_text(encoding="utf-8"))
-    assert saved["code"] == "UAS-DL-2" and saved["valid_until"] == dt.date(2030, 12, 31)
+    builder.title.value += " (2027)"
+    builder.outcomes.value += "\nThe participant can plan a survey."
+    assert builder.design_bar.save(), builder.design_bar.status.value
+    saved = yaml.safe_load((tmp_path / "mine.yaml").read_text(encoding="utf-8"))
+    assert saved["credential"]["code"] == "UAS-DL-2"
+    assert saved["credential"]["valid_until"] == dt.date(2030, 12, 31)
     assert saved["outcomes"][0] == {"id": "A1", "text": load(path).outcomes[0].text}
 
 
 def test_ui_language_changes_labels_and_messages():
     builder = credential_builder(ui="fi")
     assert "Puuttuu: Pienen osaamiskokonaisuuden nimi" in builder.check.value
-    assert builder.save_yaml.description == "Tallenna kuvaus (YAML)"
+    assert builder.design_bar.save_button.description == "Tallenna suunnitelmaani"
 
 
 def test_every_field_has_a_name_for_screen_readers():
     """The visible label above a field is linked to nothing: the description names it."""
     builder = credential_builder(ui="fi")
-    unnamed = [type(x).__name__ for x in (*builder._inputs(), builder.file_name)
+    unnamed = [type(x).__name__ for x in (*builder._inputs(), builder.design_bar.file)
                if not x.description]
     assert not unnamed
     assert builder.title.description == "Pienen osaamiskokonaisuuden nimi (pakollinen)"

@@ -12,8 +12,10 @@ from microcred.widgets import (
     credential_builder,
     design_bar,
     needs_canvas,
+    needs_matcher,
     outcome_coach,
     pathway_viewer,
+    price_calculator,
     qa_self_assessment,
     workload_calculator,
 )
@@ -49,7 +51,8 @@ def test_the_binder_reminder_shows_only_on_binder(mine):
 
 
 @pytest.mark.parametrize("make", [outcome_coach, credential_builder, workload_calculator,
-                                  alignment_editor, pathway_viewer, needs_canvas])
+                                  alignment_editor, pathway_viewer, needs_canvas,
+                                  needs_matcher])
 def test_each_tool_loads_its_section_and_saves_it_back_unchanged(mine, make):
     """Load then save through the tool: the file reads the same (only the credential's values
     come back as codes: "application of a skill" -> application-of-skill)."""
@@ -82,6 +85,7 @@ def test_saving_to_a_new_file_starts_it_from_the_template(tmp_path):
     calc = workload_calculator(ui="fi")
     bar = design_bar(calc, path=str(tmp_path / "uusi"))
     assert not bar.load() and "tiedostoa ei ole" in bar.status.value
+    calc.add_activity("Oma tehtävä", "independent", 5)
     assert bar.save() and "Tallennettu" in bar.status.value
     doc = design.load(tmp_path / "uusi.yaml")
     assert doc["credential"]["language"] == "fi"
@@ -115,38 +119,142 @@ def test_the_self_assessment_is_saved_beside_the_design_file(mine):
 
 def test_any_section_with_own_get_and_set(mine):
     shown = []
-    bar = design_bar("pathway", get=lambda: {"credentials": []}, set=shown.append,
+    bar = design_bar("pathway", get=lambda: shown[-1] if shown else {}, set=shown.append,
                      path=str(mine))
     assert bar.load() and shown[0]["this"] == "MC1"
+    shown.append({**shown[0], "credentials": []})  # the participant's edit
     assert bar.save() and design.read_section(mine, "pathway")["credentials"] == []
     with pytest.raises(TypeError):
         design_bar(object())
 
 
-def test_the_builders_own_save_writes_only_its_sections_into_a_design_file(mine):
-    """The credential builder's "Save description" on the design file keeps the other sections
-    (on a flat description file it still writes the flat description, as before)."""
+# --- regression tests of issue 14 (and issue 15, item 11) ------------------------------------
+
+
+def test_the_builder_saved_without_load_never_replaces_the_outcomes(mine):
+    """Pressing Save in a builder opened on the example, without Load, replaced the design's
+    outcomes with the example's. Now only what the participant changed is saved, and a
+    section of the file the builder never loaded is not overwritten without asking."""
     before = design.load(mine)
-    builder = credential_builder("machine-vision", folder=mine.parent)
-    builder.file_name.value = mine.stem
-    assert builder.save("yaml") == mine
+    builder = credential_builder("machine-vision", design_file=str(mine))
+    bar = builder.design_bar
+    assert not bar.save()  # nothing typed: the example is not saved over anything
+    assert design.load(mine) == before
+    builder.title.value = "My own title"  # an edit of the credential only
+    assert not bar.save()
+    assert "has not loaded" in bar.status.value and "Replace" in bar.status.value
+    assert bar.replace_button.layout.display != "none"
+    assert design.load(mine) == before
+    bar.replace_button.click()  # the participant decides: my form replaces the credential
     after = design.load(mine)
-    assert after["credential"]["title"] == "Machine vision for quality inspection"
-    assert [o["id"] for o in after["outcomes"]] == ["LO1", "LO2", "LO3", "LO4"]
-    for section in ("workload", "alignment", "pathway", "needs"):
-        assert after[section] == before[section]
+    assert after["credential"]["title"] == "My own title"
+    assert after["outcomes"] == before["outcomes"]  # never touched in the builder: kept
+    assert {k: v for k, v in after.items() if k != "credential"} == {
+        k: v for k, v in before.items() if k != "credential"}
 
 
-def test_the_needs_canvas_loads_a_design_and_its_own_save_keeps_the_other_sections(mine):
+def test_alignment_edits_to_the_outcomes_are_saved(mine):
+    """The alignment bar says it saves "Learning outcomes, Alignment": edits made in its
+    outcomes box were dropped on save. Now they are saved, with their ids."""
+    editor = alignment_editor(design_file=str(mine))
+    assert editor.design_bar.load()
+    lines = editor.outcomes.value.splitlines()
+    lines[0] = "LO1: The participant can plan a safe home visit with a client."
+    editor.outcomes.value = "\n".join(lines)
+    editor.tick("LO1", "T1", True)
+    assert editor.design_bar.save(), editor.design_bar.status.value
+    saved = design.load(mine)
+    assert saved["outcomes"][0] == {"id": "LO1", "text": lines[0][5:]}
+    assert "LO1" in next(t for t in saved["alignment"]["assessments"] if t["id"] == "T1")[
+        "outcomes"]
+
+
+def test_a_save_from_another_notebook_in_between_is_not_overwritten(mine):
+    """Two notebooks hold the same file: the coach saves new outcomes; the alignment editor,
+    loaded before that, then saves its ticks. The coach's outcomes stay; and an edit of the
+    outcomes in the editor asks before it overwrites them."""
+    editor = alignment_editor(design_file=str(mine))
+    editor.design_bar.load()
+    coach = outcome_coach(design_file=str(mine))
+    coach.design_bar.load()
+    coach.text.value += "\nThe participant can evaluate a home-care app."
+    assert coach.design_bar.save()
+    editor.tick("LO2", "T1", True)  # the alignment only
+    assert editor.design_bar.save(), editor.design_bar.status.value
+    assert len(design.read_section(mine, "outcomes")) == 5  # the coach's work is there
+    editor.outcomes.value += "\nLO9: The participant can explain the pathway."
+    assert not editor.design_bar.save()
+    assert "changed in the file after this tool loaded it" in editor.design_bar.status.value
+    assert len(design.read_section(mine, "outcomes")) == 5
+    assert editor.design_bar.load()  # see the file's version, then save again
+    editor.outcomes.value += "\nLO9: The participant can explain the pathway."
+    assert editor.design_bar.save()
+    assert [o["id"] for o in design.read_section(mine, "outcomes")][-2:] == ["LO5", "LO9"]
+
+
+def test_saved_is_shown_only_after_the_file_reads_back(mine, monkeypatch):
+    """If the disk does not hold what was written, the bar says so instead of "Saved"."""
+    from microcred.design import _file
+
+    calc = workload_calculator(design_file=str(mine))
+    calc.design_bar.load()
+    calc.credits.value = 4
+    real = _file.load
+    monkeypatch.setattr(_file, "load", lambda p, lang="en": {**real(p, lang), "workload": {}})
+    assert not calc.design_bar.save()
+    assert "does not read back" in calc.design_bar.status.value
+    assert "Saved" not in calc.design_bar.status.value
+
+
+def test_the_needs_canvas_saves_into_the_design_file_not_a_file_of_its_own(mine):
+    """Its own Save wrote my-needs.yaml, not the design file the notebook promises."""
     before = design.load(mine)
-    canvas = needs_canvas()
-    design_bar(canvas, path=str(mine)).load()
+    canvas = needs_canvas(design_file=str(mine))
+    assert canvas.design_bar.load()
     assert canvas.organisation.value.startswith("Northbay home care")
     canvas.sector.value = "home care"
-    canvas.path.value = str(mine)
-    canvas.save()
+    assert canvas.design_bar.save()
     after = design.load(mine)
     assert after["needs"]["sector"] == "home care"
     assert after["needs"]["stakeholders"][0]["interest"].startswith("fewer medication errors")
     assert {k: v for k, v in after.items() if k != "needs"} == {
         k: v for k, v in before.items() if k != "needs"}
+    assert sorted(p.name for p in mine.parent.iterdir()) == ["mine.yaml"]
+
+
+def test_the_needs_matcher_loads_and_saves_its_lists(mine):
+    before = design.load(mine)
+    matcher = needs_matcher(design_file=str(mine))
+    assert matcher.design_bar.load()
+    assert matcher.needs.value.splitlines()[0] == before["needs"]["competence_needs"][0]["text"]
+    assert len(matcher.outcomes.value.splitlines()) == len(before["outcomes"])
+    matcher.outcomes.value += "\nThe participant can mentor a new colleague."
+    assert matcher.design_bar.save(), matcher.design_bar.status.value
+    after = design.load(mine)
+    assert after["outcomes"][:4] == before["outcomes"]
+    assert after["outcomes"][4] == {"id": "LO5",
+                                    "text": "The participant can mentor a new colleague."}
+    assert after["needs"] == before["needs"]  # not changed in the matcher: not written
+    matcher.needs.value += "\nMentoring of new staff"
+    assert matcher.design_bar.save()
+    needs = design.read_section(mine, "needs")["competence_needs"]
+    assert needs[:-1] == before["needs"]["competence_needs"]  # details kept
+    assert needs[-1]["text"] == "Mentoring of new staff"
+
+
+def test_the_price_calculator_loads_and_saves_the_commissioned_section(mine):
+    before = design.load(mine)
+    calc = price_calculator(design_file=str(mine))
+    calc.participants.value = 16
+    calc.price_per_participant.value = "700"
+    assert calc.design_bar.save(), calc.design_bar.status.value
+    saved = design.read_section(mine, "commissioned")
+    assert saved["participants"] == 16 and saved["price_per_participant"] == 700
+    assert {k: v for k, v in design.load(mine).items() if k != "commissioned"} == before
+    other = price_calculator(design_file=str(mine))
+    assert other.design_bar.load()
+    assert other.participants.value == 16 and other.price_per_participant.value == "700"
+    assert other.model == calc.model
+    other.price_per_participant.value = "seven hundred"
+    assert "not a number" in other.feedback.value and not other.design_bar.save()
+    assert design.read_section(mine, "commissioned")["price_per_participant"] == 700

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from microcred import design
 from microcred.needs import read_yaml, sample_canvas
 from microcred.widgets import needs_canvas, needs_matcher
 from tests.helpers.charts import chart_parts
@@ -17,12 +20,41 @@ def test_canvas_feedback_and_progress_follow_typing():
     assert [n.priority for n in widget.canvas.needs] == ["high", "low"]
 
 
-def test_sample_canvas_round_trips_through_the_fields(tmp_path):
-    widget = needs_canvas(sample=True, path=str(tmp_path / "mine.yaml"))
+def test_sample_canvas_round_trips_through_the_fields_into_the_design_file(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    widget = needs_canvas(sample=True, design_file=str(mine))
     assert widget.canvas == sample_canvas()
-    saved = widget.save()
-    assert read_yaml(saved.read_text(encoding="utf-8")) == sample_canvas()
-    assert "mine.yaml" in widget.status.value
+    assert not widget.design_bar.save()  # the example is not the participant's work
+    assert "example" in widget.design_bar.status.value and not mine.exists()
+    widget.sector.value = "home care"
+    assert widget.design_bar.save() and "mine.yaml" in widget.design_bar.status.value
+    assert read_yaml(mine.read_text(encoding="utf-8")) == replace(sample_canvas(),
+                                                                  sector="home care")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]  # no file of its own
+
+
+def test_an_urgency_in_own_words_is_shown_as_read_never_silently(tmp_path):
+    """Regression (issue 14): "6 kk" and "puolen vuoden sisällä" were stored as "now" without
+    a word. The canvas shows how each need was read, in the participant's language."""
+    widget = needs_canvas(ui="fi", design_file=str(tmp_path / "mine.yaml"))
+    widget.needs.value = ("Lääkehoito | korkea | 6 kk | haastattelut\n"
+                          "Tietosuoja | puolen vuoden sisällä\nKirjaaminen | pian")
+    assert [n.urgency for n in widget.canvas.needs] == ["now", "now", "year"]
+    shown = widget.read_as.value
+    assert shown.count("heti (puolen vuoden sisällä)") == 2 and "vuoden sisällä" in shown
+    assert "korkea" in shown and "ei prioriteettia" in shown
+
+
+def test_a_budget_that_is_not_a_number_is_an_input_error_and_is_not_saved(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    widget = needs_canvas(design_file=str(mine))
+    widget.organisation.value = "Northbay"
+    widget.budget.value = "about 10k"
+    assert "not a number" in widget.feedback.value
+    assert not widget.design_bar.save() and not mine.exists()
+    widget.budget.value = "10 000"
+    assert widget.design_bar.save()
+    assert design.read_section(mine, "needs")["constraints"]["budget"] == 10000
 
 
 def test_guide_button_renders_the_guide():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from microcred import design
 from microcred.widgets import pathway_viewer
 from tests.helpers.charts import chart_parts
 from tests.helpers.paths import REPO
@@ -45,14 +46,29 @@ def test_editing_the_yaml_into_a_cycle_reports_it():
     assert [b.description for b in v.completed.children] == ["A", "B"]
 
 
-def test_broken_yaml_keeps_the_last_good_pathway_and_says_why():
-    """A typo shows an error line; the previous diagram and plan stay."""
-    v = pathway_viewer(DESIGN)
-    plan = v.plan.value
-    v.text.value = "credentials: [ {id: A"
-    assert "could not be read as YAML" in v.error.value and v.plan.value == plan
+def test_a_yaml_typo_takes_away_the_old_results_and_blocks_saving(tmp_path):
+    """Regression (issue 14): after a typo the old diagram and "No problems found" stayed, and
+    Save wrote the old pathway. Now the error is all that shows, and nothing is saved."""
+    mine = tmp_path / "mine.yaml"
+    v = pathway_viewer(DESIGN, design_file=str(mine))
     v.text.value = "credentials: [{id: A, credits: 3}]"
-    assert v.error.value == "" and "0 of 3 credits done" in v.plan.value
+    assert v.design_bar.save()
+    assert saved_credentials(mine) == [{"id": "A", "credits": 3}]
+    v.text.value = "credentials: [ {id: B"
+    assert "could not be read as YAML" in v.error.value
+    assert v.plan.value == v.feedback.value == v.chart.value == ""
+    assert not v.design_bar.save()
+    assert "Correct it first" in v.design_bar.status.value
+    assert saved_credentials(mine) == [{"id": "A", "credits": 3}]
+    v.text.value = "credentials: [{id: B, credits: 2}]"
+    assert v.error.value == "" and "0 of 2 credits done" in v.plan.value
+    assert v.design_bar.save()
+    assert saved_credentials(mine) == [{"id": "B", "credits": 2}]
+
+
+def saved_credentials(path) -> list:
+    """The pathway's credentials in the design file, blanks left out."""
+    return design.comparable(design.read_section(path, "pathway"))["credentials"]
 
 
 def test_viewer_accepts_yaml_text_and_escapes_titles():
