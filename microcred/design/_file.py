@@ -342,7 +342,11 @@ def save_sections(path: str | os.PathLike, sections: Mapping[str, Any], lang: st
         from ._check import is_blank  # (it imports this module)
 
         current = loads(text, str(p), lang)
-        write, same, kept, untouched, conflicts = {}, [], [], [], []
+        write: dict[str, Any] = {}
+        same: list[str] = []
+        kept: list[str] = []
+        untouched: list[str] = []
+        conflicts: list[str] = []
         for name, value in sections.items():
             new = comparable(value)
             now = None if is_blank(current.get(name)) else comparable(current.get(name))

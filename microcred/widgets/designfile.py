@@ -395,7 +395,8 @@ def _needs_matcher(matcher: Any) -> tuple:
         return {"needs": needs, "outcomes": design.number_outcomes(grouped, loaded["outcomes"])}
 
     def set(doc: Mapping[str, Any]) -> None:
-        needs = doc.get("needs") if isinstance(doc.get("needs"), Mapping) else {}
+        found = doc.get("needs")
+        needs: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
         loaded["needs"], loaded["outcomes"] = needs, [
             {"id": oid, "text": text} for oid, text in design.outcome_list(doc.get("outcomes"))]
         matcher.needs.value = "\n".join(
