@@ -113,6 +113,8 @@ pdf: $(STAMP) chromium
 	  --print-to-pdf="$(PDF)" "file://$(SINGLE)/print.html"
 	@echo "PDF: $(PDF)"
 
+# A participant's JupyterLab: the hub's participant profile (no nbgrader trainer tools, no news
+# pop-up), as on Binder (postBuild).
 start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
@@ -122,6 +124,7 @@ start: voikko book
 	echo "  JupyterLab  : http://127.0.0.1:$$PORT/lab/tree/notebooks/welcome.ipynb?token=$$TOKEN"; \
 	echo "  (Ctrl-C stops JupyterLab)"; \
 	echo ""; \
+	export JUPYTER_CONFIG_PATH="$(CURDIR)/deploy/jupyterhub/participant$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"; \
 	exec $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$$PORT $$ROOT \
 	  --ServerApp.token=$$TOKEN --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/welcome.ipynb

@@ -7,7 +7,7 @@ from .alignment import AlignmentEditor, alignment_editor
 from .commissioned import PriceCalculator, SelfCheck, development_self_check, price_calculator
 from .competence import CompetenceSelfAssessment, competence_self_assessment
 from .credential import CredentialBuilder, credential_builder
-from .designfile import DesignBar, design_bar
+from .designfile import DesignBar, DesignDesk, design_bar, design_desk
 from .needs import NeedsCanvasWidget, NeedsMatcher, needs_canvas, needs_matcher
 from .outcomes import OutcomeCoach, outcome_coach
 from .pathways import PathwayViewer, pathway_viewer
@@ -20,6 +20,7 @@ __all__ = [
     "CompetenceSelfAssessment",
     "CredentialBuilder",
     "DesignBar",
+    "DesignDesk",
     "NeedsCanvasWidget",
     "NeedsMatcher",
     "OutcomeCoach",
@@ -33,6 +34,7 @@ __all__ = [
     "competence_self_assessment",
     "credential_builder",
     "design_bar",
+    "design_desk",
     "development_self_check",
     "needs_canvas",
     "needs_matcher",

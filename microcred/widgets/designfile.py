@@ -25,8 +25,8 @@ import ipywidgets as w
 
 from .. import design
 from ..errors import UserError
-from ..i18n import LANGUAGES, t
-from ._html import COLOURS
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ._html import COLOURS, download_link
 
 QA = "qa"  # the self-assessment: kept beside the design file as JSON, not as a section
 
@@ -422,3 +422,117 @@ _ADAPTERS: dict[str, Callable[[Any], tuple]] = {
     "NeedsMatcher": _needs_matcher,
     "PriceCalculator": _price_calculator,
 }
+
+
+class DesignDesk(w.VBox):
+    """The design file without a command: start it from the template in a chosen language,
+    check it as the capstone does, and download its card, catalogue entry, Open Badge and QA
+    report. Problems show as sentences, never as tracebacks."""
+
+    def __init__(self, path: str = design.DEFAULT_NAME, ui: str = "en") -> None:
+        self.ui = ui
+        self.file = w.Text(value=path, description=t("design.bar.file", ui),
+                           style={"description_width": "initial"}, layout=w.Layout(width="24em"))
+        self.language = w.Dropdown(options=[(LANGUAGE_NAMES[c], c) for c in LANGUAGES],
+                                   value=ui if ui in LANGUAGES else "en",
+                                   description=t("design.desk.language", ui),
+                                   style={"description_width": "initial"})
+        self.create_button = w.Button(description=t("design.desk.create", ui), icon="file",
+                                      layout=w.Layout(width="auto"))
+        self.check_button = w.Button(description=t("design.desk.check", ui), icon="check",
+                                     button_style="primary", layout=w.Layout(width="auto"))
+        self.learner = w.Text(description=t("design.desk.learner", ui),
+                              style={"description_width": "initial"})
+        self.issued = w.DatePicker(description=t("design.desk.issued", ui),
+                                   style={"description_width": "initial"})
+        self.export_button = w.Button(description=t("design.desk.export", ui), icon="download",
+                                      layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        self.report = w.HTML()
+        self.downloads = w.HTML()
+        super().__init__([
+            w.HBox([self.file, self.language, self.create_button, self.check_button]),
+            self.status, self.report,
+            w.HBox([self.learner, self.issued, self.export_button]), self.downloads,
+        ], layout=w.Layout(border="1px solid #c8c8c8", padding="4px 8px", margin="8px 0"))
+        self.add_class("mc-design-desk")
+        self.create_button.on_click(lambda _b: self.create())
+        self.check_button.on_click(lambda _b: self.check())
+        self.export_button.on_click(lambda _b: self.export())
+
+    @property
+    def path(self):
+        return design.design_path(self.file.value)
+
+    def create(self) -> bool:
+        """Start the design file from the template in the chosen language (never over a file)."""
+        if self.path.exists():
+            return self._say(t("design.desk.exists", self.ui, path=str(self.path)), ok=False)
+        try:
+            path = design.new_design(self.path, self.language.value)
+        except UserError as exc:
+            return self._say(str(exc), ok=False)
+        return self._say(t("design.desk.created", self.ui, path=str(path)), ok=True)
+
+    def check(self) -> bool:
+        """Check the file as the capstone does and show the report, part by part."""
+        try:
+            report = design.check_file(self.path, lang=None)
+        except UserError as exc:
+            self.report.value = ""
+            return self._say(str(exc), ok=False)
+        self.report.value = (f'<pre class="mc-design-report" style="white-space:pre-wrap">'
+                             f"{escape(design.format_text(report))}</pre>"
+                             + download_link(design.report_html(report),
+                                             self.path.with_suffix(".check.html").name,
+                                             t("design.desk.report", self.ui), "text/html"))
+        return self._say(t("design.desk.checked", self.ui, path=str(self.path)), ok=True)
+
+    def export(self) -> bool:
+        """Download links for the card, the catalogue entry, the Open Badge (with a learner
+        and a date) and the QA report; what cannot be made yet is said in a sentence."""
+        from .. import qa
+
+        stem, links, notes = self.path.stem, [], []
+        try:
+            doc = design.load(self.path, self.ui)
+            links.append(download_link(design.export(doc, "html"), f"{stem}.card.html",
+                                       t("credential.builder.download-card", self.ui),
+                                       "text/html"))
+            links.append(download_link(design.export(doc, "md"), f"{stem}.catalogue.md",
+                                       t("credential.builder.download-catalogue", self.ui),
+                                       "text/markdown"))
+        except UserError as exc:
+            self.downloads.value = ""
+            return self._say(str(exc), ok=False)
+        try:
+            badge = design.export(doc, "ob3", learner=self.learner.value.strip(),
+                                  issued=self.issued.value)
+            links.append(download_link(badge, f"{stem}.badge.json",
+                                       t("credential.builder.download-badge", self.ui),
+                                       "application/json"))
+        except UserError as exc:
+            notes.append(str(exc))
+        try:
+            assessment = design.load_qa(self.path)
+        except UserError as exc:
+            assessment, notes = None, [*notes, str(exc)]
+        if assessment is not None:
+            name = design.qa_path(self.path).with_suffix(".html").name
+            links.append(download_link(qa.report_html(assessment, self.ui), name,
+                                       t("qa.ui.download", self.ui, name=name), "text/html"))
+        note = "".join(f"<p><small>{escape(n)}</small></p>" for n in notes)
+        self.downloads.value = f"<p>{' · '.join(links)}</p>{note}"
+        return self._say(t("design.desk.exported", self.ui, path=str(self.path)), ok=True)
+
+    def _say(self, message: str, ok: bool) -> bool:
+        colour, mark, css = ((COLOURS["ok"], "✓", "mc-ok") if ok
+                             else (COLOURS["error"], "✗", "mc-error"))
+        self.status.value = (f'<p style="color:{colour};margin:2px 0" class="{css}">'
+                             f"{mark} {escape(message)}</p>")
+        return ok
+
+
+def design_desk(path: str = design.DEFAULT_NAME, ui: str = "en") -> DesignDesk:
+    """Show the design file's desk: create it, check it, download its documents."""
+    return DesignDesk(path, ui)

@@ -102,6 +102,18 @@ def interaction(notebook: str) -> Callable[[Interaction], Interaction]:
     return register
 
 
+def save_to_design(nb: Notebook, tool: Locator, step: str = "saved") -> None:
+    """Press the tool's *Save to my design*: the bar says Saved (after reading the file back)
+    and names my-microcredential.yaml; a screenshot of the tool with its bar is taken. The
+    notebooks run one after another on the same folder, so each save lands in the design file
+    the earlier notebooks saved to: the browser journey."""
+    bar = tool.locator(".mc-design-bar")
+    bar.get_by_role("button", name="Save to my design").click()
+    expect(bar.locator(".mc-ok")).to_contain_text("Saved to", timeout=UPDATE_TIMEOUT)
+    expect(bar.locator(".mc-ok")).to_contain_text("my-microcredential")
+    nb.screenshot(tool, step)
+
+
 def retype(box: Locator, text: str) -> None:
     """Replace a text box's content by typing, key by key, as a participant does."""
     box.click()
@@ -118,6 +130,34 @@ def welcome(nb: Notebook) -> None:
     expect(nb.page.get_by_role("tab", name=re.compile("outcomes-coach.ipynb"))).to_be_visible()
     nb.page.get_by_role("tab", name=re.compile("welcome.ipynb")).click()  # back, for the checks
     expect(nb.outputs.first).to_contain_text("The course tools are ready")
+    # The design file the notebooks before this one saved into: checked as the capstone does.
+    desk = nb.widget("mc-design-desk")
+    desk.get_by_role("button", name="Create my design file").click()
+    expect(desk.locator(".mc-error")).to_contain_text("already exists", timeout=UPDATE_TIMEOUT)
+    desk.get_by_role("button", name="Check my design").click()
+    expect(desk.locator(".mc-design-report")).to_contain_text("Design check",
+                                                              timeout=UPDATE_TIMEOUT)
+    expect(desk.locator(".mc-design-report")).to_contain_text("Workload")
+    desk.get_by_role("button", name="Prepare the downloads").click()
+    expect(desk.get_by_role("link", name=re.compile("Catalogue entry"))).to_be_visible(
+        timeout=UPDATE_TIMEOUT)
+    nb.screenshot(desk, "design-checked")
+
+
+@interaction("capstone-walkthrough.ipynb")
+def capstone_walkthrough(nb: Notebook) -> None:
+    """The worked example prints sentences, never raw findings or "None"; the desk at the end
+    checks the participant's own file without a code change."""
+    text = nb.panel.inner_text()
+    assert "Finding(" not in text and "scale: None" not in text
+    desk = nb.widget("mc-design-desk")
+    desk.get_by_role("button", name="Create my design file").click()  # or: it already exists
+    expect(desk.locator(".mc-ok, .mc-error")).to_contain_text("my-microcredential.yaml",
+                                                              timeout=UPDATE_TIMEOUT)
+    desk.get_by_role("button", name="Check my design").click()
+    expect(desk.locator(".mc-design-report")).to_contain_text("Design check",
+                                                              timeout=UPDATE_TIMEOUT)
+    nb.screenshot(desk, "own-design-checked")
 
 
 @interaction("outcomes-coach.ipynb")
@@ -149,6 +189,7 @@ def outcome_coach(nb: Notebook) -> None:
     # A new Bloom level means a new chart.
     expect(chart).not_to_have_attribute("src", vague_chart or "", timeout=UPDATE_TIMEOUT)
     nb.screenshot(coach, "good-outcome")
+    save_to_design(nb, coach)
 
 
 @interaction("qa-self-assessment.ipynb")
@@ -162,6 +203,8 @@ def qa_self_assessment(nb: Notebook) -> None:
     expect(qa).to_contain_text(re.compile(r"\b1 of \d+ criteria answered"), timeout=UPDATE_TIMEOUT)
     expect(chart).not_to_have_attribute("src", empty_chart or "", timeout=UPDATE_TIMEOUT)
     nb.screenshot(qa, "one-rated")
+    save_to_design(nb, qa)
+    expect(qa.locator(".mc-design-bar")).to_contain_text("my-microcredential.qa.json")
 
 
 @interaction("credential-builder.ipynb")
@@ -180,6 +223,7 @@ def credential_builder(nb: Notebook) -> None:
     retype(title, "Safe robot cells in small workshops")
     expect(form).to_contain_text("No problems found.", timeout=UPDATE_TIMEOUT)
     expect(form.get_by_role("heading", name="Safe robot cells in small workshops")).to_be_visible()
+    save_to_design(nb, form)
 
 
 def commit(box: Locator, text: str) -> None:
@@ -210,6 +254,7 @@ def alignment_matrix(nb: Notebook) -> None:
     expect(editor).not_to_contain_text("is not assessed")
     redrawn(chart, before)
     nb.screenshot(editor, "lo3-assessed")
+    save_to_design(nb, editor)
 
 
 @interaction("commissioned-pricing.ipynb")
@@ -230,6 +275,7 @@ def commissioned_pricing(nb: Notebook) -> None:
     expect(row("Break-even group size")).to_have_text("10 participants")
     redrawn(chart, before)
     nb.screenshot(calc, "ten-participants")
+    save_to_design(nb, calc)
 
     check = nb.widget("mc-self-check")
     bars = check.locator("img").first
@@ -260,6 +306,7 @@ def needs_canvas(nb: Notebook) -> None:
     expect(canvas.get_by_role("heading", name="Working-life dialogue guide: Southbay home care")
            ).to_be_visible(timeout=UPDATE_TIMEOUT)
     nb.screenshot(canvas, "guide")
+    save_to_design(nb, canvas)
 
 
 @interaction("needs-matching.ipynb")
@@ -280,6 +327,7 @@ def needs_matching(nb: Notebook) -> None:
            ).to_contain_text("covered")
     redrawn(chart, before)
     nb.screenshot(matcher, "need-added")
+    save_to_design(nb, matcher)
 
 
 @interaction("pathway-viewer.ipynb")
@@ -295,6 +343,7 @@ def pathway_viewer(nb: Notebook) -> None:
     expect(viewer).to_contain_text("Can be taken now: MC3, MC4.")
     redrawn(chart, before)
     nb.screenshot(viewer, "mc2-completed")
+    save_to_design(nb, viewer)
 
 
 @interaction("competence-self-assessment.ipynb")
@@ -345,6 +394,7 @@ def workload_calculator(nb: Notebook) -> None:
     expect(calc).to_contain_text("No problems found.")
     redrawn(chart, src)
     nb.screenshot(calc, "hours-agree")
+    save_to_design(nb, calc)
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -11,6 +13,7 @@ from microcred.widgets import (
     alignment_editor,
     credential_builder,
     design_bar,
+    design_desk,
     needs_canvas,
     needs_matcher,
     outcome_coach,
@@ -258,3 +261,41 @@ def test_the_price_calculator_loads_and_saves_the_commissioned_section(mine):
     other.price_per_participant.value = "seven hundred"
     assert "not a number" in other.feedback.value and not other.design_bar.save()
     assert design.read_section(mine, "commissioned")["price_per_participant"] == 700
+
+
+# --- the design desk: no commands for participants ---------------------------------------------
+
+
+def test_the_desk_creates_checks_and_exports_the_design_file_without_code(tmp_path):
+    desk = design_desk(str(tmp_path / "oma"), ui="fi")
+    desk.language.value = "sv"
+    desk.check_button.click()
+    assert "mc-error" in desk.status.value and "oma.yaml" in desk.status.value  # no file yet
+    desk.create_button.click()
+    assert "mc-ok" in desk.status.value
+    assert design.language_of(design.load(tmp_path / "oma.yaml")) == "sv"
+    desk.create_button.click()  # never over the participant's file
+    assert "säilyy" in desk.status.value
+    shutil.copy(CAPSTONE, tmp_path / "oma.yaml")
+    shutil.copy(CAPSTONE.with_name("capstone-example.qa.json"), tmp_path / "oma.qa.json")
+    desk.check_button.click()
+    assert "mc-ok" in desk.status.value and "Design check" in desk.report.value
+    desk.export_button.click()
+    names = re.findall(r'download="([^"]+)"', desk.downloads.value)
+    assert names == ["oma.card.html", "oma.catalogue.md", "oma.qa.html"]
+    assert "Traceback" not in desk.downloads.value and "learner" in desk.downloads.value
+    desk.learner.value = "Maija"
+    desk.issued.value = dt.date(2026, 6, 1)
+    desk.export_button.click()
+    assert "oma.badge.json" in re.findall(r'download="([^"]+)"', desk.downloads.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oma.qa.json", "oma.yaml"]
+
+
+def test_the_desk_says_what_is_wrong_in_a_sentence(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("credential: [a\n", encoding="utf-8")
+    desk = design_desk(str(broken))
+    for button in (desk.check_button, desk.export_button):
+        button.click()
+        assert "mc-error" in desk.status.value and "line" in desk.status.value
+        assert "Traceback" not in desk.status.value and "Error(" not in desk.status.value

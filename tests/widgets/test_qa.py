@@ -86,7 +86,7 @@ def test_the_bar_belongs_to_the_tool_shown_even_after_running_the_cell_again(tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my-microcredential.qa.json",
                                                           "my-microcredential.yaml"]
     report = design.check_file(mine)
-    assert report.part("qa").summary.startswith("3 of 25 criteria rated")
+    assert report.part("qa").summary.startswith("3/25 kriteeriä arvioitu")  # the file is in fi
 
 
 def test_a_broken_file_is_reported_and_leaves_the_answers_as_they_were(tmp_path):
