@@ -21,6 +21,7 @@ from ..needs import (
     parse_needs,
     sample_canvas,
 )
+from ..numbers import parse_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
 from ._language import language_menu
@@ -107,7 +108,7 @@ class NeedsCanvasWidget(w.VBox):
         from ..needs import from_dict
 
         try:
-            budget = typed_budget(self.budget.value)
+            budget = typed_budget(self.budget.value, self.ui)
         except ValueError:
             budget = None  # shown as an input error (refresh); never saved
         data = {
@@ -174,14 +175,13 @@ class NeedsCanvasWidget(w.VBox):
         return text
 
 
-def typed_budget(text: str) -> float | None:
-    """The budget typed in the box ("12 000", "12000,50"); None when empty. A ValueError when
-    it is not a number."""
-    text = text.strip().replace(",", ".").replace("\u202f", "").replace(" ", "")
-    if not text:
+def typed_budget(text: str, ui: str = "en") -> float | None:
+    """The budget typed in the box ("12 000", "12000,50 EUR"); None when empty. A ValueError
+    when it holds no number."""
+    if not text.strip():
         return None
-    value = float(text)  # ValueError for words
-    if value != value or abs(value) == float("inf"):
+    value = parse_number(text, ui)
+    if value is None:
         raise ValueError(text)
     return value
 
@@ -189,7 +189,7 @@ def typed_budget(text: str) -> float | None:
 def budget_problem(text: str, ui: str = "en") -> str:
     """What is wrong with a typed budget ("" when it is a number or empty)."""
     try:
-        typed_budget(text)
+        typed_budget(text, ui)
     except ValueError:
         return t("needs.canvas.budget-not-number", ui, value=text.strip())
     return ""

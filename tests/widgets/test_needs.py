@@ -49,7 +49,7 @@ def test_a_budget_that_is_not_a_number_is_an_input_error_and_is_not_saved(tmp_pa
     mine = tmp_path / "mine.yaml"
     widget = needs_canvas(design_file=str(mine))
     widget.organisation.value = "Northbay"
-    widget.budget.value = "about 10k"
+    widget.budget.value = "a few thousand"
     assert "not a number" in widget.feedback.value
     assert not widget.design_bar.save() and not mine.exists()
     widget.budget.value = "10 000"
