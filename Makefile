@@ -46,6 +46,9 @@ proxy:
 	@test -x $(CHP) || { command -v npm >/dev/null 2>&1 \
 	  && npm install --prefix $(VENV)/node --no-fund --no-audit --silent configurable-http-proxy@5 \
 	  || echo "WARNING: npm is missing or failed; the JupyterHub test (tests/hub) will be skipped (a failure in CI)."; }
+	@test -d $(VENV)/node/node_modules/oidc-provider || { command -v npm >/dev/null 2>&1 \
+	  && npm install --prefix $(VENV)/node --no-fund --no-audit --silent oidc-provider@8 \
+	  || echo "WARNING: npm is missing or failed; the OpenID Connect login test (tests/hub/test_logins.py) will be skipped."; }
 
 # Browser tests need Debian's chromium; browsers cannot be downloaded by Playwright here.
 chromium:

@@ -1,8 +1,9 @@
 """University logins of the course hub (deploy/jupyterhub/logins.py): names, groups, set-up.
 
 These check the mapping and the configuration each mode produces with the real authenticator
-classes' traits. A login through a running identity provider or a signed LTI launch is not
-tested yet (see deploy/jupyterhub/README.md, "Logins").
+classes' traits, and a real login: JupyterHub with the oidc mode against the certified
+`oidc-provider` from npm, through the provider's own login and consent pages. An LTI 1.3
+launch is checked through its post-login hook, not yet with a signed launch end to end.
 """
 
 from __future__ import annotations
@@ -130,3 +131,127 @@ def test_lti13_maps_the_launch_to_a_name_and_a_group():
     assert hook(auth, None, learner)["name"] == "aino-m"
     assert hook(auth, None, learner)["groups"] == [f"nbgrader-{COURSE}"]
     assert hook(auth, None, {"name": "x@uni.fi", "auth_state": {ROLES: []}}) is None
+
+
+# --- a real login through a real OpenID Connect provider ----------------------------------
+
+NODE_MODULES = REPO / ".venv" / "node" / "node_modules"
+
+
+def _form(html: str) -> tuple[str, dict]:
+    """The first form of a page: its action and its hidden fields."""
+    import re
+
+    action = re.search(r'<form[^>]*action="([^"]+)"', html).group(1)
+    fields = dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
+                             html))
+    return action, fields
+
+
+@pytest.mark.slow
+def test_a_login_through_a_real_oidc_provider_gives_the_name_and_the_group(tmp_path):
+    """JupyterHub with logins.py's oidc mode against `oidc-provider` (npm): the trainer logs in
+    with the provider's own login and consent pages and arrives with the course name and group."""
+    import os
+    import secrets
+    import shutil
+    import subprocess
+    import time
+    from urllib.parse import urljoin
+
+    import requests
+
+    from tests.hub.hubctl import free_port
+
+    node = shutil.which("node")
+    chp = NODE_MODULES / ".bin" / "configurable-http-proxy"
+    if node is None or not (NODE_MODULES / "oidc-provider").is_dir() or not chp.exists():
+        pytest.skip("needs node with oidc-provider and configurable-http-proxy in .venv/node "
+                    "(make proxy)")
+    op_port, hub_port, api_port, int_port = (free_port() for _ in range(4))
+    hub = f"http://127.0.0.1:{hub_port}"
+    token = secrets.token_hex(16)
+    accounts = {"tiina": {"email": "Tiina.Trainer@uni.example", "groups": ["staff-microcred"]},
+                "olli": {"email": "olli@uni.example", "groups": ["library"]}}
+    provider = subprocess.Popen(
+        [node, str(REPO / "tests" / "hub" / "oidc_provider.mjs"), str(op_port), "hub",
+         "client-secret", f"{hub}/hub/oauth_callback"],
+        env={**os.environ, "OIDC_ACCOUNTS": json.dumps(accounts),
+             "NODE_MODULES": str(NODE_MODULES.resolve())},
+        cwd=NODE_MODULES.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    config = tmp_path / "jupyterhub_config.py"
+    config.write_text(f"""\
+import sys
+sys.path.insert(0, {str(REPO / 'deploy' / 'jupyterhub')!r})
+import logins
+c = get_config()  # noqa
+logins.configure(c, "microcred-coaching", {hub!r})
+c.JupyterHub.bind_url = {hub!r}
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{int_port}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
+c.ConfigurableHTTPProxy.command = [{str(chp)!r}]
+c.JupyterHub.db_url = "sqlite:///{tmp_path}/hub.sqlite"
+c.JupyterHub.cookie_secret_file = "{tmp_path}/cookie_secret"
+c.JupyterHub.services = [{{"name": "test", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [{{"name": "test", "services": ["test"],
+                             "scopes": ["admin:users", "admin:groups"]}}]
+""", encoding="utf-8")
+    env = {**os.environ, "MICROCRED_LOGIN": "oidc",
+           "MICROCRED_OIDC_ISSUER": f"http://127.0.0.1:{op_port}",
+           "MICROCRED_OIDC_CLIENT_ID": "hub", "MICROCRED_OIDC_CLIENT_SECRET": "client-secret",
+           "MICROCRED_OIDC_TRAINER_GROUPS": "staff-microcred",
+           "MICROCRED_OIDC_PARTICIPANT_GROUPS": "students-microcred"}
+    hub_proc = None
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and provider.poll() is None:
+            try:
+                requests.get(f"http://127.0.0.1:{op_port}/.well-known/openid-configuration",
+                             timeout=5).raise_for_status()
+                break
+            except requests.RequestException:
+                time.sleep(0.5)
+        else:
+            provider.kill()
+            pytest.fail("oidc-provider did not start:\n" + provider.communicate()[0][-3000:])
+        hub_proc = subprocess.Popen(["jupyterhub", "-f", str(config)], cwd=tmp_path, env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                    start_new_session=True)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and hub_proc.poll() is None:
+            try:
+                if requests.get(f"{hub}/hub/api/", timeout=5).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(1)
+        else:
+            hub_proc.kill()
+            pytest.fail("the hub did not start:\n" + hub_proc.communicate()[0][-3000:])
+
+        def login(account: str) -> requests.Response:
+            s = requests.Session()
+            page = s.get(f"{hub}/hub/oauth_login", timeout=60)  # to the provider's login
+            action, fields = _form(page.text)
+            page = s.post(urljoin(page.url, action),
+                          data={**fields, "login": account, "password": "any"}, timeout=60)
+            action, fields = _form(page.text)  # the consent page
+            return s.post(urljoin(page.url, action), data=fields, timeout=60)
+
+        login("tiina")
+        user = requests.get(f"{hub}/hub/api/users/tiina-trainer", timeout=30,
+                            headers={"Authorization": f"token {token}"})
+        assert user.ok, user.text
+        assert user.json()["groups"] == ["formgrade-microcred-coaching"]
+        login("olli")  # neither trainer nor participant: not let in
+        other = requests.get(f"{hub}/hub/api/users/olli", timeout=30,
+                             headers={"Authorization": f"token {token}"})
+        assert other.status_code == 404
+    finally:
+        if hub_proc is not None and hub_proc.poll() is None:
+            os.killpg(hub_proc.pid, 15)
+            try:
+                hub_proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(hub_proc.pid, 9)
+        provider.terminate()
+        provider.wait(timeout=30)
