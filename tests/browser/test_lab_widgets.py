@@ -508,3 +508,56 @@ def test_notebook_outputs_are_accessible(page, lab, screenshot_dir, name):
         f"axe-core on the outputs of {name} (see 'Browser tests' in DEVELOPERS.md):\n"
         + "\n".join(problems)
     )
+
+
+# --------------------------------------------------------------------------------------------
+# One notebook on a Finnish screen (the course's setting), then Swedish through the tool's menu
+
+
+def _screen_lines(tool: Locator) -> list[str]:
+    """The tool's text as lines, without the outcomes the participant wrote (content)."""
+    written = [x for x in tool.locator("textarea").input_value().splitlines() if x.strip()]
+    lines = []
+    for line in tool.inner_text().splitlines():
+        for outcome in written:
+            line = line.replace(outcome, "")
+        lines += [part.strip() for part in re.split(r"[:·]", line) if part.strip()]
+    return lines
+
+
+def test_outcome_coach_on_a_finnish_screen_then_swedish(page, lab, screenshot_dir):
+    """The course's setting says Finnish: every label, the feedback frame and the chart's text
+    alternative are Finnish; the 'Screen language' menu turns the tool Swedish and saves it."""
+    from tests.helpers.screen_text import english_left
+
+    folder = lab.root / "notebooks"
+    settings = folder / "microcred-settings.yaml"
+    settings.write_text("ui: fi\n", encoding="utf-8")
+    try:
+        open_notebook(page, lab, "outcomes-coach.ipynb")
+        run_all_cells(page)
+        nb = Notebook(page, "outcomes-coach.ipynb", screenshot_dir)
+        assert not nb.error_outputs()
+        coach = nb.widget("mc-outcome-coach")
+        expect(coach).to_contain_text("Näyttökieli")
+        expect(coach).to_contain_text("Tavoitteiden kieli")
+        expect(coach).to_contain_text(re.compile(r"\d+ tavoite\(tta\): \d+ ilman huomautuksia"))
+        expect(coach).to_contain_text("Bloomin taso")
+        assert "Pylväskaavio" in (coach.locator("img").first.get_attribute("alt") or "")
+        assert english_left(_screen_lines(coach)) == []
+        nb.screenshot(coach, "finnish-screen")
+
+        chart = coach.locator("img").first
+        finnish_chart = chart.get_attribute("src")
+        coach.get_by_label("Näyttökieli").select_option(label="svenska")
+        expect(coach).to_contain_text("Visningsspråk", timeout=UPDATE_TIMEOUT)
+        # the chart is drawn again with Swedish level names and title
+        expect(chart).not_to_have_attribute("src", finnish_chart or "", timeout=UPDATE_TIMEOUT)
+        expect(coach).to_contain_text(re.compile(r"\d+ mål: \d+ utan problem"),
+                                      timeout=UPDATE_TIMEOUT)
+        expect(coach).to_contain_text("Målen skrivna på")
+        assert english_left(_screen_lines(coach)) == []
+        assert "ui: sv" in settings.read_text(encoding="utf-8")
+        nb.screenshot(coach, "swedish-screen")
+    finally:
+        settings.unlink(missing_ok=True)  # the other notebooks' tests expect English screens
