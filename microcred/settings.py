@@ -47,6 +47,11 @@ def _known(value: object) -> str | None:
     return text if text in LANGUAGES else None
 
 
+def course_language(folder: str | os.PathLike[str] = ".") -> str | None:
+    """The course's screen language when the settings file names one (else None)."""
+    return _known(read_settings(folder).get("ui"))
+
+
 def screen_language(tool: str | None = None, ui: str | None = None,
                     folder: str | os.PathLike[str] = ".") -> str:
     """The screen language of ``tool``: ``ui`` if given, else the settings, else the design

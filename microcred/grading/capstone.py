@@ -17,6 +17,7 @@ import warnings
 from ..design import WEIGHTS, check, language_of, loads, section_name, status_label
 from ..errors import UserError
 from ..i18n import t
+from ..settings import course_language
 from ..spreadsheet import number
 from . import ANSWER_STUB, is_unanswered
 
@@ -49,7 +50,7 @@ def score_design(answer: object, points: float = 12, lang: str | None = None) ->
 
 def _score(answer: object, points: float, chosen: str | None) -> float:
     text = read_answer(answer)
-    lang = chosen or _setting() or "en"
+    lang = chosen or course_language() or "en"
     if text is None:
         print(t("grading.design.empty", lang))
         print(t("grading.score", lang, score=0, points=number(points, lang)))
@@ -61,7 +62,7 @@ def _score(answer: object, points: float, chosen: str | None) -> float:
         print(t("grading.design.paste-again", lang))
         print(t("grading.score", lang, score=0, points=number(points, lang)))
         return 0.0
-    lang = chosen or _setting() or language_of(design)
+    lang = chosen or course_language() or language_of(design)
     report = check(design, lang)
     scale = points / sum(WEIGHTS.values())
     total = 0.0
@@ -90,10 +91,3 @@ def _score(answer: object, points: float, chosen: str | None) -> float:
     print("\n" + t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
 
-
-def _setting() -> str | None:
-    """The course's screen language when a settings file says it (``microcred.settings``)."""
-    from ..settings import read_settings
-
-    ui = str(read_settings().get("ui") or "")
-    return ui if ui in ("en", "fi", "sv") else None

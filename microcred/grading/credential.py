@@ -14,7 +14,10 @@ from typing import Any
 from ..credential import Description, element, element_name, from_dict, mandatory, present
 from ..credential import validate as validate_description
 from ..findings import Finding
+from ..i18n import t
 from ..outcomes import detect_language
+from ..settings import course_language
+from ..spreadsheet import number
 from . import is_unanswered
 
 #: The elements the assignment grades, in the order of Annex I.
@@ -80,33 +83,42 @@ def element_scores(desc: Description, findings: list[Finding]) -> dict[str, floa
     return scores
 
 
-def score_credential(points: float = 9, **answers: Any) -> float:
+def score_credential(points: float = 9, lang: str | None = None, **answers: Any) -> float:
     """Partial credit for a description written in the assignment's text fields.
 
     Prints, element by element, what was found and how to improve it; returns the score.
-    Never raises on an answer, however odd, and never writes to stderr.
+    Never raises on an answer, however odd, and never writes to stderr. Feedback in ``lang``
+    (else the course's screen-language setting, else the language of the description).
     """
+    chosen = lang or course_language()
     try:
         desc = answers_to_description(**answers)
-        lang = desc.language
+        lang = chosen or desc.language
         findings = validate_description(desc, lang)
         scores = element_scores(desc, findings)
     except Exception as exc:  # noqa: BLE001  (a grader must never fail the cell: score 0)
-        print(f"Could not read the answers ({type(exc).__name__}): score 0.")
+        lang = chosen or "en"
+        print(t("grading.unreadable", lang, problem=type(exc).__name__,
+                points=number(points, lang)))
         return 0.0
+    marks = {1.0: "ok", 0.5: "half", 0.0: "miss"}
     for key in GRADED:
-        mark = {1.0: "OK  ", 0.5: "HALF", 0.0: "MISS"}[scores[key]]
-        print(f"[{mark}] {element_name(key, lang)}: {scores[key]:g} / 1")
+        print(t("grading.credential.element", lang,
+                mark=t(f"grading.credential.{marks[scores[key]]}", lang),
+                element=element_name(key, lang), score=number(scores[key], lang)))
         for f in findings:
             if f.element == key and (f.severity == "error" or scores[key] == 1.0):
-                print(f"       {f.severity}: {f.message}")
+                print("       " + t("grading.finding", lang,
+                                    severity=t(f"common.{f.severity}", lang), message=f.message))
                 if f.suggestion:
                     print(f"       -> {f.suggestion}")
     notes = [f for f in findings if f.element not in GRADED and f.code != "no-summary"]
     for f in notes:
-        print(f"note: {f.message} {f.suggestion}".rstrip())
-    print(f"({element('learner').name(lang)}, {element('issued').name(lang).lower()}: "
-          "filled in when the credential is issued, not graded here.)")
+        print(t("grading.finding", lang, severity=t("common.note", lang),
+                message=f"{f.message} {f.suggestion}".strip()))
+    print(t("grading.credential.not-graded", lang, learner=element("learner").name(lang),
+            issued=element("issued").name(lang).lower()))
     score = round(points * sum(scores.values()) / len(GRADED), 2)
-    print(f"Score: {score:g} / {points:g}")
+    print(t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
+

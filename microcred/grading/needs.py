@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..i18n import t
 from ..matching import DEFAULT_THRESHOLD, match
 from ..needs import (
     CompetenceNeed,
@@ -22,19 +23,12 @@ from ..needs import (
     parse_need,
 )
 from ..numbers import parse_number
+from ..settings import screen_language
+from ..spreadsheet import number
 from . import is_unanswered
 
 MIN_NEEDS = 3
 MIN_OUTCOMES = 3
-PART_NAMES = {
-    "organisation": "organisation and sector",
-    "stakeholders": "stakeholders (two or more)",
-    "needs": "competence needs (three or more)",
-    "evidence": "evidence for each need",
-    "target_group": "target group",
-    "constraints": "time, place and budget",
-}
-
 
 def _text(answer: object) -> str:
     return "" if is_unanswered(answer) else str(answer).strip()
@@ -69,56 +63,64 @@ def canvas_from_answers(fields: Mapping[str, object], needs: Sequence[object]) -
     )
 
 
-def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: float = 4) -> float:
+def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: float = 4,
+                 lang: str | None = None) -> float:
     """Partial credit for completeness: the mean of the six parts of the canvas (each 0-1),
-    times ``points``. Prints each part and the canvas checker's advice."""
+    times ``points``. Prints each part and the canvas checker's advice, in ``lang`` (else the
+    screen-language setting)."""
+    lang = screen_language(ui=lang)
     try:
         canvas = canvas_from_answers(fields, needs)
         parts = completeness(canvas)
-        findings = check(canvas)
+        findings = check(canvas, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
-        print(f"The canvas could not be read ({type(exc).__name__}); check your answers.")
-        print(f"Score: 0 / {points:g}")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__,
+                points=number(points, lang)))
         return 0.0
     for name, value in parts.items():
-        print(f"{PART_NAMES[name]}: {value:.0%}")
+        print(f"{t(f'grading.needs.part.{name}', lang)}: {round(value * 100)} %")
     for f in findings:
-        print(f"   {f.severity}: {f.message} {f.suggestion}")
+        print("   " + t("grading.finding", lang, severity=t(f"common.{f.severity}", lang),
+                        message=f"{f.message} {f.suggestion}".strip()))
     score = round(points * sum(parts.values()) / len(parts), 2)
-    print(f"Score: {score:g} / {points:g}")
+    print(t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
 
 
 def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: float = 4,
-                   threshold: float = DEFAULT_THRESHOLD) -> float:
+                   threshold: float = DEFAULT_THRESHOLD, lang: str | None = None) -> float:
     """Partial credit for coverage: each need earns its best match score divided by the
     threshold (at most 1), averaged over the needs (counting at least three); the result is
-    scaled down when fewer than three outcomes are given. Prints the table and the gaps."""
+    scaled down when fewer than three outcomes are given. Prints the table and the gaps, in
+    ``lang`` (else the screen-language setting)."""
+    lang = screen_language(ui=lang)
     try:
         need_texts = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
         outcome_texts = [_text(o) for o in _as_list(outcomes) if _text(o)]
         result = match([t for t in need_texts if t], outcome_texts, threshold=threshold)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
-        print(f"The needs or outcomes could not be read ({type(exc).__name__}).")
-        print(f"Score: 0 / {points:g}")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__,
+                points=number(points, lang)))
         return 0.0
-    for row in result.rows():
-        shared = ", ".join(row["shared"]) or "-"
-        print(f"{row['need']} {row['status']:>9} ({row['score']:.2f}, best: {row['best'] or '-'};"
-              f" shared: {shared}) {row['text']}")
-    for f in result.findings():
-        print(f"   {f.severity}: {f.message}")
+    for row in result.rows(lang):
+        print(t("grading.needs.row", lang, need=row["need"],
+                status=t(f"matching.status.{row['status']}", lang),
+                score=number(round(row["score"], 2), lang), best=row["best"] or "-",
+                shared=", ".join(row["shared"]) or "-", text=row["text"]))
+    for f in result.findings(lang):
+        print("   " + t("grading.finding", lang, severity=t(f"common.{f.severity}", lang),
+                        message=f.message))
         print(f"      -> {f.suggestion}")
     if len(result.needs) < MIN_NEEDS:
-        print(f"{MIN_NEEDS - len(result.needs)} more need(s) expected: list at least {MIN_NEEDS}.")
+        print(t("grading.needs.more-needs", lang, n=MIN_NEEDS - len(result.needs),
+                minimum=MIN_NEEDS))
     if len(result.outcomes) < MIN_OUTCOMES:
-        print(f"{MIN_OUTCOMES - len(result.outcomes)} more outcome(s) expected: "
-              f"write at least {MIN_OUTCOMES}.")
+        print(t("grading.needs.more-outcomes", lang, n=MIN_OUTCOMES - len(result.outcomes),
+                minimum=MIN_OUTCOMES))
     credits = [min(result.best(i)[1] / threshold, 1.0) for i in range(len(result.needs))]
     share = sum(credits) / max(len(result.needs), MIN_NEEDS)
     share *= min(len(result.outcomes), MIN_OUTCOMES) / MIN_OUTCOMES
     score = round(points * share, 2)
-    print("The tool compares words and their meanings through a small thesaurus: if an outcome "
-          "covers a need in other words, say so in your reflection.")
-    print(f"Score: {score:g} / {points:g}")
+    print(t("grading.needs.thesaurus", lang))
+    print(t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score

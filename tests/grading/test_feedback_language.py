@@ -59,3 +59,28 @@ def test_capstone_feedback_in_finnish_and_swedish(lang, title, capsys):
     assert english_left(lines(out)) == []
     score_design("", points=12, lang=lang)
     assert english_left(lines(capsys.readouterr().out)) == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_needs_and_credential_feedback_in_finnish_and_swedish(lang, capsys):
+    from microcred.grading.credential import score_credential
+    from microcred.grading.needs import score_canvas, score_coverage
+    from tests.grading.test_credential import GOOD
+    from tests.grading.test_needs import FIELDS, NEEDS
+    from tests.grading.test_needs import OUTCOMES as COVERING
+
+    content = [*FIELDS.values(), *NEEDS, *COVERING, *(str(v) for v in GOOD.values())]
+    for grade in (lambda lang: score_canvas(FIELDS, NEEDS, points=4, lang=lang),
+                  lambda lang: score_coverage(NEEDS, COVERING[:2], points=4, lang=lang),
+                  lambda lang: score_credential(9, lang, **GOOD)):
+        english = grade("en")
+        english_out = capsys.readouterr().out
+        assert grade(lang) == english  # the language scores nothing
+        out = capsys.readouterr().out
+        assert "Score" in english_out and "Score" not in out
+        texts = []
+        for line in out.splitlines():
+            for quoted in sorted(content, key=len, reverse=True):
+                line = line.replace(quoted, "")
+            texts += [part.strip() for part in line.split(":") if part.strip()]
+        assert english_left(texts) == [], texts
