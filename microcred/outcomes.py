@@ -433,7 +433,33 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             )
         )
         i += len(entry.words)
-    return verbs
+    return verbs + _coordinated_verbs(text, tokens, lex, verbs, clauses, course_spans)
+
+
+def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb],
+                       clauses: list[tuple[int, int]],
+                       course_spans: list[tuple[int, int]]) -> list[Verb]:
+    """Finnish and Swedish: an infinitive in no list joined by "ja"/"och" after a learner's verb
+    ("kuvata prosessin ja antaa palautetta", "analysera bokslut och dra slutsatser") is a second
+    verb of the learner; the infinitive's form tells it from a noun. English base forms are
+    nouns as often as verbs, so English is left to the lexicon."""
+    if lex.uses_position or not verbs:
+        return []
+    taken = {v.start for v in verbs}
+    found = []
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if (tokens[i - 1].text not in lex.and_words or tok.start in taken
+                or tok.start < verbs[0].end or any(a <= i < b for a, b in clauses)
+                or any(a <= tok.start < b for a, b in course_spans)
+                or lex.match_at(tokens, i) is not None or lex.is_passive(tokens, i)
+                or i + 1 >= len(tokens) or not tokens[i + 1].is_word
+                or tokens[i + 1].text in lex.and_words):  # "hälsa och ohälsa samt": nouns
+            continue
+        lemma = lex.infinitive_lemma(tok)
+        if lemma is not None:
+            found.append(Verb(text[tok.start:tok.end], lemma, UNKNOWN, tok.start, tok.end))
+    return found
 
 
 def _has_object(verb: Verb, tokens: list[Token]) -> bool:
