@@ -89,6 +89,7 @@ class Lexicon:
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
     vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
     outcome_forms: dict[str, object] = field(default_factory=dict)  # Swedish: the three forms
+    object_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # object stem cues
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -273,6 +274,8 @@ def lexicon(language: str) -> Lexicon:
         vague_patterns={re.compile(k, re.IGNORECASE): str(v)
                         for k, v in (data.get("vague_patterns") or {}).items()},
         outcome_forms=dict(data.get("outcome_forms") or {}),
+        object_levels={str(k): tuple(str(w) for w in v)
+                       for k, v in (data.get("object_levels") or {}).items()},
     )
 
 

@@ -425,7 +425,8 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             Verb(
                 text=text[tokens[i].start : last.end],
                 lemma=entry.lemma,
-                level=None if entry.vague else entry.level,
+                level=None if entry.vague else _object_level(tokens, i + len(entry.words), entry,
+                                                             lex),
                 start=tokens[i].start,
                 end=last.end,
                 vague=entry.vague,
@@ -460,6 +461,26 @@ def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list
         if lemma is not None:
             found.append(Verb(text[tok.start:tok.end], lemma, UNKNOWN, tok.start, tok.end))
     return found
+
+
+OBJECT_WORDS = 4  # words after an ambiguous verb read as its object
+
+
+def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> str | None:
+    """The level of a verb, fixed by its object when the verb sits on several levels ("laatia
+    budjetti" = apply, "laatia kehittämissuunnitelma" = create; the labelling rule judges the verb
+    with its object): the first object word holding a cue of one of the verb's levels (inside a
+    compound too in Finnish and Swedish), else the verb's listed level."""
+    if len(entry.levels) < 2 or not lex.object_levels:
+        return entry.level
+    for tok in tokens[j : j + OBJECT_WORDS]:
+        if not tok.is_word or tok.text in lex.and_words:
+            break
+        for level in entry.levels:
+            for cue in lex.object_levels.get(level, ()):
+                if tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text):
+                    return level
+    return entry.level
 
 
 def _has_object(verb: Verb, tokens: list[Token]) -> bool:

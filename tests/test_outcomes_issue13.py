@@ -214,3 +214,15 @@ def test_a_second_infinitive_in_no_list_is_a_second_verb(backend, text, second):
 def test_nouns_joined_by_and_are_not_a_second_verb():
     r = analyse("Studenten kan beskriva hälsa och ohälsa samt vårdande.")
     assert [v.lemma for v in r.verbs] == ["beskriva"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Opiskelija osaa laatia tilinpäätöksen.", "apply"),
+    ("Opiskelija osaa laatia kehittämissuunnitelman.", "create"),
+    ("Studenten kan upprätta kostnadskalkyler.", "apply"),
+    ("Studenten kan utarbeta en marknadsstrategi.", "create"),
+    ("The student can prepare a budget.", "apply"),
+    ("The student can prepare a marketing plan.", "create"),
+])
+def test_the_object_fixes_the_level_of_an_ambiguous_verb(text, level):
+    assert analyse(text).bloom_level == level
