@@ -30,6 +30,13 @@ def t(key: str, lang: str = "en", **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def number(value: float, lang: str = "en", spec: str = "g") -> str:
+    """A number as a reader of ``lang`` writes it: ``2.5`` in English, ``2,5`` in Finnish and
+    Swedish (``spec`` is a format spec such as ``.1f`` or ``+.1f``)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
 def keys() -> list[str]:
     """Every message key, for tests that check all three languages are present."""
     return sorted(_catalogue())

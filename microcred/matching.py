@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, localised
-from .i18n import t
+from .i18n import number, t
 from .lexicon import LANGUAGES, lexicon
 from .resources import load_yaml
 
@@ -663,13 +663,16 @@ def plot_heatmap(
             for j, value in enumerate(row):
                 if value > 0:
                     colour = "white" if value >= 0.6 else "black"
-                    ax.text(j, i, f"{value:.2f}".lstrip("0"), ha="center", va="center",
+                    ax.text(j, i, number(value, lang, ".2f").lstrip("0"), ha="center", va="center",
                             fontsize=7, color=colour)
     for i in range(len(needs)):  # a marker, not only colour, for needs nobody covers
         if result.status(i) == "uncovered":
             ax.text(len(outcomes) - 0.5, i, " ✗", va="center", ha="left", fontsize=8,
                     color="#9b1c1c")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.06)
+    from matplotlib.ticker import FuncFormatter
+
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, lang, ".1f")))
     bar.set_label(t("matching.chart.score", lang), fontsize=8)
     ax.set_xlabel(t("matching.chart.outcomes", lang), fontsize=9)
     fig.tight_layout()

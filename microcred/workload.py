@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .credits import Convention, conventions
 from .findings import Finding, HasFindings, as_lines, localised
-from .i18n import t
+from .i18n import number, t
 from .numbers import parse_number
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def plot_workload(workload: Workload, lang: str = "en") -> Figure:
     ax.set_xlim(0, top * 1.05)
     title = t("workload.chart.title", lang, hours=_fmt(report.total_hours))
     if report.credits is not None:
-        title += f" ≈ {report.credits:.1f} " + t("workload.chart.credits", lang)
+        title += f" ≈ {number(report.credits, lang, '.1f')} " + t("workload.chart.credits", lang)
     ax.set_title(title, fontsize=10)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)

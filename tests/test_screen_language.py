@@ -3,6 +3,7 @@ Finnish or Swedish screen (widgets and charts)."""
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 import pytest
@@ -150,6 +151,8 @@ def test_no_english_label_in_a_finnish_or_swedish_chart(lang):
     for name, make in _charts().items():
         texts = [line for text in figure_texts(make(lang)) for line in text.split("\n")]
         assert english_left(texts, CHART_CONTENT) == [], name
+        # numbers with a decimal comma, as Finnish and Swedish readers write them
+        assert not [x for x in texts if re.search(r"\d\.\d|(?<!\w)\.\d", x)], name
         # every title, axis label and legend entry with words differs from the English chart's
         en_labels = {x for x in chart_labels(english[name]) if len(x) > 3}
         assert not en_labels & set(chart_labels(make(lang))), name

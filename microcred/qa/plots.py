@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, cast
 
 from ..charts import PALETTE, new_figure
-from ..i18n import t
+from ..i18n import number, t
 from .analysis import CohortSummary, Comparison, profile
 from .assessment import SelfAssessment
 from .instrument import SCALE_MAX, SCALE_MIN, instrument, pick
@@ -82,7 +82,7 @@ def plot_bars(assessment: SelfAssessment, lang: str = "en") -> Figure:
     colours = [_colour(s.mean) for s in scores]
     ax.barh(y, means, color=colours, edgecolor="#333333", linewidth=0.5)
     for yi, s in zip(y, scores):
-        text = f"{s.mean:.1f}" if s.mean is not None else "–"
+        text = number(s.mean, lang, ".1f") if s.mean is not None else "–"
         ax.text((s.mean or 0.0) + 0.05, yi, f"{text}  ({s.answered}/{s.total})",
                 va="center", fontsize=8)
     ax.set_yticks(y)
@@ -110,7 +110,7 @@ def plot_comparison(comparison: Comparison, lang: str = "en") -> Figure:
             label=comparison.later.assessed_on or t("qa.chart.now", lang))
     for yi, c in zip(y, changes):
         if c.delta is not None:
-            ax.text(SCALE_MAX + 0.05, yi, f"{c.delta:+.1f}", va="center", fontsize=8)
+            ax.text(SCALE_MAX + 0.05, yi, number(c.delta, lang, "+.1f"), va="center", fontsize=8)
     ax.set_yticks(y)
     ax.set_yticklabels(principle_labels(lang, width=40), fontsize=8)
     ax.set_xlim(SCALE_MIN, SCALE_MAX + 0.5)
