@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import t
 from ..qa import SCALE_MAX, SCALE_MIN, instrument, parse_score
 from ..qa.instrument import pick
+from ..settings import screen_language
+from ..spreadsheet import number
 from . import ANSWER_STUB, is_unanswered
 
 MIN_ACTION_WORDS = 8  # a concrete action says what, with what or whom: a sentence, not a slogan
@@ -36,14 +39,18 @@ def _by_principle(scores: object) -> dict[str, object]:
     return found
 
 
-def score_profile(credential: object, scores: dict[str, object], points: float = 3) -> float:
+def score_profile(credential: object, scores: dict[str, object], points: float = 3,
+                  lang: str | None = None) -> float:
     """Completeness of the self-assessment: the micro-credential named (1/6 of the points), a
     valid score 0-4 for each of the ten principles (4/6), and a profile with some variation
-    (1/6: a self-assessment where everything is equal rarely tells you what to do next)."""
+    (1/6: a self-assessment where everything is equal rarely tells you what to do next).
+    Feedback in ``lang`` (else the screen-language setting)."""
+    lang = screen_language(ui=lang)
     try:
-        return _score_profile(credential, scores, points)
+        return _score_profile(credential, scores, points, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(f"Could not check the answers ({type(exc).__name__}); please check their format.")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__,
+                points=number(points, lang)))
         return 0.0
 
 
@@ -54,105 +61,107 @@ def score_plan(
     owner: object,
     deadline: object,
     points: float = 4,
+    lang: str | None = None,
 ) -> float:
     """Consistency of the development plan with the profile: it names a principle (1/4 of the
     points), one of the weakest (1/4), with a concrete action (1/4), someone responsible and a
-    date (1/8 each)."""
+    date (1/8 each). Feedback in ``lang`` (else the screen-language setting)."""
+    lang = screen_language(ui=lang)
     try:
-        return _score_plan(scores, principle, action, owner, deadline, points)
+        return _score_plan(scores, principle, action, owner, deadline, points, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(f"Could not check the plan ({type(exc).__name__}); please check its format.")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__,
+                points=number(points, lang)))
         return 0.0
 
 
 # --- the checks ------------------------------------------------------------------------------
 
 
-def _score_profile(credential: object, scores: dict[str, object], points: float) -> float:
+def _score_profile(credential: object, scores: dict[str, object], points: float,
+                   lang: str) -> float:
     inst = instrument()
     raw = _by_principle(scores)
     parsed = principle_scores(scores)
     earned = 0.0
     if is_unanswered(credential):
-        print("The micro-credential is not named: write its name in `credential`.")
+        print(t("grading.qa.no-credential", lang))
     else:
         earned += 1 / 6
-        print(f"Micro-credential: {str(credential).strip()[:120]}")
-    print("\nYour profile:")
+        print(t("grading.qa.credential", lang, name=str(credential).strip()[:120]))
+    print("\n" + t("grading.qa.profile", lang))
     for p in inst.principles:
         value = parsed[p.id]
-        name = pick(p.name, "en")
+        name = pick(p.name, lang)
         if value is None:
-            print(f"  {p.number:>2} {name:<26} {_why_not(raw.get(p.id))}")
+            print(f"  {p.number:>2} {name:<26} {_why_not(raw.get(p.id), lang)}")
         else:
-            label = pick(inst.level(value).label, "en")
+            label = pick(inst.level(value).label, lang)
             print(f"  {p.number:>2} {name:<26} {'#' * value:<4} {value} ({label})")
     valid = [v for v in parsed.values() if v is not None]
     earned += 4 / 6 * len(valid) / len(inst.principles)
     if len(valid) == len(inst.principles) and len(set(valid)) > 1:
         earned += 1 / 6
     elif len(valid) == len(inst.principles):
-        print(f"\nEvery principle has the same score ({valid[0]}). Read the anchors of the scale "
-              "again: where is your micro-credential weaker or stronger?")
+        print("\n" + t("grading.qa.all-equal", lang, score=valid[0]))
     score = round(points * earned, 2)
-    print(f"\nScore: {score:g} / {points:g}")
+    print("\n" + t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
 
 
-def _score_plan(scores, principle, action, owner, deadline, points: float) -> float:
+def _score_plan(scores, principle, action, owner, deadline, points: float, lang: str) -> float:
     inst = instrument()
     parsed = principle_scores(scores)
     known = {pid: v for pid, v in parsed.items() if v is not None}
     earned = 0.0
     target = None if is_unanswered(principle) else inst.find_principle(principle)
     if target is None:
-        names = ", ".join(f"{p.number} {pick(p.name, 'en')}" for p in inst.principles)
+        names = ", ".join(f"{p.number} {pick(p.name, lang)}" for p in inst.principles)
         if is_unanswered(principle):
-            print(f"Principle of the plan: missing. Write one of: {names}.")
+            print(t("grading.qa.principle-missing", lang, names=names))
         else:
-            print(f'Principle of the plan: "{str(principle)[:60]}" is not one of the ten '
-                  f"principles ({names}).")
+            print(t("grading.qa.principle-unknown", lang, value=str(principle)[:60], names=names))
     else:
         earned += 1 / 4
-        print(f"Your plan improves: {target.number} {pick(target.name, 'en')}.")
+        print(t("grading.qa.improves", lang, principle=f"{target.number} "
+                                                       f"{pick(target.name, lang)}"))
         if not known:
-            print("  Give your scores first: the plan is checked against them.")
+            print("  " + t("grading.qa.scores-first", lang))
         elif target.id not in known:
-            print("  You did not score this principle, so it cannot be compared with the others.")
+            print("  " + t("grading.qa.not-scored", lang))
         else:
             lowest = min(known.values())
             weakest = [p for p in inst.principles if known.get(p.id) == lowest]
             if known[target.id] <= lowest + 1:
                 earned += 1 / 4
-                print(f"  Consistent with your profile: it scores {known[target.id]}, "
-                      f"your lowest score is {lowest}.")
+                print("  " + t("grading.qa.consistent", lang, score=known[target.id],
+                               lowest=lowest))
             else:
-                names = ", ".join(pick(p.name, "en") for p in weakest)
-                print(f"  It scores {known[target.id]}, but {names} scored {lowest}. Work on a "
-                      "weaker principle first, or explain in your reflection why this one comes first.")
+                names = ", ".join(pick(p.name, lang) for p in weakest)
+                print("  " + t("grading.qa.not-weakest", lang, score=known[target.id],
+                               names=names, lowest=lowest))
     if is_unanswered(action):
-        print("The action is missing: say what will be done, with whom or with what.")
+        print(t("grading.qa.no-action", lang))
     else:
         words = len(str(action).split())
         if words >= MIN_ACTION_WORDS:
             earned += 1 / 4
-            print(f"Action: concrete enough ({words} words).")
+            print(t("grading.qa.action-ok", lang, words=words))
         else:
             earned += 1 / 8
-            print(f"Action: only {words} words. Say what exactly will be done, with whom or with "
-                  "what, so that someone else could do it.")
+            print(t("grading.qa.action-short", lang, words=words))
     if is_unanswered(owner) or len(str(owner).strip()) < 2:
-        print("Responsible: missing. Name a person or a role.")
+        print(t("grading.qa.no-owner", lang))
     else:
         earned += 1 / 8
-        print(f"Responsible: {str(owner).strip()[:80]}")
+        print(t("grading.qa.owner", lang, owner=str(owner).strip()[:80]))
     if is_unanswered(deadline) or not _DATE.search(str(deadline)):
-        print("Deadline: give a date, for example 2025-10-31.")
+        print(t("grading.qa.no-deadline", lang))
     else:
         earned += 1 / 8
-        print(f"Deadline: {str(deadline).strip()[:40]}")
+        print(t("grading.qa.deadline", lang, deadline=str(deadline).strip()[:40]))
     score = round(points * earned, 2)
-    print(f"\nScore: {score:g} / {points:g}")
+    print("\n" + t("grading.score", lang, score=number(score, lang), points=number(points, lang)))
     return score
 
 
@@ -162,7 +171,7 @@ def _score(value: object) -> int | None:
     return parse_score(value)
 
 
-def _why_not(value: object) -> str:
+def _why_not(value: object, lang: str = "en") -> str:
     if value is None or (isinstance(value, str) and is_unanswered(value)):
-        return "not answered"
-    return f"\"{str(value)[:30]}\" is not a score: write a whole number {SCALE_MIN}-{SCALE_MAX}"
+        return t("grading.qa.not-answered", lang)
+    return t("grading.qa.not-a-score", lang, value=str(value)[:30], low=SCALE_MIN, high=SCALE_MAX)

@@ -84,3 +84,27 @@ def test_needs_and_credential_feedback_in_finnish_and_swedish(lang, capsys):
                 line = line.replace(quoted, "")
             texts += [part.strip() for part in line.split(":") if part.strip()]
         assert english_left(texts) == [], texts
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_qa_feedback_in_finnish_and_swedish(lang, capsys):
+    from microcred.grading.qa import score_plan, score_profile
+    from tests.grading.test_qa import ACTION, GOOD
+
+    content = ["Technology in home rehabilitation", ACTION, "Responsible teacher", "2025-10-31"]
+    flat = {key: "2" for key in GOOD}
+    for grade in (lambda lang: score_profile("Technology in home rehabilitation", GOOD, 3, lang),
+                  lambda lang: score_profile("", {**flat, next(iter(GOOD)): "lots"}, 3, lang),
+                  lambda lang: score_plan(GOOD, "quality", "Do it.", "", "soon", 4, lang),
+                  lambda lang: score_plan(GOOD, "Portable", ACTION, "Responsible teacher",
+                                          "2025-10-31", 4, lang)):
+        english = grade("en")
+        assert "Score" in capsys.readouterr().out
+        assert grade(lang) == english  # the language scores nothing
+        out = capsys.readouterr().out
+        texts = []
+        for line in out.splitlines():
+            for quoted in content:
+                line = line.replace(quoted, "")
+            texts += [part.strip() for part in line.split(":") if part.strip()]
+        assert "Score" not in out and english_left(texts) == [], texts
