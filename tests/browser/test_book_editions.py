@@ -17,7 +17,8 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOOK_BUILD_TIMEOUT, EXTERNAL
+from tests.browser.conftest import EXTERNAL
+from tests.helpers.book import BOOK_BUILD_TIMEOUT
 from tests.helpers.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1800)]
