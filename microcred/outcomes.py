@@ -178,7 +178,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
                 top=(top.text if top else lemmas[0]),
             )
         )
-    words = sum(1 for tok in tokens if tok.is_word)
+    words = len(cleaned.split())  # whitespace-separated, as the labelling rule counts
     if words > MAX_WORDS:
         problems.append(_finding("too-long", msg, words=words))
     problems += _notes(had_markup, truncated, msg)

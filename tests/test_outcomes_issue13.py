@@ -226,3 +226,9 @@ def test_nouns_joined_by_and_are_not_a_second_verb():
 ])
 def test_the_object_fixes_the_level_of_an_ambiguous_verb(text, level):
     assert analyse(text).bloom_level == level
+
+
+def test_too_long_counts_whitespace_separated_words_as_the_labels_do():
+    words = "The participant can analyse " + " ".join(["data"] * 35)  # 39 words
+    assert "too-long" not in analyse(words + " today.").codes  # 40
+    assert "too-long" in analyse(words + " – today.").codes  # 41, the dash is one of them
