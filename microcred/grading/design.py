@@ -13,8 +13,10 @@ from typing import Any
 
 from ..alignment import Alignment, AssessmentTask, Outcome, check_alignment
 from ..credits import conventions
+from ..i18n import number, t
 from ..lexicon import bloom_rank
 from ..numbers import parse_number
+from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, check_workload
 from . import is_unanswered
 
@@ -42,33 +44,38 @@ def parse_convention(answer: object) -> str | None:
 
 
 def score_workload(hours: dict[str, object], total_hours: object, convention: object,
-                   credits: object, weeks: object, points: float = 5) -> float:
+                   credits: object, weeks: object, points: float = 5,
+                   lang: str | None = None) -> float:
     """Partial credit for dimensioning a micro-credential.
 
     ``hours`` maps each kind (contact, independent, work-based, assessment) to the answer.
     Parts: hours for every kind (0 is a valid answer), the total added up right, credits that
     match the hours under the chosen convention, a weekly load no higher than full time.
+    Feedback in ``lang`` (else the course's screen-language setting).
     """
+    lang = screen_language(ui=lang)
     try:
-        return _score_workload(hours, total_hours, convention, credits, weeks, points)
+        return _score_workload(hours, total_hours, convention, credits, weeks, points, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(f"The answers could not be checked ({type(exc).__name__}). Score: 0 / {points:g}")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__, points=_n(points, lang)))
         return 0.0
 
 
 def score_alignment(outcomes: list[object], tasks: list[object], serves: list[object],
-                    points: float = 5, minimum: int = 2) -> float:
+                    points: float = 5, minimum: int = 2, lang: str | None = None) -> float:
     """Partial credit for aligning assessment tasks with outcomes.
 
     ``serves[i]`` names the outcome numbers task i assesses ("1, 2"). Parts: the share of
     outcomes assessed (counting at least ``minimum`` outcomes), the share of outcomes assessed
     by a task that reaches the outcome's Bloom level (a task whose level cannot be found counts
-    half), and the share of tasks that assess an existing outcome.
+    half), and the share of tasks that assess an existing outcome. Feedback in ``lang`` (else
+    the course's screen-language setting).
     """
+    lang = screen_language(ui=lang)
     try:
-        return _score_alignment(outcomes, tasks, serves, points, minimum)
+        return _score_alignment(outcomes, tasks, serves, points, minimum, lang)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(f"The answers could not be checked ({type(exc).__name__}). Score: 0 / {points:g}")
+        print(t("grading.unreadable", lang, problem=type(exc).__name__, points=_n(points, lang)))
         return 0.0
 
 
@@ -76,37 +83,38 @@ def score_alignment(outcomes: list[object], tasks: list[object], serves: list[ob
 
 
 def _score_workload(hours: dict[str, object], total_hours: object, convention: object,
-                    credits: object, weeks: object, points: float) -> float:
+                    credits: object, weeks: object, points: float, lang: str) -> float:
     hours = hours if isinstance(hours, dict) else {}
     parts = dict.fromkeys(WORKLOAD_PARTS, 0.0)
     given = {k: _number(hours.get(k)) for k in KINDS}
     valid = {k: h for k, h in given.items() if h is not None and h >= 0}
     parts["hours"] = len(valid) / len(KINDS)
     for kind in KINDS:
+        name = t(f"workload.kind.{kind}", lang)
         if (h := given[kind]) is None:
-            print(f"Hours for {kind}: not answered (write 0 if there are none).")
+            print(t("grading.design.hours-missing", lang, kind=name))
         elif h < 0:
-            print(f"Hours for {kind}: {h:g} - hours cannot be negative.")
+            print(t("grading.design.hours-negative", lang, kind=name, hours=_n(h, lang)))
     total = sum(valid.values())
     if total <= 0:
-        print("No hours given yet: fill in the hours of each kind of activity.")
-        return _total(parts, WORKLOAD_PARTS, points)
+        print(t("grading.design.no-hours", lang))
+        return _total(parts, WORKLOAD_PARTS, points, lang)
 
     stated = _number(total_hours)
     if stated is None:
-        print(f"Total hours: not answered (the hours add up to {total:g}).")
+        print(t("grading.design.total-missing", lang, total=_n(total, lang)))
     elif abs(stated - total) <= 0.5:
         parts["total"] = 1.0
-        print(f"Total hours: {stated:g} - right.")
+        print(t("grading.design.total-right", lang, stated=_n(stated, lang)))
     else:
-        print(f"Total hours: you wrote {stated:g}, but the hours add up to {total:g}.")
+        print(t("grading.design.total-wrong", lang, stated=_n(stated, lang),
+                total=_n(total, lang)))
 
     code = parse_convention(convention)
     claimed = _number(credits)
     duration = _number(weeks)
     if code is None:
-        print(f"Convention: not recognised; write one of {', '.join(conventions())} "
-              "(Finland, Sweden or ECTS).")
+        print(t("grading.design.convention-unknown", lang, codes=", ".join(conventions())))
         code = "ects"  # still check the credits, against the widest range
     else:
         parts["credits"] += 0.25
@@ -116,38 +124,41 @@ def _score_workload(hours: dict[str, object], total_hours: object, convention: o
         credits=claimed if claimed is not None and claimed > 0 else None,
         weeks=duration if duration is not None and duration > 0 else None,
     )
-    report = check_workload(workload)
+    report = check_workload(workload, lang)
     conv = conventions()[code]
+    name = conv.name.get(lang, conv.name["en"])
     if claimed is None or claimed <= 0:
-        print(f"Credits: not answered; {total:g} h is {conv.credits_for(total):.1f} credits "
-              f"under {conv.name['en']}.")
+        print(t("grading.design.credits-missing", lang, total=_n(total, lang),
+                credits=number(conv.credits_for(total), lang, ".1f"), convention=name))
     elif "credits-mismatch" in report.codes:
         near = abs(conv.credits_for(total) - claimed) <= 0.5
         parts["credits"] += 0.4 if near else 0.0
-        print(f"Credits: {claimed:g} does not match {total:g} h under {conv.name['en']} "
-              f"({conv.min_hours_per_credit:g}-{conv.max_hours_per_credit:g} h per credit)"
-              + (" - close." if near else "."))
+        print(t("grading.design.credits-close" if near else "grading.design.credits-wrong", lang,
+                claimed=_n(claimed, lang), total=_n(total, lang), convention=name,
+                low=_n(conv.min_hours_per_credit, lang), high=_n(conv.max_hours_per_credit, lang)))
     else:
         parts["credits"] += 0.75
-        print(f"Credits: {claimed:g} match {total:g} h under {conv.name['en']} - right.")
+        print(t("grading.design.credits-right", lang, claimed=_n(claimed, lang),
+                total=_n(total, lang), convention=name))
 
     if duration is None or duration <= 0:
-        print("Weeks: not answered; the weekly load cannot be checked.")
+        print(t("grading.design.weeks-missing", lang))
     elif "over-full-time" in report.codes:
         parts["weekly"] = 0.5
-        print(f"Weekly load: {total / duration:.1f} h a week is more than full-time study "
-              f"({conv.full_time_week_hours:g} h); spread the work over more weeks.")
+        print(t("grading.design.weekly-over", lang, weekly=number(total / duration, lang, ".1f"),
+                full=_n(conv.full_time_week_hours, lang)))
     else:
         parts["weekly"] = 1.0
-        print(f"Weekly load: {total / duration:.1f} h a week - feasible.")
+        print(t("grading.design.weekly-ok", lang, weekly=number(total / duration, lang, ".1f")))
     for f in report.findings:
         if f.code in ("no-assessment", "zero-hours"):
-            print(f"Note: {f.message} {f.suggestion}")
-    return _total(parts, WORKLOAD_PARTS, points)
+            print(t("grading.finding", lang, severity=t("common.note", lang).capitalize(),
+                    message=f"{f.message} {f.suggestion}".strip()))
+    return _total(parts, WORKLOAD_PARTS, points, lang)
 
 
 def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[object],
-                     points: float, minimum: int) -> float:
+                     points: float, minimum: int, lang: str) -> float:
     outcomes = list(outcomes) if isinstance(outcomes, (list, tuple)) else []
     tasks = list(tasks) if isinstance(tasks, (list, tuple)) else []
     serves = list(serves) if isinstance(serves, (list, tuple)) else []
@@ -162,14 +173,14 @@ def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[o
         task_list.append(AssessmentTask(f"T{n}", str(text).strip(),
                                         tuple(f"LO{k}" for k in numbers)))
     if not answered:
-        print("No outcomes given yet: copy the outcomes of your micro-credential.")
-        return _total(parts, ALIGNMENT_PARTS, points)
+        print(t("grading.design.no-outcomes", lang))
+        return _total(parts, ALIGNMENT_PARTS, points, lang)
     if not task_list:
-        print("No assessment tasks given yet: describe how each outcome is assessed.")
-        return _total(parts, ALIGNMENT_PARTS, points)
+        print(t("grading.design.no-tasks", lang))
+        return _total(parts, ALIGNMENT_PARTS, points, lang)
 
     alignment = Alignment(tuple(answered), (), tuple(task_list))
-    report = check_alignment(alignment)
+    report = check_alignment(alignment, lang)
     assessed = sum(1 for ids in report.assessed_by.values() if ids)
     parts["coverage"] = assessed / max(len(answered), minimum)
     known = {o.id for o in answered}
@@ -189,24 +200,34 @@ def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[o
     parts["levels"] = level_points / max(len(answered), minimum)
 
     for o in answered:
-        by = ", ".join(i.replace("T", "task ") for i in report.assessed_by.get(o.id, ()))
-        level = report.outcome_levels.get(o.id) or "no level found"
-        print(f"Outcome {o.id[2:]} ({level}): " + (f"assessed by {by}." if by else
-                                                  "NOT assessed."))
+        by = ", ".join(t("grading.design.task", lang, n=i[1:])
+                       for i in report.assessed_by.get(o.id, ()))
+        found = report.outcome_levels.get(o.id)
+        level = t(f"outcomes.level.{found}", lang) if found else t("grading.design.no-level",
+                                                                   lang)
+        print(t("grading.design.assessed-by", lang, n=o.id[2:], level=level, tasks=by) if by
+              else t("grading.design.not-assessed", lang, n=o.id[2:], level=level))
     missing = max(minimum - len(answered), 0)
     if missing:
-        print(f"{missing} more outcome(s) needed: align at least {minimum}.")
+        print(t("grading.design.more-outcomes", lang, missing=missing, minimum=minimum))
     for f in report.findings:
         if f.code in ("not-assessed", "no-activities", "not-taught"):
             continue  # said above, or not asked for in this assignment
-        print(f"{f.severity}: {f.message} {f.suggestion}")
-    return _total(parts, ALIGNMENT_PARTS, points)
+        print(t("grading.finding", lang, severity=t(f"common.{f.severity}", lang),
+                message=f"{f.message} {f.suggestion}".strip()))
+    return _total(parts, ALIGNMENT_PARTS, points, lang)
 
 
-def _total(parts: dict[str, float], weights: dict[str, float], points: float) -> float:
+def _total(parts: dict[str, float], weights: dict[str, float], points: float,
+           lang: str = "en") -> float:
     score = round(points * sum(weights[k] * min(max(v, 0.0), 1.0) for k, v in parts.items()), 2)
-    print(f"Score: {score:g} / {points:g}")
+    print(t("grading.score", lang, score=_n(score, lang), points=_n(points, lang)))
     return score
+
+
+def _n(value: float, lang: str) -> str:
+    """A number as the reader writes it (``2.5`` or ``2,5``), up to four decimals."""
+    return number(round(value, 4), lang)
 
 
 def _number(answer: Any) -> float | None:

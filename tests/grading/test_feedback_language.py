@@ -108,3 +108,22 @@ def test_qa_feedback_in_finnish_and_swedish(lang, capsys):
                 line = line.replace(quoted, "")
             texts += [part.strip() for part in line.split(":") if part.strip()]
         assert "Score" not in out and english_left(texts) == [], texts
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_workload_and_alignment_feedback_in_finnish_and_swedish(lang, capsys):
+    from microcred.grading.design import score_alignment, score_workload
+
+    hours = {"contact": 20, "independent": "40", "work-based": 0, "assessment": None}
+    outcomes = ["Osallistuja osaa analysoida tarpeita.", "Deltagaren kan skapa en plan."]
+    for grade in (lambda lang: score_workload(hours, 70, "fi", 2.5, 1, points=5, lang=lang),
+                  lambda lang: score_workload({}, "", "", "", "", points=5, lang=lang),
+                  lambda lang: score_alignment(outcomes, ["Analyysiraportti"], ["1"], 5,
+                                               lang=lang)):
+        english = grade("en")
+        assert "Score" in capsys.readouterr().out
+        assert grade(lang) == english  # the language scores nothing
+        out = capsys.readouterr().out
+        texts = [part.strip() for line in out.splitlines() for part in line.split(":")
+                 if part.strip()]
+        assert "Score" not in out and english_left(texts) == [], texts
