@@ -33,18 +33,18 @@ from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
 
 _STYLE = {"description_width": "14em"}
-EXAMPLE_ROLES = "planning teacher; 30; 85\nteacher; 60; 85\ncoordinator; 15; 60"
 
 
 class PriceCalculator(w.VBox):
     """Roles, costs and group size -> a price table, findings and a chart, as you type."""
 
-    def __init__(self, roles: str = EXAMPLE_ROLES, overhead_pct: float = 40,
+    def __init__(self, roles: str | None = None, overhead_pct: float = 40,
                  fixed_costs: float = 600, per_participant_costs: float = 40,
                  participants: int = 20, margin_pct: float = 10, currency: str = "EUR",
                  channel: str = "", buyer: str = "", credits: float = 0,
                  ui: str = "en", design_file: str | None = None) -> None:
         self.ui = ui
+        roles = t("commissioned.ui.example-roles", ui) if roles is None else roles
         self.currency = currency
         self.title = ""  # kept from a loaded section; the calculator has no field for it
         self.input_error = ""  # a price that is not a number; blocks saving
