@@ -11,7 +11,6 @@ for a platform's import (Moodle, Canvas) is written as the platform exports it (
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,16 +66,3 @@ def csv_text(rows: Iterable[Sequence[object]], csv_style: CsvStyle | str = "nord
     csv.writer(out, delimiter=s.delimiter, lineterminator="\r\n").writerows(rows)
     return (BOM if s.bom else "") + out.getvalue()
 
-
-def date_text(when: dt.date | dt.datetime, lang: str = "en") -> str:
-    """A date (and time) as a reader of ``lang`` writes it: fi 4.12.2026 klo 19.05,
-    sv 2026-12-04 kl. 19.05, en 2026-12-04 19:05 (ISO 8601)."""
-    if isinstance(when, dt.datetime):
-        if lang == "fi":
-            return f"{when.day}.{when.month}.{when.year} klo {when:%H.%M}"
-        if lang == "sv":
-            return f"{when:%Y-%m-%d} kl. {when:%H.%M}"
-        return f"{when:%Y-%m-%d %H:%M}"
-    if lang == "fi":
-        return f"{when.day}.{when.month}.{when.year}"
-    return f"{when:%Y-%m-%d}"

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 
-import pytest
-
-from microcred.spreadsheet import csv_text, date_text, number, style
+from microcred.spreadsheet import csv_text, number, style
 from tests.helpers.paths import REPO
 
 ROWS = [["name", "score"], ["Aino Meikäläinen", number(7.5, "nordic")], ["Åsa; Öberg", "8"]]
@@ -28,13 +25,6 @@ def test_international_and_platform_styles_use_commas_and_points():
     assert csv_text([["a", number(0.25, "international")]], "en") == "\ufeffa,0.25\r\n"
     assert csv_text([["a", number(0.25, "platform")]], "platform") == "a,0.25\r\n"
     assert number(None) == "" and number(2.0) == "2" and number(1 / 3) == "0,3333"
-
-
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", "4.12.2026 klo 09.05"), ("sv", "2026-12-04 kl. 09.05"), ("en", "2026-12-04 09:05")])
-def test_dates_in_the_readers_convention(lang, expected):
-    assert date_text(dt.datetime(2026, 12, 4, 9, 5), lang) == expected
-    assert date_text(dt.date(2026, 12, 4), lang) == expected.split(" ")[0]
 
 
 def test_no_other_csv_writer_in_the_package():
