@@ -16,7 +16,7 @@ autograding in two, with nbgrader's own preprocessors:
 Before anything runs, the submissions are vetted in the same workers (``vet.py``): a refused one
 moves to ``quarantine/`` and is never run. Every recorded submission is written, with a hash of
 the submitted files, to a journal (``autograde-staging/.state/<assignment>/recorded.jsonl``,
-appended and flushed one line at a time). Stopped at any moment (Ctrl-C, a killed process, a
+saved atomically after each one, so a stop never leaves half an entry). Stopped at any moment (Ctrl-C, a killed process, a
 power cut), the same command continues: recorded submissions are skipped, those already run are
 only recorded, the rest are run. A submission whose files changed since it was recorded (a new
 hand-in) is graded again; ``force`` grades everything again.
@@ -39,6 +39,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..errors import UserError
+from ..files import write_text_atomic
 
 STAGING = "autograde-staging"  # in the course folder, next to autograded/
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -183,10 +184,8 @@ def _record_one(course: Path, assignment: str, student: str, digest: str, journa
     if not ok:
         run.failed[student] = _last_error(log)
         return
-    with open(journal, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"student": student, "hash": digest}) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
+    earlier = journal.read_text(encoding="utf-8") if journal.exists() else ""
+    write_text_atomic(journal, earlier + json.dumps({"student": student, "hash": digest}) + "\n")
     shutil.rmtree(course / STAGING / student / assignment, ignore_errors=True)
     with contextlib.suppress(OSError):
         (course / STAGING / student).rmdir()
@@ -263,7 +262,7 @@ def _vet(pool: ProcessPoolExecutor, course: Path, assignment: str, students: lis
 
 
 def _read_journal(path: Path) -> dict[str, str]:
-    """student -> hash of the submission recorded; a torn last line (a stop) is ignored."""
+    """student -> hash of each submission recorded (a damaged line is ignored)."""
     out: dict[str, str] = {}
     if not path.exists():
         return out
@@ -277,10 +276,7 @@ def _read_journal(path: Path) -> dict[str, str]:
 
 
 def _mark_staged(state: Path, student: str, digest: str) -> None:
-    marker = state / f"staged-{student}"
-    tmp = marker.with_suffix(".tmp")
-    tmp.write_text(digest, encoding="utf-8")
-    os.replace(tmp, marker)
+    write_text_atomic(state / f"staged-{student}", digest)
 
 
 def _staged(state: Path, student: str) -> str | None:
