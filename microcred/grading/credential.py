@@ -19,6 +19,7 @@ from ..outcomes import detect_language
 from ..settings import course_language
 from ..spreadsheet import number
 from . import is_unanswered
+from ._answers import copy_of, distinct, is_filler
 
 #: The elements the assignment grades, in the order of Annex I.
 GRADED: tuple[str, ...] = tuple(mandatory("description"))
@@ -70,6 +71,44 @@ def answers_to_description(
     return from_dict({k: v for k, v in data.items() if v is not None})
 
 
+TEXT_FIELDS = ("title", "assessment", "participation", "quality_assurance")
+
+
+def own_work(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answers that count, and why others do not: an outcome counts once however often it
+    is repeated, a text field or outcome that copies another field counts as not given, and an
+    outcome without two different words is not one."""
+    answers = dict(answers)
+    notes: list[str] = []
+    earlier: list[str] = []
+    for name in TEXT_FIELDS:
+        value = answers.get(name)
+        if is_unanswered(value):
+            continue
+        if (copied := copy_of(str(value), earlier)) is not None:
+            notes.append(f'{name}: repeats "{copied[:60]}", so it counts as not given.')
+            answers[name] = None
+        else:
+            earlier.append(str(value))
+    outcomes = answers.get("outcomes")
+    if isinstance(outcomes, str):
+        outcomes = outcomes.splitlines()
+    if isinstance(outcomes, (list, tuple)):
+        texts = [str(o) for o in outcomes if not is_unanswered(o)]
+        kept, repeats = distinct(texts)
+        if repeats:
+            notes.append(f"{len(repeats)} outcome(s) repeat another one: each counts once.")
+        own = []
+        for text in kept:
+            if is_filler(text) or copy_of(text, earlier) is not None:
+                notes.append(f'Outcome "{text[:60]}" is not an outcome of its own (too short, '
+                             "or a copy of another field): it counts as not given.")
+            else:
+                own.append(text)
+        answers["outcomes"] = own
+    return answers, notes
+
+
 def element_scores(desc: Description, findings: list[Finding]) -> dict[str, float]:
     """1, 0.5 or 0 for each graded element (see the module's docstring)."""
     scores = {}
@@ -92,6 +131,9 @@ def score_credential(points: float = 9, lang: str | None = None, **answers: Any)
     """
     chosen = lang or course_language()
     try:
+        answers, notes = own_work(answers)
+        for note in notes:
+            print(note)
         desc = answers_to_description(**answers)
         lang = chosen or desc.language
         findings = validate_description(desc, lang)

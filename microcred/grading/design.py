@@ -19,6 +19,7 @@ from ..numbers import parse_number
 from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, check_workload
 from . import is_unanswered
+from ._answers import copy_of, is_filler
 
 # How the workload points are shared out (fractions of ``points``).
 WORKLOAD_PARTS = {"hours": 0.2, "total": 0.2, "credits": 0.4, "weekly": 0.2}
@@ -163,11 +164,24 @@ def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[o
     tasks = list(tasks) if isinstance(tasks, (list, tuple)) else []
     serves = list(serves) if isinstance(serves, (list, tuple)) else []
     parts = dict.fromkeys(ALIGNMENT_PARTS, 0.0)
-    answered = [Outcome(f"LO{n}", str(text).strip())
-                for n, text in enumerate(outcomes, 1) if not is_unanswered(text)]
+    answered: list[Outcome] = []
+    for n, text in enumerate(outcomes, 1):
+        if is_unanswered(text):
+            continue
+        if is_filler(text):
+            print(f"Outcome {n} is not a sentence: it counts as not given.")
+        elif (same := copy_of(str(text), [o.text for o in answered])) is not None:
+            first = next(o.id[2:] for o in answered if o.text == same)
+            print(f"Outcome {n} repeats outcome {first}: it counts once.")
+        else:
+            answered.append(Outcome(f"LO{n}", str(text).strip()))
     task_list = []
     for n, text in enumerate(tasks, 1):
         if is_unanswered(text):
+            continue
+        if is_filler(text) or copy_of(str(text), [o.text for o in answered]) is not None:
+            print(f"Task {n} is not a task of its own (too short, or a copy of an outcome): "
+                  "it counts as not given.")
             continue
         numbers = _numbers(serves[n - 1] if n - 1 < len(serves) else None)
         task_list.append(AssessmentTask(f"T{n}", str(text).strip(),

@@ -26,6 +26,7 @@ from ..numbers import parse_number
 from ..settings import screen_language
 from ..spreadsheet import number
 from . import is_unanswered
+from ._answers import copy_of, distinct, is_filler
 
 MIN_NEEDS = 3
 MIN_OUTCOMES = 3
@@ -87,6 +88,24 @@ def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: 
     return score
 
 
+def _own_outcomes(outcomes: list[str], needs: list[str]) -> list[str]:
+    """The outcomes that count: each once, none that copies a need (a need restated is not an
+    outcome), none without two different words. Prints what was left out and why."""
+    kept, repeats = distinct(outcomes)
+    if repeats:
+        print(f"{len(repeats)} outcome(s) repeat another one: each counts once.")
+    own = []
+    for text in kept:
+        if is_filler(text):
+            print(f'Outcome "{text[:60]}" is not a sentence: it earns nothing.')
+        elif (need := copy_of(text, needs)) is not None:
+            print(f'Outcome "{text[:60]}" copies the need "{need[:60]}": write what the '
+                  "participants will be able to do, not the need. It earns nothing.")
+        else:
+            own.append(text)
+    return own
+
+
 def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: float = 4,
                    threshold: float = DEFAULT_THRESHOLD, lang: str | None = None) -> float:
     """Partial credit for coverage: each need earns its best match score divided by the
@@ -95,9 +114,11 @@ def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: 
     ``lang`` (else the screen-language setting)."""
     lang = screen_language(ui=lang)
     try:
-        need_texts = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
-        outcome_texts = [_text(o) for o in _as_list(outcomes) if _text(o)]
-        result = match([t for t in need_texts if t], outcome_texts, threshold=threshold)
+        need_texts, _ = distinct(t for n in _as_list(needs) if _text(n)
+                                 if (t := parse_need(_text(n)).text))
+        outcome_texts = _own_outcomes([_text(o) for o in _as_list(outcomes) if _text(o)],
+                                      need_texts)
+        result = match(need_texts, outcome_texts, threshold=threshold)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
         print(t("grading.unreadable", lang, problem=type(exc).__name__,
                 points=number(points, lang)))

@@ -15,6 +15,8 @@ from ..qa.instrument import pick
 from ..settings import screen_language
 from ..spreadsheet import number
 from . import ANSWER_STUB, is_unanswered
+from ._answers import copy_of, is_filler
+from ._answers import words as word_list
 
 MIN_ACTION_WORDS = 8  # a concrete action says what, with what or whom: a sentence, not a slogan
 _DATE = re.compile(
@@ -140,17 +142,20 @@ def _score_plan(scores, principle, action, owner, deadline, points: float, lang:
                 names = ", ".join(pick(p.name, lang) for p in weakest)
                 print("  " + t("grading.qa.not-weakest", lang, score=known[target.id],
                                names=names, lowest=lowest))
-    if is_unanswered(action):
-        print(t("grading.qa.no-action", lang))
+    copied = None if is_unanswered(action) else copy_of(str(action), [
+        str(x) for x in (principle, owner, deadline) if not is_unanswered(x)] + (
+        [pick(target.name, code) for code in ("en", "fi", "sv")] if target else []))
+    if is_unanswered(action) or is_filler(action) or copied is not None:
+        print(t("grading.qa.no-action", lang))  # filler or a copy of another field is no action
     else:
-        words = len(str(action).split())
+        words = len(set(word_list(action)))  # different words: "a a a a" is not a plan
         if words >= MIN_ACTION_WORDS:
             earned += 1 / 4
             print(t("grading.qa.action-ok", lang, words=words))
         else:
             earned += 1 / 8
             print(t("grading.qa.action-short", lang, words=words))
-    if is_unanswered(owner) or len(str(owner).strip()) < 2:
+    if is_unanswered(owner) or is_filler(owner, minimum=1):
         print(t("grading.qa.no-owner", lang))
     else:
         earned += 1 / 8

@@ -80,3 +80,19 @@ def test_unanswered_and_odd_answers_never_raise(capsys):
     score = score_credential(**odd)
     assert isinstance(score, float) and 0 <= score <= 9
     assert capsys.readouterr().err == ""
+
+
+def test_fields_that_copy_another_field_count_as_not_given(capsys):
+    """Issue 15: one text pasted into every field must not earn every element."""
+    copied = dict(GOOD, assessment=GOOD["title"], participation=GOOD["title"].upper(),
+                  quality_assurance=GOOD["title"] + ".")
+    assert score_credential(points=9, **copied) == 6
+    assert "counts as not given" in capsys.readouterr().out
+
+
+def test_outcomes_repeated_or_copied_count_once_or_not_at_all(capsys):
+    answers = dict(GOOD, outcomes=[GOOD["title"], "a a a a", GOOD["title"]])
+    assert score_credential(points=9, **answers) == 8  # no outcome of its own: outcomes missing
+    answers = dict(GOOD, outcomes=[GOOD["outcomes"][0]] * 5)
+    assert score_credential(points=9, **answers) == 9
+    assert "repeat another one" in capsys.readouterr().out

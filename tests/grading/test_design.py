@@ -95,3 +95,14 @@ def test_unanswered_and_odd_alignment_answers_never_raise(capsys):
     assert score_alignment(None, None, None) == 0
     assert score_alignment(OUTCOMES, [42, None, "🎓" * 3000], [True, [1, 2], "LO1 ja LO3"]) >= 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_repeated_outcome_counts_once_and_tasks_copying_outcomes_earn_nothing(capsys):
+    """Issue 15: the same outcome five times, assessed by tasks that copy it."""
+    five = [OUTCOMES[0]] * 5
+    assert score_alignment(five, five, ["1", "2", "3", "4", "5"], points=5) == 0
+    out = capsys.readouterr().out
+    assert "repeats outcome 1: it counts once" in out and "copy of an outcome" in out
+    honest_one = score_alignment(OUTCOMES[:1], TASKS[:1], ["1"], points=5)
+    assert score_alignment(five, TASKS[:1], ["1"], points=5) == honest_one < 5
+    assert score_alignment(["a a a a a"] * 3, ["b b b b"] * 3, ["1", "2", "3"], points=5) == 0

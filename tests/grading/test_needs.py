@@ -76,3 +76,17 @@ def test_unanswered_and_odd_answers_never_raise(odd, capsys):
     assert 0 <= score_coverage([odd] * 3, [odd] * 3) <= 4
     assert score_coverage([ANSWER_STUB] * 5, [ANSWER_STUB] * 4) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_need_texts_copied_as_outcomes_earn_nothing(capsys):
+    """Issue 15: the needs themselves, pasted as outcomes, scored 4/4."""
+    copies = [n.split("|")[0].strip().upper() + "!" for n in NEEDS]  # case and marks changed
+    assert score_coverage(NEEDS, copies, points=4) == 0
+    assert "copies the need" in capsys.readouterr().out
+
+
+def test_an_outcome_repeated_counts_once_and_filler_not_at_all(capsys):
+    repeated = score_coverage(NEEDS, [OUTCOMES[0]] * 5, points=4)
+    assert repeated == score_coverage(NEEDS, OUTCOMES[:1], points=4) < 2
+    assert score_coverage(NEEDS, ["a a a a a"] * 3, points=4) == 0
+    assert "counts once" in capsys.readouterr().out

@@ -79,3 +79,19 @@ def test_odd_answers_never_raise_and_never_write_to_stderr(capsys):
         assert score_plan({"quality": value}, value, value, value, value) >= 0
     assert score_profile("x", None) >= 0 and score_plan(None, None, None, None, None) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_plan_of_filler_earns_only_the_principle(capsys):
+    """Issue 15: a plan of ``a a a a a`` scored full points."""
+    filler = "a a a a a a a a a a"
+    assert score_plan(GOOD, "Portable", ACTION, "Me", "2025", points=4) == 4
+    assert score_plan(GOOD, "Portable", filler, "a a", "2025", points=4) == 2.5
+    assert score_plan(GOOD, "a a a a a", "a a a a a", "a a a a a", "a a a a a", points=4) == 0
+    assert "action is missing" in capsys.readouterr().out
+
+
+def test_an_action_that_repeats_another_field_earns_nothing(capsys):
+    assert score_plan(GOOD, "Portable", "Portable", "Me", "2025", points=4) == 3
+    assert score_plan(GOOD, "Portable", "Responsible teacher", "Responsible teacher", "2025",
+                      points=4) == 3
+    assert "action is missing" in capsys.readouterr().out
