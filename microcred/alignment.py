@@ -352,7 +352,7 @@ def plot_alignment(alignment: Alignment, lang: str = "en",
     """A heatmap of the matrix: outcomes as rows; learning activities (shaded by hours) and
     assessment tasks (labelled with their Bloom level, "!" when below the outcome's) as columns.
     An empty matrix gives a figure that says what to add."""
-    from .charts import new_figure
+    from .charts import new_figure, short_label
 
     report = report or check_alignment(alignment, lang)
     outcomes = alignment.outcomes
@@ -375,7 +375,7 @@ def plot_alignment(alignment: Alignment, lang: str = "en",
     for o in outcomes:
         level = report.outcome_levels.get(o.id)
         mark = "" if report.assessed_by.get(o.id) else " ✗"
-        row_labels.append(f"{o.id} · {t(f'alignment.level.{level}', lang) if level else '?'}"
+        row_labels.append(f"{short_label(o.id, 12)} · {t(f'alignment.level.{level}', lang) if level else '?'}"
                           f"{mark}")
     for g, (items, cmap, title) in enumerate(groups):
         ax = fig.add_subplot(grid[0, g])
@@ -386,7 +386,7 @@ def plot_alignment(alignment: Alignment, lang: str = "en",
             for c, text in enumerate(row):
                 if text:
                     ax.text(c, r, text, ha="center", va="center", fontsize=8, color="#000000")
-        ax.set_xticks(range(len(items)), [i.id for i in items], fontsize=8)
+        ax.set_xticks(range(len(items)), [short_label(i.id, 12) for i in items], fontsize=8)
         ax.set_yticks(range(len(outcomes)), row_labels if g == 0 else [""] * len(outcomes),
                       fontsize=8)
         ax.tick_params(length=0)

@@ -15,6 +15,19 @@ from matplotlib.figure import Figure
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
 
+LABEL_CHARS = 40  # the most of a participant's text that a chart shows in one label
+
+
+def short_label(text: object, width: int = LABEL_CHARS) -> str:
+    """Free text made safe for a chart label: one line, at most ``width`` characters, and ``$``
+    escaped (matplotlib would read text between two ``$`` as a formula). A megabyte of text in a
+    legend would otherwise take gigabytes to draw."""
+    one_line = " ".join(str(text)[: width * 4].split())
+    if len(one_line) > width:
+        one_line = one_line[: width - 1] + "…"
+    return one_line.replace("$", r"\$")
+
+
 def new_figure(width: float = 6.0, height: float = 3.5) -> Figure:
     """An empty figure of the given size in inches."""
     return Figure(figsize=(width, height), dpi=100, layout=None)

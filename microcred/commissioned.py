@@ -437,12 +437,12 @@ def answers_template(lang: str = "en") -> str:
 
 def plot_pricing(pricing: Pricing, lang: str = "en") -> Figure:
     """Left: what the cost is made of. Right: cost and income by group size, with break-even."""
-    from .charts import PALETTE, new_figure
+    from .charts import PALETTE, new_figure, short_label
 
     m = pricing.model
     fig = new_figure(9, 3.4)
     left, right = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
-    labels = list(pricing.staff_costs) + [
+    labels = [short_label(name) for name in pricing.staff_costs] + [
         t("commissioned.chart.fixed", lang),
         t("commissioned.chart.per-participant", lang),
         t("commissioned.chart.overheads", lang),
@@ -457,7 +457,7 @@ def plot_pricing(pricing: Pricing, lang: str = "en") -> Figure:
     colours = [PALETTE[0]] * len(pricing.staff_costs) + [PALETTE[4], PALETTE[5], PALETTE[1],
                                                          PALETTE[2]]
     left.barh(labels[::-1], values[::-1], color=colours[::-1])
-    left.set_xlabel(m.currency)
+    left.set_xlabel(short_label(m.currency))
     left.set_title(t("commissioned.chart.breakdown", lang), fontsize=10)
     left.tick_params(axis="y", labelsize=8)
 
@@ -477,7 +477,7 @@ def plot_pricing(pricing: Pricing, lang: str = "en") -> Figure:
         right.axvline(m.participants, color=PALETTE[2], linestyle="-.", linewidth=1,
                       label=t("commissioned.chart.planned", lang, n=m.participants))
     right.set_xlabel(t("commissioned.chart.participants", lang))
-    right.set_ylabel(m.currency)
+    right.set_ylabel(short_label(m.currency))
     right.set_title(t("commissioned.chart.by-size", lang), fontsize=10)
     right.legend(fontsize=8, loc="upper left")
     fig.tight_layout()

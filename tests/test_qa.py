@@ -479,3 +479,18 @@ def test_the_book_table_of_esg_standards_matches_the_instrument():
         assert row, standard
         expected = [c.code for c in inst.criteria if standard in c.esg]
         assert row.group(1).split(", ") == expected, standard
+
+
+def test_free_text_reaches_a_chart_only_as_a_short_safe_label():
+    """Issue 15: a 1 MB ``assessed_on`` became a chart legend (24 GB to draw); ``$`` in it would
+    be read as a formula."""
+    from microcred.charts import to_png
+
+    huge = full(lambda i: 2, assessed_on="1" * 1_000_000)
+    formula = full(lambda i: 3, assessed_on=r"$\frac{ 2025")
+    comparison = qa.plot_comparison(qa.compare(huge, formula))
+    radar = qa.plot_radar(formula, earlier=huge)
+    labels = [t.get_text() for fig in (comparison, radar) for leg in fig.legends +
+              [ax.get_legend() for ax in fig.axes if ax.get_legend()] for t in leg.get_texts()]
+    assert labels and max(map(len, labels)) <= 41
+    assert to_png(comparison) and to_png(radar)  # draws: the $ is plain text

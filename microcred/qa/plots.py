@@ -10,7 +10,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, cast
 
-from ..charts import PALETTE, new_figure
+from ..charts import PALETTE, new_figure, short_label
 from ..i18n import number, t
 from .analysis import CohortSummary, Comparison, profile
 from .assessment import SelfAssessment
@@ -51,8 +51,8 @@ def plot_radar(
         ax.fill(closed, [*values, values[0]], color=colour, alpha=0.15)
 
     if earlier is not None:
-        draw(earlier, PALETTE[1], "--", earlier.assessed_on or t("qa.chart.earlier", lang))
-    draw(assessment, PALETTE[0], "-", assessment.assessed_on or t("qa.chart.now", lang))
+        draw(earlier, PALETTE[1], "--", short_label(earlier.assessed_on or t("qa.chart.earlier", lang)))
+    draw(assessment, PALETTE[0], "-", short_label(assessment.assessed_on or t("qa.chart.now", lang)))
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     ax.set_xticks(angles)
@@ -105,9 +105,9 @@ def plot_comparison(comparison: Comparison, lang: str = "en") -> Figure:
     before = [c.before or 0.0 for c in changes]
     after = [c.after or 0.0 for c in changes]
     ax.barh([v + h / 2 for v in y], before, height=h, color=PALETTE[1], hatch="//",
-            label=comparison.earlier.assessed_on or t("qa.chart.earlier", lang))
+            label=short_label(comparison.earlier.assessed_on or t("qa.chart.earlier", lang)))
     ax.barh([v - h / 2 for v in y], after, height=h, color=PALETTE[0],
-            label=comparison.later.assessed_on or t("qa.chart.now", lang))
+            label=short_label(comparison.later.assessed_on or t("qa.chart.now", lang)))
     for yi, c in zip(y, changes):
         if c.delta is not None:
             ax.text(SCALE_MAX + 0.05, yi, number(c.delta, lang, "+.1f"), va="center", fontsize=8)
