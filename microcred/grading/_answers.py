@@ -30,7 +30,8 @@ def is_filler(text: object, minimum: int = 2) -> bool:
 def distinct(texts: Iterable[str]) -> tuple[list[str], list[str]]:
     """(the texts with repeats left out, the repeats); a repeat is the same words again."""
     seen: set[str] = set()
-    kept, repeats = [], []
+    kept: list[str] = []
+    repeats: list[str] = []
     for text in texts:
         k = key(text)
         (repeats if k in seen else kept).append(text)

@@ -131,8 +131,8 @@ def score_credential(points: float = 9, lang: str | None = None, **answers: Any)
     """
     chosen = lang or course_language()
     try:
-        answers, notes = own_work(answers)
-        for note in notes:
+        answers, repeats = own_work(answers)
+        for note in repeats:
             print(note)
         desc = answers_to_description(**answers)
         lang = chosen or desc.language
