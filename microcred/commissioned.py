@@ -400,8 +400,9 @@ def self_check(answers: Mapping[str, Any] | None, lang: str = "en") -> SelfCheck
             number = int(value)
             if number != float(value) or number not in SCALE:
                 raise ValueError
-        except (TypeError, ValueError):
-            found.append(_finding("invalid-answer", lang, str(key), item=key, value=value))
+        except (TypeError, ValueError, OverflowError):
+            found.append(_finding("invalid-answer", lang, str(key), item=key,
+                                  value=str(value)[:40]))
             continue
         values[str(key)] = number
     missing = [i.id for i in items if i.id not in values]
@@ -519,14 +520,29 @@ def _number(value: Any, name: str) -> float:
         return 0.0
     if isinstance(value, bool):
         raise UserError(f"{name}: expected a number, got {value!r}")
+    if isinstance(value, int) and abs(value) > MAX_AMOUNT:
+        raise UserError(f"{name}: {_too_large(name)}")
     if isinstance(value, (int, float)):
         if math.isnan(value) or math.isinf(value):
             raise UserError(f"{name}: expected a finite number")
+        if abs(value) > MAX_AMOUNT:
+            raise UserError(f"{name}: {_too_large(name)}")
         return float(value)
     number = parse_number(str(value))
     if number is None:
         raise UserError(f"{name}: expected a number, got {value!r}")
+    if math.isnan(number) or math.isinf(number):
+        raise UserError(f"{name}: expected a finite number")
+    if abs(number) > MAX_AMOUNT:
+        raise UserError(f"{name}: {_too_large(name)}")
     return number
+
+
+MAX_AMOUNT = 1e12  # hours, rates, costs and counts beyond this are typing mistakes
+
+
+def _too_large(name: str) -> str:
+    return f"the number is larger than {MAX_AMOUNT:,.0f}; check the figure for {name}"
 
 
 def _code(value: Any, name: str, known: Any) -> str:

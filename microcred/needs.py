@@ -161,12 +161,8 @@ def from_dict(data: Any) -> NeedsCanvas:
     raw_needs = data.get("competence_needs", data.get("needs")) or []
     if isinstance(raw_needs, str):
         raw_needs = [line for line in raw_needs.splitlines() if line.strip()]
-    tg = data.get("target_group") or {}
-    if isinstance(tg, str):
-        tg = {"description": tg}
-    cons = data.get("constraints") or {}
-    if isinstance(cons, str):
-        cons = {"notes": cons}
+    tg = _part(data.get("target_group"), "target_group", "description")
+    cons = _part(data.get("constraints"), "constraints", "notes")
     canvas = NeedsCanvas(
         organisation=_text(data.get("organisation")),
         sector=_text(data.get("sector")),
@@ -384,6 +380,17 @@ def _as_list(x: object) -> list:
 
 def _text(x: object) -> str:
     return "" if x is None else str(x).strip()
+
+
+def _part(value: object, name: str, text_field: str) -> dict[str, Any]:
+    """A part of the canvas written as a mapping, or as one text (its ``text_field``)."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        return {text_field: value}
+    raise UserError(f"{name}: write a text or the fields under it, not {str(value)[:40]!r}")
 
 
 def _int_or_none(x: object) -> int | None:

@@ -39,9 +39,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that went away is noticed here
+        return code
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except RecursionError:  # YAML or JSON nested thousands deep: no tool can use it
+        print("error: the input is nested too deeply to be read (thousands of brackets or "
+              "indentation levels); check the file", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

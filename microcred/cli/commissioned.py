@@ -93,7 +93,7 @@ def run_price(args: argparse.Namespace) -> int:
 
         write_bytes_atomic(args.chart, to_png(plot_pricing(result, args.lang)), args.lang)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1, allow_nan=False))
     else:
         print(format_pricing(result, args.lang))
     return 0 if result.ok else 1
@@ -145,7 +145,7 @@ def run_check(args: argparse.Namespace) -> int:
                        "total": p.total} for p in result.parts],
             "suggestions": [{"item": i, "suggestion": s} for i, s in result.suggestions],
             "findings": [f.to_dict() for f in result.findings],
-        }, ensure_ascii=False, indent=1))
+        }, ensure_ascii=False, indent=1, allow_nan=False))
         return 0
     print(t("commissioned.check.title", args.lang))
     for p in result.parts:

@@ -417,8 +417,9 @@ class _Reader:
             return None
         number = parse_number(value)
         if number is None:
-            if isinstance(value, str):
-                self.problem("invalid-number", element, value=value)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                shown = value if isinstance(value, (str, float)) else "a number this large"
+                self.problem("invalid-number", element, value=shown)
             else:
                 self.wrong(value, element, "number")
         return number

@@ -8,6 +8,7 @@ field and a grader can give credit element by element.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from ..credits import conventions
@@ -154,11 +155,14 @@ def _level(desc: Description, lang: str) -> list[Finding]:
     return out
 
 
+MAX_CHECKED_OUTCOMES = 100  # each is analysed by the outcome coach; more is not a real design
+
+
 def _outcomes(desc: Description, lang: str) -> list[Finding]:
     out: list[Finding] = []
     messages = lang if lang in LANGUAGES else "en"
     name = element_name("outcomes", lang)
-    for n, outcome in enumerate(desc.outcomes, 1):
+    for n, outcome in enumerate(desc.outcomes[:MAX_CHECKED_OUTCOMES], 1):
         for p in analyse(outcome.text, messages=messages).problems:
             out.append(Finding(
                 code=f"outcome-{p.code}",
@@ -169,8 +173,11 @@ def _outcomes(desc: Description, lang: str) -> list[Finding]:
                              suggestion=p.suggestion),
                 element="outcomes",
             ))
-    ids = [o.id for o in desc.outcomes]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+    if len(desc.outcomes) > MAX_CHECKED_OUTCOMES:
+        out.append(_finding("too-many-outcomes", lang, "outcomes",
+                            count=len(desc.outcomes), checked=MAX_CHECKED_OUTCOMES))
+    ids = Counter(o.id for o in desc.outcomes)
+    for dup in sorted(i for i, k in ids.items() if k > 1)[:20]:
         out.append(_finding("duplicate-outcome-id", lang, "outcomes", value=dup))
     return out
 
