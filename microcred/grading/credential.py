@@ -74,7 +74,7 @@ def answers_to_description(
 TEXT_FIELDS = ("title", "assessment", "participation", "quality_assurance")
 
 
-def own_work(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def own_work(answers: dict[str, Any], lang: str = "en") -> tuple[dict[str, Any], list[str]]:
     """The answers that count, and why others do not: an outcome counts once however often it
     is repeated, a text field or outcome that copies another field counts as not given, and an
     outcome without two different words is not one."""
@@ -86,7 +86,7 @@ def own_work(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         if is_unanswered(value):
             continue
         if (copied := copy_of(str(value), earlier)) is not None:
-            notes.append(f'{name}: repeats "{copied[:60]}", so it counts as not given.')
+            notes.append(t("grading.own.field-copy", lang, field=name, text=copied[:60]))
             answers[name] = None
         else:
             earlier.append(str(value))
@@ -97,12 +97,11 @@ def own_work(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         texts = [str(o) for o in outcomes if not is_unanswered(o)]
         kept, repeats = distinct(texts)
         if repeats:
-            notes.append(f"{len(repeats)} outcome(s) repeat another one: each counts once.")
+            notes.append(t("grading.own.repeats", lang, n=len(repeats)))
         own = []
         for text in kept:
             if is_filler(text) or copy_of(text, earlier) is not None:
-                notes.append(f'Outcome "{text[:60]}" is not an outcome of its own (too short, '
-                             "or a copy of another field): it counts as not given.")
+                notes.append(t("grading.own.not-own-outcome", lang, text=text[:60]))
             else:
                 own.append(text)
         answers["outcomes"] = own
@@ -131,7 +130,7 @@ def score_credential(points: float = 9, lang: str | None = None, **answers: Any)
     """
     chosen = lang or course_language()
     try:
-        answers, repeats = own_work(answers)
+        answers, repeats = own_work(answers, chosen or "en")
         for note in repeats:
             print(note)
         desc = answers_to_description(**answers)

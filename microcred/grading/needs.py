@@ -88,19 +88,18 @@ def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: 
     return score
 
 
-def _own_outcomes(outcomes: list[str], needs: list[str]) -> list[str]:
+def _own_outcomes(outcomes: list[str], needs: list[str], lang: str) -> list[str]:
     """The outcomes that count: each once, none that copies a need (a need restated is not an
     outcome), none without two different words. Prints what was left out and why."""
     kept, repeats = distinct(outcomes)
     if repeats:
-        print(f"{len(repeats)} outcome(s) repeat another one: each counts once.")
+        print(t("grading.own.repeats", lang, n=len(repeats)))
     own = []
     for text in kept:
         if is_filler(text):
-            print(f'Outcome "{text[:60]}" is not a sentence: it earns nothing.')
+            print(t("grading.own.filler", lang, text=text[:60]))
         elif (need := copy_of(text, needs)) is not None:
-            print(f'Outcome "{text[:60]}" copies the need "{need[:60]}": write what the '
-                  "participants will be able to do, not the need. It earns nothing.")
+            print(t("grading.own.copies-need", lang, text=text[:60], need=need[:60]))
         else:
             own.append(text)
     return own
@@ -114,10 +113,10 @@ def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: 
     ``lang`` (else the screen-language setting)."""
     lang = screen_language(ui=lang)
     try:
-        need_texts, _ = distinct(t for n in _as_list(needs) if _text(n)
-                                 if (t := parse_need(_text(n)).text))
+        parsed = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
+        need_texts, _ = distinct(text for text in parsed if text)
         outcome_texts = _own_outcomes([_text(o) for o in _as_list(outcomes) if _text(o)],
-                                      need_texts)
+                                      need_texts, lang)
         result = match(need_texts, outcome_texts, threshold=threshold)
     except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
         print(t("grading.unreadable", lang, problem=type(exc).__name__,
