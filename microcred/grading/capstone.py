@@ -1,4 +1,6 @@
-"""Scoring for the ``capstone`` assignment: the participant's whole design file, pasted as text.
+"""Scoring for the ``capstone`` assignment: the participant's whole design file, handed in as the
+file itself in the assignment's folder (``score_design_file``; nbgrader collects it with the
+notebook), or, in earlier releases, pasted as text (``score_design``).
 
 The automatic part runs the design check (``microcred.design.check``: every module's check and
 the checks across sections) and gives partial credit part by part, with the weights of
@@ -13,8 +15,20 @@ from __future__ import annotations
 
 import textwrap
 import warnings
+from pathlib import Path
 
-from ..design import WEIGHTS, check, language_of, loads, section_name, status_label
+from ..design import (
+    DEFAULT_NAME,
+    WEIGHTS,
+    check,
+    is_design_file,
+    language_of,
+    load_qa,
+    loads,
+    read_text,
+    section_name,
+    status_label,
+)
 from ..errors import UserError
 from ..i18n import t
 from ..settings import course_language
@@ -55,15 +69,70 @@ def _score(answer: object, points: float, chosen: str | None) -> float:
         print(t("grading.design.empty", lang))
         print(t("grading.score", lang, score=0, points=number(points, lang)))
         return 0.0
+    return _score_text(text, points, chosen, "your design file", "grading.design.paste-again")
+
+
+def find_design_file(folder: str | Path = ".", lang: str = "en") -> tuple[Path | None, str]:
+    """The design file handed in with the notebook: ``my-microcredential.yaml``, else the only
+    design file in ``folder``; or None and a sentence saying what to do."""
+    folder = Path(folder)
+    if (folder / DEFAULT_NAME).is_file():
+        return folder / DEFAULT_NAME, ""
+    found = sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+                   if p.is_file() and not p.name.startswith(".") and is_design_file(p))
+    if len(found) == 1:
+        return found[0], ""
+    if found:
+        return None, t("grading.design.several-files", lang,
+                       names=", ".join(p.name for p in found), name=DEFAULT_NAME)
+    return None, t("grading.design.no-file", lang, name=DEFAULT_NAME,
+                   qa=DEFAULT_NAME[: -len(".yaml")] + ".qa.json")
+
+
+def score_design_file(points: float = 12, folder: str | Path = ".",
+                      lang: str | None = None) -> float:
+    """Partial credit for the design file handed in beside the notebook (see
+    ``find_design_file``) with its self-assessment; prints the design check part by part."""
     try:
-        design = loads(text, source="your design file")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _score_file(points, folder, lang)
+    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
+        print(t("grading.design.failed", lang or "en", problem=type(exc).__name__,
+                points=number(points, lang or "en")))
+        return 0.0
+
+
+def _score_file(points: float, folder: str | Path, chosen: str | None) -> float:
+    lang = chosen or course_language() or "en"
+    path, problem = find_design_file(folder, lang)
+    if path is None:
+        print(problem)
+        print(t("grading.score", lang, score=0, points=number(points, lang)))
+        return 0.0
+    print(t("grading.design.checked-file", lang, name=path.name) + "\n")
+    try:
+        text = read_text(path, lang)
+        qa = load_qa(path)
     except UserError as exc:
         print(str(exc))
-        print(t("grading.design.paste-again", lang))
+        print(t("grading.score", lang, score=0, points=number(points, lang)))
+        return 0.0
+    return _score_text(text, points, chosen, path.name, "grading.design.fix-file", qa=qa)
+
+
+def _score_text(text: str, points: float, chosen: str | None, source: str, advice: str,
+                qa: object = None) -> float:
+    lang = chosen or course_language() or "en"
+    try:
+        design = loads(text, source=source)
+    except UserError as exc:
+        print(str(exc))
+        print(t(advice, lang))
         print(t("grading.score", lang, score=0, points=number(points, lang)))
         return 0.0
     lang = chosen or course_language() or language_of(design)
-    report = check(design, lang)
+    report = check(design, lang, qa=qa)
     scale = points / sum(WEIGHTS.values())
     total = 0.0
     print(t("grading.design.title", lang, title=report.title or t("grading.design.untitled", lang))

@@ -7,7 +7,7 @@ from .alignment import AlignmentEditor, alignment_editor
 from .commissioned import PriceCalculator, SelfCheck, development_self_check, price_calculator
 from .competence import CompetenceSelfAssessment, competence_self_assessment
 from .credential import CredentialBuilder, credential_builder
-from .designfile import DesignBar, DesignDesk, design_bar, design_desk
+from .designfile import DesignBar, DesignDesk, HandIn, design_bar, design_desk, hand_in
 from .needs import NeedsCanvasWidget, NeedsMatcher, needs_canvas, needs_matcher
 from .outcomes import OutcomeCoach, outcome_coach
 from .pathways import PathwayViewer, pathway_viewer
@@ -21,6 +21,7 @@ __all__ = [
     "CredentialBuilder",
     "DesignBar",
     "DesignDesk",
+    "HandIn",
     "NeedsCanvasWidget",
     "NeedsMatcher",
     "OutcomeCoach",
@@ -36,6 +37,7 @@ __all__ = [
     "design_bar",
     "design_desk",
     "development_self_check",
+    "hand_in",
     "needs_canvas",
     "needs_matcher",
     "outcome_coach",

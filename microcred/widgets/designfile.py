@@ -19,6 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -536,3 +537,66 @@ class DesignDesk(w.VBox):
 def design_desk(path: str = design.DEFAULT_NAME, ui: str = "en") -> DesignDesk:
     """Show the design file's desk: create it, check it, download its documents."""
     return DesignDesk(path, ui)
+
+
+class HandIn(w.VBox):
+    """Put a design file (and its ``NAME.qa.json``) into the assignment's folder by uploading it
+    from one's computer, then see the check the capstone gives it: no code, no pasting."""
+
+    SUFFIXES = (".yaml", ".yml", ".json")
+    MAX_BYTES = 2_000_000  # a design file is a few kilobytes
+
+    def __init__(self, folder: str = ".", ui: str = "en") -> None:
+        self.ui, self.folder = ui, Path(folder)
+        self.upload = w.FileUpload(accept=",".join(self.SUFFIXES), multiple=True,
+                                   description=t("design.handin.upload", ui),
+                                   layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        self.report = w.HTML()
+        super().__init__([self.upload, self.status, self.report])
+        self.add_class("mc-hand-in")
+        self.upload.observe(lambda _c: self.receive(), names="value")
+
+    def receive(self) -> bool:
+        """Save the uploaded files here (under their own names; design and QA files only)."""
+        saved, problems = [], []
+        for item in self.upload.value:
+            name = Path(str(item["name"])).name
+            content = bytes(item["content"])
+            if not name.lower().endswith(self.SUFFIXES) or name.startswith("."):
+                problems.append(t("design.handin.not-design", self.ui, name=name))
+                continue
+            if len(content) > self.MAX_BYTES:
+                problems.append(t("design.load.too-large", self.ui, source=name))
+                continue
+            try:
+                text = content.decode("utf-8-sig")
+                design.write_text_atomic(self.folder / name, text, self.ui)
+            except UnicodeDecodeError:
+                problems.append(t("design.load.not-text", self.ui, source=name))
+                continue
+            except UserError as exc:
+                problems.append(str(exc))
+                continue
+            saved.append(name)
+        self.upload.value = ()
+        lines = [t("design.handin.saved", self.ui, names=", ".join(saved))] if saved else []
+        ok = bool(saved) and not problems
+        self.status.value = "".join(
+            f'<p class="{"mc-ok" if ok else "mc-error"}" style="color:'
+            f'{COLOURS["ok"] if ok else COLOURS["error"]};margin:2px 0">{escape(line)}</p>'
+            for line in [*lines, *problems])
+        designs = [n for n in saved if n.lower().endswith((".yaml", ".yml"))]
+        if designs:
+            try:
+                report = design.check_file(self.folder / designs[0])
+                self.report.value = (f'<pre class="mc-design-report" style="white-space:'
+                                     f'pre-wrap">{escape(design.format_text(report))}</pre>')
+            except UserError as exc:
+                self.report.value = f'<p class="mc-error">{escape(str(exc))}</p>'
+        return ok
+
+
+def hand_in(folder: str = ".", ui: str = "en") -> HandIn:
+    """Show the upload button that puts a design file into this assignment's folder."""
+    return HandIn(folder, ui)

@@ -14,6 +14,7 @@ from microcred.widgets import (
     credential_builder,
     design_bar,
     design_desk,
+    hand_in,
     needs_canvas,
     needs_matcher,
     outcome_coach,
@@ -299,3 +300,20 @@ def test_the_desk_says_what_is_wrong_in_a_sentence(tmp_path):
         button.click()
         assert "mc-error" in desk.status.value and "line" in desk.status.value
         assert "Traceback" not in desk.status.value and "Error(" not in desk.status.value
+
+
+def test_the_hand_in_button_puts_the_design_file_into_the_assignment_folder(tmp_path):
+    """The capstone's upload: the file lands beside the notebook under its own name and is
+    checked at once; other files are refused with a sentence."""
+    widget = hand_in(str(tmp_path))
+    widget.upload.value = (
+        {"name": "my-microcredential.yaml", "content": memoryview(CAPSTONE.read_bytes()),
+         "type": "", "size": 1, "last_modified": dt.datetime(2026, 12, 4)},
+        {"name": "../../evil.sh", "content": memoryview(b"rm -rf ~"), "type": "", "size": 1,
+         "last_modified": dt.datetime(2026, 12, 4)},
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-microcredential.yaml"]
+    assert (tmp_path / "my-microcredential.yaml").read_bytes() == CAPSTONE.read_bytes()
+    assert "my-microcredential.yaml" in widget.status.value
+    assert "evil.sh was not saved" in widget.status.value
+    assert "Design check" in widget.report.value
