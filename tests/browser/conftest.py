@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.ci import skip_unless_ci
 from tests.helpers.paths import BIN, REPO, program
 
 # Screenshots of the widgets in use (git-ignored; `make clean` removes them). The best ones are
@@ -93,13 +94,14 @@ def browser():
     """Debian's chromium through Playwright; skips (with the reason) only if it is not there."""
     executable = chromium_executable()
     if executable is None:
-        pytest.skip(
+        skip_unless_ci(
             "chromium is not installed, so the browser tests cannot run: `make chromium` "
             "(apt-get install chromium) installs it; Playwright cannot download browsers here"
         )
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed: run `make install-test`"
-    )
+    try:
+        from playwright import sync_api
+    except ImportError:
+        skip_unless_ci("playwright is not installed: run `make install-test`")
     with sync_api.sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
