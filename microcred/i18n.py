@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .numbers import format_spec
 from .resources import data_names, load_yaml
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
@@ -33,8 +34,7 @@ def t(key: str, lang: str = "en", **fields: object) -> str:
 def number(value: float, lang: str = "en", spec: str = "g") -> str:
     """A number as a reader of ``lang`` writes it: ``2.5`` in English, ``2,5`` in Finnish and
     Swedish (``spec`` is a format spec such as ``.1f`` or ``+.1f``)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+    return format_spec(value, spec, lang)
 
 
 def keys() -> list[str]:

@@ -18,9 +18,9 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, parse_decimal
 
-__all__ = ["format_number", "parse_number"]
+__all__ = ["format_number", "format_spec", "parse_number"]
 
 _SPACES = "\u0020\u00a0\u202f\u2009"  # space, no-break, narrow no-break, thin
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (word processors)
@@ -80,6 +80,12 @@ def format_number(value: float, lang: str = "en", decimals: int = 5, grouping: b
     number = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
     return str(format_decimal(number, format=pattern, locale=_LOCALES.get(lang, "en"),
                               group_separator=grouping))
+
+
+def format_spec(value: float, spec: str = "g", lang: str = "en") -> str:
+    """``value`` by a Python format ``spec`` (``.1f``, ``+.2f``, ``g``: fixed decimals for
+    chart labels) with ``lang``'s decimal sign: ``2,5`` in Finnish and Swedish; no grouping."""
+    return format(value, spec).replace(".", get_decimal_symbol(_LOCALES.get(lang, "en")))
 
 
 def _finite(value: int | float | Decimal) -> float | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import microcred
-from microcred.numbers import format_number, parse_number
+from microcred.numbers import format_number, format_spec, parse_number
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -103,3 +103,8 @@ def test_the_hand_made_pattern_finds_what_it_is_for():
     assert _HAND_MADE.search("x.replace('.', ',')")
     assert _HAND_MADE.search('s.replace("\\u00a0", "")')
     assert not _HAND_MADE.search('s.replace(",", ";")') and not _HAND_MADE.search("parse_number(s)")
+
+
+def test_a_format_spec_with_the_languages_decimal_sign():
+    assert format_spec(2.345, ".1f", "fi") == "2,3" and format_spec(-0.5, "+.1f", "sv") == "-0,5"
+    assert format_spec(2.5, "g", "en") == "2.5" and format_spec(1234.5, ".1f", "fi") == "1234,5"
