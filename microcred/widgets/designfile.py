@@ -390,8 +390,8 @@ def _needs_matcher(matcher: Any) -> tuple:
                                               for x in lines]}
         grouped = parse_grouped(matcher.outcomes.value)
         if isinstance(grouped, dict):
-            if len(grouped) > 1:
-                raise ValueError(t("matching.widget.several", matcher.ui))
+            if len(grouped) > 1:  # several micro-credentials: none of them is the design's
+                return {"needs": needs, "outcomes": loaded["outcomes"]}
             grouped = next(iter(grouped.values()), [])
         return {"needs": needs, "outcomes": design.number_outcomes(grouped, loaded["outcomes"])}
 

@@ -226,6 +226,20 @@ def test_the_needs_canvas_saves_into_the_design_file_not_a_file_of_its_own(mine)
     assert sorted(p.name for p in mine.parent.iterdir()) == ["mine.yaml"]
 
 
+def test_the_needs_matcher_saves_its_needs_beside_outcomes_of_several_credentials(mine):
+    """The matcher's example compares outcomes of two micro-credentials: saving the needs
+    still works; such outcomes are not the design's and are not saved."""
+    before = design.load(mine)
+    matcher = needs_matcher("A need", "First:\nThe participant can a.\nSecond:\nThey can b.",
+                            design_file=str(mine))
+    matcher.needs.value += "\nMentoring"
+    matcher.design_bar.file.value = str(mine.with_name("new.yaml"))
+    assert matcher.design_bar.save(), matcher.design_bar.status.value
+    saved = design.load(mine.with_name("new.yaml"))
+    assert [n["text"] for n in saved["needs"]["competence_needs"]] == ["A need", "Mentoring"]
+    assert design.is_blank(saved["outcomes"]) and design.load(mine) == before
+
+
 def test_the_needs_matcher_loads_and_saves_its_lists(mine):
     before = design.load(mine)
     matcher = needs_matcher(design_file=str(mine))
