@@ -327,6 +327,15 @@ def needs_matching(nb: Notebook) -> None:
            ).to_contain_text("covered")
     redrawn(chart, before)
     nb.screenshot(matcher, "need-added")
+    # Continue from the design file (the needs canvas saved its needs there), add a need, save.
+    bar = matcher.locator(".mc-design-bar")
+    bar.get_by_role("button", name="Load my design").click()
+    expect(bar.locator(".mc-ok, .mc-error")).to_contain_text("my-microcredential",
+                                                             timeout=UPDATE_TIMEOUT)
+    needs.click()
+    needs.press("ControlOrMeta+End")
+    needs.press_sequentially("\nMentoring of new staff", delay=5)
+    needs.press("Tab")
     save_to_design(nb, matcher)
 
 
