@@ -117,7 +117,7 @@ pdf: $(STAMP) chromium
 	@echo "PDF: $(PDF)"
 
 # A participant's JupyterLab: the hub's participant profile (no nbgrader trainer tools, no news
-# pop-up), as on Binder (postBuild).
+# pop-up), as on Binder (binder/postBuild).
 start: voikko book
 	@PORT=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \

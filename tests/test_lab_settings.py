@@ -133,7 +133,7 @@ def test_make_start_and_binder_use_the_participant_profile(tmp_path):
     if shutil.which("bash") is None:
         pytest.skip("postBuild is a bash script")
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter")}
-    subprocess.run(["bash", str(REPO / "postBuild")], env=env, check=True)
+    subprocess.run(["bash", str(REPO / "binder" / "postBuild")], env=env, check=True)
     copied = json.loads((tmp_path / "jupyter" / "labconfig" / "page_config.json").read_text())
     assert copied == json.loads(
         (PROFILES / "participant" / "labconfig" / "page_config.json").read_text())
