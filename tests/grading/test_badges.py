@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import warnings
 
 import pytest
 from nbgrader.api import Gradebook
@@ -20,6 +19,7 @@ from microcred.grading.badges import (
     issue_badges,
 )
 from microcred.grading.roster import default_db_url
+from tests.helpers.gradebook import fill_gradebook
 from tests.helpers.paths import REPO
 
 # student: (first, last, email, {assignment: (auto, manual)}), None = not submitted,
@@ -37,24 +37,7 @@ MAX = {"outcomes": (5, 3), "capstone": (12, 12)}
 @pytest.fixture
 def course(tmp_path):
     """A course folder whose gradebook looks like nbgrader's after autograde and grading."""
-    url = default_db_url(tmp_path)
-    with Gradebook(url, "microcred-coaching") as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
-        for name, (auto, manual) in MAX.items():
-            gb.add_assignment(name)
-            gb.add_notebook(name, name)
-            gb.add_grade_cell("auto", name, name, max_score=auto, cell_type="code")
-            gb.add_grade_cell("manual", name, name, max_score=manual, cell_type="markdown")
-        for sid, (first, last, email, scores) in COHORT.items():
-            gb.add_student(sid, first_name=first, last_name=last, email=email or None)
-            for name, (auto, manual) in (scores or {}).items():
-                gb.add_submission(name, sid)
-                grade = gb.find_grade("auto", name, name, sid)
-                grade.auto_score, grade.needs_manual_grade = auto, False
-                grade = gb.find_grade("manual", name, name, sid)
-                grade.manual_score, grade.needs_manual_grade = manual, manual is None
-            gb.db.commit()
-    return tmp_path
+    return fill_gradebook(tmp_path, MAX, COHORT)
 
 
 KIT_DESIGN = REPO / "microcred" / "examples" / "coaching-course.yaml"

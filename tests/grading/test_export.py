@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 
 import pytest
-from nbgrader.api import Gradebook
 
 from microcred.cli import main
 from microcred.errors import UserError
 from microcred.grading.export import export_grades, spreadsheet
 from microcred.grading.report import read_gradebook
 from microcred.grading.roster import default_db_url
+from tests.helpers.gradebook import fill_gradebook
 
 # id: (first, last, email, {assignment: (auto, manual)}); None = not submitted;
 # manual None = waits for the trainer
@@ -32,24 +31,7 @@ VETTING = [{"student": "12004", "assignment": "outcomes", "status": "refused", "
 def course(tmp_path_factory):
     """A course folder whose gradebook looks like nbgrader's after autograde and grading."""
     folder = tmp_path_factory.mktemp("course")
-    url = default_db_url(folder)
-    with Gradebook(url, "microcred-coaching") as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
-        for name, (auto, manual) in MAX.items():
-            gb.add_assignment(name)
-            gb.add_notebook(name, name)
-            gb.add_grade_cell("auto", name, name, max_score=auto, cell_type="code")
-            gb.add_grade_cell("manual", name, name, max_score=manual, cell_type="markdown")
-        for sid, (first, last, email, scores) in COHORT.items():
-            gb.add_student(sid, first_name=first, last_name=last, email=email or None)
-            for name, (auto, manual) in (scores or {}).items():
-                gb.add_submission(name, sid)
-                grade = gb.find_grade("auto", name, name, sid)
-                grade.auto_score, grade.needs_manual_grade = auto, False
-                grade = gb.find_grade("manual", name, name, sid)
-                grade.manual_score, grade.needs_manual_grade = manual, manual is None
-            gb.db.commit()
-    return folder
+    return fill_gradebook(folder, MAX, COHORT)
 
 
 @pytest.fixture(scope="module")
