@@ -16,13 +16,11 @@ from .outcomes import NOTE_CODES, analyse
 
 
 @dataclass
-class Agreement:
-    """How well the analyser matched the labels, overall and per part."""
+class Tally:
+    """What every agreement count holds: totals, codes, per-language counts and the misses."""
 
     total: int = 0
     agreed: int = 0
-    language: int = 0
-    bloom: int = 0
     codes: int = 0
     per_language: Counter = field(default_factory=Counter)
     per_language_total: Counter = field(default_factory=Counter)
@@ -31,6 +29,14 @@ class Agreement:
     @property
     def rate(self) -> float:
         return self.agreed / self.total if self.total else 0.0
+
+
+@dataclass
+class Agreement(Tally):
+    """How well the analyser matched the labels, overall and per part."""
+
+    language: int = 0
+    bloom: int = 0
 
     def summary(self) -> str:
         langs = ", ".join(
@@ -83,28 +89,18 @@ def measure(items: list[dict]) -> Agreement:
 
 
 @dataclass
-class RealAgreement:
+class RealAgreement(Tally):
     """Agreement on the real catalogue set (``tests/data/outcomes_real_*.yaml``), counted per
     labelled outcome (a list's entries one by one), with false errors on good outcomes apart."""
 
-    total: int = 0
-    agreed: int = 0
     level_right: int = 0
     abstained: int = 0  # the coach said "unknown" (a verb in no list) where the label has a level
-    codes: int = 0
     good: int = 0
     good_with_error: int = 0  # a good outcome given an error: what costs a participant points
     not_split: int = 0  # list entries the coach did not find as items
     forms: int = 0  # Swedish outcomes whose Higher Education Ordinance form was labelled
     forms_agreed: int = 0
     exceptions: int = 0
-    per_language: Counter = field(default_factory=Counter)
-    per_language_total: Counter = field(default_factory=Counter)
-    disagreements: list[dict] = field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.agreed / self.total if self.total else 0.0
 
     @property
     def false_error_rate(self) -> float:
