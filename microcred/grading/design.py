@@ -169,10 +169,10 @@ def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[o
         if is_unanswered(text):
             continue
         if is_filler(text):
-            print(f"Outcome {n} is not a sentence: it counts as not given.")
+            print(t("grading.design.outcome-filler", lang, n=n))
         elif (same := copy_of(str(text), [o.text for o in answered])) is not None:
             first = next(o.id[2:] for o in answered if o.text == same)
-            print(f"Outcome {n} repeats outcome {first}: it counts once.")
+            print(t("grading.design.outcome-repeat", lang, n=n, first=first))
         else:
             answered.append(Outcome(f"LO{n}", str(text).strip()))
     task_list = []
@@ -180,8 +180,7 @@ def _score_alignment(outcomes: list[object], tasks: list[object], serves: list[o
         if is_unanswered(text):
             continue
         if is_filler(text) or copy_of(str(text), [o.text for o in answered]) is not None:
-            print(f"Task {n} is not a task of its own (too short, or a copy of an outcome): "
-                  "it counts as not given.")
+            print(t("grading.design.task-not-own", lang, n=n))
             continue
         numbers = _numbers(serves[n - 1] if n - 1 < len(serves) else None)
         task_list.append(AssessmentTask(f"T{n}", str(text).strip(),
