@@ -68,4 +68,5 @@ def test_good_and_weak_submissions_get_sensible_scores_and_feedback(course):
     assert "EQF level 9 does not exist" in html
     assert "Missing: Awarding body" in html
     good_html = course.feedback_html("credential", "good", "credential")
-    assert "Score: 9 / 9" in good_html and "Läranderesultat" in good_html  # Swedish feedback
+    # A Swedish description with no course language set: the whole feedback is in Swedish.
+    assert "Poäng: 9 / 9" in good_html and "Läranderesultat" in good_html
