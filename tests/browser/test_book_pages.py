@@ -29,9 +29,11 @@ import yaml
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXTERNAL, is_redirect, open_page
+from tests.helpers.book import BOOK_BUILD_TIMEOUT
 from tests.helpers.paths import REPO
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+# The first test of a session also waits for the book build (tests/helpers/book.py).
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(BOOK_BUILD_TIMEOUT + 300)]
 
 # Hosts that book pages may ask for, and why (see the module docstring).
 EXTERNAL_HOSTS: dict[str, str] = {}
