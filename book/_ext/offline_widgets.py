@@ -9,7 +9,8 @@ then stay empty. This extension:
    integrity hashes in `vendor.json`) into a cache outside the repository, and adds that cache to
    the book's static files, so `_static/vendor/` holds them in every build;
 2. adds `widgets-fallback.js` to every page: where widget output should be but none was drawn, it
-   shows a note with the ways to practise instead of an empty area.
+   shows a note with the ways to practise instead of an empty area;
+3. adds `widgets-contrast.css`: the widget manager's default colours fail WCAG AA contrast.
 
 `_config.yml` points myst-nb's `nb_ipywidgets_js` at `vendor/...`, after
 `widgets-require-config.js`, which tells require.js where the bundle's modules and fonts are. Without npm and without a
@@ -110,4 +111,5 @@ def add_static(app, config) -> None:
 def setup(app):
     app.connect("config-inited", add_static)
     app.add_js_file("widgets-fallback.js", defer="defer")
+    app.add_css_file("widgets-contrast.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

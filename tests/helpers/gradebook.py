@@ -1,0 +1,38 @@
+"""A gradebook as nbgrader leaves it after autograde and manual grading, built with its own API."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from microcred.grading.roster import default_db_url
+
+# assignment: (auto points, manual points)
+MaxScores = dict[str, tuple[float, float]]
+# student id: (first, last, email, {assignment: (auto, manual)}); None = not submitted;
+# manual None = waits for the trainer
+Cohort = dict[str, tuple[str, str, str, dict[str, tuple[float, float | None]] | None]]
+
+
+def fill_gradebook(folder: Path, max_scores: MaxScores, cohort: Cohort) -> Path:
+    """Write the course's gradebook into `folder`: one auto and one manual cell per assignment."""
+    with Gradebook(default_db_url(folder), "microcred-coaching") as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
+        for name, (auto, manual) in max_scores.items():
+            gb.add_assignment(name)
+            gb.add_notebook(name, name)
+            gb.add_grade_cell("auto", name, name, max_score=auto, cell_type="code")
+            gb.add_grade_cell("manual", name, name, max_score=manual, cell_type="markdown")
+        for sid, (first, last, email, scores) in cohort.items():
+            gb.add_student(sid, first_name=first, last_name=last, email=email or None)
+            for name, (auto_score, manual_score) in (scores or {}).items():
+                gb.add_submission(name, sid)
+                grade = gb.find_grade("auto", name, name, sid)
+                grade.auto_score, grade.needs_manual_grade = auto_score, False
+                grade = gb.find_grade("manual", name, name, sid)
+                grade.manual_score = manual_score
+                grade.needs_manual_grade = manual_score is None
+            gb.db.commit()
+    return folder
