@@ -6,17 +6,13 @@ import pytest
 
 from microcred import morphology
 from microcred.morphology import finnish_verb
+from tests.helpers.morphology import each_backend
 
 
 @pytest.fixture(params=["voikko", "fallback"])
 def backend(request):
     """Run a test with each analyser (Voikko is skipped, saying why, when it is not installed)."""
-    morphology.use_fallback(request.param == "fallback")
-    if morphology.backend() != request.param:
-        morphology.use_fallback(False)
-        pytest.skip("Voikko (libvoikko1, voikko-fi, libvoikko) is not installed: make voikko")
-    yield request.param
-    morphology.use_fallback(False)
+    yield from each_backend(request.param)
 
 
 @pytest.mark.parametrize("word, lemma", [("hinnoitella", "hinnoitella"), ("koodata", "koodata"),

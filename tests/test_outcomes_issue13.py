@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from microcred import morphology
 from microcred.grading.outcomes import score_outcomes
 from microcred.lexicon import LEVELS, UNKNOWN
 from microcred.outcomes import analyse
+from tests.helpers.morphology import each_backend
 
 
 @pytest.fixture(params=["voikko", "fallback"], autouse=True)
 def backend(request):
-    morphology.use_fallback(request.param == "fallback")
-    if morphology.backend() != request.param:
-        morphology.use_fallback(False)
-        pytest.skip("Voikko (libvoikko1, voikko-fi, libvoikko) is not installed: make voikko")
-    yield request.param
-    morphology.use_fallback(False)
+    yield from each_backend(request.param)
 
 
 @pytest.mark.parametrize(
