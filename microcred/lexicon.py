@@ -10,16 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import simplemma
-
+from . import lemmas
 from .morphology import finnish_non_finite, finnish_verb
 from .resources import load_yaml
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
-# simplemma's default dictionaries take about 480 MB for en+fi+sv (Finnish alone 400 MB); the
-# low-memory backend gives the same lemmas in about 70 MB, which matters on Binder and on a hub
-# where every participant's kernel loads them.
-LOW_MEMORY = True
 LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 UNKNOWN = "unknown"  # the level of an action verb that is in no list (the participant chooses it)
 
@@ -95,7 +90,7 @@ class Lexicon:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
         if word in self.forms:
             return self.forms[word]
-        return simplemma.lemmatize(word, lang=self.language, low_memory=LOW_MEMORY).lower()
+        return lemmas.lemmatize(word, self.language).lower()
 
     def tokens(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lemmas."""
@@ -283,7 +278,7 @@ def lexicon(language: str) -> Lexicon:
 def is_known(word: str, language: str) -> bool:
     """Is ``word`` in simplemma's dictionary of ``language``? (cached: the low-memory backend
     decodes a block per lookup)."""
-    return simplemma.is_known(word, lang=language, low_memory=LOW_MEMORY)
+    return lemmas.is_known(word, language)
 
 
 def bloom_rank(level: str | None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import simplemma
+from . import lemmas
 
 __all__ = ["VerbForm", "backend", "finnish_non_finite", "finnish_verb", "use_fallback"]
 
@@ -122,8 +122,8 @@ def _fallback(word: str) -> VerbForm | None:
     if not _INFINITIVE.search(word) or len(word) < 4:
         return None
     if _MA_INFINITIVE.search(word):
-        return VerbForm(simplemma.lemmatize(word, lang="fi", low_memory=True).lower(), True)
-    lemma = simplemma.lemmatize(word, lang="fi", low_memory=True).lower()
+        return VerbForm(lemmas.lemmatize(word, "fi").lower(), True)
+    lemma = lemmas.lemmatize(word, "fi").lower()
     if lemma != word:  # "palveluja" -> "palvelu": an inflected noun, not an infinitive
         return None
     return VerbForm(word, True)
