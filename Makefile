@@ -11,7 +11,7 @@ TSTAMP := $(VENV)/.installed-test
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 BOOK   := _build/html/index.html
 
-.PHONY: voikko trainer start install install-test book slides slides-js pdf locales test test-fast test-browser chromium proxy lint bench demo-grading clean help
+.PHONY: voikko trainer start install install-test book slides slides-js pdf locales notebooks test test-fast test-browser chromium proxy lint bench demo-grading clean help
 
 help:
 	@echo "make start      set up .venv, build the book, start JupyterLab and print the URLs"
@@ -22,6 +22,7 @@ help:
 	@echo "make book       build the Jupyter Book into _build/html/{en,fi,sv} with a landing page"
 	@echo "make slides     one reveal.js deck per module into _build/slides (works offline)"
 	@echo "make locales    update the Finnish and Swedish catalogues (locales/) from the English pages"
+	@echo "make notebooks  write the fi/sv notebooks and assignments from the English ones and the catalogues"
 	@echo "make pdf        the book as one printable PDF in _build/pdf (Debian chromium)"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
@@ -96,7 +97,13 @@ slides: $(STAMP) slides-js
 # (locales/<lang>/LC_MESSAGES/*.po), then translate what is new or fuzzy there.
 locales: install-test
 	$(PY) book/_ext/editions.py catalogues
+	$(PY) book/_ext/notebook_editions.py catalogues
 	@$(PY) book/_ext/editions.py status
+
+# After translating: notebooks/{fi,sv}/ and assignments/source/<name>-{fi,sv}/ from the English
+# notebooks and the catalogues (book/_ext/notebook_editions.py; tests/test_notebook_editions.py).
+notebooks: $(STAMP)
+	$(PY) book/_ext/notebook_editions.py write
 
 # The book as one PDF for printed handouts. Jupyter Book's `--builder pdfhtml` prints with
 # Playwright's own browser, which is not installed here (only Debian's chromium is), so the same

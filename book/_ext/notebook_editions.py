@@ -1,0 +1,334 @@
+"""Finnish and Swedish notebooks generated from the English ones and the gettext catalogues.
+
+The practice notebooks (notebooks/*.ipynb) are book pages: `make locales` extracts their markdown
+cells into locales/<lang>/LC_MESSAGES/notebooks/<name>.po like every page. The assignments
+(assignments/source/<name>/<name>.ipynb) are not in the book; their markdown cells are extracted
+by this module into locales/<lang>/LC_MESSAGES/assignments/<name>.po, with the same rules.
+
+A message is what Sphinx extracts: one paragraph, heading, list item's paragraph or table cell,
+its lines joined by spaces. Each is found in the markdown cell (markdown-it, as MyST parses it)
+and replaced by its translation on one line; code cells are copied as they are. A tool's screen
+language comes from `microcred-settings.yaml` beside the notebook (microcred/settings.py), so each
+language folder gets one saying `ui: <lang>` and the code stays the same in every language.
+
+    python book/_ext/notebook_editions.py catalogues   # assignments' .po files from the English
+    python book/_ext/notebook_editions.py write        # notebooks/<lang>/, assignments/source/<name>-<lang>/
+    python book/_ext/notebook_editions.py check        # exit 1 when a generated file is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LOCALES = REPO / "locales"
+NOTEBOOKS = REPO / "notebooks"
+SOURCE = REPO / "assignments" / "source"
+LANGS = ("fi", "sv")
+SETTINGS = "microcred-settings.yaml"
+# Assignments released in Finnish and Swedish (their catalogues complete): one name a line.
+ASSIGNMENTS_LIST = LOCALES / "assignments.txt"
+NOTES = {
+    "fi": "Tätä muistikirjaa ei ole vielä käännetty kokonaan suomeksi: osa tekstistä on englanniksi.",
+    "sv": "Den här anteckningsboken är ännu inte helt översatt till svenska: en del av texten är på "
+          "engelska.",
+}
+NOTE_ID = "microcred-untranslated-note"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of a markdown cell: its message and where it stands in the source."""
+
+    msgid: str
+    first: int  # first line (0-based) of the unit in the cell
+    last: int  # line after the unit
+    text: str  # the unit's markdown as markdown-it gives it (lines joined by newlines)
+
+
+def _parser():
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    config = MdParserConfig(enable_extensions={"colon_fence", "deflist", "substitution"})
+    return create_md_parser(config, RendererHTML)
+
+
+_MD = None
+
+
+def segments(markdown: str) -> list[Segment]:
+    """The units Sphinx's gettext builder extracts from this markdown, in order."""
+    global _MD
+    if _MD is None:
+        _MD = _parser()
+    found = []
+    for token in _MD.parse(markdown):
+        if token.type == "inline" and token.map and token.content.strip():
+            msgid = " ".join(token.content.split("\n")).strip()
+            found.append(Segment(msgid, token.map[0], token.map[1], token.content))
+    return found
+
+
+def cell_messages(markdown: str) -> list[str]:
+    """The messages of one markdown cell."""
+    return [s.msgid for s in segments(markdown)]
+
+
+def translate_markdown(markdown: str, table: dict[str, str]) -> tuple[str, list[str]]:
+    """The cell with each unit that `table` translates replaced; and the units left in English."""
+    lines = markdown.split("\n")
+    left: list[str] = []
+    # From the end, so that replacing a unit by one line leaves the earlier line numbers alone.
+    for seg in reversed(segments(markdown)):
+        new = table.get(seg.msgid)
+        if not new:
+            left.append(seg.msgid)
+            continue
+        first_text = seg.text.split("\n")[0].strip()
+        last_text = seg.text.split("\n")[-1].strip()
+        head = lines[seg.first]
+        start = head.find(first_text)
+        if seg.last - seg.first == 1:
+            # One line (a heading, a table cell, a short paragraph): replace the text in place.
+            end = start + len(first_text)
+            lines[seg.first] = head[:start] + new + head[end:]
+            continue
+        tail = lines[seg.last - 1]
+        # A paragraph over several lines: the blank line or block end after it stays.
+        block = lines[seg.first:seg.last]
+        used = next(i for i in range(len(block) - 1, -1, -1) if last_text in block[i])
+        end = block[used].rfind(last_text) + len(last_text)
+        rest = block[used][end:] if used else tail[end:]
+        lines[seg.first:seg.first + used + 1] = [head[:start] + new + rest]
+    return "\n".join(lines), list(reversed(left))
+
+
+def read_catalogue(path: Path) -> dict[str, str]:
+    """msgid -> msgstr of a .po file, without untranslated and fuzzy entries (as Sphinx uses it)."""
+    from babel.messages.pofile import read_po
+
+    if not path.exists():
+        return {}
+    with path.open("rb") as f:
+        catalogue = read_po(f)
+    return {m.id: m.string for m in catalogue
+            if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One generated notebook: the English source, its catalogue and where the result goes."""
+
+    source: Path
+    catalogue: Path
+    target: Path
+    lang: str
+    complete_required: bool  # a page listed as translated: every unit must have its translation
+
+
+def practice_editions() -> Iterator[Edition]:
+    """notebooks/<lang>/<name>.ipynb for every practice notebook."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import editions
+
+    listed = set(editions.translated_pages())
+    for source in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for lang in LANGS:
+            yield Edition(source, LOCALES / lang / "LC_MESSAGES" / "notebooks" / f"{source.stem}.po",
+                          NOTEBOOKS / lang / source.name, lang, f"notebooks/{source.stem}" in listed)
+
+
+def released_assignments() -> list[str]:
+    """The assignments listed in locales/assignments.txt (comments and blank lines left out)."""
+    if not ASSIGNMENTS_LIST.exists():
+        return []
+    lines = (x.split("#", 1)[0].strip() for x in ASSIGNMENTS_LIST.read_text("utf-8").splitlines())
+    return [x for x in lines if x]
+
+
+def assignment_catalogue(name: str, lang: str) -> Path:
+    return LOCALES / lang / "LC_MESSAGES" / "assignments" / f"{name}.po"
+
+
+def assignment_editions() -> Iterator[Edition]:
+    """assignments/source/<name>-<lang>/<name>-<lang>.ipynb for every listed assignment."""
+    for name in released_assignments():
+        for lang in LANGS:
+            yield Edition(SOURCE / name / f"{name}.ipynb", assignment_catalogue(name, lang),
+                          SOURCE / f"{name}-{lang}" / f"{name}-{lang}.ipynb", lang, True)
+
+
+def english_sources() -> list[Path]:
+    """Every assignment's English source (not the generated language versions)."""
+    return sorted(p for p in SOURCE.glob("*/*.ipynb") if p.parent.name == p.stem
+                  and not any(p.stem.endswith(f"-{lang}") for lang in LANGS))
+
+
+def translate_notebook(edition: Edition) -> tuple[dict, list[str]]:
+    """The translated notebook (as JSON data) and the messages left in English."""
+    nb = json.loads(edition.source.read_text(encoding="utf-8"))
+    table = read_catalogue(edition.catalogue)
+    left: list[str] = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            text, missing = translate_markdown("".join(cell["source"]), table)
+            cell["source"] = _source_lines(text)
+            left.extend(missing)
+    if left and not edition.complete_required:
+        nb["cells"].insert(0, {"cell_type": "markdown", "id": NOTE_ID, "metadata": {},
+                               "source": _source_lines(f"*{NOTES[edition.lang]}*")})
+    nb["metadata"]["language_info"] = {"name": "python"}
+    source = edition.source.resolve()
+    nb["metadata"]["microcred"] = {"language": edition.lang, "generated_from": (
+        source.relative_to(REPO).as_posix() if source.is_relative_to(REPO) else source.name)}
+    return nb, left
+
+
+def _source_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+def render(nb: dict) -> str:
+    """The notebook as nbformat writes it (one-space indent, keys sorted, a final newline)."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def settings_text(lang: str) -> str:
+    """The screen-language file beside the notebooks of one language."""
+    return (f"# The screen language of the tools in this folder (microcred/settings.py). Generated by\n"
+            f"# book/_ext/notebook_editions.py; a participant's language menu may change it.\n"
+            f"ui: {lang}\n")
+
+
+def expected_files() -> dict[Path, str]:
+    """Every generated file and its content."""
+    files: dict[Path, str] = {}
+    for edition in [*practice_editions(), *assignment_editions()]:
+        nb, _ = translate_notebook(edition)
+        files[edition.target] = render(nb)
+        files[edition.target.parent / SETTINGS] = settings_text(edition.lang)
+    return files
+
+
+def stale() -> list[Path]:
+    """Generated files missing or different from what the sources and catalogues give; and
+    generated files no source asks for any more."""
+    files = expected_files()
+    wrong = [p for p, text in files.items()
+             if not p.exists() or p.read_text(encoding="utf-8") != text]
+    generated = [*(p for lang in LANGS for p in (NOTEBOOKS / lang).glob("*")),
+                 *(p for lang in LANGS for p in SOURCE.glob(f"*-{lang}/*"))]
+    return sorted(wrong + [p for p in generated if p not in files])
+
+
+def write() -> list[Path]:
+    """Write every generated file (and remove the ones no longer generated); what changed."""
+    from microcred.files import write_text_atomic
+
+    changed = stale()
+    files = expected_files()
+    for path in changed:
+        if path in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, files[path])
+        else:
+            path.unlink()
+    for lang in LANGS:
+        for folder in SOURCE.glob(f"*-{lang}"):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    return changed
+
+
+def update_catalogues() -> list[Path]:
+    """locales/<lang>/LC_MESSAGES/assignments/<name>.po from every assignment's markdown cells:
+    new messages added, changed ones marked fuzzy, translations kept (as sphinx-intl does)."""
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    from microcred.files import write_bytes_atomic
+
+    written = []
+    for source in english_sources():
+        nb = json.loads(source.read_text(encoding="utf-8"))
+        template = Catalog(project="microcred assignments", fuzzy=False)
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                for msgid in cell_messages("".join(cell["source"])):
+                    template.add(msgid)
+        for lang in LANGS:
+            path = assignment_catalogue(source.stem, lang)
+            if path.exists():
+                with path.open("rb") as f:
+                    catalogue = read_po(f, locale=lang)
+            else:
+                catalogue = Catalog(locale=lang, project="microcred assignments", fuzzy=False)
+            catalogue.update(template, update_header_comment=False)
+            buffer = io.BytesIO()
+            write_po(buffer, catalogue, width=0, omit_header=False, ignore_obsolete=True)
+            if not path.exists() or path.read_bytes() != buffer.getvalue():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(path, buffer.getvalue())
+                written.append(path)
+    return written
+
+
+def edition_notebook(pagename: str, lang: str) -> str | None:
+    """The notebook a launch button of the `lang` edition opens for a practice notebook's page."""
+    folder, _, name = pagename.partition("/")
+    if lang not in LANGS or folder != "notebooks" or "/" in name:
+        return None
+    return f"notebooks/{lang}/{name}.ipynb"
+
+
+def launch_own_language(app, pagename, templatename, context, doctree) -> None:
+    """In the Finnish and Swedish editions, the launch buttons (Binder, JupyterHub) of a practice
+    notebook's page open the notebook of that language (the theme points them at the English)."""
+    target = edition_notebook(pagename, app.config.language)
+    if not target:
+        return
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "launch-buttons":
+            for button in group.get("buttons", []):
+                if "url" in button:
+                    button["url"] = button["url"].replace(f"/{pagename}.ipynb", f"/{target}")
+
+
+def setup(app):
+    """Sphinx extension (_config.yml): after the theme has made its launch buttons (priority 501)."""
+    app.connect("html-page-context", launch_own_language, priority=502)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("command", choices=["catalogues", "write", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "catalogues":
+        for path in update_catalogues():
+            print(f"updated {path.relative_to(REPO)}")
+        return 0
+    if args.command == "write":
+        for path in write():
+            print(f"wrote {path.relative_to(REPO)}")
+        return 0
+    late = stale()
+    for path in late:
+        print(f"stale: {path.relative_to(REPO)}")
+    if late:
+        print("Run `make notebooks` (python book/_ext/notebook_editions.py write).")
+    return 1 if late else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

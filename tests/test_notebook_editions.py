@@ -1,0 +1,159 @@
+"""The Finnish and Swedish notebooks (book/_ext/notebook_editions.py): generated from the English
+ones and the catalogues, up to date, code identical, no English left where a translation exists,
+the tools' screen language set, and every code cell running in one kernel per language.
+
+The generated notebooks are left out of the default nbval run (pyproject.toml, norecursedirs):
+their code cells are the English ones, which nbval runs already, so here they run in ONE kernel
+(changing folder between notebooks) instead of one kernel per notebook, which keeps this module
+to about a minute.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from microcred.settings import screen_language
+from tests.helpers.paths import REPO
+
+sys.path.insert(0, str(REPO / "book" / "_ext"))
+import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
+
+EDITIONS = [*ne.practice_editions(), *ne.assignment_editions()]
+
+
+def _id(edition: ne.Edition) -> str:
+    return edition.target.relative_to(REPO).as_posix()
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_generated_notebooks_are_up_to_date():
+    stale = [p.relative_to(REPO).as_posix() for p in ne.stale()]
+    assert not stale, ("generated notebooks differ from the English notebooks and the catalogues; "
+                       f"run `make notebooks` and commit the result: {stale}")
+
+
+def test_every_practice_notebook_and_listed_assignment_has_both_languages():
+    names = {p.stem for p in ne.NOTEBOOKS.glob("*.ipynb")}
+    for lang in ne.LANGS:
+        assert {p.stem for p in (ne.NOTEBOOKS / lang).glob("*.ipynb")} == names
+        for name in ne.released_assignments():
+            assert (ne.SOURCE / f"{name}-{lang}" / f"{name}-{lang}.ipynb").exists(), name
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=_id)
+def test_code_cells_and_grading_metadata_are_the_english_ones(edition):
+    english, generated = _load(edition.source), _load(edition.target)
+    code = [c for c in english["cells"] if c["cell_type"] == "code"]
+    assert [c for c in generated["cells"] if c["cell_type"] == "code"] == code
+    # Same cells in the same order with the same nbgrader ids and points (the note on a page
+    # not yet translated is the only cell added).
+    meta = [c["metadata"] for c in generated["cells"] if c.get("id") != ne.NOTE_ID]
+    assert meta == [c["metadata"] for c in english["cells"]]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=_id)
+def test_no_english_left_where_the_catalogue_has_a_translation(edition):
+    table = ne.read_catalogue(edition.catalogue)
+    generated = _load(edition.target)
+    units = [m for c in generated["cells"] if c["cell_type"] == "markdown"
+             for m in ne.cell_messages("".join(c["source"]))]
+    left = [m for m in units if m in table and table[m] != m]
+    assert not left, f"English units with a translation in {edition.catalogue.name}: {left}"
+    if edition.complete_required:
+        english = _load(edition.source)
+        untranslated = [m for c in english["cells"] if c["cell_type"] == "markdown"
+                        for m in ne.cell_messages("".join(c["source"])) if m not in table]
+        assert not untranslated, f"listed as translated, but not: {untranslated}"
+        assert all(c.get("id") != ne.NOTE_ID for c in generated["cells"])
+
+
+def test_a_notebook_not_fully_translated_says_so_in_its_language(tmp_path):
+    source = tmp_path / "x.ipynb"
+    source.write_text(json.dumps({"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Title\n", "\n", "Untranslated."]}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    po = tmp_path / "x.po"
+    po.write_text('msgid "Title"\nmsgstr "Otsikko"\n', encoding="utf-8")
+    nb, left = ne.translate_notebook(ne.Edition(source, po, tmp_path / "fi" / "x.ipynb", "fi", False))
+    assert left == ["Untranslated."]
+    assert "".join(nb["cells"][0]["source"]) == f"*{ne.NOTES['fi']}*"
+    assert "".join(nb["cells"][1]["source"]) == "# Otsikko\n\nUntranslated."
+
+
+def test_units_are_replaced_where_they_stand():
+    """Headings, paragraphs over several lines, list items, quotes and table cells."""
+    english = ("## Your task\n\n1. Write three\n   outcomes.\n2. Check them.\n\n"
+               "> **Note:** on Binder\n> work is lost.\n\n| Module | What |\n|---|---|\n"
+               "| Outcomes | write |\n\nA paragraph\nover two lines.")
+    table = {"Your task": "Tehtäväsi", "Write three outcomes.": "Kirjoita kolme.",
+             "Check them.": "Tarkista ne.", "**Note:** on Binder work is lost.": "**Huom:** katoaa.",
+             "Module": "Moduuli", "What": "Mitä", "Outcomes": "Tavoitteet", "write": "kirjoitat",
+             "A paragraph over two lines.": "Kappale."}
+    assert set(ne.cell_messages(english)) == set(table)
+    text, left = ne.translate_markdown(english, table)
+    assert left == []
+    assert text == ("## Tehtäväsi\n\n1. Kirjoita kolme.\n2. Tarkista ne.\n\n> **Huom:** katoaa.\n\n"
+                    "| Moduuli | Mitä |\n|---|---|\n| Tavoitteet | kirjoitat |\n\nKappale.")
+
+
+@pytest.mark.parametrize("lang", ne.LANGS)
+def test_tools_in_a_language_folder_show_that_language(lang):
+    folders = {e.target.parent for e in EDITIONS if e.lang == lang}
+    for folder in folders:
+        for tool in ("outcome-coach", "credential-builder", "workload-calculator", None):
+            assert screen_language(tool, folder=folder) == lang, (folder, tool)
+
+
+@pytest.mark.parametrize("pagename", ["notebooks/outcomes-coach", "book/outcomes/index"])
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_launch_buttons_open_the_editions_own_notebook(pagename, lang):
+    url = f"https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/{pagename}.ipynb"
+    context = {"header_buttons": [{"label": "launch-buttons", "buttons": [{"url": url}]}]}
+    app = type("App", (), {"config": type("Config", (), {"language": lang})()})()
+    ne.launch_own_language(app, pagename, "page.html", context, None)
+    new = context["header_buttons"][0]["buttons"][0]["url"]
+    if lang == "en" or not pagename.startswith("notebooks/"):
+        assert new == url
+    else:
+        name = pagename.split("/")[1]
+        assert new.endswith(f"urlpath=lab/tree/notebooks/{lang}/{name}.ipynb")
+        assert (REPO / "notebooks" / lang / f"{name}.ipynb").exists()
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("lang", ne.LANGS)
+def test_generated_notebooks_run_without_errors(lang, tmp_path):
+    """Every code cell of every generated notebook of one language, in one kernel, each notebook
+    in a copy of its folder (settings file included): no error, and the tools' language is set."""
+    work = []
+    for edition in (e for e in EDITIONS if e.lang == lang):
+        folder = tmp_path / edition.target.parent.relative_to(REPO)
+        if not folder.exists():
+            shutil.copytree(edition.target.parent, folder)
+        work.append((folder, edition.target.name))
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        errors = []
+        for folder, name in work:
+            cells = [c for c in _load(folder / name)["cells"] if c["cell_type"] == "code"]
+            check = (f"import os; os.chdir({str(folder)!r})\n"
+                     "from microcred.settings import screen_language\n"
+                     f"assert screen_language() == {lang!r}, screen_language()")
+            for n, code in enumerate([check, *("".join(c["source"]) for c in cells)]):
+                reply = kc.execute_interactive(code, timeout=180, output_hook=lambda msg: None)
+                if reply["content"]["status"] != "ok":
+                    errors.append(f"{name} cell {n}: {reply['content'].get('ename')}: "
+                                  f"{reply['content'].get('evalue')}")
+        assert not errors, "\n".join(errors)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
