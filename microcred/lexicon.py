@@ -7,7 +7,7 @@ Bloom level or a word's lemma without running the whole outcome analysis.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import lemmas
@@ -18,6 +18,13 @@ LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
 LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 UNKNOWN = "unknown"  # the level of an action verb that is in no list (the participant chooses it)
 
+_ARTICLES = frozenset({"a", "an", "the", "en", "ett"})
+# English adjectives by their form ("informed", "critical", "comprehensive", "sound") or common
+# ones of outcome statements ("a good knowledge of", "a deeper understanding of").
+_ADJECTIVE = re.compile(r"(ed|al|ive|ous|ful|ic|able|ible|ant|ent|ary|ory|less|ish|er|est)$|"
+                        r"^(good|sound|basic|deep|broad|thorough|clear|valid|full|own|key|main|"
+                        r"wide|firm|solid|new|wise|fair|just|safe|true|right|proper|apt)$")
+MAX_MODIFIERS = 2  # words allowed between the words of a lexicon entry ("make informed decisions")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
 
 
@@ -102,12 +109,18 @@ class Lexicon:
         return out
 
     def match_at(self, tokens: list[Token], i: int) -> Entry | None:
-        """The longest lexicon entry starting at token ``i``, if any."""
+        """The longest lexicon entry starting at token ``i``, if any. An entry that took words
+        between its own ("make informed decisions") comes back with the words it covers, so
+        that ``len(entry.words)`` is always the number of tokens it spans."""
         token = tokens[i]
         for key in self._keys(token):
             for entry in self.index.get(key, ()):
-                if self._matches(entry, tokens, i) and self._verb_form(token, key, entry):
-                    return entry
+                span = self._span(entry, tokens, i)
+                if span and self._verb_form(token, key, entry):
+                    if span == len(entry.words):
+                        return entry
+                    covered = (entry.words[0],) + tuple(t.text for t in tokens[i + 1 : i + span])
+                    return replace(entry, words=covered, base=entry.lemma)
         return None
 
     def _keys(self, token: Token) -> list[str]:
@@ -149,11 +162,40 @@ class Lexicon:
             return None
         return word if token.lemma == word or self.language == "en" else None
 
-    def _matches(self, entry: Entry, tokens: list[Token], i: int) -> bool:
-        if i + len(entry.words) > len(tokens):
+    def _span(self, entry: Entry, tokens: list[Token], i: int) -> int:
+        """How many tokens from ``i`` the entry covers (0: no match). Before a noun of the entry
+        up to two modifiers may stand ("draw valid conclusions", "dra självständiga
+        slutsatser", "tehdä perusteltuja päätöksiä"), and an English article may differ or be
+        left out ("gain understanding of"); particles and prepositions must follow directly."""
+        j, skipped = i + 1, 0
+        for word in entry.words[1:]:
+            while True:
+                if j >= len(tokens):
+                    return 0
+                tok = tokens[j]
+                if word in (tok.text, tok.lemma) or (word in _ARTICLES and tok.text in _ARTICLES):
+                    j += 1
+                    break
+                if word in _ARTICLES:
+                    break  # the entry's article is not written: match the next word
+                if (skipped >= MAX_MODIFIERS or len(word) < 4 or word in self.prepositions
+                        or not self._modifier(tok)):
+                    return 0
+                j, skipped = j + 1, skipped + 1
+        return j - i
+
+    def _modifier(self, tok: Token) -> bool:
+        """Can the token stand between a verb and its noun as a modifier (an adjective, an
+        article)? Not punctuation, "and", a preposition or a learner. English nouns also stand
+        before nouns ("troubleshoot network faults"), so there a modifier must have the form of
+        an adjective; Finnish and Swedish write such nouns as one compound word."""
+        word = tok.text
+        if word in _ARTICLES:
+            return True
+        if not tok.is_word or word in self.and_words or word in self.prepositions or (
+                word in self.subjects or word in self.function_words):
             return False
-        rest = zip(entry.words[1:], tokens[i + 1 : i + len(entry.words)])
-        return all(word in (tok.text, tok.lemma) for word, tok in rest)
+        return not self.uses_position or bool(_ADJECTIVE.search(word))
 
     def is_passive(self, tokens: list[Token], i: int) -> bool:
         """Is token i a passive form, which says what is done rather than what the learner does?"""

@@ -133,7 +133,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         return _analyse_list(cleaned, items, lang, msg, _notes(had_markup, truncated, msg))
     tokens = lex.tokens(cleaned)
     verbs = _find_verbs(cleaned, tokens, lex)
-    verbs += _vague_phrases(cleaned, lex, verbs)
+    verbs = _with_vague_phrases(cleaned, lex, verbs)
     mixed = _other_languages(cleaned, lang)
     for other in mixed:  # "The participant osaa analysoida ...": find the Finnish verb too
         seen = {v.start for v in verbs}
@@ -492,16 +492,21 @@ def _has_object(verb: Verb, tokens: list[Token]) -> bool:
     return any(tok.is_word and tok.start >= verb.end for tok in tokens)
 
 
-def _vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb]:
-    """Phrases as vague as a vague verb ("has a comprehensive knowledge of", "har grundläggande
-    färdigheter i"), where no verb was found at the same place."""
-    found = []
+def _with_vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb]:
+    """The verbs with the phrases as vague as a vague verb ("has a comprehensive knowledge of",
+    "har grundläggande färdigheter i") added. A phrase headed by a found verb replaces it: in
+    "develop an understanding of" or "gain a deeper understanding of" the understanding is what
+    is said, not the developing or the gaining. A phrase overlapping another verb is left out."""
+    found: list[Verb] = []
+    heads: set[int] = set()
     for pattern, element in lex.vague_patterns.items():
         for m in pattern.finditer(text):
-            if not any(v.start <= m.start() < v.end or m.start() <= v.start < m.end()
-                       for v in verbs):
+            overlapping = [v for v in verbs if v.start <= m.start() < v.end
+                           or m.start() <= v.start < m.end()]
+            if all(v.start == m.start() and not v.vague for v in overlapping):
+                heads.update(v.start for v in overlapping)
                 found.append(Verb(m.group(0), element, None, m.start(), m.end(), vague=True))
-    return found
+    return [v for v in verbs if v.start not in heads] + found
 
 
 def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:

@@ -1,0 +1,62 @@
+"""How catalogue outcomes are phrased beyond a bare verb: knowledge gained or deepened, verb
+phrases with modifiers inside them ("make informed decisions"). Written for the real-outcome
+work of issue 13; run with Voikko and with the pure-Python fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from microcred.outcomes import analyse
+from tests.helpers.morphology import each_backend
+
+
+@pytest.fixture(params=["voikko", "fallback"], autouse=True)
+def backend(request):
+    yield from each_backend(request.param)
+
+
+@pytest.mark.parametrize("text", [
+    "Students will gain a deeper understanding of project management.",
+    "Students will acquire a basic knowledge of contract law.",
+    "Students will develop an awareness of ethical issues in research.",
+    "Develop an appreciation of cultural diversity in health care.",
+    "Studenten ska utveckla förståelse för hållbar utveckling.",
+    "Opiskelija syventää ymmärrystään kestävästä kehityksestä.",
+    "Opiskelija kehittää tietämystään markkinoinnista.",
+    "Opiskelijalla on hyvä ymmärrys kestävästä kehityksestä.",
+])
+def test_knowledge_gained_or_deepened_is_vague_whatever_verb_heads_it(text):
+    """The understanding is what the phrase states; "develop"/"gain" is not the action."""
+    r = analyse(text)
+    assert r.codes.count("vague-verb") == 1 and r.bloom_level is None
+    assert "multiple-verbs" not in r.codes and "unknown-verb" not in r.codes
+
+
+@pytest.mark.parametrize("text", [
+    "Develop a marketing plan for a small company.",
+    "Opiskelija osaa kehittää tietokantasovelluksia.",
+    "Studenten ska kunna utveckla en affärsplan.",
+])
+def test_developing_a_product_is_still_an_action(text):
+    r = analyse(text)
+    assert "vague-verb" not in r.codes and r.bloom_level == "create"
+
+
+@pytest.mark.parametrize("text, lemma, level", [
+    ("Make informed decisions about treatment options.", "make decisions", "evaluate"),
+    ("Draw valid conclusions from experimental data.", "draw conclusions", "evaluate"),
+    ("Studenten ska kunna dra självständiga slutsatser av analyserna.", "dra slutsatser",
+     "evaluate"),
+    ("Opiskelija osaa tehdä perusteltuja päätöksiä.", "tehdä päätöksiä", "evaluate"),
+    ("Students will have a sound knowledge of project management.", "have knowledge of", None),
+])
+def test_a_listed_phrase_matches_with_modifiers_inside(text, lemma, level):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == [lemma]
+    assert r.bloom_level == level
+
+
+def test_an_english_noun_before_the_noun_does_not_make_a_phrase():
+    """"troubleshoot network faults" is troubleshoot with its object, not a listed phrase with a
+    modifier: English nouns stand before nouns, adjectives have their own forms."""
+    assert [v.lemma for v in analyse("Troubleshoot network faults.").verbs] == ["troubleshoot"]
