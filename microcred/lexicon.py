@@ -227,6 +227,8 @@ def _english_variants(word: str) -> list[str]:
         variants += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         variants += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:  # "programming", "planning"
+            variants.append(word[:-4])
     return variants
 
 

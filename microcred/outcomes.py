@@ -405,7 +405,7 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
         if (
             entry is None
             or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
-            or not _in_verb_position(tokens, i, first, lex)
+            or (i not in slots and not _in_verb_position(tokens, i, first, lex))
             or (lex.uses_position and frame is not None and _plural_noun(tokens, i, entry))
             or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
@@ -688,10 +688,17 @@ def _finite_after_subject(tok: Token, lex: Lexicon) -> str | None:
 def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | None]:
     """The verbs where the frame's verb goes (token index -> base form of a verb in no list, or
     None for a listed one): the first infinitive after the frame, and those joined to it
-    ("osaa hinnoitella ja markkinoida")."""
+    ("osaa hinnoitella ja markkinoida"). After an English frame ending in a preposition
+    ("skill in", "capable of") the verb is a gerund ("skill in conducting ..."), and a word
+    without "-ing" there is a noun ("skills in communication")."""
     found: dict[int, str | None] = {}
     skipped = 0
+    gerund = lex.uses_position and j > 0 and tokens[j - 1].text in lex.prepositions
     while j < len(tokens) and tokens[j].is_word and len(found) < 3:
+        if gerund and not tokens[j].text.endswith("ing") and not (
+            lex.between is not None and lex.between.match(tokens[j].text)
+        ):
+            break
         entry = lex.match_at(tokens, j)
         if entry is not None and not lex.is_passive(tokens, j):
             if entry.vague:
@@ -702,7 +709,7 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
             j, skipped = j + 1, skipped + 1
             continue
         else:
-            lemma = lex.infinitive_lemma(tokens[j])
+            lemma = tokens[j].lemma if gerund else lex.infinitive_lemma(tokens[j])
             if lemma is None or lex.is_passive(tokens, j):  # "can be used": not the learner's
                 break
             found[j] = lemma

@@ -60,3 +60,19 @@ def test_an_english_noun_before_the_noun_does_not_make_a_phrase():
     """"troubleshoot network faults" is troubleshoot with its object, not a listed phrase with a
     modifier: English nouns stand before nouns, adjectives have their own forms."""
     assert [v.lemma for v in analyse("Troubleshoot network faults.").verbs] == ["troubleshoot"]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Skill in performing external financial analysis.", "perform"),
+    ("The student is capable of negotiating a contract with a supplier.", "negotiate"),
+    ("Proficiency in programming embedded systems in C.", "program"),
+])
+def test_the_gerund_after_skill_in_or_capable_of_is_the_action_verb(text, lemma):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == [lemma]
+    assert r.ok and r.bloom_level == "apply"
+
+
+def test_a_noun_after_skills_in_is_not_a_verb():
+    r = analyse("The student has good skills in communication.")
+    assert not [v for v in r.verbs if not v.vague]
