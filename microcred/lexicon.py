@@ -86,6 +86,7 @@ class Lexicon:
     course_verbs: frozenset[str] = frozenset()  # what a course does ("ger", "antaa", "gives")
     prepositions: frozenset[str] = frozenset()  # "på kursen": then the course is not the subject
     purpose: frozenset[str] = frozenset()  # "för att", "in order to": a clause of purpose or means
+    means_verbs: frozenset[str] = frozenset()  # "use", "använda": a purpose after them is the action
     object_openers: frozenset[str] = frozenset()  # English: "the", "it" open an object
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
@@ -215,7 +216,11 @@ class Lexicon:
 
 
 def _english_variants(word: str) -> list[str]:
-    """Regular verb forms the lemmatiser reads as nouns ("analyses" -> "analysis")."""
+    """Regular verb forms the lemmatiser reads as nouns ("analyses" -> "analysis"), and
+    hyphenated spellings ("co-ordinate", "co-operates")."""
+    if "-" in word:
+        joined = word.replace("-", "")
+        return [joined, *_english_variants(joined)]
     variants = []
     if word.endswith("ies"):
         variants.append(word[:-3] + "y")
@@ -306,6 +311,7 @@ def lexicon(language: str) -> Lexicon:
         course_verbs=frozenset(str(w) for w in data.get("course_verbs", [])),
         prepositions=frozenset(str(w) for w in data.get("prepositions", [])),
         purpose=frozenset(str(w) for w in data.get("purpose", [])),
+        means_verbs=frozenset(str(w) for w in data.get("means_verbs", [])),
         object_openers=frozenset(str(w) for w in data.get("object_openers", [])),
         finite=re.compile(data["finite"]) if data.get("finite") else None,
         passive_opening=re.compile(data["passive_opening"]) if data.get("passive_opening")

@@ -365,6 +365,8 @@ def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> 
     prev = tokens[j].text
     if prev == "to" and j > 0 and tokens[j - 1].text.endswith("ed"):  # "methods used to classify"
         return False
+    if prev == "as" and j > 1 and tokens[j - 1].text == "well" and tokens[j - 2].text == "as":
+        return True  # "configure a server as well as design a network": "as well as" = "and"
     return prev in lex.markers or prev in lex.subjects
 
 
@@ -533,13 +535,26 @@ def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return any(tok.text in lex.subjects and tok.text.endswith("t") for tok in tokens[:i])
 
 
+def _means(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
+    """Does a purpose clause at token i say what the learner does with a tool ("use software in
+    order to analyse data", "använda modeller för att beräkna lönsamhet")? Then its verb is the
+    learner's real action, and the tool verb ("use") only says how."""
+    for tok in reversed(tokens[first:i - 1]):  # before "order to", "för att"
+        if tok.text in (",", ";", ":") or tok.text in lex.clause_words:
+            return False
+        if tok.lemma in lex.means_verbs or tok.text in lex.means_verbs:
+            return True
+    return False
+
+
 def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of clauses whose verbs are not the learner's: after "how", "why", "in order
     to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
     spans, i = [], first
     while i < len(tokens):
         purpose = i > first and tokens[i].text in ("att", "to") and (
-            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose)
+            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
+            tokens, first, i, lex)
         if purpose or tokens[i].text in lex.clause_words and i > first and not (
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
         ):

@@ -76,3 +76,33 @@ def test_the_gerund_after_skill_in_or_capable_of_is_the_action_verb(text, lemma)
 def test_a_noun_after_skills_in_is_not_a_verb():
     r = analyse("The student has good skills in communication.")
     assert not [v for v in r.verbs if not v.vague]
+
+
+@pytest.mark.parametrize("text, lemmas, level", [
+    ("Students should be able to use appropriate software in order to analyse experimental data.",
+     ["use", "analyse"], "analyse"),
+    ("Studenten ska kunna använda statistiska metoder för att analysera data.",
+     ["använda", "analysera"], "analyse"),
+])
+def test_a_purpose_after_using_a_tool_is_the_learners_action(text, lemmas, level):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == lemmas and r.bloom_level == level
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Reflect on their own practice in order to improve it.", ["reflect on"]),
+    ("Studenten ska kunna reflektera över lagarbete för att utöva sitt yrke.", ["reflektera över"]),
+])
+def test_other_purposes_are_not_the_outcome(text, lemmas):
+    """"in order to improve it" is why the learner reflects, not what is assessed."""
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("The student is able to configure servers as well as design a network.",
+     ["configure", "design"]),
+    ("The student can co-operate with other professionals.", ["cooperate"]),
+])
+def test_as_well_as_joins_verbs_and_hyphenated_spellings_are_known(text, lemmas):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == lemmas and "unknown-verb" not in r.codes
