@@ -87,7 +87,7 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()  # "på kursen": then the course is not the subject
     purpose: frozenset[str] = frozenset()  # "för att", "in order to": a clause of purpose or means
     means_verbs: frozenset[str] = frozenset()  # "use", "använda": a purpose after them is the action
-    object_openers: frozenset[str] = frozenset()  # English: "the", "it" open an object
+    object_openers: frozenset[str] = frozenset()  # "the", "en", "sin": a noun phrase follows
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
     vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
@@ -114,6 +114,8 @@ class Lexicon:
         between its own ("make informed decisions") comes back with the words it covers, so
         that ``len(entry.words)`` is always the number of tokens it spans."""
         token = tokens[i]
+        if token.text in self.prepositions and token.text not in self.index:
+            return None  # "över" is no form of "öva", "for" none of a verb
         for key in self._keys(token):
             for entry in self.index.get(key, ()):
                 span = self._span(entry, tokens, i)

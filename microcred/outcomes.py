@@ -408,10 +408,14 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             entry is None
             or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
             or (i not in slots and not _in_verb_position(tokens, i, first, lex))
-            or (lex.uses_position and frame is not None and _plural_noun(tokens, i, entry))
+            or (lex.uses_position and (frame is not None or _base_form(verbs))
+                and _plural_noun(tokens, i, entry))
             or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
                 and tokens[i].text not in lex.index and i not in slots)
+            or (not lex.uses_position and i > 0 and tokens[i - 1].text in lex.object_openers)
+            or (lex.language == "sv" and frame is not None and i >= frame[1]
+                and _swedish_present(tokens[i], entry, lex))
             or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
                 and tokens[i].text not in lex.forms and not _plural_subject(tokens, i, lex))
             or lex.is_passive(tokens, i)
@@ -517,6 +521,20 @@ def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:
     word = tokens[i].text
     return (i > 0 and tokens[i - 1].text in ("and", "or", ",") and word.endswith("s")
             and word != entry.words[0])
+
+
+def _swedish_present(tok: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Swedish after "kan"/"ska kunna": the learner's verbs are infinitives, so a present-tense
+    form further on belongs to a relative clause or is a plural noun ("dokumentera vården
+    enligt gällande lagar": "lagar" is laws, not "laga")."""
+    return tok.text != entry.words[0] and tok.text not in lex.forms
+
+
+def _base_form(verbs: list[Verb]) -> bool:
+    """English: is the first verb written in its base form ("Interpret and present data in
+    tables, charts and graphs")? Then the learner's verbs are base forms and an -s form later is
+    a plural noun; after "analyses" (third person) "presents" is a verb."""
+    return bool(verbs) and verbs[0].text.lower().split()[0] == verbs[0].lemma.split()[0]
 
 
 def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:

@@ -106,3 +106,35 @@ def test_other_purposes_are_not_the_outcome(text, lemmas):
 def test_as_well_as_joins_verbs_and_hyphenated_spellings_are_known(text, lemmas):
     r = analyse(text)
     assert [v.lemma for v in r.verbs] == lemmas and "unknown-verb" not in r.codes
+
+
+def test_english_plural_nouns_after_a_base_form_verb_are_not_verbs():
+    """"charts and graphs" after "Interpret and present": no verbs "chart", "graph", and so no
+    verb left without an object."""
+    r = analyse("Interpret and present data in tables, charts and graphs.")
+    assert [v.lemma for v in r.verbs] == ["interpret", "present"] and r.ok
+    third = analyse("The student analyses data and presents results.")
+    assert [v.lemma for v in third.verbs] == ["analyse", "present"]
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Studenten ska kunna dokumentera omvårdnadsarbetet enligt gällande lagar.", ["dokumentera"]),
+    ("Studenten ska kunna sammanställa en lista över risker.", ["sammanställa"]),
+])
+def test_swedish_present_forms_and_prepositions_after_kunna_are_not_the_learners_verbs(text,
+                                                                                       lemmas):
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == lemmas and r.ok
+
+
+@pytest.mark.parametrize("text", [
+    "Studenten ska kunna sätta sig in i nya problemområden.",
+    "Studenten ska kunna ta del av aktuella forskningsresultat.",
+])
+def test_swedish_familiarising_is_vague(text):
+    assert analyse(text).codes == ["vague-verb"]
+
+
+def test_a_bare_swedish_aim_to_give_is_teacher_centred():
+    assert analyse("Målet är att ge studenterna en översikt över området.").codes == [
+        "teacher-centred"]
