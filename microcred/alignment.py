@@ -30,7 +30,7 @@ from .i18n import t
 from .lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
 from .numbers import parse_number
 from .outcomes import analyse, detect_language
-from .workload import expect
+from .reading import expect
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

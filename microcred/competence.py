@@ -31,6 +31,7 @@ from . import course, design, outcomes, qa
 from .errors import UserError
 from .files import write_text_atomic
 from .i18n import t
+from .reading import read_text
 
 FORMAT = "microcred-competence"
 FORMAT_VERSION = 1
@@ -178,16 +179,7 @@ def from_json(text: str, source: str = "the file", lang: str = "en") -> Assessme
 def load(path: str | os.PathLike[str], lang: str = "en") -> Assessment:
     """The self-assessment saved at ``path``."""
     p = Path(path)
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise UserError(t("competence.not-ours", lang, source=str(p)))
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(t("competence.no-file", lang, source=str(p))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        problem = getattr(exc, "strerror", None) or str(exc)
-        raise UserError(t("competence.unreadable", lang, source=str(p), problem=problem)) from None
-    return from_json(text, str(p), lang)
+    return from_json(read_text(p, lang, MAX_FILE_BYTES), str(p), lang)
 
 
 def save(assessment: Assessment, path: str | os.PathLike[str], lang: str = "en") -> Path:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from .findings import Finding, localised
 from .i18n import number, t
 from .lexicon import LANGUAGES, lexicon
+from .reading import parse_yaml
 from .resources import load_yaml
 
 if TYPE_CHECKING:
@@ -536,19 +537,13 @@ def parse_items(text: str, filename: str = "") -> list[Any] | dict[str, list[Any
     """Needs or outcomes from the text of a file: one a line (.txt), a CSV with a text column,
     or YAML (a list; a canvas or design file with ``needs:``/``outcomes:``; or credential title
     -> list). Raises ``UserError`` with a plain message when the content cannot be read."""
-    from .errors import UserError
 
     name = filename.lower()
     stripped = text.lstrip("\ufeff")
     if name.endswith((".csv", ".tsv")):
         return _parse_csv(stripped, "\t" if name.endswith(".tsv") else None)
     if name.endswith((".yaml", ".yml", ".json")):
-        import yaml
-
-        try:
-            data = yaml.safe_load(stripped)
-        except yaml.YAMLError:
-            raise UserError(f"{filename}: not valid YAML (check indentation and colons)") from None
+        data = parse_yaml(stripped, filename)
         return _from_data(data, filename)
     return [line for line in stripped.splitlines() if line.strip()]
 

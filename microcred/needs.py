@@ -19,6 +19,7 @@ from .errors import UserError
 from .findings import Finding, localised
 from .i18n import t
 from .numbers import parse_number
+from .reading import parse_yaml
 from .resources import load_yaml
 
 __all__ = [
@@ -186,18 +187,10 @@ def from_dict(data: Any) -> NeedsCanvas:
     return canvas.with_ids()
 
 
-def read_yaml(text: str) -> NeedsCanvas:
+def read_yaml(text: str, source: str = "YAML", lang: str = "en") -> NeedsCanvas:
     """The canvas in a YAML text (a design file or the section alone); UserError if it is not
     valid YAML."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 1})" if where is not None else ""
-        raise UserError(f"the file is not valid YAML{line}: check indentation and colons") from None
-    return from_dict(data)
+    return from_dict(parse_yaml(text, source, lang))
 
 
 def dump_yaml(canvas: NeedsCanvas) -> str:

@@ -32,7 +32,7 @@ from .i18n import t
 from .lexicon import lexicon
 from .numbers import parse_number
 from .outcomes import detect_language
-from .workload import expect
+from .reading import expect
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -28,6 +28,7 @@ from .credits import Convention, conventions
 from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import number, t
 from .numbers import parse_number
+from .reading import expect
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -269,13 +270,6 @@ def plot_workload(workload: Workload, lang: str = "en") -> Figure:
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
-
-
-def expect(condition: bool, message: str) -> None:
-    """Raise a ValueError with ``message`` unless ``condition`` holds: how the ``from_dict``
-    readers of the design-file sections refuse a malformed section."""
-    if not condition:
-        raise ValueError(message)
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ def test_newer_missing_binary_and_folder_files_give_clear_errors(tmp_path):
         qa.load(tmp_path)
     binary = tmp_path / "b.json"
     binary.write_bytes(b"\xff\xfe\x00\x81")
-    with pytest.raises(UserError, match="not a text file"):
+    with pytest.raises(UserError, match="not UTF-8 text"):
         qa.load(binary)
 
 

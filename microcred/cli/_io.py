@@ -8,25 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from .. import reading
 from ..errors import UserError
 from ..files import write_text_atomic
 
 
-def read_text(path: str) -> str:
+def read_text(path: str, lang: str = "en") -> str:
     """Text of ``path`` (``-`` reads stdin); a clear UserError if it cannot be read."""
     if path == "-":
         return sys.stdin.read()
-    p = Path(path)
-    if not p.exists():
-        raise UserError(f"{path}: no such file")
-    if p.is_dir():
-        raise UserError(f"{path}: is a folder, not a file")
-    try:
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text (save it as UTF-8 and try again)") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
+    return reading.read_text(path, lang)
 
 
 def write_output(path: str, text: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..alignment import Alignment, AlignmentReport, check_alignment, plot_alignment
-from .workload import add_common_options, format_findings, load_section, read_design, save_chart
+from ._design import add_common_options, format_findings, load_section, read_design, save_chart
 
 
 def register(sub: argparse._SubParsersAction) -> None:

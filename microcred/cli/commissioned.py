@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-
-import yaml
+from typing import Any
 
 from ..commissioned import (
     Pricing,
@@ -24,6 +23,7 @@ from ..errors import UserError
 from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
+from ..reading import parse_yaml
 from ._io import read_text, usage_of
 
 PRICE_TEMPLATE = """\
@@ -79,11 +79,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     tp.set_defaults(func=run_template)
 
 
-def _load(path: str):
-    try:
-        return yaml.safe_load(read_text(path))
-    except yaml.YAMLError:
-        raise UserError(f"{path}: not valid YAML (check indentation and colons)") from None
+def _load(path: str) -> Any:
+    return parse_yaml(read_text(path), path)
 
 
 def run_price(args: argparse.Namespace) -> int:

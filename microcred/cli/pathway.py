@@ -14,7 +14,7 @@ from ..pathways import (
     learner_plan,
     plot_pathway,
 )
-from .workload import add_common_options, format_findings, load_section, read_design, save_chart
+from ._design import add_common_options, format_findings, load_section, read_design, save_chart
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,24 +1,13 @@
-"""``python -m microcred workload FILE``: hours, credits and weekly load of a design file.
-
-Also home of ``read_design``, which the ``alignment`` and ``pathway`` commands share: read a
-design file (YAML) and make sure it has the section the command needs.
-"""
+"""``python -m microcred workload FILE``: hours, credits and weekly load of a design file."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
-
-import yaml
 
 from ..credits import conventions
-from ..errors import UserError
-from ..files import write_bytes_atomic
-from ..findings import Finding
-from ..i18n import LANGUAGES
 from ..workload import Workload, WorkloadReport, check_workload, plot_workload
-from ._io import read_text
+from ._design import add_common_options, format_findings, load_section, read_design, save_chart
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,13 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="credit convention (default: the file's, else ects)")
     add_common_options(p)
     p.set_defaults(func=run)
-
-
-def add_common_options(p: argparse.ArgumentParser) -> None:
-    """Options every design-file command has: message language, JSON, a chart file."""
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    p.add_argument("--chart", metavar="PNG", help="also save the chart as a PNG file")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,51 +64,3 @@ def format_report(workload: Workload, report: WorkloadReport) -> str:
                     f"({share:.0f} % of full time)")
     rows += format_findings(report.findings)
     return "\n".join(rows)
-
-
-def format_findings(findings: tuple[Finding, ...] | list[Finding]) -> list[str]:
-    """Findings as indented lines, or a line saying there are none."""
-    if not findings:
-        return ["\nno problems found"]
-    lines = [""]
-    for f in findings:
-        lines.append(f"{f.severity}: {f.code}: {f.message}")
-        if f.suggestion:
-            lines.append(f"  -> {f.suggestion}")
-    errors = sum(1 for f in findings if f.severity == "error")
-    lines.append(f"\n{errors} error(s), {len(findings) - errors} warning(s)")
-    return lines
-
-
-def read_design(path: str, section: str) -> dict[str, Any]:
-    """The design file at ``path`` as a mapping; a UserError if it is not YAML, not a mapping,
-    or has no ``section``."""
-    text = read_text(path)
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "it cannot be parsed"
-        raise UserError(f"{path}: not valid YAML{where} ({problem})") from None
-    if not isinstance(doc, dict):
-        raise UserError(f"{path}: expected a YAML mapping with a '{section}:' section")
-    if section not in doc:
-        raise UserError(f"{path}: no '{section}:' section (sections found: "
-                        f"{', '.join(map(str, doc)) or 'none'})")
-    return doc
-
-
-def save_chart(fig: Any, path: str) -> None:
-    """Write a figure as PNG; a UserError if the file cannot be written."""
-    from ..charts import to_png
-
-    write_bytes_atomic(path, to_png(fig))
-
-
-def load_section(reader: Any, doc: dict[str, Any], path: str) -> Any:
-    """Call a ``from_design`` reader, turning its ValueError into a one-line UserError."""
-    try:
-        return reader(doc)
-    except ValueError as exc:
-        raise UserError(f"{path}: {exc}") from None

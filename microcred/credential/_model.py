@@ -24,6 +24,7 @@ from ..credits import conventions
 from ..errors import UserError
 from ..i18n import t
 from ..numbers import parse_number
+from ..reading import read_text, yaml_problem
 from ..resources import load_yaml
 from . import _elements as el
 
@@ -290,8 +291,7 @@ def loads(text: str, source: str = "<text>", fmt: str | None = None, lang: str =
         raise UserError(t("credential.load.json-error", lang, source=source, line=exc.lineno,
                           problem=exc.msg)) from None
     except yaml.YAMLError as exc:
-        raise UserError(t("credential.load.yaml-error", lang, source=source,
-                          **_yaml_error(exc))) from None
+        raise UserError(yaml_problem(exc, source, lang)) from None
     if data is None:
         raise UserError(t("credential.load.empty", lang, source=source))
     if not isinstance(data, Mapping):
@@ -306,36 +306,9 @@ def loads(text: str, source: str = "<text>", fmt: str | None = None, lang: str =
 def load(path: str | Path, lang: str = "en") -> Description:
     """A description from a YAML (``.yaml``/``.yml``) or JSON (``.json``) file."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(t("credential.load.unreadable", lang, source=str(path),
-                          problem="no such file")) from None
-    except IsADirectoryError:
-        raise UserError(t("credential.load.unreadable", lang, source=str(path),
-                          problem="a folder, not a file")) from None
-    except UnicodeDecodeError:
-        raise UserError(t("credential.load.unreadable", lang, source=str(path),
-                          problem="not UTF-8 text")) from None
-    except OSError as exc:
-        raise UserError(t("credential.load.unreadable", lang, source=str(path),
-                          problem=exc.strerror or str(exc))) from None
+    text = read_text(p, lang)
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
     return loads(text, source=str(path), fmt=fmt, lang=lang)
-
-
-def _yaml_error(exc: yaml.YAMLError) -> dict[str, str]:
-    """The line(s) and the problem of a YAML error: from where the broken part starts (e.g. an
-    unclosed quote) to where the parser gave up."""
-    start = getattr(exc, "context_mark", None)
-    end = getattr(exc, "problem_mark", None)
-    lines = sorted({m.line + 1 for m in (start, end) if m is not None})
-    line = "-".join(str(n) for n in (lines[0], lines[-1]) if lines) if lines else "?"
-    if len(lines) == 1:
-        line = str(lines[0])
-    context, problem = getattr(exc, "context", None), getattr(exc, "problem", None)
-    text = "; ".join(p for p in (context, problem) if p) or str(exc).splitlines()[0]
-    return {"line": line, "problem": text}
 
 
 def yaml_example(element: str) -> str:

@@ -38,12 +38,12 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from ..errors import UserError
 from ..files import locked, write_text_atomic
 from ..i18n import LANGUAGES, t
+from ..reading import parse_yaml, read_text, yaml_problem
 from ._migrate import SECTIONS, VERSION_KEY, migrate
 
 DEFAULT_NAME = "my-microcredential.yaml"
 SUFFIXES = (".yaml", ".yml")
 QA_SUFFIX = ".qa.json"
-MAX_FILE_BYTES = 2_000_000  # a design file is a few kilobytes; refuse anything huge
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -57,11 +57,7 @@ def loads(text: str, source: str = "the design file", lang: str = "en") -> dict[
     An empty text is an empty design. Broken YAML, a file that is not a mapping of sections and
     a file from a newer version of the kit raise :class:`UserError` saying what to fix.
     """
-    text = text.lstrip("\ufeff")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise UserError(_yaml_problem(exc, source, lang)) from None
+    data = parse_yaml(text, source, lang)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -81,30 +77,12 @@ def read_section(path: str | os.PathLike, section: str, lang: str = "en") -> Any
     return load(path, lang).get(section)
 
 
-def read_text(path: str | os.PathLike, lang: str = "en") -> str:
-    """The text of a design file, with a clear UserError when it cannot be read."""
-    p = Path(path)
-    if not p.exists():
-        raise UserError(t("design.load.no-file", lang, source=str(p)))
-    if p.is_dir():
-        raise UserError(t("design.load.folder", lang, source=str(p)))
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise UserError(t("design.load.too-large", lang, source=str(p)))
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(t("design.load.not-text", lang, source=str(p))) from None
-    except OSError as exc:
-        raise UserError(t("design.load.unreadable", lang, source=str(p),
-                          problem=exc.strerror or str(exc))) from None
-
-
 def is_design_file(path: str | os.PathLike) -> bool:
     """Does ``path`` hold a design file with sections (not a flat description, not missing)?
     Tools that used to write a file of their own write only their section into such a file."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = parse_yaml(read_text(path), str(path))
+    except UserError:
         return False
     if not isinstance(data, dict):
         return False
@@ -335,7 +313,7 @@ def save_sections(path: str | os.PathLike, sections: Mapping[str, Any], lang: st
         elif create:
             text = template_text(lang if lang in LANGUAGES else "en")
         else:
-            raise UserError(t("design.load.no-file", lang, source=str(p)))
+            raise UserError(t("reading.no-file", lang, source=str(p)))
         if not p.parent.exists():
             raise UserError(t("design.save.no-folder", lang, path=str(p),
                               folder=str(p.parent)))
@@ -383,7 +361,7 @@ def update_text(text: str, sections: Mapping[str, Any], source: str = "the desig
     try:
         doc = rt.load(text) if text.strip() else None
     except RuamelError as exc:  # e.g. a key written twice: PyYAML lets it pass, ruamel does not
-        raise UserError(_yaml_problem(exc, source, lang)) from None
+        raise UserError(yaml_problem(exc, source, lang)) from None
     if doc is None:
         doc = CommentedMap()
     doc, migrated = migrate(doc, source, lang)
@@ -629,17 +607,6 @@ def _lines(text: str) -> list[str]:
 def _check_section(section: str) -> None:
     if section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}; the sections are {', '.join(SECTIONS)}")
-
-
-def _yaml_problem(exc: Exception, source: str, lang: str) -> str:
-    """Where the YAML is broken and what to check, in plain words."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = str(mark.line + 1) if mark is not None else "?"
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    hint_key = "design.load.hint-tab" if "\\t" in str(problem) or "\t" in str(problem) else (
-        "design.load.hint-duplicate" if "duplicate" in str(exc) else "design.load.hint")
-    return t("design.load.yaml-error", lang, source=source, line=line, problem=problem,
-             hint=t(hint_key, lang))
 
 
 def number_outcomes(texts: Iterable[str], previous: Iterable[Mapping[str, Any]] = ()

@@ -20,12 +20,12 @@ from ..errors import UserError
 from ..files import write_text_atomic
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
+from ..reading import read_text
 from ..resources import data_file
 from .instrument import SCALE_MAX, SCALE_MIN, instrument
 
 FORMAT = "microcred-qa-self-assessment"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 2_000_000  # a self-assessment is a few kilobytes; refuse anything huge
 _WHOLE = re.compile(r"[+-]?[0-9]+")  # ASCII digits only ("٣" is not a score)
 
 
@@ -167,19 +167,7 @@ def validate(assessment: SelfAssessment, lang: str | None = None) -> list[Findin
 def load(path: str | os.PathLike) -> SelfAssessment:
     """Read a saved self-assessment; a UserError that says what to do if it cannot be used."""
     p = Path(path)
-    if not p.exists():
-        raise UserError(f"{p}: no such file")
-    if p.is_dir():
-        raise UserError(f"{p}: is a folder, not a file")
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise UserError(f"{p}: too large to be a self-assessment")
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(f"{p}: not a text file (a self-assessment is UTF-8 JSON)") from None
-    except OSError as exc:
-        raise UserError(f"{p}: cannot be read ({exc.strerror})") from None
-    return SelfAssessment.from_json(text, source=str(p))
+    return SelfAssessment.from_json(read_text(p), source=str(p))
 
 
 def save(assessment: SelfAssessment, path: str | os.PathLike) -> Path:

@@ -11,10 +11,11 @@ import yaml
 
 from ..charts import to_data_uri
 from ..design import DEFAULT_NAME
+from ..errors import UserError
 from ..i18n import t
 from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
+from ..reading import expect, parse_yaml
 from ..settings import screen_language
-from ..workload import expect
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
 
@@ -23,11 +24,9 @@ def read_pathway(text: str) -> Pathway:
     """A pathway from YAML text: a whole design file or just the ``pathway:`` section's body.
     A ValueError says what is wrong."""
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ValueError(f"{where}{getattr(exc, 'problem', None) or exc}") from None
+        data = parse_yaml(text, "YAML") or {}
+    except UserError as exc:
+        raise ValueError(str(exc)) from None
     expect(isinstance(data, dict), "expected a mapping with 'credentials:'")
     return Pathway.from_design(data) if "pathway" in data else Pathway.from_dict(data)
 

@@ -54,13 +54,13 @@ def test_user_mistakes_are_one_line_never_a_traceback(tmp_path):
     """Missing file, broken YAML, missing section, malformed section, unwritable chart."""
     cases = {
         "no such file": [str(tmp_path / "nope.yaml")],
-        "not valid YAML at line 3": ["-"],
+        "line 3: the YAML cannot be read": ["-"],
         "no 'workload:' section (sections found: outcomes)": ["-"],
         "hours must be a number": ["-"],
         "could not be saved": [str(DESIGN), "--chart", str(tmp_path / "no" / "x.png")],
     }
     stdins = {
-        "not valid YAML at line 3": "workload:\n  activities: [\n- x: }",
+        "line 3: the YAML cannot be read": "workload:\n  activities: [\n- x: }",
         "no 'workload:' section (sections found: outcomes)": "outcomes: []",
         "hours must be a number": "workload: {activities: [{name: R, hours: lots}]}",
     }

@@ -1,0 +1,78 @@
+"""Reading what people give the kit (files, YAML) with errors that say what to do, in en/fi/sv.
+
+Every tool reads a participant's or trainer's file with `read_text` and YAML text with
+`parse_yaml`, so that a missing file, a folder, a binary file or broken YAML gets the same clear
+message everywhere (``data/strings/reading.yaml``), never a traceback. `expect` is how the
+``from_dict`` readers of the design-file sections refuse a malformed section.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UserError
+from .i18n import t
+
+__all__ = ["MAX_FILE_BYTES", "expect", "parse_yaml", "read_text", "yaml_problem"]
+
+MAX_FILE_BYTES = 2_000_000  # the kit's files are a few kilobytes; refuse anything huge
+
+
+def read_text(path: str | os.PathLike[str], lang: str = "en",
+              max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of ``path`` (a byte-order mark is dropped); a UserError in ``lang`` when
+    it is missing, a folder, too large, not text or unreadable."""
+    p = Path(path)
+    source = str(p)
+    if not p.exists():
+        raise UserError(t("reading.no-file", lang, source=source))
+    if p.is_dir():
+        raise UserError(t("reading.folder", lang, source=source))
+    try:
+        if p.stat().st_size > max_bytes:
+            raise UserError(t("reading.too-large", lang, source=source,
+                              limit=f"{max_bytes / 1e6:g}"))
+        return p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(t("reading.not-text", lang, source=source)) from None
+    except OSError as exc:
+        raise UserError(t("reading.unreadable", lang, source=source,
+                          problem=exc.strerror or str(exc))) from None
+
+
+def parse_yaml(text: str, source: str, lang: str = "en") -> Any:
+    """The data in YAML ``text`` (PyYAML's safe loader); a UserError from `yaml_problem`."""
+    try:
+        return yaml.safe_load(text.lstrip("\ufeff"))
+    except yaml.YAMLError as exc:
+        raise UserError(yaml_problem(exc, source, lang)) from None
+
+
+def yaml_problem(exc: Exception, source: str, lang: str = "en") -> str:
+    """Where YAML is broken (from where the broken part starts, e.g. an unclosed quote, to
+    where the parser gave up), what the parser found, and what to check, in ``lang``."""
+    marks = [getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)]
+    lines = sorted({m.line + 1 for m in marks if m is not None})
+    if not lines:
+        line = "?"
+    elif len(lines) == 1:
+        line = str(lines[0])
+    else:
+        line = t("reading.yaml-lines", lang, start=lines[0], end=lines[-1])
+    context, problem = getattr(exc, "context", None), getattr(exc, "problem", None)
+    found = "; ".join(str(p) for p in (context, problem) if p) or str(exc).splitlines()[0]
+    hint = ("reading.hint-tab" if "\t" in found or "\\t" in found
+            else "reading.hint-duplicate" if "duplicate" in str(exc) else "reading.hint")
+    return t("reading.yaml-error", lang, source=source, line=line, problem=found,
+             hint=t(hint, lang))
+
+
+def expect(condition: bool, message: str) -> None:
+    """Raise a ValueError with ``message`` unless ``condition`` holds: how the ``from_dict``
+    readers of the design-file sections refuse a malformed section."""
+    if not condition:
+        raise ValueError(message)

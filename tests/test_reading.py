@@ -1,0 +1,85 @@
+"""Reading files and YAML (microcred.reading): one set of clear messages, in en, fi and sv."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import microcred
+from microcred.errors import UserError
+from microcred.reading import expect, parse_yaml, read_text
+
+
+def test_text_is_read_without_its_byte_order_mark(tmp_path):
+    (tmp_path / "a.yaml").write_text("\ufeffa: 1\n", encoding="utf-8")
+    assert read_text(tmp_path / "a.yaml") == "a: 1\n"
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["no such file", "is a folder", "too large", "not UTF-8"]),
+    ("fi", ["tiedostoa ei ole", "on kansio", "liian suuri", "UTF-8"]),
+    ("sv", ["filen finns inte", "är en mapp", "för stor", "UTF-8"]),
+])
+def test_what_cannot_be_read_says_why_in_the_language(tmp_path, lang, words):
+    (tmp_path / "big.txt").write_text("x" * 101, encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\xff\xfe\x00\x81")
+    cases = [lambda: read_text(tmp_path / "none.txt", lang), lambda: read_text(tmp_path, lang),
+             lambda: read_text(tmp_path / "big.txt", lang, max_bytes=100),
+             lambda: read_text(tmp_path / "bin.txt", lang)]
+    for case, word in zip(cases, words):
+        with pytest.raises(UserError, match=word):
+            case()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("a:\n  b: 1\n\tc: 2\n", ["x.yaml, line 3", "tab"]),
+    ("title: 'open\nnext: 2\n", ["x.yaml, line 1 (to line 3)", "quotes"]),
+    ("a: [1, 2\n", ["line 1 (to line 2)"]),
+])
+def test_broken_yaml_names_the_lines_and_what_to_check(text, words):
+    with pytest.raises(UserError) as err:
+        parse_yaml(text, "x.yaml")
+    for word in words:
+        assert word in str(err.value)
+    with pytest.raises(UserError, match="rivi"):
+        parse_yaml(text, "x.yaml", "fi")
+
+
+def test_yaml_is_read_with_the_safe_loader():
+    assert parse_yaml("\ufeffa: [1, 2]\n", "x") == {"a": [1, 2]}
+    with pytest.raises(UserError):
+        parse_yaml("!!python/object/apply:os.system ['true']\n", "x")
+
+
+def test_expect_raises_the_message():
+    expect(True, "never")
+    with pytest.raises(ValueError, match="must be a list"):
+        expect(False, "must be a list")
+
+
+# --- no second reader ---------------------------------------------------------------------------
+
+# Wording a YAML error or a decoding error by hand: microcred.reading does it, in three languages.
+_HAND_MADE = re.compile(r"problem_mark|context_mark|except[^:]*UnicodeDecodeError|"
+                        r"not valid YAML|no such file\"")
+# Modules that may, and why.
+ALLOWED = {
+    "reading.py": "the reader itself",
+    "grading/vet.py": "reads participants' notebooks (nbformat), reporting each as a finding",
+}
+
+
+def test_no_module_words_read_errors_by_hand():
+    package = Path(microcred.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel in ALLOWED:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _HAND_MADE.search(line):
+                found.append(f"microcred/{rel}:{n}: {line.strip()}")
+    assert found == [], "use microcred.reading (read_text, parse_yaml) instead:\n" + "\n".join(found)
+    assert all((package / rel).exists() for rel in ALLOWED)
