@@ -38,10 +38,11 @@ def format_findings(findings: tuple[Finding, ...] | list[Finding]) -> list[str]:
 def read_design(path: str, section: str, lang: str = "en") -> dict[str, Any]:
     """The design file at ``path`` (``-``: stdin) read as `design.load` reads it (migrated to
     the current version); a UserError if it cannot be read or has no ``section``."""
-    doc = design.loads(read_text(path, lang), "stdin" if path == "-" else path, lang)
+    source = "stdin" if path == "-" else path
+    doc = design.loads(read_text(path, lang), source, lang)
     if section not in doc:
         found = [str(k) for k in doc if k in design.SECTIONS]
-        raise UserError(f"{path}: no '{section}:' section (sections found: "
+        raise UserError(f"{source}: no '{section}:' section (sections found: "
                         f"{', '.join(found) or 'none'})")
     return doc
 

@@ -74,4 +74,4 @@ def test_user_mistakes_are_one_line_never_a_traceback(tmp_path):
 def test_a_file_that_is_not_a_mapping():
     """A YAML list is not a design file."""
     proc = run("workload", "-", stdin="- a\n- b\n")
-    assert proc.returncode == 2 and "expected a YAML mapping" in proc.stderr
+    assert proc.returncode == 2 and "not a design file" in proc.stderr
