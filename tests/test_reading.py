@@ -61,9 +61,9 @@ def test_expect_raises_the_message():
 
 # --- no second reader ---------------------------------------------------------------------------
 
-# Wording a YAML error or a decoding error by hand: microcred.reading does it, in three languages.
-_HAND_MADE = re.compile(r"problem_mark|context_mark|except[^:]*UnicodeDecodeError|"
-                        r"not valid YAML|no such file\"")
+# Wording a YAML error or a missing file by hand: microcred.reading does it, in three languages.
+# (Quietly probing a file, catching UnicodeDecodeError and moving on, is allowed.)
+_HAND_MADE = re.compile(r"problem_mark|context_mark|not valid YAML|no such file\"")
 # Modules that may, and why.
 ALLOWED = {
     "reading.py": "the reader itself",
