@@ -203,6 +203,8 @@ class Lexicon:
     def is_passive(self, tokens: list[Token], i: int) -> bool:
         """Is token i a passive form, which says what is done rather than what the learner does?"""
         tok = tokens[i]
+        if tok.text in self.forms:  # the lexicon's own forms say which verb ("perehtynyt")
+            return False
         if self.passive is not None and tok.text != tok.lemma and self.passive.search(tok.text):
             return True
         if self.participle is not None and self.participle.search(tok.text) and (

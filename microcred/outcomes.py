@@ -156,7 +156,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     if not verbs and not teacher:  # one error is enough: the course is the subject
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
         problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
-    if measurable and not teacher and not _has_object(measurable[-1], tokens):
+    if measurable and not teacher and not _has_object(measurable[-1], tokens, lex):
         # "Analyse." says what kind of thing is done, not to what: nothing to assess
         problems.append(_finding("no-object", msg, verb=measurable[-1].lemma))
     for verb in verbs:
@@ -489,11 +489,13 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
     return entry.level
 
 
-def _has_object(verb: Verb, tokens: list[Token]) -> bool:
+def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:
     """Does anything follow the last verb ("analyse the data")? A listed verb-and-object phrase
-    ("laatia suunnitelma") holds its object; a particle ("redogöra för") does not."""
+    ("laatia suunnitelma", "johtaa (pientä) tiimiä") holds its object; a particle or a
+    preposition ("redogöra för", "reflektera över", "carry out") does not."""
     words = verb.lemma.split()
-    if len(words) > 1 and len(words[-1]) > 6:
+    if len(words) > 1 and (len(words[-1]) > 6 or (
+            len(words[-1]) > 4 and words[-1] not in lex.prepositions | lex.function_words)):
         return True
     return any(tok.is_word and tok.start >= verb.end for tok in tokens)
 

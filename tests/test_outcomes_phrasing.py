@@ -138,3 +138,22 @@ def test_swedish_familiarising_is_vague(text):
 def test_a_bare_swedish_aim_to_give_is_teacher_centred():
     assert analyse("Målet är att ge studenterna en översikt över området.").codes == [
         "teacher-centred"]
+
+
+@pytest.mark.parametrize("text", [
+    "Opiskelija on perehtynyt laatujärjestelmiin.",
+    "Opiskelijat ovat tutustuneet tutkimusmenetelmiin.",
+    "Opiskelija on omaksunut tutkivan työotteen.",
+])
+def test_finnish_vague_verbs_in_the_perfect_tense_are_vague(text):
+    assert analyse(text).codes == ["vague-verb"]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Opiskelija osaa johtaa pientä tiimiä.", True),
+    ("Studenten ska kunna reflektera över.", False),
+    ("Carry out.", False),
+])
+def test_a_listed_phrase_holds_its_object_but_a_particle_does_not(text, ok):
+    r = analyse(text)
+    assert ("no-object" not in r.codes) is ok
