@@ -157,3 +157,32 @@ def test_finnish_vague_verbs_in_the_perfect_tense_are_vague(text):
 def test_a_listed_phrase_holds_its_object_but_a_particle_does_not(text, ok):
     r = analyse(text)
     assert ("no-object" not in r.codes) is ok
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("The student shall demonstrate the ability to plan and carry out a project.",
+     ["plan", "carry out"]),
+    ("Demonstrate an ability to work in a team.", ["work"]),
+])
+def test_demonstrate_the_ability_to_is_a_frame_not_a_verb(text, lemmas):
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
+
+
+@pytest.mark.parametrize("text", [
+    "The student will acquire skills in academic writing.",
+    "The student will gain practical experience of working in a laboratory.",
+])
+def test_skills_or_experience_gained_are_vague(text):
+    assert analyse(text).codes == ["vague-verb"]
+
+
+def test_a_vague_phrase_does_not_reach_across_and():
+    """"projects which develops and contributes to knowledge" is no "develop knowledge"."""
+    r = analyse("Identify the need for projects which develops and contributes to knowledge.")
+    assert "vague-verb" not in r.codes
+
+
+@pytest.mark.parametrize("text", ["Display a critical understanding of leadership theories.",
+                                  "Exhibit professional behaviour in the workplace."])
+def test_display_and_exhibit_are_action_verbs(text):
+    assert analyse(text).bloom_level == "apply"
