@@ -16,7 +16,7 @@ import pytest
 
 from tests.helpers.cli_fuzz import Fuzzer
 
-CASES = 200
+CASES = 300
 MIN_CASES = 15
 BUDGET = 10.0  # seconds per command: chart-drawing commands stop early
 
