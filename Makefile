@@ -157,16 +157,12 @@ trainer: $(STAMP)
 	exec "$(CURDIR)/$(BIN)/jupyter" lab --no-browser --ip=127.0.0.1 --port=$$PORT $$ROOT \
 	  --ServerApp.token=$$TOKEN --ServerApp.root_dir=.
 
-# Lint and types first (seconds), then the tests. In CI (CI=true) a skipped required test fails.
-# Most tests run in parallel (pytest-xdist, one worker per core, a file at a time, so that a
-# notebook's cells share one kernel); then, one after the other, the tests that share the
-# session's book build and JupyterLab (browser, book) and the hub test. Both runs always run.
-SERIAL := tests/browser tests/test_book.py tests/hub
+# Lint and types first (seconds), then every test in one run, in parallel (pytest-xdist, one
+# worker per core, a file at a time, so that a notebook's cells share one kernel). The book is
+# built once for the whole run, by the first worker that needs it (tests/helpers/book.py). In CI
+# (CI=true) a skipped required test fails. The slowest tests are listed at the end.
 test: install-test lint
-	@status=0; \
-	$(BIN)/pytest -n auto --dist loadfile $(addprefix --ignore=,$(SERIAL)) || status=$$?; \
-	$(BIN)/pytest $(SERIAL) || status=$$?; \
-	exit $$status
+	$(BIN)/pytest -n auto --dist loadfile --durations=25
 
 test-fast: install-test
 	$(BIN)/pytest -n auto --dist loadfile -m "not browser"

@@ -16,7 +16,7 @@ import os
 import pytest
 
 from tests.helpers import ob3
-from tests.helpers.book import BookBuild, build_book
+from tests.helpers.book import BookBuild, shared_book
 from tests.helpers.ci import in_ci, skip_unless_ci
 from tests.helpers.course import Course
 from tests.helpers.paths import BIN
@@ -45,8 +45,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory) -> BookBuild:
-    """The book built once per session into a temporary folder (tests/helpers/book.py)."""
-    return build_book(tmp_path_factory.mktemp("book"))
+    """The book built once per session, shared by every worker (tests/helpers/book.py)."""
+    return shared_book(tmp_path_factory)
 
 
 @pytest.fixture

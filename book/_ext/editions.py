@@ -51,7 +51,7 @@ def translated_pages() -> list[str]:
     return [line for line in lines if line]
 
 
-def overrides(lang: str, base: Path = BUILD) -> dict:
+def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
     """Sphinx settings on top of _config.yml for one edition (or for the gettext extraction)."""
     return {
         # What `jupyter-book build` passes itself.
@@ -64,16 +64,18 @@ def overrides(lang: str, base: Path = BUILD) -> dict:
         "gettext_location": False,
         "gettext_uuid": False,
         "editions": list(LANGUAGES),
-        # One execution cache for the three editions (it keys on code cells only).
-        "nb_execution_cache_path": str(base / ".jupyter_cache"),
+        # One execution cache for the three editions (it keys on code cells only); the tests
+        # point it at the cache of their `jupyter-book build`, so notebooks run once a session.
+        "nb_execution_cache_path": str(cache or base / ".jupyter_cache"),
     }
 
 
-def build(lang: str, builder: str, outdir: Path, strict: bool, base: Path = BUILD) -> int:
+def build(lang: str, builder: str, outdir: Path, strict: bool, base: Path = BUILD,
+          cache: Path | None = None) -> int:
     """One Sphinx build with Jupyter Book's configuration into `outdir`; its exit status."""
     from jupyter_book.sphinx import build_sphinx
 
-    config = overrides(lang, base)
+    config = overrides(lang, base, cache)
     if builder == "gettext":
         # Only the source text is extracted: code cells and their outputs are not, so the
         # notebooks need not run.
@@ -192,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     one = sub.add_parser("build", help="build one edition into _build/html/<lang>")
     one.add_argument("lang", choices=list(LANGUAGES))
     one.add_argument("--strict", action="store_true", help="-W -n --keep-going")
+    one.add_argument("--cache", type=Path, default=None,
+                     help="the notebook execution cache (default OUT/.jupyter_cache)")
     land = sub.add_parser("landing", help="write _build/html/index.html")
     for command in (one, land):
         command.add_argument("--out", type=Path, default=BUILD,
@@ -203,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         print(status().splitlines()[0] if args.summary else status())
         return 0
     if args.command == "build":
-        return build(args.lang, "html", args.out / "html" / args.lang, args.strict, args.out)
+        return build(args.lang, "html", args.out / "html" / args.lang, args.strict, args.out,
+                     args.cache)
     landing(args.out)
     return 0
 

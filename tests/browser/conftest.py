@@ -315,12 +315,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def book_url(book_html) -> str:
-    """The built book served by a loopback http.server thread (port chosen by the system)."""
-    handler = functools.partial(_QuietHandler, directory=str(book_html))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """``folder`` served by a loopback http.server thread (port chosen by the system); yields
+    its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name="static-server", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -328,6 +329,13 @@ def book_url(book_html) -> str:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def book_url(book_html) -> str:
+    """The built book, served on the loopback interface."""
+    with serve_folder(book_html) as url:
+        yield url
 
 
 def is_redirect(html_file: Path) -> bool:

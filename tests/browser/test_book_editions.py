@@ -8,17 +8,14 @@ temporary folder and served on loopback.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXTERNAL
-from tests.helpers.book import BOOK_BUILD_TIMEOUT
+from tests.browser.conftest import EXTERNAL, serve_folder
+from tests.helpers.book import BOOK_BUILD_TIMEOUT, execution_cache
 from tests.helpers.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1800)]
@@ -27,31 +24,21 @@ EDITIONS = REPO / "book" / "_ext" / "editions.py"
 
 
 @pytest.fixture(scope="module")
-def editions_url(tmp_path_factory, browser):
-    """The three editions and the landing page, built into a temporary folder and served."""
+def editions_url(tmp_path_factory, browser, book_build):
+    """The three editions and the landing page, built into a temporary folder and served; the
+    notebooks' outputs come from the session book build's execution cache."""
     base = tmp_path_factory.mktemp("editions")
+    cache = execution_cache(book_build)
     for lang in ("en", "fi", "sv"):
         proc = subprocess.run(
-            [sys.executable, str(EDITIONS), "build", lang, "--strict", "--out", str(base)],
+            [sys.executable, str(EDITIONS), "build", lang, "--strict", "--out", str(base),
+             "--cache", str(cache)],
             capture_output=True, text=True, timeout=BOOK_BUILD_TIMEOUT, cwd=REPO,
         )
         assert proc.returncode == 0, f"{lang} edition:\n{proc.stdout[-4000:]}\n{proc.stderr[-3000:]}"
     subprocess.run([sys.executable, str(EDITIONS), "landing", "--out", str(base)], check=True)
-    handler = functools.partial(_Quiet, directory=str(base / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
+    with serve_folder(base / "html") as url:
+        yield url
 
 
 def _page(browser, locale: str):

@@ -8,18 +8,20 @@ import subprocess
 import pytest
 
 from microcred import course
+from tests.helpers.book import locked, shared_folder
 from tests.helpers.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory, browser) -> bytes:
-    """Run the Makefile's own recipe (without reinstalling anything) with the output elsewhere."""
-    out = tmp_path_factory.mktemp("pdf")
-    proc = subprocess.run(
-        ["make", "-o", ".venv/.installed", "-o", "chromium", "pdf", f"PDF_OUT={out}"],
-        cwd=REPO, capture_output=True, text=True, timeout=1200, check=False)
+def pdf(tmp_path_factory, browser, book_build) -> bytes:
+    """Run the Makefile's own recipe (without reinstalling anything) into the session book's
+    folder, whose execution cache and read pages it reuses (tests/helpers/book.py)."""
+    with locked(shared_folder(tmp_path_factory, "book")) as out:
+        proc = subprocess.run(
+            ["make", "-o", ".venv/.installed", "-o", "chromium", "pdf", f"PDF_OUT={out}"],
+            cwd=REPO, capture_output=True, text=True, timeout=1200, check=False)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     single = (out / "_build" / "singlehtml" / "print.html").read_text(encoding="utf-8")
     assert 'href="_static/styles/' in single  # the styles resolve from the printed copy
