@@ -19,7 +19,7 @@ credit, and whether the price must cover the full cost.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ from .channels import BUYERS, Channel, channels
 from .errors import UserError
 from .findings import Finding, localised
 from .i18n import t
-from .numbers import parse_number
+from .numbers import format_number, parse_number
 from .resources import load_yaml
 
 if TYPE_CHECKING:
@@ -42,11 +42,14 @@ __all__ = [
     "StaffRole",
     "answers_template",
     "check_items",
+    "form_from_model",
     "model_from_dict",
+    "model_from_form",
     "parts",
     "plot_pricing",
     "plot_self_check",
     "price",
+    "roles_text",
     "self_check",
 ]
 
@@ -302,6 +305,54 @@ def unreadable_role_lines(text: str, lang: str = "en") -> list[Finding]:
     """A finding for each non-empty line of a roles text that ``parse_roles`` could not read."""
     return [_finding("unreadable-role", lang, None, line=line.strip())
             for line in str(text or "").splitlines() if line.strip() and _role_line(line) is None]
+
+
+def roles_text(roles: Iterable[StaffRole]) -> str:
+    """The roles one ``role; hours; rate`` a line, as the calculator shows them
+    (``parse_roles`` reads the text back)."""
+    return "\n".join(f"{r.role}; {_plain(r.hours)}; {_plain(r.rate)}" for r in roles)
+
+
+def model_from_form(form: Mapping[str, Any], lang: str = "en") -> tuple[CostModel, str]:
+    """The cost model that the calculator's fields hold, and the input error it shows ("" or
+    a sentence). ``form`` has :class:`CostModel`'s fields, with ``roles`` and
+    ``price_per_participant`` as typed text; a price that is not a number is left out (the
+    price is computed) and named in the error; a credits value of 0 means none."""
+    price_text = str(form.get("price_per_participant") or "").strip()
+    ppp = parse_number(price_text, lang)
+    error = t("commissioned.field.not-a-number", lang, value=price_text) if (
+        price_text and ppp is None) else ""
+    model = CostModel(
+        roles=tuple(parse_roles(str(form.get("roles") or ""))),
+        overhead_pct=form.get("overhead_pct") or 0.0,
+        fixed_costs=form.get("fixed_costs") or 0.0,
+        per_participant_costs=form.get("per_participant_costs") or 0.0,
+        participants=form.get("participants") or 0,
+        margin_pct=form.get("margin_pct") or 0.0,
+        price_per_participant=ppp,
+        currency=str(form.get("currency") or "EUR"),
+        channel=str(form.get("channel") or ""),
+        buyer=str(form.get("buyer") or ""),
+        credits=form.get("credits") or None,
+        title=str(form.get("title") or ""),
+    )
+    return model, error
+
+
+def form_from_model(model: CostModel) -> dict[str, Any]:
+    """The calculator's field values for a cost model (``model_from_form`` reads them back)."""
+    form = asdict(model)
+    form["roles"] = roles_text(model.roles)
+    ppp = model.price_per_participant
+    form["price_per_participant"] = "" if ppp is None else _plain(ppp)
+    form["credits"] = model.credits or 0
+    return form
+
+
+def _plain(x: float) -> str:
+    """A number as figures a parser reads back in every language: no grouping, a decimal
+    point, no exponent (12.5, 1500000)."""
+    return format_number(x, "en", decimals=6, grouping=False)
 
 
 def _role_line(line: str) -> StaffRole | None:

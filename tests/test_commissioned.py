@@ -11,16 +11,20 @@ from microcred.commissioned import (
     StaffRole,
     answers_template,
     check_items,
+    form_from_model,
     model_from_dict,
+    model_from_form,
     parse_roles,
     parts,
     plot_pricing,
     plot_self_check,
     price,
+    roles_text,
     self_check,
     unreadable_role_lines,
 )
 from microcred.errors import UserError
+from microcred.i18n import t
 
 TEACHING = (StaffRole("teacher", 40, 85), StaffRole("coordinator", 10, 60))
 
@@ -242,3 +246,52 @@ def test_channel_findings_are_in_three_languages():
     for lang, word in (("fi", "opintopiste"), ("sv", "studiepoäng")):
         p = price(plan(channel="fi-open", credits=2, price_per_participant=500), lang)
         assert word in next(f.message for f in p.findings if f.code == "fee-above-cap")
+
+
+# --- the calculator's fields, read and shown by the core -----------------------------------
+
+
+def test_the_calculators_fields_give_back_the_model_they_show():
+    model = CostModel(TEACHING + (StaffRole("koordinaattori 🧭", 12.5, 1_234_567),), 40, 600,
+                      40, 20, 10, 1_500_000.0, "SEK", "Kurs", "se-commissioned",
+                      "organisation", 7.5)
+    form = form_from_model(model)
+    assert form["roles"].splitlines()[-1] == "koordinaattori 🧭; 12.5; 1234567"
+    assert form["price_per_participant"] == "1500000"  # not 1.5e+06, read back as 1.5
+    assert model_from_form(form) == (model, "")
+    assert form_from_model(CostModel())["price_per_participant"] == ""
+    assert form_from_model(CostModel())["credits"] == 0
+
+
+@pytest.mark.parametrize(("typed", "lang", "expected"), [
+    ("18 000 EUR", "en", 18000), ("18\u00a0000 €", "fi", 18000), ("1 234,5", "sv", 1234.5),
+    ("1.234,5", "fi", 1234.5), ("1,500", "en", 1500), ("1,500", "fi", 1.5),
+    ("1,500", "sv", 1.5), ("12.5", "sv", 12.5), ("  700  ", "en", 700),
+])
+def test_a_price_typed_in_each_languages_convention(typed, lang, expected):
+    model, error = model_from_form({"price_per_participant": typed}, lang)
+    assert (model.price_per_participant, error) == (expected, "")
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+@pytest.mark.parametrize("typed", ["abc", "💶", "<b>seitsemänsataa</b>", "sjuhundra",
+                                   "9" * 400])
+def test_a_price_that_is_not_a_number_is_named_and_the_price_computed(typed, lang):
+    model, error = model_from_form({"price_per_participant": typed, "participants": 20}, lang)
+    assert model.price_per_participant is None
+    assert error == t("commissioned.field.not-a-number", lang, value=typed)
+    assert typed in error  # the text itself, unescaped: the widget escapes what it shows
+
+
+def test_empty_fields_give_an_empty_model_and_no_error():
+    assert model_from_form({}) == (CostModel(), "")
+    assert model_from_form({"price_per_participant": "   ", "roles": ""}) == (CostModel(), "")
+
+
+def test_roles_text_reads_back_and_odd_lines_are_reported_not_lost():
+    text = roles_text(TEACHING) + "\n<script>x</script>\nопетаја 😀; 5; 70\n" + "x; 1; 1\n" * 5000
+    model, _ = model_from_form({"roles": text})
+    assert model.roles[:2] == TEACHING and len(model.roles) == 5003
+    assert model.roles[2] == StaffRole("опетаја 😀", 5, 70)
+    unread = unreadable_role_lines(text)
+    assert len(unread) == 1 and "<script>x</script>" in unread[0].message

@@ -14,8 +14,9 @@ from ..commissioned import (
     Pricing,
     SelfCheckResult,
     check_items,
+    form_from_model,
     model_from_dict,
-    parse_roles,
+    model_from_form,
     parts,
     plot_pricing,
     plot_self_check,
@@ -27,7 +28,6 @@ from ..commissioned import (
 )
 from ..design import DEFAULT_NAME
 from ..i18n import t
-from ..numbers import parse_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
@@ -95,47 +95,31 @@ class PriceCalculator(w.VBox):
 
         attach_bar(self, design_file)
 
+    _FIELDS = ("roles", "overhead_pct", "fixed_costs", "per_participant_costs", "participants",
+               "margin_pct", "price_per_participant", "channel", "buyer", "credits")
+
+    def _form(self) -> dict[str, object]:
+        """What the fields hold, as typed (the core reads it: ``model_from_form``)."""
+        return {"currency": self.currency, "title": self.title,
+                **{name: getattr(self, name).value for name in self._FIELDS}}
+
     @property
     def model(self) -> CostModel:
-        ppp = parse_number(self.price_per_participant.value, self.ui)
-        return CostModel(
-            roles=tuple(parse_roles(self.roles.value)),
-            overhead_pct=self.overhead_pct.value,
-            fixed_costs=self.fixed_costs.value,
-            per_participant_costs=self.per_participant_costs.value,
-            participants=self.participants.value,
-            margin_pct=self.margin_pct.value,
-            price_per_participant=ppp,
-            currency=self.currency,
-            channel=self.channel.value,
-            buyer=self.buyer.value,
-            credits=self.credits.value or None,
-            title=self.title,
-        )
+        return model_from_form(self._form(), self.ui)[0]
 
     def set_model(self, section: object) -> None:
         """Show a ``commissioned:`` section (or a :class:`CostModel`) in the fields."""
         model = section if isinstance(section, CostModel) else model_from_dict(section)
+        form = form_from_model(model)
         self.currency, self.title = model.currency, model.title
-        self.roles.value = "\n".join(f"{r.role}; {r.hours:g}; {r.rate:g}" for r in model.roles)
-        self.overhead_pct.value = model.overhead_pct
-        self.fixed_costs.value = model.fixed_costs
-        self.per_participant_costs.value = model.per_participant_costs
-        self.participants.value = model.participants
-        self.margin_pct.value = model.margin_pct
-        ppp = model.price_per_participant
-        self.price_per_participant.value = "" if ppp is None else f"{ppp:g}"
-        if model.channel in [v for _label, v in self.channel.options]:
-            self.channel.value = model.channel
-        if model.buyer in [v for _label, v in self.buyer.options]:
-            self.buyer.value = model.buyer
-        self.credits.value = model.credits or 0
+        for name in self._FIELDS:
+            field = getattr(self, name)
+            if isinstance(field, w.Dropdown) and form[name] not in [v for _l, v in field.options]:
+                continue  # a code this list does not offer: the field keeps its choice
+            field.value = form[name]
 
     def refresh(self) -> None:
-        text = self.price_per_participant.value.strip()
-        model = self.model
-        self.input_error = t("commissioned.field.not-a-number", self.ui, value=text) if (
-            text and model.price_per_participant is None) else ""
+        model, self.input_error = model_from_form(self._form(), self.ui)
         self.result = price(model, self.ui)
         self.table.value = pricing_html(self.result, self.ui)
         unread = unreadable_role_lines(self.roles.value, self.ui)

@@ -50,3 +50,18 @@ def test_calculator_checks_the_channel_a_participant_chooses():
     widget.credits.value = 5
     widget.price_per_participant.value = "300"
     assert "fee-above-cap" in widget.feedback.value and "225 EUR" in widget.feedback.value
+
+
+def test_a_loaded_section_shows_and_gives_back_the_same_numbers():
+    """A price of 1.5 million shows as 1500000 (it showed as "1.5e+06" and read back as 1.5)."""
+    widget = price_calculator(design_file=None)
+    section = {"roles": [{"role": "opettaja", "hours": 12.5, "rate": 85}], "overhead_pct": 40,
+               "fixed_costs": 600, "per_participant_costs": 40, "participants": 20,
+               "margin_pct": 10, "price_per_participant": 1_500_000, "currency": "EUR",
+               "title": "Kurssi", "channel": "fi-open", "buyer": "organisation", "credits": 5}
+    widget.set_model(section)
+    assert widget.price_per_participant.value == "1500000" and widget.input_error == ""
+    assert widget.model.to_dict() == {**section, "roles": [{"role": "opettaja", "hours": 12.5,
+                                                           "rate": 85}]}
+    widget.price_per_participant.value = "<i>paljon</i>"
+    assert widget.input_error and "&lt;i&gt;paljon&lt;/i&gt;" in widget.feedback.value
