@@ -273,7 +273,13 @@ def update_catalogues() -> list[Path]:
                     catalogue = read_po(f, locale=lang)
             else:
                 catalogue = Catalog(locale=lang, project="microcred assignments", fuzzy=False)
+            # The date of the first extraction stays, so that a run that changes nothing
+            # leaves the file alone.
+            template.creation_date = catalogue.creation_date
             catalogue.update(template, update_header_comment=False)
+            catalogue.header_comment = (f"# The text of the assignment {source.stem!r} in {lang}: "
+                                        "translate, never edit a msgid (book/_ext/"
+                                        "notebook_editions.py).")
             buffer = io.BytesIO()
             write_po(buffer, catalogue, width=0, omit_header=False, ignore_obsolete=True)
             if not path.exists() or path.read_bytes() != buffer.getvalue():

@@ -33,7 +33,7 @@ from ..errors import UserError
 from ..i18n import t
 from ..settings import course_language
 from ..spreadsheet import number
-from . import ANSWER_STUB, is_unanswered
+from . import ANSWER_STUBS, is_unanswered
 
 MAX_FINDINGS = 6  # per part, in the feedback; the rest are counted
 
@@ -44,7 +44,7 @@ def read_answer(answer: object) -> str | None:
     if is_unanswered(answer):
         return None
     text = str(answer)
-    if text.strip().strip("\"'").strip() == ANSWER_STUB:
+    if text.strip().strip("\"'").strip() in ANSWER_STUBS:
         return None
     return textwrap.dedent(text).strip("\n") + "\n"
 

@@ -14,7 +14,7 @@ from ..qa import SCALE_MAX, SCALE_MIN, instrument, parse_score
 from ..qa.instrument import pick
 from ..settings import screen_language
 from ..spreadsheet import number
-from . import ANSWER_STUB, is_unanswered
+from . import ANSWER_STUBS, is_unanswered
 from ._answers import copy_of, is_filler
 from ._answers import words as word_list
 
@@ -171,7 +171,7 @@ def _score_plan(scores, principle, action, owner, deadline, points: float, lang:
 
 
 def _score(value: object) -> int | None:
-    if isinstance(value, str) and value.strip() == ANSWER_STUB:
+    if isinstance(value, str) and value.strip() in ANSWER_STUBS:
         return None
     return parse_score(value)
 

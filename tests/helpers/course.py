@@ -99,10 +99,12 @@ class Course:
         return self.nbgrader("zip_collect", assignment, "--force")
 
 
-def fill_answers(nb: nbformat.NotebookNode, answers: list[str]) -> nbformat.NotebookNode:
-    """Replace the released stubs ``"<ANSWER_STUB>"`` in code cells, in order, by ``answers``
-    (as a participant would: typing between the quotes). Unused stubs stay as released."""
-    stub = f'"{ANSWER_STUB}"'
+def fill_answers(nb: nbformat.NotebookNode, answers: list[str],
+                 released_stub: str = ANSWER_STUB) -> nbformat.NotebookNode:
+    """Replace the released stubs ``"<ANSWER_STUB>"`` (or a Finnish or Swedish assignment's
+    ``released_stub``) in code cells, in order, by ``answers`` (as a participant would: typing
+    between the quotes). Unused stubs stay as released."""
+    stub = f'"{released_stub}"'
     queue = list(answers)
     for cell in nb.cells:
         if cell.cell_type != "code":
