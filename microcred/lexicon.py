@@ -24,6 +24,9 @@ _ARTICLES = frozenset({"a", "an", "the", "en", "ett"})
 _ADJECTIVE = re.compile(r"(ed|al|ive|ous|ful|ic|able|ible|ant|ent|ary|ory|less|ish|er|est)$|"
                         r"^(good|sound|basic|deep|broad|thorough|clear|valid|full|own|key|main|"
                         r"wide|firm|solid|new|wise|fair|just|safe|true|right|proper|apt)$")
+# Particles of phrasal verbs: they follow their verb directly ("carry out", "ta fram").
+_PARTICLES = frozenset({"out", "up", "off", "down", "back", "away", "fram", "upp", "ut", "ner",
+                        "bort", "igen", "sig"})
 MAX_MODIFIERS = 2  # words allowed between the words of a lexicon entry ("make informed decisions")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
 
@@ -181,8 +184,8 @@ class Lexicon:
                     break
                 if word in _ARTICLES:
                     break  # the entry's article is not written: match the next word
-                if (skipped >= MAX_MODIFIERS or len(word) < 4 or word in self.prepositions
-                        or not self._modifier(tok)):
+                if (skipped >= MAX_MODIFIERS or len(word) < 3 or word in _PARTICLES
+                        or word in self.prepositions or not self._modifier(tok)):
                     return 0
                 j, skipped = j + 1, skipped + 1
         return j - i

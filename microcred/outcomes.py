@@ -193,11 +193,16 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
 def _analyse_list(text: str, items: list[tuple[int, str, int]], lang: str, msg: str,
                   notes: list[Finding]) -> OutcomeAnalysis:
     """A list-form outcome ("ska studenten kunna: beskriva ..., analysera ..."): every item is
-    analysed as an outcome of its own (with the shared opening); the whole carries their verbs
-    (offsets in the whole text), their findings once each and the highest level."""
+    analysed as an outcome of its own (with the shared opening, which its length does not count);
+    the whole carries their verbs (offsets in the whole text), their findings once each and the
+    highest level."""
     results, verbs = [], []
     for prefix_len, item, start in items:
         r = analyse(item, lang, msg)
+        words = len(item[prefix_len:].split())  # the item as written: the opening is shared
+        r = replace(r, problems=tuple(
+            p if p.code != "too-long" else _finding("too-long", msg, words=words)
+            for p in r.problems if p.code != "too-long" or words > MAX_WORDS))
         results.append(r)
         verbs += [replace(v, start=v.start - prefix_len + start, end=v.end - prefix_len + start)
                   for v in r.verbs if v.start >= prefix_len]

@@ -186,3 +186,17 @@ def test_a_vague_phrase_does_not_reach_across_and():
                                   "Exhibit professional behaviour in the workplace."])
 def test_display_and_exhibit_are_action_verbs(text):
     assert analyse(text).bloom_level == "apply"
+
+
+def test_a_list_items_length_leaves_out_the_shared_opening():
+    item = " ".join(["analyse"] + ["data"] * 36)  # 37 words; with the opening over 40
+    r = analyse(f"Efter avslutad kurs ska studenten kunna:\n- {item}\n- beskriva begrepp")
+    assert len(r.items) == 2 and "too-long" not in r.items[0].codes
+    long = analyse(f"The student can:\n- {item} {'data ' * 5}\n- describe concepts")
+    assert "too-long" in long.items[0].codes
+
+
+@pytest.mark.parametrize("text", ["Students will be able to make effective use of digital tools.",
+                                  "Make good use of feedback from peers."])
+def test_make_use_of_with_an_adjective_inside(text):
+    assert [v.lemma for v in analyse(text).verbs] == ["make use of"]
