@@ -1,0 +1,54 @@
+"""A generated Finnish and Swedish practice notebook (notebooks/fi/, notebooks/sv/) in a real
+JupyterLab: Run All Cells shows no error, the text is the translation, and the coach's screen
+shows no English label (its folder's microcred-settings.yaml sets the screen language)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_lab_widgets import Notebook, open_notebook, run_all_cells
+from tests.helpers.paths import REPO
+from tests.helpers.screen_text import english_left
+
+sys.path.insert(0, str(REPO / "book" / "_ext"))
+import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "outcomes-coach.ipynb"
+
+
+def example_outcomes() -> list[str]:
+    """The example outcomes the notebook's code gives the coach (in all three languages)."""
+    nb = json.loads((REPO / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    return [line.strip().strip('"').strip() for block in re.findall(r'"""(.*?)"""', code, re.S)
+            for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ne.LANGS)
+def test_generated_notebook_runs_in_its_language(page, lab, screenshot_dir, lang):
+    name = f"{lang}/{NOTEBOOK}"
+    open_notebook(page, lab, name)
+    run_all_cells(page)
+    nb = Notebook(page, name, screenshot_dir)
+    assert not nb.error_outputs(), nb.error_outputs()
+
+    table = ne.read_catalogue(REPO / "locales" / lang / "LC_MESSAGES" / "notebooks" /
+                              "outcomes-coach.po")
+    heading = nb.panel.locator(".jp-MarkdownCell h1").first
+    expect(heading).to_contain_text(table["Practice: the learning-outcome coach"])
+
+    coach = nb.widget("mc-outcome-coach")
+    expect(coach).to_contain_text(re.compile(r"\S"))
+    examples = example_outcomes()
+    lines = [line.strip() for line in coach.inner_text().splitlines() if line.strip()]
+    shown = [line for line in lines if not any(example in line for example in examples)]
+    assert not english_left(shown), f"English on the {lang} coach: {english_left(shown)}"
+    nb.screenshot(coach, lang)
+    nb.screenshot(nb.panel.locator(".jp-MarkdownCell").first, f"{lang}-text")
