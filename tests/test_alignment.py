@@ -10,10 +10,15 @@ from microcred.alignment import (
     AssessmentTask,
     LearningActivity,
     Outcome,
+    alignment_from_texts,
+    alignment_texts,
     check_alignment,
+    links_of,
     outcomes_from_list,
     outcomes_to_list,
+    parse_lines,
     plot_alignment,
+    split_hours,
     task_level,
 )
 from tests.helpers.paths import REPO
@@ -196,3 +201,45 @@ def test_heatmap_marks_unassessed_outcomes_and_low_tasks():
     labels = [x.get_text() for x in fig.axes[0].get_yticklabels()]
     assert labels[1].endswith("✗")
     assert "muistaa !" in {x.get_text() for x in fig.axes[1].texts}
+
+
+# --- the editor's text form ----------------------------------------------------------------
+
+
+def test_the_editors_texts_give_back_the_alignment_they_show():
+    alignment = Alignment.from_design(yaml.safe_load(DESIGN.read_text(encoding="utf-8")))
+    alignment = Alignment(alignment.outcomes, alignment.activities + (
+        LearningActivity("A9", "Projekti 🛠️ <b>", ("LO1",), 1_234_567.5),
+        LearningActivity("A10", "Webbinaari, 1,5 h tauko", (), 1.5)), alignment.assessments)
+    texts = alignment_texts(alignment)
+    assert texts[1].splitlines()[-2] == "A9: Projekti 🛠️ <b>, 1234567.5 h"  # not 1.23457e+06
+    levels = {a.id: a.level for a in alignment.assessments if a.level}
+    assert alignment_from_texts(*texts, links_of(alignment), levels) == alignment
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Webinars, 6 h", ("Webinars", 6)), ("Webinar 2 (1,5 h)", ("Webinar 2", 1.5)),
+    ("Verkkokurssi; 2.5 h", ("Verkkokurssi", 2.5)), ("Projekt (1 200 h)", ("Projekt", 1200)),
+    ("Projekti, 1\u00a0200 h", ("Projekti", 1200)), ("Webinar 2", ("Webinar 2", None)),
+    ("", ("", None)), ("🙂 h", ("🙂 h", None)), ("<i>6 h</i>", ("<i>6 h</i>", None)),
+])
+def test_hours_at_the_end_of_an_activity_line(line, expected):
+    assert split_hours(line) == expected
+
+
+def test_lines_keep_their_ids_or_are_numbered():
+    assert parse_lines("LO7: First\n\nSecond", "LO") == [("LO7", "First"), ("LO2", "Second")]
+    assert parse_lines("", "LO") == parse_lines(" \n\t\n", "LO") == []
+    assert parse_lines("T1) <script>alert(1)</script>\nОценка 😀 bedömning", "T") == [
+        ("T1", "<script>alert(1)</script>"), ("T2", "Оценка 😀 bedömning")]
+
+
+def test_links_to_missing_outcomes_are_left_out_and_a_huge_text_is_read_whole():
+    outcomes = "\n".join(f"LO{i}: Osaa analysoida {i}" for i in range(1, 1000))
+    activities = "A1: Webinar, 6 h\n" + "harjoitus, 1 h\n" * 20_000
+    alignment = alignment_from_texts(outcomes, activities, "T1: Report",
+                                     {("LO1", "A1"), ("LO1000", "A1"), ("LO2", "T1")})
+    assert len(alignment.outcomes) == 999 and len(alignment.activities) == 20_001
+    assert alignment.activities[0].outcomes == ("LO1",) and alignment.activities[0].hours == 6
+    assert alignment.assessments[0].outcomes == ("LO2",)
+    assert alignment.assessments[0].level is None

@@ -3,7 +3,6 @@ a grid of tick boxes says which outcomes each serves; checks and a heatmap follo
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any
 
@@ -12,50 +11,19 @@ import ipywidgets as w
 from ..alignment import (
     Alignment,
     AlignmentReport,
-    AssessmentTask,
-    LearningActivity,
-    Outcome,
+    alignment_from_texts,
+    alignment_texts,
     check_alignment,
+    links_of,
+    parse_lines,
     plot_alignment,
 )
 from ..charts import to_data_uri
 from ..design import DEFAULT_NAME
 from ..i18n import t
-from ..numbers import parse_number
 from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
-
-_ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")
-_HOURS = re.compile(r"[,;(]?\s*(\d+(?:[.,]\d+)?)\s*h\)?\s*$")
-
-
-def parse_lines(text: str, prefix: str) -> list[tuple[str, str]]:
-    """(id, text) for each non-empty line; "LO1: ..." keeps its id, others are numbered."""
-    items = []
-    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
-        m = _ID.match(line)
-        items.append((m.group(1), m.group(2).strip()) if m else (f"{prefix}{n}", line.strip()))
-    return items
-
-
-def split_hours(text: str) -> tuple[str, float | None]:
-    """ "Webinars, 6 h" -> ("Webinars", 6.0); no trailing hours -> (text, None)."""
-    m = _HOURS.search(text)
-    if not m:
-        return text, None
-    return text[: m.start()].strip(), parse_number(m.group(1))
-
-
-def lines_of(alignment: Alignment) -> tuple[str, str, str]:
-    """The three text boxes' contents for an alignment."""
-    outcomes = "\n".join(f"{o.id}: {o.text}" for o in alignment.outcomes)
-    activities = "\n".join(
-        f"{a.id}: {a.name}" + (f", {a.hours:g} h" if a.hours is not None else "")
-        for a in alignment.activities
-    )
-    tasks = "\n".join(f"{a.id}: {a.task}" for a in alignment.assessments)
-    return outcomes, activities, tasks
 
 
 class AlignmentEditor(w.VBox):
@@ -67,12 +35,9 @@ class AlignmentEditor(w.VBox):
             alignment = Alignment.from_design(alignment)
         alignment = alignment or Alignment()
         self.ui = ui
-        self._ticks: set[tuple[str, str]] = {
-            (oid, item.id) for item in alignment.activities + alignment.assessments
-            for oid in item.outcomes
-        }
+        self._ticks = links_of(alignment)
         self._levels = {a.id: a.level for a in alignment.assessments if a.level}
-        outcomes, activities, tasks = lines_of(alignment)
+        outcomes, activities, tasks = alignment_texts(alignment)
         box = {"continuous_update": False, "rows": 4, "layout": w.Layout(width="100%"),
                "style": NAME_SHOWN_ELSEWHERE}  # the visible label is the heading above
         self.outcomes = w.Textarea(value=outcomes, description=t("alignment.ui.outcomes", ui),
@@ -112,16 +77,8 @@ class AlignmentEditor(w.VBox):
     @property
     def alignment(self) -> Alignment:
         """The alignment as it stands: texts from the boxes, links from the ticks."""
-        outcomes = tuple(Outcome(i, text) for i, text in parse_lines(self.outcomes.value, "LO"))
-        activities = []
-        for i, text in parse_lines(self.activities.value, "A"):
-            name, hours = split_hours(text)
-            activities.append(LearningActivity(i, name, self._served(i, outcomes), hours))
-        tasks = tuple(
-            AssessmentTask(i, text, self._served(i, outcomes), self._levels.get(i))
-            for i, text in parse_lines(self.tasks.value, "T")
-        )
-        return Alignment(outcomes, tuple(activities), tasks)
+        return alignment_from_texts(self.outcomes.value, self.activities.value,
+                                    self.tasks.value, self._ticks, self._levels)
 
     def tick(self, outcome_id: str, item_id: str, value: bool = True) -> None:
         """Tick (or untick) the box saying ``item_id`` serves ``outcome_id``."""
@@ -148,9 +105,6 @@ class AlignmentEditor(w.VBox):
             self.chart.value = chart_img(
                 to_data_uri(plot_alignment(alignment, self.ui, report)),
                 alt=t("alignment.chart.alt", self.ui), max_width="760px")
-
-    def _served(self, item_id: str, outcomes: tuple[Outcome, ...]) -> tuple[str, ...]:
-        return tuple(o.id for o in outcomes if (o.id, item_id) in self._ticks)
 
     def _build_matrix(self) -> None:
         """One row per outcome, one tick box per activity and task (ticks kept by id)."""

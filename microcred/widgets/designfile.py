@@ -307,8 +307,7 @@ def _workload_calculator(calc: Any) -> tuple:
 
 
 def _alignment_editor(editor: Any) -> tuple:
-    from ..alignment import Alignment
-    from .alignment import lines_of
+    from ..alignment import Alignment, alignment_texts
 
     from_workload: dict[str, float] = {}  # hours the activities take from the workload
 
@@ -333,7 +332,7 @@ def _alignment_editor(editor: Any) -> tuple:
         for row in editor.matrix.children:  # untick what the editor showed before
             for box in row.children[1:]:
                 box.value = False
-        outcomes, activities, tasks = lines_of(alignment)
+        outcomes, activities, tasks = alignment_texts(alignment)
         editor.outcomes.value, editor.activities.value, editor.tasks.value = (
             outcomes, activities, tasks)
         for item in alignment.activities + alignment.assessments:

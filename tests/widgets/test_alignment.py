@@ -5,7 +5,6 @@ from __future__ import annotations
 import yaml
 
 from microcred.widgets import alignment_editor
-from microcred.widgets.alignment import parse_lines, split_hours
 from tests.helpers.charts import chart_parts
 from tests.helpers.paths import REPO
 
@@ -60,14 +59,6 @@ def test_empty_editor_says_what_to_add():
     """No outcomes, activities or tasks: one finding, no grid."""
     ed = alignment_editor()
     assert 'data-code="empty"' in ed.feedback.value and ed.matrix.children == ()
-
-
-def test_hours_come_from_the_activity_lines():
-    """"Webinars, 6 h" has 6 hours; ids are kept or numbered."""
-    assert split_hours("Webinars, 6 h") == ("Webinars", 6)
-    assert split_hours("Webinar 2 (1,5 h)") == ("Webinar 2", 1.5)
-    assert split_hours("Webinar 2") == ("Webinar 2", None)
-    assert parse_lines("LO7: First\n\nSecond", "LO") == [("LO7", "First"), ("LO2", "Second")]
 
 
 def test_outcome_text_is_escaped():
