@@ -136,15 +136,17 @@ class Lexicon:
 
     def _verb_form(self, token: Token, key: str, entry: Entry) -> bool:
         """Is the token a form of the verb, not a noun that shares its lemma? Finnish: the
-        analyser's verb reading of an inflected form ("ymmärtävät") is taken for vague verbs
-        only, and verbal nouns and participles ("käyttäen", "laatiessaan") are not verbs.
-        Swedish: a verb form is the infinitive or the present tense ("listor" is a noun)."""
+        analyser's verb reading of an inflected form is taken for vague verbs ("ymmärtävät") and
+        for infinitives ("pystyy suunnittelemaan") only, and verbal nouns and participles
+        ("käyttäen", "laatiessaan") are not verbs. Swedish: a verb form is the infinitive or the
+        present tense ("listor" is a noun)."""
         word = token.text
         if word in self.forms or word == key == entry.words[0] and self.language != "fi":
             return True
         if self.language == "fi":
-            if key not in (token.text, token.lemma):
-                return entry.vague
+            if key not in (token.text, token.lemma):  # the analyser's base form
+                form = finnish_verb(word)  # an infinitive ("suunnittelemaan") is the verb itself
+                return entry.vague or (form is not None and form.infinitive)
             return word == entry.words[0] or not finnish_non_finite(word)
         if self.language == "sv" and len(entry.words) == 1:
             head = entry.words[0]

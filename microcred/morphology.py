@@ -19,17 +19,22 @@ from . import lemmas
 
 __all__ = ["VerbForm", "backend", "finnish_non_finite", "finnish_verb", "use_fallback"]
 
-# First infinitive (analysoida, koodata, hinnoitella, mennä, juosta, tarvita) or the third
+# First infinitive (analysoida, koodata, hinnoitella, mennä, juosta, tarvita, antaa) or the third
 # infinitive in illative (analysoimaan), the forms that follow "osaa", "kykenee", "pystyy".
 _INFINITIVE = re.compile(
     r"(?:[aeiouyäöh]d[aä]|[aeiouyäö]t[aä]|[eiaä]ll[aä]|nn[aä]|rr[aä]|[ks]st[aä]|[aeiouyäö]st[aä]"
-    r"|m[aä][aä]n)$"
+    r"|(?<=\w{3})[aeiouyäö][aä]|m[aä][aä]n)$"
 )
 _MA_INFINITIVE = re.compile(r"m[aä][aä]n$")
 # Verbal nouns, participles and the E-infinitive ("käyttäen", "laatiessaan", "suorittaneelle"):
 # they describe a noun or the manner, not what the learner does.
 _NON_FINITE = re.compile(r"(?:[aeiouyäö]en|iden|ess[aä](?:an|än|ni|si)?|ne(?:e|i)\w*|"
-                         r"mi(?:nen|sen|s[eta]\w*))$")
+                         r"mi(?:nen|sen|s[eta]\w*)|"
+                         # agent and present participles in a case ("ohjaajan tukemana",
+                         # "verkostoituvalla"), plural case endings of nouns ("taulukoina")
+                         r"[aeiouyäö]m[aä](?:n[aä]|ll[aä]|lt[aä]|ksi|t|ns[aä]|ni|si)?|"
+                         r"v[aä](?:ll[aä]|lt[aä]|ss[aä]|st[aä]|ksi)|"
+                         r"i(?:n[aä]|ss[aä]|st[aä]|ll[aä]|lt[aä]|ksi|hin))$")
 _VERB_MOODS = ("indicative", "conditional", "potential", "imperative", "A-infinitive",
                "MA-infinitive")
 _forced_fallback = False

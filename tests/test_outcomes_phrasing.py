@@ -200,3 +200,22 @@ def test_a_list_items_length_leaves_out_the_shared_opening():
                                   "Make good use of feedback from peers."])
 def test_make_use_of_with_an_adjective_inside(text):
     assert [v.lemma for v in analyse(text).verbs] == ["make use of"]
+
+
+def test_a_finnish_ma_infinitive_of_a_listed_verb_is_that_verb(backend):
+    r = analyse("Opiskelija kykenee suunnittelemaan pienimuotoisen tutkimuksen.")
+    if backend == "voikko":  # the fallback cannot undo consonant gradation (suunnittele-)
+        assert [v.lemma for v in r.verbs] == ["suunnitella"] and r.bloom_level == "create"
+    assert len(r.verbs) == 1 and r.ok
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Ohjaajan tukemana opiskelija osaa kirjoittaa tutkielman.", ["kirjoittaa"]),
+    ("Opiskelija osaa esittää tilastoaineistoja havainnollisina taulukoina.", ["esittää"]),
+    ("Opiskelija osaa perustella tekemänsä ratkaisut.", ["perustella"]),
+    ("Opiskelija osaa kuvata prosessin ja antaa palautetta.", ["kuvata", "antaa"]),
+])
+def test_finnish_participles_and_noun_cases_are_not_verbs_and_type_one_verbs_are(text, lemmas):
+    """Both analysers: "tukemana" (agent participle), "taulukoina" (essive plural) and
+    "tekemänsä" are not the learner's verbs; "antaa" after "ja" is."""
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
