@@ -664,7 +664,11 @@ def _is_verb(tok: Token, lex: Lexicon) -> bool:
 
         form = finnish_verb(tok.text)
         return form is not None and form.passive
-    return lex.language == "sv" and tok.text.endswith(("as", "es")) and len(tok.text) > 5
+    if lex.language != "sv":
+        return False
+    # "behandlas", "analyseras"; "läggs", "görs" when the lemmatiser reads a verb ("lägga")
+    return (tok.text.endswith(("as", "es")) and len(tok.text) > 5) or (
+        tok.text.endswith("s") and tok.lemma != tok.text and tok.lemma.endswith("a"))
 
 
 def _verb_before(tokens: list[Token], first: int, frame: int, lex: Lexicon,

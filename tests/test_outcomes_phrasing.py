@@ -219,3 +219,28 @@ def test_finnish_participles_and_noun_cases_are_not_verbs_and_type_one_verbs_are
     """Both analysers: "tukemana" (agent participle), "taulukoina" (essive plural) and
     "tekemänsä" are not the learner's verbs; "antaa" after "ja" is."""
     assert [v.lemma for v in analyse(text).verbs] == lemmas
+
+
+@pytest.mark.parametrize("text", [
+    "Topics include regression, correlation and hypothesis testing.",
+    "Lectures cover the theory of electrical circuits.",
+    "The course consists of lectures and laboratory work.",
+    "Special attention is paid to ethical issues.",
+    "In this course, students study the fundamentals of accounting.",
+    "Särskild vikt läggs vid praktiska tillämpningar.",
+])
+def test_what_the_course_covers_or_stresses_is_teacher_centred(text):
+    assert "teacher-centred" in analyse(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "The student can present content to a lay audience.",
+    "In this course, students will be able to convert units of measurement.",
+])
+def test_learner_outcomes_that_name_course_words_are_not_teacher_centred(text):
+    assert "teacher-centred" not in analyse(text).codes
+
+
+def test_deepening_ones_competence_is_vague_in_finnish():
+    assert analyse("Opintojakson aikana opiskelija syventää osaamistaan hoitotyössä.").codes == [
+        "vague-verb"]
