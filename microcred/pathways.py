@@ -23,16 +23,20 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
+from .errors import UserError
 from .findings import Finding, HasFindings, localised
 from .i18n import t
 from .lexicon import lexicon
 from .numbers import parse_number
 from .outcomes import detect_language
-from .reading import expect
+from .reading import expect, parse_yaml
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -47,7 +51,11 @@ __all__ = [
     "describe_plan",
     "find_cycles",
     "learner_plan",
+    "pathway_from",
+    "pathway_yaml",
     "plot_pathway",
+    "read_pathway",
+    "with_completed",
 ]
 
 ERROR_CODES = frozenset(
@@ -184,6 +192,39 @@ class Pathway:
     @property
     def total_credits(self) -> float:
         return sum(c.credits for c in self.credentials if c.credits > 0)
+
+
+# --- the viewer's text form: the section as YAML, completed credentials as tick boxes --------
+
+
+def pathway_from(data: Any) -> Pathway:
+    """The pathway of a whole design file's data (it has ``pathway:``) or of the section's
+    body alone; a ValueError says what is wrong."""
+    expect(isinstance(data, dict), "expected a mapping with 'credentials:'")
+    return Pathway.from_design(data) if "pathway" in data else Pathway.from_dict(data)
+
+
+def read_pathway(text: str, lang: str = "en") -> Pathway:
+    """The pathway in YAML text: a whole design file or the ``pathway:`` section's body.
+    A ValueError says what is wrong (where the YAML is broken in ``lang``)."""
+    try:
+        data = parse_yaml(text, "YAML", lang) or {}
+    except UserError as exc:
+        raise ValueError(str(exc)) from None
+    return pathway_from(data)
+
+
+def pathway_yaml(pathway: Pathway) -> str:
+    """The ``pathway:`` section's body as YAML text, without ``completed`` (which the viewer
+    shows as tick boxes); ``read_pathway`` reads it back."""
+    data = replace(pathway, completed=()).to_dict()
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def with_completed(pathway: Pathway, done: Collection[str]) -> Pathway:
+    """The pathway with exactly those of its credentials completed that ``done`` names, in the
+    pathway's order (ids it does not have are left out)."""
+    return replace(pathway, completed=tuple(c.id for c in pathway.credentials if c.id in done))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from microcred.i18n import t
 from microcred.pathways import (
     Credential,
     Pathway,
@@ -13,7 +14,11 @@ from microcred.pathways import (
     describe_plan,
     find_cycles,
     learner_plan,
+    pathway_from,
+    pathway_yaml,
     plot_pathway,
+    read_pathway,
+    with_completed,
 )
 from tests.helpers.paths import REPO
 
@@ -181,3 +186,57 @@ def test_diagram_of_a_cycle_and_of_nothing():
     fig = plot_pathway(load("cycle.yaml"))
     assert len(fig.axes[0].patches) == 3 + 1
     assert "Add micro-credentials" in plot_pathway(Pathway()).axes[0].texts[0].get_text()
+
+
+# --- the viewer's text form ----------------------------------------------------------------
+
+
+def test_the_viewers_yaml_gives_back_the_pathway_without_completed():
+    p = load("microcredential.yaml")
+    assert p.completed and "completed" not in pathway_yaml(p)
+    assert read_pathway(pathway_yaml(p)) == with_completed(p, ())
+    text = (DATA / "microcredential.yaml").read_text(encoding="utf-8")
+    assert read_pathway(text) == p == pathway_from(yaml.safe_load(text))  # a whole file
+
+
+def test_titles_in_any_script_with_markup_and_emoji_survive_the_round_trip():
+    p = Pathway((Credential("MC1", "Digipedagogiikka 🎓 <b>&</b>", 1.5),
+                 Credential("МК2", "Pedagogik på svenska – 数字", 1_234_567, ("MC1",))),
+                Target("Kokonaisuus", 10, ("MC1",)), "МК2")
+    text = pathway_yaml(p)
+    assert "🎓 <b>&</b>" in text and "1234567" in text
+    assert read_pathway(text) == p
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "YAML, line 1: the YAML cannot be read"),
+                                             ("fi", "YAML, rivi 1: YAML-tekstiä ei voi lukea"),
+                                             ("sv", "YAML, rad 1: YAML-texten kan inte läsas")])
+def test_broken_yaml_is_a_value_error_in_the_screen_language(lang, words):
+    """It was in English whatever the screen language."""
+    with pytest.raises(ValueError) as info:
+        read_pathway("credentials: [ {id: B", lang)
+    assert str(info.value).startswith(words) and t("reading.hint", lang) in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "# only a comment"])
+def test_an_empty_text_is_an_empty_pathway(text):
+    assert read_pathway(text) == Pathway()
+
+
+@pytest.mark.parametrize("text", ["- MC1\n- MC2", "just words 😀", "42", "<credentials/>"])
+def test_text_that_is_no_mapping_is_refused_with_a_sentence(text):
+    with pytest.raises(ValueError, match="mapping with 'credentials:'"):
+        read_pathway(text)
+
+
+def test_credits_in_finnish_and_swedish_writing_and_a_huge_pathway():
+    p = read_pathway("credentials:\n- {id: A, credits: '2,5 op'}\n- {id: B, credits: '1 000'}\n"
+                     + "".join(f"- {{id: X{i}, credits: 1}}\n" for i in range(5000)))
+    assert [c.credits for c in p.credentials[:2]] == [2.5, 1000]
+    assert len(p.credentials) == 5002
+
+
+def test_with_completed_keeps_the_pathways_order_and_drops_unknown_ids():
+    p = load("microcredential.yaml")
+    done = with_completed(p, {"MC3", "nope", "MC1"})
+    assert done.completed == ("MC1", "MC3") and done.credentials == p.credentials

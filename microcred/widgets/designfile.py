@@ -346,8 +346,7 @@ def _alignment_editor(editor: Any) -> tuple:
 
 
 def _pathway_viewer(viewer: Any) -> tuple:
-    from ..pathways import Pathway
-    from .pathways import pathway_yaml
+    from ..pathways import Pathway, pathway_yaml
 
     def get() -> dict[str, Any]:
         done = tuple(box.description for box in viewer.completed.children if box.value)

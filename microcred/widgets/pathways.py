@@ -7,35 +7,24 @@ from html import escape
 from typing import Any
 
 import ipywidgets as w
-import yaml
 
 from ..charts import to_data_uri
 from ..design import DEFAULT_NAME
-from ..errors import UserError
 from ..i18n import t
-from ..pathways import Pathway, check_pathway, describe_plan, learner_plan, plot_pathway
-from ..reading import expect, parse_yaml
+from ..pathways import (
+    Pathway,
+    check_pathway,
+    describe_plan,
+    learner_plan,
+    pathway_from,
+    pathway_yaml,
+    plot_pathway,
+    read_pathway,
+    with_completed,
+)
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
-
-
-def read_pathway(text: str) -> Pathway:
-    """A pathway from YAML text: a whole design file or just the ``pathway:`` section's body.
-    A ValueError says what is wrong."""
-    try:
-        data = parse_yaml(text, "YAML") or {}
-    except UserError as exc:
-        raise ValueError(str(exc)) from None
-    expect(isinstance(data, dict), "expected a mapping with 'credentials:'")
-    return Pathway.from_design(data) if "pathway" in data else Pathway.from_dict(data)
-
-
-def pathway_yaml(pathway: Pathway) -> str:
-    """The ``pathway:`` section's body as YAML text (without ``completed``, which the tick
-    boxes hold)."""
-    data = Pathway(pathway.credentials, pathway.target, pathway.this).to_dict()
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
 class PathwayViewer(w.VBox):
@@ -44,10 +33,9 @@ class PathwayViewer(w.VBox):
     def __init__(self, pathway: Pathway | dict[str, Any] | str | None = None,
                  ui: str = "en", design_file: str | None = None) -> None:
         if isinstance(pathway, str):
-            pathway = read_pathway(pathway)
+            pathway = read_pathway(pathway, ui)
         elif isinstance(pathway, dict):
-            pathway = Pathway.from_design(pathway) if "pathway" in pathway \
-                else Pathway.from_dict(pathway)
+            pathway = pathway_from(pathway)
         pathway = pathway or Pathway()
         self.ui = ui
         self.input_error = ""  # the YAML cannot be read: nothing below is current, no saving
@@ -84,8 +72,7 @@ class PathwayViewer(w.VBox):
             box.value = box.description in ids
 
     def refresh(self) -> None:
-        pathway = Pathway(self.pathway.credentials, self.pathway.target, self.pathway.this,
-                          tuple(c.id for c in self.pathway.credentials if c.id in self._done))
+        pathway = with_completed(self.pathway, self._done)
         report = check_pathway(pathway, self.ui)
         plan = learner_plan(pathway)
         self.feedback.value = findings_list(report.findings, self.ui)
@@ -112,7 +99,7 @@ class PathwayViewer(w.VBox):
 
     def _text_changed(self, _change: dict) -> None:
         try:
-            self.pathway = read_pathway(self.text.value)
+            self.pathway = read_pathway(self.text.value, self.ui)
         except ValueError as exc:
             message = t("pathways.ui.yaml-error", self.ui, error=str(exc))
             self.input_error = message

@@ -76,3 +76,11 @@ def test_viewer_accepts_yaml_text_and_escapes_titles():
     v = pathway_viewer("credentials: [{id: A, title: '<b>x</b>', credits: 0}]", ui="sv")
     assert "<b>x" not in v.feedback.value and 'data-code="bad-credits"' in v.feedback.value
     assert "poäng" in v.feedback.value
+
+
+def test_a_yaml_typo_is_told_in_the_screen_language():
+    """The frame was Finnish, the YAML problem inside it English."""
+    v = pathway_viewer(DESIGN, ui="fi", design_file=None)
+    v.text.value = "credentials: [ {id: B"
+    assert "Tekstiä ei voitu lukea YAML-muodossa: YAML, rivi" in v.error.value
+    assert "the YAML cannot be read" not in v.input_error
