@@ -564,6 +564,8 @@ def _means(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
     """Does a purpose clause at token i say what the learner does with a tool ("use software in
     order to analyse data", "använda modeller för att beräkna lönsamhet")? Then its verb is the
     learner's real action, and the tool verb ("use") only says how."""
+    if f"{tokens[i - 1].text} {tokens[i].text}" not in lex.intent:  # "genom att": the means
+        return False
     for tok in reversed(tokens[first:i - 1]):  # before "order to", "för att"
         if tok.text in (",", ";", ":") or tok.text in lex.clause_words:
             return False
