@@ -247,3 +247,13 @@ def test_learner_outcomes_that_name_course_words_are_not_teacher_centred(text):
 def test_deepening_ones_competence_is_vague_in_finnish():
     assert analyse("Opintojakson aikana opiskelija syventää osaamistaan hoitotyössä.").codes == [
         "vague-verb"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Make a marketing plan for a start-up.", "create"),
+    ("Studenten ska kunna göra en budget för ett projekt.", "apply"),
+    ("Opiskelija osaa tehdä hoitosuunnitelman.", "create"),
+    ("Opiskelija osaa tehdä investointilaskelmia.", "apply"),
+])
+def test_a_light_verb_takes_the_level_of_what_is_made(text, level):
+    assert analyse(text).bloom_level == level
