@@ -11,7 +11,9 @@ import yaml
 
 from microcred.credential import (
     CONTEXT,
+    FORM_FIELDS,
     Description,
+    Form,
     card_html,
     catalogue_md,
     cycles,
@@ -520,3 +522,63 @@ def test_catalogue_entry_escapes_markup_and_table_pipes():
     assert r"a \| pipe \|" in entry and r"\*stars\*" in entry
     table = [line for line in entry.splitlines() if line.startswith("| ")]
     assert all(line.count(" | ") == 1 for line in table)  # two cells in every row
+
+
+# --- the builder's form --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", examples())
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_the_form_gives_back_the_description_it_shows(name, lang):
+    """Every example, shown in the form in each screen language and read back, is the same
+    description (participation is shown by its label in the screen language)."""
+    desc = example(name)
+    form = Form.of(desc, lang)
+    assert set(form.fields) == set(FORM_FIELDS)
+    assert form.description() == desc
+
+
+def test_an_empty_form_is_an_empty_description_and_blank_fields_are_left_out():
+    assert Form().to_dict() == {}
+    blank = Form({name: "  " for name in FORM_FIELDS} | {"assessment": (), "start": None,
+                                                         "end": None})
+    assert blank.to_dict() == {}
+
+
+def test_numbers_typed_in_each_languages_convention():
+    for typed, expected in [("2,5", 2.5), ("2.5", 2.5), ("1 500", 1500), ("1\u00a0500 h", 1500),
+                            ("3 op", 3), ("3 hp", 3)]:
+        desc = Form({"credits": typed, "hours": typed}).description()
+        assert (desc.workload.ects, desc.workload.hours) == (expected, expected), typed
+
+
+def test_odd_text_is_kept_as_typed_and_lists_are_split():
+    form = Form({"title": "  Digipedagogiikka 🎓 <script>alert(1)</script> ", "country": "FI, SE",
+                 "outcomes": "\n  Osaa analysoida 😀  \n\nKan planera <b>kurser</b>\n" * 2000,
+                 "assessment": ("written-exam",), "other_assessment": "portfolio, , <i>x</i>"})
+    data = form.to_dict()
+    assert data["title"] == "Digipedagogiikka 🎓 <script>alert(1)</script>"
+    assert data["country"] == "FI, SE" and len(data["outcomes"]) == 4000
+    assert data["outcomes"][:2] == ["Osaa analysoida 😀", "Kan planera <b>kurser</b>"]
+    assert data["assessment"] == ["written-exam", "portfolio", "<i>x</i>"]
+    assert form.description().country == ("FI", "SE")
+
+
+def test_loaded_outcome_ids_and_parts_without_a_field_are_saved_again():
+    desc = from_dict({"title": "T", "id": "urn:x", "code": "MC-1", "keywords": ["a", "b"],
+                      "outcomes": [{"id": "LO7", "text": "First"}, {"id": "LO9", "text": "Two"}]})
+    form = Form.of(desc)
+    assert form.outcome_ids == ("LO7", "LO9") and form.kept["keywords"] == ["a", "b"]
+    form.fields["outcomes"] = "First\nSecond\nThird"  # a line added under the loaded ones
+    data = form.to_dict()
+    assert data["outcomes"] == [{"id": "LO7", "text": "First"}, {"id": "LO9", "text": "Second"},
+                                "Third"]
+    assert (data["id"], data["code"]) == ("urn:x", "MC-1")
+
+
+def test_a_code_the_form_does_not_offer_shows_blank():
+    desc = from_dict({"level": {"eqf": 12, "cycle": "no-such-cycle"}, "supervision": "x",
+                      "language": "de", "workload": {"ects": 3, "convention": "??"}})
+    fields = Form.of(desc).fields
+    assert (fields["eqf"], fields["cycle"], fields["supervision"]) == ("", "", "")
+    assert (fields["language"], fields["convention"], fields["credits"]) == ("en", "ects", "3")

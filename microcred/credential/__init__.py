@@ -24,6 +24,7 @@ from ..errors import UserError
 from ..i18n import t
 from ._documents import Row, card_html, catalogue_md, element_rows
 from ._elements import Element, countries, cycles, element, elements, mandatory
+from ._form import FORM_FIELDS, Form
 from ._model import (
     FIELDS,
     Description,
@@ -45,8 +46,10 @@ __all__ = [
     "CONTEXT",
     "ERROR_CODES",
     "FIELDS",
+    "FORM_FIELDS",
     "Description",
     "Element",
+    "Form",
     "Issued",
     "Level",
     "Organisation",

@@ -14,13 +14,14 @@ from typing import Any
 import ipywidgets as w
 
 from ..credential import (
+    FORM_FIELDS,
     Description,
+    Form,
     card_html,
     catalogue_md,
     cycles,
     element,
     example,
-    from_dict,
     issue,
     load,
     to_ob3,
@@ -46,7 +47,7 @@ class CredentialBuilder(w.VBox):
         self.ui = ui
         self._filling = False
         self.input_error = ""  # what the form cannot read (an impossible date); blocks saving
-        self._ids: list[str] = []  # outcome ids of a loaded description, kept when saving
+        self._ids: tuple[str, ...] = ()  # outcome ids of a loaded description, kept when saving
         self._kept: dict[str, Any] = {}  # parts the form has no field for, saved again
         L = self._label
 
@@ -158,43 +159,15 @@ class CredentialBuilder(w.VBox):
     @property
     def description(self) -> Description:
         """The description as the form shows it now."""
-        return from_dict(self.to_dict())
+        return self._form().description()
 
     def to_dict(self) -> dict[str, Any]:
         """The form as a mapping in the description file's layout (empty fields left out)."""
-        assessment = list(self.assessment.value) + [
-            a.strip() for a in self.other_assessment.value.split(",") if a.strip()]
-        data: dict[str, Any] = {
-            "language": self.language.value,
-            "title": self.title.value,
-            "summary": self.summary.value,
-            "awarding_body": {"name": self.awarding_name.value, "url": self.awarding_url.value},
-            "country": self.country.value,
-            "region": self.region.value,
-            "outcomes": [line.strip() for line in self.outcomes.value.splitlines()
-                         if line.strip()],
-            "workload": {"ects": self.credits.value, "hours": self.hours.value,
-                         "convention": self.convention.value},
-            "level": {"eqf": self.eqf.value, "cycle": self.cycle.value,
-                      "national": self.national.value},
-            "assessment": assessment,
-            "participation": self.participation.value,
-            "quality_assurance": {"type": self.quality_assurance.value, "url": self.qa_url.value},
-            "prerequisites": self.prerequisites.value,
-            "supervision": self.supervision.value,
-            "grading": self.grading.value,
-            "integration": self.integration.value,
-            "stackable_towards": self.towards.value,
-            "further_information": self.further_information.value,
-            "url": self.url.value,
-            "dates": {"start": self.start.value, "end": self.end.value},
-        }
-        if self._ids:
-            data["outcomes"] = [
-                {"id": oid, "text": text} for oid, text in zip(self._ids, data["outcomes"])
-            ] + data["outcomes"][len(self._ids):]
-        data.update({k: v for k, v in self._kept.items() if k not in data})
-        return _prune(data)
+        return self._form().to_dict()
+
+    def _form(self) -> Form:
+        return Form({name: getattr(self, name).value for name in FORM_FIELDS}, self._ids,
+                    self._kept)
 
     def record(self) -> Any:
         """The description, issued to the learner when a learner or a date is filled in."""
@@ -207,48 +180,12 @@ class CredentialBuilder(w.VBox):
 
     def fill(self, description: Description) -> None:
         """Show ``description`` in the form."""
-        d, self._filling = description, True
+        form, self._filling = Form.of(description, self.ui), True
         try:
-            self.language.value = d.language if d.language in LANGUAGES else "en"
-            self.title.value = d.title
-            self.summary.value = d.summary
-            body = d.awarding_body[0] if d.awarding_body else None
-            self.awarding_name.value = body.name if body else ""
-            self.awarding_url.value = body.url if body else ""
-            self.country.value = ", ".join(d.country)
-            self.region.value = d.region
-            self._ids = [o.id for o in d.outcomes]
-            self.outcomes.value = "\n".join(o.text for o in d.outcomes)
-            self.credits.value = _number_text(d.workload.ects)
-            self.hours.value = _number_text(d.workload.hours)
-            self.convention.value = (d.workload.convention if d.workload.convention in
-                                     conventions() else "ects")
-            self.eqf.value = ("not applicable" if d.level.not_applicable else
-                              str(d.level.eqf) if d.level.eqf and 1 <= d.level.eqf <= 8 else "")
-            self.cycle.value = d.level.cycle if d.level.cycle in cycles() else ""
-            self.national.value = d.level.national
-            known = element("assessment").values
-            self.assessment.value = tuple(a for a in d.assessment if a in known)
-            self.other_assessment.value = ", ".join(a for a in d.assessment if a not in known)
-            self.participation.value = ", ".join(
-                element("participation").value_label(p, self.ui) for p in d.participation)
-            self.quality_assurance.value = d.quality_assurance.type
-            self.qa_url.value = d.quality_assurance.url
-            self.prerequisites.value = d.prerequisites
-            self.supervision.value = d.supervision if d.supervision in element(
-                "supervision").values else ""
-            self.grading.value = d.grading
-            self.integration.value = d.integration if d.integration in element(
-                "integration").values else ""
-            self.towards.value = d.stackable_towards
-            self.further_information.value = d.further_information
-            self.url.value = d.url
-            self.start.value = d.start
-            self.end.value = d.end
-            # parts the form has no field for are kept as they are and saved again
-            full = d.to_dict()
-            self._kept = {k: full[k] for k in ("id", "code", "field_of_study", "keywords",
-                                               "valid_until") if k in full}
+            for name in FORM_FIELDS:
+                getattr(self, name).value = form.fields[name]
+            # outcome ids and parts the form has no field for are kept and saved again
+            self._ids, self._kept = form.outcome_ids, form.kept
         finally:
             self._filling = False
         self.refresh()
@@ -358,21 +295,3 @@ def _value_options(key: str, lang: str) -> list[tuple[str, str]]:
 
 def _cycle_options(lang: str) -> list[tuple[str, str]]:
     return [(c.get(lang) or c["en"], code) for code, c in cycles().items()]
-
-
-def _number_text(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _prune(value: Any) -> Any:
-    """Leave out empty texts, lists and mappings, so that empty fields count as not given."""
-    if isinstance(value, dict):
-        pruned = {k: _prune(v) for k, v in value.items()}
-        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
-    if isinstance(value, list):
-        return [v for v in (_prune(v) for v in value) if v not in (None, "", [], {})]
-    if isinstance(value, str):
-        return value.strip()
-    return value
