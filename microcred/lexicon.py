@@ -91,6 +91,7 @@ class Lexicon:
     purpose: frozenset[str] = frozenset()  # "för att", "in order to": a clause of purpose or means
     means_verbs: frozenset[str] = frozenset()  # "use", "använda": a purpose after them is the action
     intent: frozenset[str] = frozenset()  # "för att", "in order to" (not "genom att"): an aim
+    switch_words: frozenset[str] = frozenset()  # "and", "och", "ja": a switch into the language
     object_openers: frozenset[str] = frozenset()  # "the", "en", "sin": a noun phrase follows
     finite: re.Pattern[str] | None = None  # the ending of a finite verb after a course noun
     passive_opening: re.Pattern[str] | None = None  # "tarkastellaan", "behandlas"
@@ -323,6 +324,7 @@ def lexicon(language: str) -> Lexicon:
         purpose=frozenset(str(w) for w in data.get("purpose", [])),
         means_verbs=frozenset(str(w) for w in data.get("means_verbs", [])),
         intent=frozenset(str(w) for w in data.get("intent", [])),
+        switch_words=frozenset(str(w) for w in data.get("switch_words", [])),
         object_openers=frozenset(str(w) for w in data.get("object_openers", [])),
         finite=re.compile(data["finite"]) if data.get("finite") else None,
         passive_opening=re.compile(data["passive_opening"]) if data.get("passive_opening")

@@ -134,8 +134,8 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     tokens = lex.tokens(cleaned)
     verbs = _find_verbs(cleaned, tokens, lex)
     verbs = _with_vague_phrases(cleaned, lex, verbs)
-    mixed = _other_languages(cleaned, lang)
-    for other in mixed:  # "The participant osaa analysoida ...": find the Finnish verb too
+    others, mixed = _other_languages(cleaned, lang)
+    for other in others:  # "The participant osaa analysoida ...": find the Finnish verb too
         seen = {v.start for v in verbs}
         verbs += [v for v in _find_verbs(cleaned, lexicon(other).tokens(cleaned), lexicon(other))
                   if v.start not in seen]
@@ -893,11 +893,13 @@ def _verb_follows(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return False
 
 
-def _other_languages(text: str, lang: str) -> list[str]:
-    """Other languages with a clear share of their own words in the statement."""
+def _other_languages(text: str, lang: str) -> tuple[list[str], list[str]]:
+    """Other languages with a clear share of their own words in the statement (their verbs are
+    looked for too), and those of them the statement switches into (the mixed-language finding):
+    a function word of the other language ("and", "ja") shows a switch, not a borrowed term."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
     if len(words) < 4:
-        return []
+        return [], []
     own = {
         code: {w for w in words if is_known(w, code)} for code in LANGUAGES
     }
@@ -906,11 +908,14 @@ def _other_languages(text: str, lang: str) -> list[str]:
         for code in LANGUAGES
     }
     base = max(len(unique[lang]), 1)
-    return [
-        code
-        for code in LANGUAGES
-        if code != lang and len(unique[code]) >= 2 and len(unique[code]) >= 0.3 * base
-    ]
+    others = [code for code in LANGUAGES
+              if code != lang and len(unique[code]) >= 2 and len(unique[code]) >= 0.3 * base]
+    everywhere = set(re.findall(r"[^\W\d_]+", text.lower()))
+    own_words = lexicon(lang).function_words | lexicon(lang).switch_words
+    mixed = [code for code in LANGUAGES if code != lang and len(unique[code]) >= 2
+             and everywhere & ((lexicon(code).function_words | lexicon(code).switch_words)
+                               - own_words)]
+    return others, mixed
 
 
 def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:

@@ -257,3 +257,13 @@ def test_deepening_ones_competence_is_vague_in_finnish():
 ])
 def test_a_light_verb_takes_the_level_of_what_is_made(text, level):
     assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text, mixed", [
+    ("förklara hur extensibility, reusability and modifiability kan stödjas av principer", True),
+    ("Kursen tar upp grunder för omvårdnad som nursing och caring science.", False),
+    ("Osallistuja osaa kirjoittaa selkeitä learning outcomes for a blended course.", True),
+    ("Studenten ska kunna sätta sig in i nya problemområden och analysera dem.", False),
+])
+def test_mixed_language_needs_a_switch_not_a_borrowed_term(text, mixed):
+    assert ("mixed-language" in analyse(text).codes) is mixed
