@@ -43,8 +43,10 @@ __all__ = [
     "LearningActivity",
     "Outcome",
     "alignment_from_texts",
+    "alignment_sections",
     "alignment_texts",
     "check_alignment",
+    "hours_from_workload",
     "links_of",
     "outcomes_from_list",
     "outcomes_to_list",
@@ -308,6 +310,31 @@ def alignment_from_texts(outcomes: str, activities: str, tasks: str,
     assessed = tuple(AssessmentTask(i, text, served(i), levels.get(i))
                      for i, text in parse_lines(tasks, "T"))
     return Alignment(read, tuple(acts), assessed)
+
+
+def hours_from_workload(doc: Mapping[str, Any]) -> dict[str, float]:
+    """The hours that activities without their own take from the ``workload:`` activity of
+    the same name (``Alignment.from_design``), by lower-cased name: saving leaves them out
+    again (``alignment_sections``), so that the hours are written once, in the workload."""
+    own = Alignment.from_dict(doc.get("alignment"), doc.get("outcomes"))
+    shown = Alignment.from_design(dict(doc))
+    return {a.name.strip().lower(): a.hours for a, b in zip(shown.activities, own.activities)
+            if a.hours is not None and b.hours is None}
+
+
+def alignment_sections(alignment: Alignment, from_workload: Mapping[str, float] | None = None
+                       ) -> dict[str, Any]:
+    """The ``outcomes:`` and ``alignment:`` sections of an alignment, without the hours an
+    activity still takes unchanged from the workload (``hours_from_workload``)."""
+    taken = from_workload or {}
+    section = alignment.to_dict()
+    for activity in section["activities"]:
+        hours = activity.get("hours")
+        if hours is not None and hours == taken.get(str(activity.get("name", "")).strip().lower()):
+            del activity["hours"]
+    section.pop("outcomes", None)  # the outcomes have their own section
+    return {"outcomes": [{"id": o.id, "text": o.text} for o in alignment.outcomes],
+            "alignment": section}
 
 
 def task_level(text: str, language: str | None = None) -> str | None:

@@ -11,7 +11,7 @@ for graders.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -35,6 +35,8 @@ __all__ = [
     "dump_yaml",
     "from_dict",
     "merge_into",
+    "need_lines",
+    "needs_from_lines",
     "parse_need",
     "parse_needs",
     "read_yaml",
@@ -252,6 +254,25 @@ def parse_list(text: str) -> list[str]:
         sep = ";" if ";" in lines[0] else ","
         lines = lines[0].split(sep)
     return [_BULLET.sub("", x).strip() for x in lines if x.strip(" -•*")]
+
+
+def need_lines(section: Any) -> str:
+    """The competence needs of a ``needs:`` section as text, one a line, as the needs matcher
+    shows them (``needs_from_lines`` reads them back)."""
+    needs = section.get("competence_needs") if isinstance(section, Mapping) else None
+    return "\n".join(str(n.get("text", "")) if isinstance(n, Mapping) else str(n)
+                     for n in needs or [])
+
+
+def needs_from_lines(text: str, section: Any = None) -> dict[str, Any]:
+    """The ``needs:`` section with the competence needs written one a line in ``text``; the
+    rest of ``section`` is kept, and a need whose text stays keeps its priority, urgency and
+    evidence (texts compared with spaces evened out)."""
+    base = section if isinstance(section, Mapping) else {}
+    earlier = {" ".join(str(n.get("text", "")).split()): n
+               for n in base.get("competence_needs") or [] if isinstance(n, Mapping)}
+    lines = [" ".join(x.split()) for x in str(text or "").splitlines() if x.strip()]
+    return {**base, "competence_needs": [dict(earlier.get(x) or {"text": x}) for x in lines]}
 
 
 # --- checks ----------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ from microcred.alignment import (
     LearningActivity,
     Outcome,
     alignment_from_texts,
+    alignment_sections,
     alignment_texts,
     check_alignment,
+    hours_from_workload,
     links_of,
     outcomes_from_list,
     outcomes_to_list,
@@ -243,3 +245,26 @@ def test_links_to_missing_outcomes_are_left_out_and_a_huge_text_is_read_whole():
     assert alignment.activities[0].outcomes == ("LO1",) and alignment.activities[0].hours == 6
     assert alignment.assessments[0].outcomes == ("LO2",)
     assert alignment.assessments[0].level is None
+
+
+def test_hours_taken_from_the_workload_are_not_written_twice():
+    """The fixture's activities have no hours of their own: they show the workload's and the
+    sections saved leave them out again, unless the participant changed them."""
+    doc = yaml.safe_load(DESIGN.read_text(encoding="utf-8"))
+    taken = hours_from_workload(doc)
+    assert taken == {"webinars": 10, "reading and exercises": 40, "course design in own work": 24}
+    shown = Alignment.from_design(doc)
+    sections = alignment_sections(shown, taken)
+    assert sections["alignment"] == doc["alignment"]
+    assert sections["outcomes"] == [{"id": o["id"], "text": o["text"]} for o in doc["outcomes"]]
+    webinars = LearningActivity("A1", "  WEBINARS ", ("LO1",), 12)  # changed: written here
+    assert alignment_sections(Alignment(shown.outcomes, (webinars,)), taken)["alignment"][
+        "activities"] == [{"id": "A1", "name": "  WEBINARS ", "outcomes": ["LO1"], "hours": 12}]
+
+
+@pytest.mark.parametrize("doc", [{}, {"workload": "x"}, {"workload": {"activities": "x"}},
+                                 {"alignment": None, "workload": {"activities": [None, 3]}}])
+def test_no_workload_takes_no_hours(doc):
+    assert hours_from_workload(doc) == {}
+    assert alignment_sections(Alignment()) == {"outcomes": [], "alignment": {
+        "activities": [], "assessments": []}}

@@ -17,6 +17,8 @@ from microcred.needs import (
     dump_yaml,
     from_dict,
     merge_into,
+    need_lines,
+    needs_from_lines,
     parse_need,
     parse_needs,
     read_yaml,
@@ -138,3 +140,31 @@ def test_ids_are_kept_and_missing_ones_filled_without_clashes():
     """Given ids stay; new ones skip the ids in use."""
     canvas = from_dict({"needs": {"competence_needs": [{"id": "N2", "text": "a"}, "b", "c"]}})
     assert [n.id for n in canvas.needs] == ["N2", "N1", "N3"]
+
+
+# --- the needs matcher's list ----------------------------------------------------------------
+
+
+def test_a_need_keeps_what_it_had_while_its_text_stays():
+    section = {"organisation": "Kunta", "competence_needs": [
+        {"text": "Tekoälyn  käyttö opetuksessa", "priority": "high", "evidence": "kysely"},
+        {"text": "Digital accessibility", "urgency": "now"}, "a bare text"]}
+    assert need_lines(section) == ("Tekoälyn  käyttö opetuksessa\nDigital accessibility\n"
+                                   "a bare text")
+    text = "  Tekoälyn käyttö   opetuksessa \n\nTillgänglighet 🦾 <b>webb</b>\n"
+    assert needs_from_lines(text, section) == {"organisation": "Kunta", "competence_needs": [
+        {"text": "Tekoälyn  käyttö opetuksessa", "priority": "high", "evidence": "kysely"},
+        {"text": "Tillgänglighet 🦾 <b>webb</b>"}]}
+
+
+@pytest.mark.parametrize("section", [None, {}, "needs", [1, 2], {"competence_needs": None}])
+def test_no_needs_section_gives_empty_lines_and_a_fresh_section(section):
+    assert need_lines(section) == ""
+    assert needs_from_lines("", section)["competence_needs"] == []
+    assert needs_from_lines("A\nB", section)["competence_needs"] == [{"text": "A"},
+                                                                     {"text": "B"}]
+
+
+def test_a_huge_list_of_needs_is_read_whole():
+    text = "\n".join(f"Osaamistarve {i} – behov {i}" for i in range(20_000))
+    assert need_lines(needs_from_lines(text)) == text

@@ -3,6 +3,7 @@ a grid of tick boxes says which outcomes each serves; checks and a heatmap follo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -12,8 +13,10 @@ from ..alignment import (
     Alignment,
     AlignmentReport,
     alignment_from_texts,
+    alignment_sections,
     alignment_texts,
     check_alignment,
+    hours_from_workload,
     links_of,
     parse_lines,
     plot_alignment,
@@ -24,6 +27,7 @@ from ..i18n import t
 from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 
 class AlignmentEditor(w.VBox):
@@ -52,6 +56,7 @@ class AlignmentEditor(w.VBox):
         self.chart = w.HTML()  # an <img> with alt text (see _html.chart_img)
         self.report: AlignmentReport | None = None
         self._drawn: Alignment | None = None
+        self._from_workload: dict[str, float] = {}  # hours activities take from the workload
 
         def label(key: str) -> w.HTML:
             return w.HTML(f"<strong>{escape(t(key, ui))}</strong>")
@@ -79,6 +84,28 @@ class AlignmentEditor(w.VBox):
         """The alignment as it stands: texts from the boxes, links from the ticks."""
         return alignment_from_texts(self.outcomes.value, self.activities.value,
                                     self.tasks.value, self._ticks, self._levels)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar reads the whole design (activities take their hours from the
+        workload) and edits the ``outcomes:`` and ``alignment:`` sections."""
+        return Adapter(("outcomes", "alignment"),
+                       lambda: alignment_sections(self.alignment, self._from_workload),
+                       self.show_design, {"whole": True})
+
+    def show_design(self, doc: Mapping[str, Any]) -> None:
+        """Show the outcomes and alignment of a whole design, ticks and all."""
+        alignment = Alignment.from_design(dict(doc))
+        self._from_workload = hours_from_workload(doc)
+        for row in self.matrix.children:  # untick what the editor showed before
+            for box in row.children[1:]:
+                box.value = False
+        self.outcomes.value, self.activities.value, self.tasks.value = alignment_texts(alignment)
+        for item in alignment.activities + alignment.assessments:
+            for oid in item.outcomes:
+                try:
+                    self.tick(oid, item.id, True)
+                except KeyError:  # an outcome id the outcomes section does not have
+                    pass
 
     def tick(self, outcome_id: str, item_id: str, value: bool = True) -> None:
         """Tick (or untick) the box saying ``item_id`` serves ``outcome_id``."""

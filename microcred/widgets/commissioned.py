@@ -31,6 +31,7 @@ from ..i18n import t
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 _STYLE = {"description_width": "14em"}
 
@@ -106,6 +107,10 @@ class PriceCalculator(w.VBox):
     @property
     def model(self) -> CostModel:
         return model_from_form(self._form(), self.ui)[0]
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``commissioned:`` section."""
+        return Adapter("commissioned", lambda: self.model.to_dict(), self.set_model)
 
     def set_model(self, section: object) -> None:
         """Show a ``commissioned:`` section (or a :class:`CostModel`) in the fields."""

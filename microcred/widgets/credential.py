@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,18 +23,20 @@ from ..credential import (
     cycles,
     element,
     example,
+    from_dict,
     issue,
     load,
     to_ob3,
     validate,
 )
 from ..credits import conventions
-from ..design import DEFAULT_NAME
+from ..design import DEFAULT_NAME, number_outcomes
 from ..errors import UserError
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, download_link, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 _FULL = w.Layout(width="100%")
 _HALF = w.Layout(width="48%")
@@ -168,6 +171,23 @@ class CredentialBuilder(w.VBox):
     def _form(self) -> Form:
         return Form({name: getattr(self, name).value for name in FORM_FIELDS}, self._ids,
                     self._kept)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``credential:`` section and the outcomes written in the
+        form (kept in their own ``outcomes:`` section, ids and all)."""
+
+        def get() -> dict[str, Any]:
+            data = self.description.to_dict()  # numbers as numbers, values as codes
+            outcomes = data.pop("outcomes", [])
+            texts = [o.get("text", "") if isinstance(o, Mapping) else str(o) for o in outcomes]
+            previous = [o for o in outcomes if isinstance(o, Mapping)]
+            return {"credential": data, "outcomes": number_outcomes(texts, previous)}
+
+        def set(doc: Mapping[str, Any]) -> None:
+            section = c if isinstance(c := doc.get("credential"), Mapping) else {}
+            self.fill(from_dict(section, outcomes=doc.get("outcomes")))
+
+        return Adapter(("credential", "outcomes"), get, set, {"whole": True})
 
     def record(self) -> Any:
         """The description, issued to the learner when a learner or a date is filled in."""

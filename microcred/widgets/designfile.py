@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,18 @@ from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ._html import COLOURS, download_link
 
 QA = "qa"  # the self-assessment: kept beside the design file as JSON, not as a section
+
+
+@dataclass(frozen=True)
+class Adapter:
+    """How the bar reaches a tool of the course, which says it in its ``design_adapter()``:
+    the section (or sections) it edits, ``get`` and ``set`` built on the tool's public API,
+    and options for the bar (``whole``, ``saves``, ``error``; see :class:`DesignBar`)."""
+
+    section: str | tuple[str, ...]
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 def on_binder(environ: Mapping[str, str] | None = None) -> bool:
@@ -240,14 +253,17 @@ def design_bar(tool: Any, get: Callable[[], Any] | None = None,
         if get is None or set is None:
             raise TypeError("give get= and set= with a section name")
         return DesignBar(tool, get, set, path=path, ui=ui or "en", **options)
-    adapter = _ADAPTERS.get(type(tool).__name__)
-    if adapter is None:
-        raise TypeError(f"no design-file section is known for {type(tool).__name__}; give the "
-                        "section name with get= and set=")
-    section, tool_get, tool_set, extra = adapter(tool)
+    make = getattr(tool, "design_adapter", None)
+    if not callable(make):
+        raise TypeError(
+            f"{type(tool).__name__} has no design_adapter() method, so the design bar does not "
+            "know which section of the design file it edits: give the class a design_adapter() "
+            "returning designfile.Adapter, or give the section name with get= and set=")
+    adapter = make()
+    extra = dict(adapter.options)
     if hasattr(tool, "input_error") and "error" not in extra:
-        extra = {**extra, "error": lambda: tool.input_error}
-    return DesignBar(section, get or tool_get, set or tool_set, path=path,
+        extra["error"] = lambda: tool.input_error
+    return DesignBar(adapter.section, get or adapter.get, set or adapter.set, path=path,
                      ui=ui or str(getattr(tool, "ui", "en")), **{**extra, **options})
 
 
@@ -260,167 +276,6 @@ def attach_bar(tool: Any, path: str | None) -> DesignBar | None:
     tool.design_bar = design_bar(tool, path=path)
     tool.children = (*tool.children, tool.design_bar)
     return tool.design_bar
-
-
-# --- the tools of the course ----------------------------------------------------------------
-# Each adapter returns (section(s), get, set, options) built on the tool's public attributes.
-
-
-def _outcome_coach(coach: Any) -> tuple:
-    return "outcomes", coach.outcomes_section, coach.show_outcomes, {}
-
-
-def _credential_builder(builder: Any) -> tuple:
-    from ..credential import from_dict
-
-    def get() -> dict[str, Any]:
-        data = builder.description.to_dict()  # numbers as numbers, values as codes
-        outcomes = data.pop("outcomes", [])
-        texts = [o.get("text", "") if isinstance(o, Mapping) else str(o) for o in outcomes]
-        previous = [o for o in outcomes if isinstance(o, Mapping)]
-        return {"credential": data, "outcomes": design.number_outcomes(texts, previous)}
-
-    def set(doc: Mapping[str, Any]) -> None:
-        section = c if isinstance(c := doc.get("credential"), Mapping) else {}
-        builder.fill(from_dict(section, outcomes=doc.get("outcomes")))
-
-    return ("credential", "outcomes"), get, set, {"whole": True}
-
-
-def _workload_calculator(calc: Any) -> tuple:
-    from ..workload import Workload
-
-    def set(section: Any) -> None:
-        workload = Workload.from_dict(section)
-        for row in list(calc.rows):
-            calc.remove_activity(row)
-        options = list(calc.convention.options)
-        if workload.convention not in [v for _label, v in options]:
-            calc.convention.options = [*options, (workload.convention, workload.convention)]
-        calc.convention.value = workload.convention
-        calc.credits.value = workload.credits or 0
-        calc.weeks.value = workload.weeks or 0
-        for a in workload.activities:
-            calc.add_activity(a.name, a.kind, a.hours)
-
-    return "workload", lambda: calc.workload.to_dict(), set, {}
-
-
-def _alignment_editor(editor: Any) -> tuple:
-    from ..alignment import Alignment, alignment_texts
-
-    from_workload: dict[str, float] = {}  # hours the activities take from the workload
-
-    def get() -> dict[str, Any]:
-        alignment = editor.alignment
-        section = alignment.to_dict()
-        for activity in section["activities"]:  # hours are written once, in the workload
-            if activity.get("hours") is not None and activity.get("hours") == from_workload.get(
-                    str(activity.get("name", "")).strip().lower()):
-                del activity["hours"]
-        section.pop("outcomes", None)  # the outcomes have their own section
-        outcomes = [{"id": o.id, "text": o.text} for o in alignment.outcomes]
-        return {"outcomes": outcomes, "alignment": section}
-
-    def set(doc: Mapping[str, Any]) -> None:
-        own = Alignment.from_dict(doc.get("alignment"), doc.get("outcomes"))
-        alignment = Alignment.from_design(dict(doc))
-        from_workload.clear()
-        from_workload.update({a.name.strip().lower(): a.hours for a, b in
-                              zip(alignment.activities, own.activities)
-                              if a.hours is not None and b.hours is None})
-        for row in editor.matrix.children:  # untick what the editor showed before
-            for box in row.children[1:]:
-                box.value = False
-        outcomes, activities, tasks = alignment_texts(alignment)
-        editor.outcomes.value, editor.activities.value, editor.tasks.value = (
-            outcomes, activities, tasks)
-        for item in alignment.activities + alignment.assessments:
-            for oid in item.outcomes:
-                try:
-                    editor.tick(oid, item.id, True)
-                except KeyError:  # an outcome id the outcomes section does not have
-                    pass
-
-    return ("outcomes", "alignment"), get, set, {"whole": True}
-
-
-def _pathway_viewer(viewer: Any) -> tuple:
-    from ..pathways import Pathway, pathway_yaml
-
-    def get() -> dict[str, Any]:
-        done = tuple(box.description for box in viewer.completed.children if box.value)
-        p = viewer.pathway
-        return Pathway(p.credentials, p.target, p.this, done).to_dict()
-
-    def set(section: Any) -> None:
-        pathway = Pathway.from_dict(section)
-        viewer.text.value = pathway_yaml(pathway)
-        viewer.set_completed(list(pathway.completed))
-
-    return "pathway", get, set, {}
-
-
-def _needs_canvas(widget: Any) -> tuple:
-    from ..needs import from_dict
-
-    return ("needs", lambda: widget.canvas.to_dict(),
-            lambda section: widget.set_canvas(from_dict(section)), {})
-
-
-def _self_assessment(tool: Any) -> tuple:
-    return QA, lambda: tool.assessment, tool.set_assessment, {}
-
-
-def _needs_matcher(matcher: Any) -> tuple:
-    """The matcher reads the needs and the outcomes of the design; it writes back the lists
-    changed in it (a need keeps its priority, urgency and evidence while its text stays)."""
-    from ..matching import parse_grouped
-
-    loaded: dict[str, Any] = {"needs": None, "outcomes": []}
-
-    def get() -> dict[str, Any]:
-        base = loaded["needs"] if isinstance(loaded["needs"], Mapping) else {}
-        earlier = {" ".join(str(n.get("text", "")).split()): n
-                   for n in base.get("competence_needs") or [] if isinstance(n, Mapping)}
-        lines = [" ".join(x.split()) for x in matcher.needs.value.splitlines() if x.strip()]
-        needs = {**base, "competence_needs": [dict(earlier.get(x) or {"text": x})
-                                              for x in lines]}
-        grouped = parse_grouped(matcher.outcomes.value)
-        if isinstance(grouped, dict):
-            if len(grouped) > 1:  # several micro-credentials: none of them is the design's
-                return {"needs": needs, "outcomes": loaded["outcomes"]}
-            grouped = next(iter(grouped.values()), [])
-        return {"needs": needs, "outcomes": design.number_outcomes(grouped, loaded["outcomes"])}
-
-    def set(doc: Mapping[str, Any]) -> None:
-        found = doc.get("needs")
-        needs: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
-        loaded["needs"], loaded["outcomes"] = needs, [
-            {"id": oid, "text": text} for oid, text in design.outcome_list(doc.get("outcomes"))]
-        matcher.needs.value = "\n".join(
-            str(n.get("text", "")) if isinstance(n, Mapping) else str(n)
-            for n in needs.get("competence_needs") or [])
-        matcher.outcomes.value = "\n".join(o["text"] for o in loaded["outcomes"])
-
-    return ("needs", "outcomes"), get, set, {"whole": True}
-
-
-def _price_calculator(calc: Any) -> tuple:
-    return "commissioned", lambda: calc.model.to_dict(), calc.set_model, {}
-
-
-_ADAPTERS: dict[str, Callable[[Any], tuple]] = {
-    "OutcomeCoach": _outcome_coach,
-    "CredentialBuilder": _credential_builder,
-    "WorkloadCalculator": _workload_calculator,
-    "AlignmentEditor": _alignment_editor,
-    "PathwayViewer": _pathway_viewer,
-    "SelfAssessmentTool": _self_assessment,
-    "NeedsCanvasWidget": _needs_canvas,
-    "NeedsMatcher": _needs_matcher,
-    "PriceCalculator": _price_calculator,
-}
 
 
 class DesignDesk(w.VBox):

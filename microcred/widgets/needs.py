@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from html import escape
+from typing import Any
 
 import ipywidgets as w
 
 from ..charts import to_data_uri
-from ..design import DEFAULT_NAME
+from ..design import DEFAULT_NAME, number_outcomes, outcome_list
 from ..dialogue import guide_markdown
 from ..i18n import t
 from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_grouped, plot_heatmap
@@ -17,6 +19,9 @@ from ..needs import (
     check,
     completeness,
     dump_yaml,
+    from_dict,
+    need_lines,
+    needs_from_lines,
     parse_list,
     parse_needs,
     sample_canvas,
@@ -25,6 +30,7 @@ from ..numbers import parse_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 _WIDE = w.Layout(width="100%")
 
@@ -105,8 +111,6 @@ class NeedsCanvasWidget(w.VBox):
     @property
     def canvas(self) -> NeedsCanvas:
         """The canvas as typed."""
-        from ..needs import from_dict
-
         try:
             budget = typed_budget(self.budget.value, self.ui)
         except ValueError:
@@ -130,6 +134,11 @@ class NeedsCanvasWidget(w.VBox):
         group = replace(self._base.target_group, description=typed.target_group.description)
         return replace(typed, stakeholders=stakeholders, target_group=group,
                        notes=self._base.notes)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``needs:`` section."""
+        return Adapter("needs", lambda: self.canvas.to_dict(),
+                       lambda section: self.set_canvas(from_dict(section)))
 
     def set_canvas(self, canvas: NeedsCanvas) -> None:
         """Show ``canvas`` in the fields; details without a field (interests, group size) are
@@ -258,6 +267,31 @@ class NeedsMatcher(w.VBox):
         from .designfile import attach_bar
 
         attach_bar(self, design_file)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar reads the needs and the outcomes of the design; it writes back the
+        lists changed here (a need keeps its priority, urgency and evidence while its text
+        stays; outcomes of several micro-credentials are none of them the design's)."""
+        loaded: dict[str, Any] = {"needs": None, "outcomes": []}
+
+        def get() -> dict[str, Any]:
+            needs = needs_from_lines(self.needs.value, loaded["needs"])
+            grouped = parse_grouped(self.outcomes.value)
+            if isinstance(grouped, dict):
+                if len(grouped) > 1:
+                    return {"needs": needs, "outcomes": loaded["outcomes"]}
+                grouped = next(iter(grouped.values()), [])
+            return {"needs": needs, "outcomes": number_outcomes(grouped, loaded["outcomes"])}
+
+        def set(doc: Mapping[str, Any]) -> None:
+            found = doc.get("needs")
+            loaded["needs"] = found if isinstance(found, Mapping) else {}
+            loaded["outcomes"] = [{"id": oid, "text": text}
+                                  for oid, text in outcome_list(doc.get("outcomes"))]
+            self.needs.value = need_lines(loaded["needs"])
+            self.outcomes.value = "\n".join(o["text"] for o in loaded["outcomes"])
+
+        return Adapter(("needs", "outcomes"), get, set, {"whole": True})
 
     def refresh(self) -> None:
         needs = [line for line in self.needs.value.splitlines() if line.strip()]

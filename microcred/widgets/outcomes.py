@@ -13,6 +13,7 @@ from ..outcomes import OutcomeAnalysis, analyse, bloom_profile, outcome_statemen
 from ..settings import screen_language
 from ._html import COLOURS, badge, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 
 def highlight_verbs(result: OutcomeAnalysis) -> str:
@@ -133,6 +134,10 @@ class OutcomeCoach(w.VBox):
         from ..design import number_outcomes
 
         return number_outcomes(self.outcomes, self._ids)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``outcomes:`` section."""
+        return Adapter("outcomes", self.outcomes_section, self.show_outcomes)
 
     def show_outcomes(self, section: object) -> None:
         """Show an ``outcomes:`` section (``{id, text}`` items, or texts) in the coach."""

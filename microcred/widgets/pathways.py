@@ -25,6 +25,7 @@ from ..pathways import (
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 
 class PathwayViewer(w.VBox):
@@ -65,6 +66,20 @@ class PathwayViewer(w.VBox):
         from .designfile import attach_bar
 
         attach_bar(self, design_file)
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``pathway:`` section: the YAML and the ticks."""
+
+        def get() -> dict[str, Any]:
+            done = [box.description for box in self.completed.children if box.value]
+            return with_completed(self.pathway, done).to_dict()
+
+        def set(section: Any) -> None:
+            pathway = Pathway.from_dict(section)
+            self.text.value = pathway_yaml(pathway)
+            self.set_completed(list(pathway.completed))
+
+        return Adapter("pathway", get, set)
 
     def set_completed(self, ids: list[str] | tuple[str, ...]) -> None:
         """Tick exactly these credentials as completed."""

@@ -20,6 +20,7 @@ from ..qa.report import radar_alt
 from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, badge, chart_img, download_link, findings_list
 from ._language import language_menu
+from .designfile import QA, Adapter
 
 
 def plan_html(assessment: qa.SelfAssessment, ui: str = "en") -> str:
@@ -143,6 +144,10 @@ class SelfAssessmentTool(w.VBox):
             notes={cid: r.note.value for cid, r in self.rows.items() if r.note.value.strip()},
             language=self.ui,
         )
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the self-assessment kept beside the design file."""
+        return Adapter(QA, lambda: self.assessment, self.set_assessment)
 
     def set_assessment(self, assessment: qa.SelfAssessment) -> None:
         """Show an assessment (invalid scores show as unanswered; ``validate`` names them)."""

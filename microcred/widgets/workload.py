@@ -16,6 +16,7 @@ from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from .designfile import Adapter
 
 EXAMPLE = Workload(
     activities=(
@@ -123,6 +124,24 @@ class WorkloadCalculator(w.VBox):
             credits=self.credits.value or None,
             weeks=self.weeks.value or None,
         )
+
+    def design_adapter(self) -> Adapter:
+        """The design bar edits the ``workload:`` section."""
+        return Adapter("workload", lambda: self.workload.to_dict(), self.show_workload)
+
+    def show_workload(self, section: Any) -> None:
+        """Show a ``workload:`` section: its activities replace the rows."""
+        workload = Workload.from_dict(section)
+        for row in list(self.rows):
+            self.remove_activity(row)
+        options = list(self.convention.options)
+        if workload.convention not in [v for _label, v in options]:
+            self.convention.options = [*options, (workload.convention, workload.convention)]
+        self.convention.value = workload.convention
+        self.credits.value = workload.credits or 0
+        self.weeks.value = workload.weeks or 0
+        for a in workload.activities:
+            self.add_activity(a.name, a.kind, a.hours)
 
     def add_activity(self, name: str = "", kind: str = "independent", hours: float = 0) -> None:
         self._append(Activity(name, kind, hours))

@@ -23,7 +23,8 @@ from microcred.widgets import (
     qa_self_assessment,
     workload_calculator,
 )
-from microcred.widgets.designfile import on_binder
+from microcred.widgets.designfile import Adapter, on_binder
+from microcred.widgets.outcomes import OutcomeCoach
 from tests.helpers.paths import REPO
 
 CAPSTONE = REPO / "microcred" / "examples" / "capstone-example.yaml"
@@ -130,6 +131,48 @@ def test_any_section_with_own_get_and_set(mine):
     assert bar.save() and design.read_section(mine, "pathway")["credentials"] == []
     with pytest.raises(TypeError):
         design_bar(object())
+
+
+def test_a_new_tool_without_an_adapter_is_told_what_to_add():
+    """Each tool says which section it edits (``design_adapter``); a tool that does not gets
+    a sentence naming it and both ways out, not a lookup by class name."""
+
+    class CostSheet:
+        ui = "en"
+
+    with pytest.raises(TypeError, match=r"^CostSheet has no design_adapter\(\) method.*"
+                                        r"designfile\.Adapter.*get= and set="):
+        design_bar(CostSheet())
+    with pytest.raises(TypeError, match="give get= and set="):
+        design_bar("pathway")
+
+
+def test_a_new_tool_declares_its_section_and_a_subclass_keeps_it(mine):
+    class CostSheet:
+        ui = "fi"
+        input_error = ""
+
+        def __init__(self):
+            self.shown = None
+
+        def design_adapter(self):
+            return Adapter("commissioned", lambda: self.shown, self.show)
+
+        def show(self, section):
+            self.shown = section
+
+    sheet = CostSheet()
+    bar = design_bar(sheet, path=str(mine))
+    assert bar.ui == "fi" and bar.sections == ("commissioned",)
+    sheet.input_error = "Hinta ei ole luku."
+    assert not bar.save() and "Hinta ei ole luku." in bar.status.value
+
+    class MyCoach(OutcomeCoach):  # was unknown: the adapters were looked up by class name
+        pass
+
+    coach = MyCoach()
+    assert design_bar(coach, path=str(mine)).load()
+    assert coach.outcomes_section() == design.load(mine)["outcomes"]
 
 
 # --- regression tests of issue 14 (and issue 15, item 11) ------------------------------------
