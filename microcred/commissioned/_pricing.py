@@ -1,66 +1,24 @@
-"""Commissioned (contract) education: a self-check on the three-part development model, and a
-cost and price calculator.
-
-The self-check follows the three parts of the development model of the Swedish LUPP project
-(organisation and processes; customer dialogue, requirements and competence-development models;
-incentives and collaboration skills); its statements are in ``data/needs/development_model.yaml``.
-
-The calculator adds up staff hours by role at their rates, fixed costs for the group and costs
-per participant, puts the overhead percentage on all of these, and adds a margin. It gives the
-contract price, the price per participant, and the *break-even* number of participants: the
-fewest participants at which a price per participant covers the costs. Odd input (no
-participants, negative rates) gives findings and ``None`` for what cannot be computed; it never
-raises. When the plan names a national channel (``data/channels.yaml``: Finnish continuing
-education, degree-leading *tilauskoulutus*, open studies...; Swedish *uppdragsutbildning*,
-freestanding courses), the fee rules of that channel are checked too: who may pay, the cap per
-credit, and whether the price must cover the full cost.
-"""
+"""The cost and price calculator of commissioned education: staff hours by role, costs,
+overheads and margin -> the contract price, the price per participant, break-even and the
+fee rules of a national channel; and the calculator's fields read and shown."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict, dataclass
+from typing import Any
 
-from .channels import BUYERS, Channel, channels
-from .errors import UserError
-from .findings import Finding, localised
-from .i18n import t
-from .numbers import format_number, parse_number
-from .resources import load_yaml
+from ..channels import BUYERS, Channel, channels
+from ..errors import UserError
+from ..findings import Finding, localised
+from ..i18n import t
+from ..numbers import format_number, parse_number
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-__all__ = [
-    "SCALE",
-    "CheckItem",
-    "CostModel",
-    "Pricing",
-    "SelfCheckResult",
-    "StaffRole",
-    "answers_template",
-    "check_items",
-    "form_from_model",
-    "model_from_dict",
-    "model_from_form",
-    "parts",
-    "plot_pricing",
-    "plot_self_check",
-    "price",
-    "roles_text",
-    "self_check",
-]
-
-SCALE: tuple[int, ...] = (0, 1, 2, 3)
 PRICE_ERRORS = frozenset({"no-participants", "negative-rate", "negative-hours", "no-staff",
                           "negative-cost", "negative-overhead", "negative-participants",
                           "unknown-channel", "buyer-not-allowed", "fee-above-cap",
                           "fee-not-allowed", "below-cost-not-allowed", "unknown-buyer"})
-
-
-# --- the cost and price calculator -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -370,196 +328,7 @@ def _role_line(line: str) -> StaffRole | None:
         return None
 
 
-# --- the development-model self-check ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckItem:
-    """One statement of the self-check, in one language."""
-
-    id: str
-    part: str
-    text: str
-    suggestion: str
-
-
-@dataclass(frozen=True)
-class PartScore:
-    id: str
-    title: str
-    score: float | None  # 0..1 over the answered items; None when none is answered
-    answered: int
-    total: int
-
-
-@dataclass(frozen=True)
-class SelfCheckResult:
-    parts: tuple[PartScore, ...]
-    overall: float | None
-    suggestions: tuple[tuple[str, str], ...]  # (item id, suggestion) for answers 0 or 1
-    findings: tuple[Finding, ...] = field(default=())
-
-    @property
-    def weakest(self) -> PartScore | None:
-        scored = [p for p in self.parts if p.score is not None]
-        return min(scored, key=lambda p: p.score or 0.0) if scored else None
-
-
-def _model_data() -> dict[str, Any]:
-    return load_yaml("needs", "development_model.yaml")
-
-
-def parts(lang: str = "en") -> list[tuple[str, str]]:
-    """The three parts of the model as (id, title)."""
-    return [(p["id"], _pick(p["title"], lang)) for p in _model_data()["parts"]]
-
-
-def check_items(lang: str = "en") -> list[CheckItem]:
-    """Every statement of the self-check, in order."""
-    return [
-        CheckItem(item["id"], p["id"], _pick(item, lang), _pick(item["suggestion"], lang))
-        for p in _model_data()["parts"]
-        for item in p["items"]
-    ]
-
-
-def scale_labels(lang: str = "en") -> dict[int, str]:
-    """The answer scale 0-3 with its words."""
-    return {int(k): _pick(v, lang) for k, v in _model_data()["scale"].items()}
-
-
-def source_note(lang: str = "en") -> str:
-    """Where the model comes from (shown with the results)."""
-    return _pick(_model_data()["source"], lang)
-
-
-def self_check(answers: Mapping[str, Any] | None, lang: str = "en") -> SelfCheckResult:
-    """Scores per part (share of the maximum over the answered statements), the weakest part
-    and suggestions for statements answered 0 or 1. Unknown ids and odd values are findings."""
-    answers = dict(answers or {})
-    items = check_items(lang)
-    known = {i.id for i in items}
-    found: list[Finding] = []
-    values: dict[str, int] = {}
-    for key, value in answers.items():
-        if str(key) not in known:
-            found.append(_finding("unknown-item", lang, str(key), item=key))
-            continue
-        if value is None or value == "":
-            continue
-        try:
-            number = int(value)
-            if number != float(value) or number not in SCALE:
-                raise ValueError
-        except (TypeError, ValueError, OverflowError):
-            found.append(_finding("invalid-answer", lang, str(key), item=key,
-                                  value=str(value)[:40]))
-            continue
-        values[str(key)] = number
-    missing = [i.id for i in items if i.id not in values]
-    if missing:
-        found.append(_finding("unanswered", lang, None, count=len(missing),
-                              items=", ".join(missing)))
-    scores = []
-    for pid, title in parts(lang):
-        mine = [values[i.id] for i in items if i.part == pid and i.id in values]
-        total = sum(1 for i in items if i.part == pid)
-        score = sum(mine) / (3 * len(mine)) if mine else None
-        scores.append(PartScore(pid, title, score, len(mine), total))
-    answered = list(values.values())
-    overall = sum(answered) / (3 * len(answered)) if answered else None
-    tips = tuple((i.id, i.suggestion) for i in items if i.id in values and values[i.id] <= 1)
-    return SelfCheckResult(tuple(scores), overall, tips, tuple(found))
-
-
-def answers_template(lang: str = "en") -> str:
-    """A YAML file to fill in: every statement as a comment above its id."""
-    scale = ", ".join(f"{k} = {v}" for k, v in scale_labels(lang).items())
-    lines = [f"# {source_note(lang)}", f"# {scale}", "answers:"]
-    for pid, title in parts(lang):
-        lines.append(f"  # --- {title} ---")
-        for item in (i for i in check_items(lang) if i.part == pid):
-            lines.append(f"  # {item.text}")
-            lines.append(f"  {item.id}:")
-    return "\n".join(lines) + "\n"
-
-
-# --- charts ------------------------------------------------------------------------------------
-
-
-def plot_pricing(pricing: Pricing, lang: str = "en") -> Figure:
-    """Left: what the cost is made of. Right: cost and income by group size, with break-even."""
-    from .charts import PALETTE, new_figure, short_label
-
-    m = pricing.model
-    fig = new_figure(9, 3.4)
-    left, right = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
-    labels = [short_label(name) for name in pricing.staff_costs] + [
-        t("commissioned.chart.fixed", lang),
-        t("commissioned.chart.per-participant", lang),
-        t("commissioned.chart.overheads", lang),
-        t("commissioned.chart.margin", lang),
-    ]
-    values = list(pricing.staff_costs.values()) + [
-        m.fixed_costs,
-        m.per_participant_costs * max(m.participants, 0),
-        pricing.overheads,
-        pricing.contract_price - pricing.total_cost,
-    ]
-    colours = [PALETTE[0]] * len(pricing.staff_costs) + [PALETTE[4], PALETTE[5], PALETTE[1],
-                                                         PALETTE[2]]
-    left.barh(labels[::-1], values[::-1], color=colours[::-1])
-    left.set_xlabel(short_label(m.currency))
-    left.set_title(t("commissioned.chart.breakdown", lang), fontsize=10)
-    left.tick_params(axis="y", labelsize=8)
-
-    top = max(m.participants, pricing.break_even or 0, 5)
-    xs = list(range(int(top * 1.5) + 2))
-    right.plot(xs, [pricing.cost_at(x) for x in xs], color=PALETTE[1], linestyle="-",
-               label=t("commissioned.chart.cost", lang))
-    if pricing.price_per_participant:
-        right.plot(xs, [pricing.revenue(x) for x in xs], color=PALETTE[0], linestyle="--",
-                   label=t("commissioned.chart.income", lang))
-    if pricing.break_even is not None:
-        right.axvline(pricing.break_even, color=PALETTE[6], linestyle=":", linewidth=1)
-        right.annotate(t("commissioned.chart.break-even", lang, n=pricing.break_even),
-                       (pricing.break_even, pricing.cost_at(pricing.break_even)),
-                       textcoords="offset points", xytext=(6, -14), fontsize=8)
-    if m.participants > 0:
-        right.axvline(m.participants, color=PALETTE[2], linestyle="-.", linewidth=1,
-                      label=t("commissioned.chart.planned", lang, n=m.participants))
-    right.set_xlabel(t("commissioned.chart.participants", lang))
-    right.set_ylabel(short_label(m.currency))
-    right.set_title(t("commissioned.chart.by-size", lang), fontsize=10)
-    right.legend(fontsize=8, loc="upper left")
-    fig.tight_layout()
-    return fig
-
-
-def plot_self_check(result: SelfCheckResult, lang: str = "en") -> Figure:
-    """One bar per part of the model: share of the maximum, with the value written on it."""
-    from .charts import PALETTE, new_figure
-
-    fig = new_figure(6.5, 2.4)
-    ax = fig.add_subplot()
-    titles = [p.title for p in result.parts][::-1]
-    values = [(p.score or 0.0) * 100 for p in result.parts][::-1]
-    ax.barh(titles, values, color=PALETTE[0])
-    for y, p in enumerate(result.parts[::-1]):
-        text = "–" if p.score is None else f"{p.score * 100:.0f} %"
-        ax.text(min((p.score or 0) * 100 + 2, 92), y, text, va="center", fontsize=9)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel(t("commissioned.chart.share", lang))
-    ax.tick_params(axis="y", labelsize=8)
-    fig.tight_layout()
-    return fig
-
-
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _pick(texts: Mapping[str, Any], lang: str) -> str:
-    return str(texts.get(lang) or texts["en"])
 
 
 def _first(data: Mapping[str, Any], *keys: str) -> Any:
