@@ -61,11 +61,11 @@ c.Execute.skip_cells_with_tag = "never-skip-" + secrets.token_hex(16)
 
 # Without a hub: `nbgrader zip_collect ASSIGNMENT` reads the learning platform's export from
 # downloaded/ASSIGNMENT/archive/ and finds the participant in Moodle's or Canvas's file names
-# (microcred/grading/collect.py). For another naming, set a regexp with the groups student_id
+# (microcred/trainer/collect.py). For another naming, set a regexp with the groups student_id
 # and file_id instead, e.g. r".*/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$".
-c.ZipCollectApp.collector_plugin = "microcred.grading.collect.LmsCollector"
+c.ZipCollectApp.collector_plugin = "microcred.trainer.collect.LmsCollector"
 # Unpack the export only (never an archive a participant uploaded in it), within size limits.
-c.ZipCollectApp.extractor_plugin = "microcred.grading.collect.LmsExtractor"
+c.ZipCollectApp.extractor_plugin = "microcred.trainer.collect.LmsExtractor"
 # c.FileNameCollectorPlugin.named_regexp = r"..."
 
 # With a hub, the exchange folder shared by trainer and participants (world-writable):

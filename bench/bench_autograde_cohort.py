@@ -27,14 +27,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from microcred.grading.demo import GOOD, PARTIAL, _fill, nbgrader  # noqa: E402 (after sys.path)
+from microcred.trainer.demo import GOOD, PARTIAL, _fill, nbgrader  # noqa: E402 (after sys.path)
 
 
 def main() -> int:
     import nbformat
     from nbclient import NotebookClient
 
-    from microcred.grading.autograde import autograde_cohort
+    from microcred.trainer.autograde import autograde_cohort
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=200)

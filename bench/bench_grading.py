@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from microcred.grading.demo import GOOD, PARTIAL, _fill, nbgrader  # noqa: E402 (after sys.path)
-from microcred.grading.vet import vet_path  # noqa: E402
+from microcred.trainer.demo import GOOD, PARTIAL, _fill, nbgrader  # noqa: E402 (after sys.path)
+from microcred.trainer.vet import vet_path  # noqa: E402
 
 
 def main(n: int = 50) -> None:

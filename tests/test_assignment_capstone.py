@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from microcred.grading.capstone import find_design_file, score_design_file
-from microcred.grading.vet import vet_path
+from microcred.grading.capstone_scorer import find_design_file, score_design_file
+from microcred.trainer.vet import vet_path
 from tests.helpers.course import fill_text
 from tests.helpers.paths import REPO
 

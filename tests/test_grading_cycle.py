@@ -1,6 +1,6 @@
 """The trainer's whole cycle with nbgrader's own commands, bad hand-ins included.
 
-One synthetic cohort (``microcred.grading.demo``) goes through release, roster, vetting,
+One synthetic cohort (``microcred.trainer.demo``) goes through release, roster, vetting,
 autograde, feedback and report once per module; the tests then check that nothing crashed,
 every bad case is named, the gradebook is sound and a second autograde changes nothing. Copies
 of that course then go through the other two ways in: a hub's exchange (release, fetch, submit,
@@ -20,8 +20,8 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from microcred.grading.demo import GOOD, run_demo
-from microcred.grading.vet import vet_path
+from microcred.trainer.demo import GOOD, run_demo
+from microcred.trainer.vet import vet_path
 from tests.helpers.cli import microcred
 from tests.helpers.course import Course, fill_answers, participant_nbgrader
 

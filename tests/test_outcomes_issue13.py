@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from microcred.grading.outcomes import score_outcomes
+from microcred.grading.outcomes_scorer import score_outcomes
 from microcred.lexicon import LEVELS, UNKNOWN
 from microcred.outcomes import analyse
 from tests.helpers.morphology import each_backend

@@ -67,7 +67,7 @@ _HAND_MADE = re.compile(r"problem_mark|context_mark|not valid YAML|no such file\
 # Modules that may, and why.
 ALLOWED = {
     "reading.py": "the reader itself",
-    "grading/vet.py": "reads participants' notebooks (nbformat), reporting each as a finding",
+    "trainer/vet.py": "reads participants' notebooks (nbformat), reporting each as a finding",
 }
 
 

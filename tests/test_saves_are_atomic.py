@@ -13,7 +13,7 @@ PACKAGE = Path(microcred.__file__).parent
 # Modules allowed to write directly, each with the reason.
 ALLOWED = {
     "files.py": "the atomic writer itself",
-    "grading/demo.py": "makes up a demonstration cohort (hand-ins, a damaged notebook on purpose) "
+    "trainer/demo.py": "makes up a demonstration cohort (hand-ins, a damaged notebook on purpose) "
                        "in a fresh folder of its own; nothing a participant or trainer saved",
 }
 

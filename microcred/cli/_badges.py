@@ -39,9 +39,9 @@ def add_parser(steps: argparse._SubParsersAction) -> None:
 
 
 def run_badges(args: argparse.Namespace) -> int:
-    from ..grading.badges import format_run, issue_badges
-    from ..grading.roster import default_db_url
-    from ..grading.vet import load_record
+    from ..trainer.badges import format_run, issue_badges
+    from ..trainer.roster import default_db_url
+    from ..trainer.vet import load_record
 
     if args.pass_mark is not None and not 0 < args.pass_mark <= 1:
         raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")

@@ -159,7 +159,7 @@ def _course_of(path: Path) -> Path:
 
 
 def run_vet(args: argparse.Namespace) -> int:
-    from ..grading.vet import format_vetting, quarantine, save_record, vet_path
+    from ..trainer.vet import format_vetting, quarantine, save_record, vet_path
 
     path = Path(args.submissions)
     if args.course and not path.is_absolute() and not path.exists():
@@ -203,7 +203,7 @@ def run_vet(args: argparse.Namespace) -> int:
 
 
 def _db_url(args: argparse.Namespace, must_exist: bool) -> str:
-    from ..grading.roster import default_db_url
+    from ..trainer.roster import default_db_url
 
     if args.db:
         return args.db
@@ -217,7 +217,7 @@ def _db_url(args: argparse.Namespace, must_exist: bool) -> str:
 
 
 def run_autograde(args: argparse.Namespace) -> int:
-    from ..grading.autograde import autograde_cohort, format_run
+    from ..trainer.autograde import autograde_cohort, format_run
 
     course = Path(args.course)
     if not (course / "gradebook.db").is_file():
@@ -232,7 +232,7 @@ def run_autograde(args: argparse.Namespace) -> int:
 
 
 def run_roster(args: argparse.Namespace) -> int:
-    from ..grading.roster import import_roster, parse_roster
+    from ..trainer.roster import import_roster, parse_roster
 
     people, problems = parse_roster(read_text(args.file))
     for problem in problems:
@@ -242,7 +242,7 @@ def run_roster(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"{len(people)} participant(s), no problems (dry run: nothing imported)")
         return 0
-    from ..grading.roster import course_id_of
+    from ..trainer.roster import course_id_of
 
     db = _db_url(args, must_exist=False)
     added, updated = import_roster(people, db, course_id_of(db, Path(args.course)))
@@ -251,8 +251,8 @@ def run_roster(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from ..grading.report import read_gradebook, render_html, write_csv
-    from ..grading.vet import load_record
+    from ..trainer.report import read_gradebook, render_html, write_csv
+    from ..trainer.vet import load_record
 
     if not 0 < args.pass_mark <= 1:
         raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
@@ -271,9 +271,9 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..grading.export import export_grades, format_export
-    from ..grading.report import read_gradebook
-    from ..grading.vet import load_record
+    from ..trainer.export import export_grades, format_export
+    from ..trainer.report import read_gradebook
+    from ..trainer.vet import load_record
 
     if not 0 < args.pass_mark <= 1:
         raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
@@ -290,7 +290,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from ..grading.demo import run_demo as demo
+    from ..trainer.demo import run_demo as demo
 
     demo(Path(args.out))
     return 0

@@ -87,7 +87,7 @@ def test_credential_check_checks_at_most_a_hundred_outcomes_one_by_one(tmp_path,
 
 
 def test_vet_output_cut_short_by_head_is_no_error_and_everything_is_moved(tmp_path):
-    from tests.grading.test_vet import released
+    from tests.trainer.test_vet import released
 
     ref = tmp_path / "release" / "outcomes"
     ref.mkdir(parents=True)

@@ -7,8 +7,8 @@ from importlib.resources import files
 
 import pytest
 
-from microcred.grading.capstone import score_design
-from microcred.grading.outcomes import score_outcomes
+from microcred.grading.capstone_scorer import score_design
+from microcred.grading.outcomes_scorer import score_outcomes
 from microcred.settings import save_screen_language
 from tests.helpers.screen_text import english_left
 
@@ -63,11 +63,11 @@ def test_capstone_feedback_in_finnish_and_swedish(lang, title, capsys):
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_needs_and_credential_feedback_in_finnish_and_swedish(lang, capsys):
-    from microcred.grading.credential import score_credential
-    from microcred.grading.needs import score_canvas, score_coverage
-    from tests.grading.test_credential import GOOD
-    from tests.grading.test_needs import FIELDS, NEEDS
-    from tests.grading.test_needs import OUTCOMES as COVERING
+    from microcred.grading.credential_scorer import score_credential
+    from microcred.grading.needs_scorer import score_canvas, score_coverage
+    from tests.grading.test_credential_scorer import GOOD
+    from tests.grading.test_needs_scorer import FIELDS, NEEDS
+    from tests.grading.test_needs_scorer import OUTCOMES as COVERING
 
     content = [*FIELDS.values(), *NEEDS, *COVERING, *(str(v) for v in GOOD.values())]
     for grade in (lambda lang: score_canvas(FIELDS, NEEDS, points=4, lang=lang),
@@ -88,8 +88,8 @@ def test_needs_and_credential_feedback_in_finnish_and_swedish(lang, capsys):
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_qa_feedback_in_finnish_and_swedish(lang, capsys):
-    from microcred.grading.qa import score_plan, score_profile
-    from tests.grading.test_qa import ACTION, GOOD
+    from microcred.grading.qa_scorer import score_plan, score_profile
+    from tests.grading.test_qa_scorer import ACTION, GOOD
 
     content = ["Technology in home rehabilitation", ACTION, "Responsible teacher", "2025-10-31"]
     flat = {key: "2" for key in GOOD}
@@ -112,7 +112,7 @@ def test_qa_feedback_in_finnish_and_swedish(lang, capsys):
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_workload_and_alignment_feedback_in_finnish_and_swedish(lang, capsys):
-    from microcred.grading.design import score_alignment, score_workload
+    from microcred.grading.design_scorer import score_alignment, score_workload
 
     hours = {"contact": 20, "independent": "40", "work-based": 0, "assessment": None}
     outcomes = ["Osallistuja osaa analysoida tarpeita.", "Deltagaren kan skapa en plan."]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from microcred.grading.roster import default_db_url
+from microcred.trainer.roster import default_db_url
 
 # assignment: (auto points, manual points)
 MaxScores = dict[str, tuple[float, float]]

@@ -46,7 +46,7 @@ ROLES = logins.LTI_ROLES
     ("x" * 40, "x" * 32),
 ])
 def test_an_identity_becomes_a_unix_account_and_nbgrader_id(value, name):
-    from microcred.grading.roster import VALID_ID
+    from microcred.trainer.roster import VALID_ID
 
     assert logins.hub_username(value) == name
     assert VALID_ID.match(name)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from . import ANSWER_STUB
+from ..grading import ANSWER_STUB
 
 ASSIGNMENT = NOTEBOOK = "outcomes"
 DUE = dt.datetime(2025, 3, 1, 12, 0)  # UTC, as nbgrader stores it

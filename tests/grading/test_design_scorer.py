@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microcred.grading import ANSWER_STUB
-from microcred.grading.design import parse_convention, score_alignment, score_workload
+from microcred.grading.design_scorer import parse_convention, score_alignment, score_workload
 
 HOURS = {"contact": "10", "independent": "40 h", "work-based": "24", "assessment": "7"}
 OUTCOMES = [

@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from microcred.grading.collect import (
+from microcred.trainer.collect import (
     LmsCollector,
     match_roster,
     parse_export_path,
@@ -104,5 +104,5 @@ def test_a_configured_regexp_wins_over_the_platform_namings():
 
 def test_the_course_config_uses_the_collector():
     config = PyFileConfigLoader("nbgrader_config.py", str(REPO / "assignments")).load_config()
-    assert config.ZipCollectApp.collector_plugin == "microcred.grading.collect.LmsCollector"
+    assert config.ZipCollectApp.collector_plugin == "microcred.trainer.collect.LmsCollector"
     assert config.CourseDirectory.course_id == "microcred-coaching"

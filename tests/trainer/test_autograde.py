@@ -12,8 +12,8 @@ import time
 import nbformat
 import pytest
 
-from microcred.grading.autograde import STAGING, autograde_cohort, format_run
-from microcred.grading.demo import GOOD, PARTIAL
+from microcred.trainer.autograde import STAGING, autograde_cohort, format_run
+from microcred.trainer.demo import GOOD, PARTIAL
 from tests.helpers.course import Course, fill_answers
 
 ANSWERS = [GOOD, PARTIAL, GOOD[:2], []]

@@ -10,7 +10,7 @@ from nbgrader.api import Gradebook
 
 from microcred.cli import main
 from microcred.errors import UserError
-from microcred.grading.badges import (
+from microcred.trainer.badges import (
     BadgeRule,
     badge_id,
     badge_key,
@@ -18,7 +18,7 @@ from microcred.grading.badges import (
     course_results,
     issue_badges,
 )
-from microcred.grading.roster import default_db_url
+from microcred.trainer.roster import default_db_url
 from tests.helpers.gradebook import fill_gradebook
 from tests.helpers.paths import REPO
 

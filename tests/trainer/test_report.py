@@ -11,7 +11,7 @@ import pytest
 from matplotlib.figure import Figure
 from nbgrader.api import Gradebook
 
-from microcred.grading.report import (
+from microcred.trainer.report import (
     CSV_COLUMNS,
     late_text,
     plot_question_scores,
@@ -20,7 +20,7 @@ from microcred.grading.report import (
     render_html,
     write_csv,
 )
-from microcred.grading.roster import default_db_url
+from microcred.trainer.roster import default_db_url
 
 DUE = dt.datetime(2025, 3, 1, 12, 0)
 # student: (first, last, {question: score} or None when not submitted, hours late)
@@ -129,7 +129,7 @@ def test_the_register_csv_has_the_agreed_columns_and_opens_in_nordic_excel(data,
 
 
 def test_the_median_of_an_even_count_is_the_mean_of_the_middle_two(tmp_path):
-    from microcred.grading.report import GradingData, Row
+    from microcred.trainer.report import GradingData, Row
 
     data = GradingData("c", ["a"], {"a": 100.0}, rows=[
         Row("x", "", "a", 100.0, "graded", 0.0), Row("y", "", "a", 100.0, "graded", 84.0)])
@@ -147,7 +147,7 @@ def test_the_report_names_the_course_of_the_configuration_not_default_course(db,
 
 
 def test_charts_are_figures_even_without_submissions(data):
-    from microcred.grading.report import GradingData
+    from microcred.trainer.report import GradingData
 
     empty = GradingData("c", ["a"], {"a": 8.0})
     for fig in (plot_score_distribution(data, "outcomes"), plot_question_scores(data, "outcomes"),

@@ -9,9 +9,9 @@ import pytest
 
 from microcred.cli import main
 from microcred.errors import UserError
-from microcred.grading.export import export_grades, spreadsheet
-from microcred.grading.report import read_gradebook
-from microcred.grading.roster import default_db_url
+from microcred.trainer.export import export_grades, spreadsheet
+from microcred.trainer.report import read_gradebook
+from microcred.trainer.roster import default_db_url
 from tests.helpers.gradebook import fill_gradebook
 
 # id: (first, last, email, {assignment: (auto, manual)}); None = not submitted;

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from microcred.grading import ANSWER_STUB
-from microcred.grading.vet import (
+from microcred.trainer.vet import (
     find_submissions,
     format_vetting,
     load_record,
@@ -405,7 +405,7 @@ def test_one_bad_file_gets_its_own_verdict_and_the_run_goes_on(course):
 
 
 def test_a_crash_while_vetting_a_file_refuses_that_submission_only(course, monkeypatch):
-    import microcred.grading.vet as vet_module
+    import microcred.trainer.vet as vet_module
 
     write_submission(course, "p1")
     write_submission(course, "p2")

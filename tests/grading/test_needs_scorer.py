@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microcred.grading import ANSWER_STUB
-from microcred.grading.needs import canvas_from_answers, score_canvas, score_coverage
+from microcred.grading.needs_scorer import canvas_from_answers, score_canvas, score_coverage
 
 FIELDS = {
     "organisation": "Northbay home care",

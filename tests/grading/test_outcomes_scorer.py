@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from microcred.grading import ANSWER_STUB, is_unanswered
-from microcred.grading.outcomes import score_outcomes
+from microcred.grading.outcomes_scorer import score_outcomes
 
 GOOD = [
     "The participant can analyse the training needs of a client organisation from interviews.",

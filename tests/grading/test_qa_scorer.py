@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microcred.grading import ANSWER_STUB
-from microcred.grading.qa import principle_scores, score_plan, score_profile
+from microcred.grading.qa_scorer import principle_scores, score_plan, score_profile
 
 GOOD = {
     "quality": "3", "transparency": "3", "relevance": "3", "valid_assessment": "2",

@@ -17,7 +17,7 @@ import zipfile
 import nbformat
 import pytest
 
-from microcred.grading.vet import vet_path
+from microcred.trainer.vet import vet_path
 from tests.helpers.course import Course, fill_answers
 
 pytestmark = pytest.mark.slow

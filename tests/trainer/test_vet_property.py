@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microcred.grading.vet import vet_notebook
-from tests.grading.test_vet import released
+from microcred.trainer.vet import vet_notebook
+from tests.trainer.test_vet import released
 
 SNIPPETS = [
     'outcome_1 = "text"', "outcome_1 = ('a'\n 'b')", "x = [1, -2.5, None, {'k': (True,)}]",

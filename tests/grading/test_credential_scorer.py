@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microcred.grading import ANSWER_STUB
-from microcred.grading.credential import GRADED, answers_to_description, score_credential
+from microcred.grading.credential_scorer import GRADED, answers_to_description, score_credential
 
 GOOD = {
     "title": "Machine vision for quality inspection",

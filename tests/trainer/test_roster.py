@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nbgrader.api import Gradebook
 
-from microcred.grading.roster import (
+from microcred.trainer.roster import (
     Participant,
     course_id_of,
     default_db_url,
