@@ -484,6 +484,10 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
     compound too in Finnish and Swedish), else the verb's listed level."""
     if len(entry.levels) < 2 or not lex.object_levels:
         return entry.level
+    after = [tok.text for tok in tokens[j : j + 2]]
+    if "analyse" in entry.levels and after and (after[0] in lex.clause_words or (
+            after[0] == "," and after[1:] and after[1] in lex.clause_words)):
+        return "analyse"  # "identify when/why ...", "tunnistaa, miten ...": a question to analyse
     for tok in tokens[j : j + OBJECT_WORDS]:
         if not tok.is_word or tok.text in lex.and_words:
             break

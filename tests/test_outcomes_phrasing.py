@@ -267,3 +267,13 @@ def test_a_light_verb_takes_the_level_of_what_is_made(text, level):
 ])
 def test_mixed_language_needs_a_switch_not_a_borrowed_term(text, mixed):
     assert ("mixed-language" in analyse(text).codes) is mixed
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Identify why some projects fail and others succeed.", "analyse"),
+    ("Opiskelija osaa tunnistaa, miten riskit syntyvät.", "analyse"),
+    ("Studenten ska kunna identifiera hur olika faktorer påverkar hälsan.", "analyse"),
+    ("Identify the parts of a cell.", "remember"),
+])
+def test_a_question_as_the_object_raises_identify_to_analyse(text, level):
+    assert analyse(text).bloom_level == level
