@@ -1,60 +1,18 @@
-"""Constructive alignment: outcomes x learning activities x assessment tasks.
-
-Each learning activity and each assessment task names the outcome ids it serves.
-``check_alignment`` then asks the questions of constructive alignment (Biggs): is every outcome
-assessed? does every assessment task serve an outcome? does the task ask for at least the
-cognitive level the outcome promises? and how is the learning time spread over the outcomes?
-Bloom levels come from the outcome analyser (``microcred.outcomes.analyse``) for outcomes and
-from the verb lexicons for task descriptions, where verbs appear in any position ("a report
-analysing ..."); a task may also state its level outright (``level: evaluate``).
-
-The ``outcomes:`` and ``alignment:`` sections of a design file::
-
-    outcomes:
-      - {id: LO1, text: "The participant can analyse the competence needs of a client."}
-    alignment:
-      activities:
-        - {id: A1, name: "Webinar on needs analysis", outcomes: [LO1], hours: 6}
-      assessments:
-        - {id: T1, task: "The participant analyses interview data in a report.", outcomes: [LO1]}
-"""
+"""Outcomes, learning activities and assessment tasks, read from a design file's sections,
+and the checks of constructive alignment."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .findings import Finding, HasFindings, as_lines, localised
-from .i18n import t
-from .lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
-from .numbers import format_number, parse_number
-from .outcomes import analyse, detect_language
-from .reading import expect
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-__all__ = [
-    "Alignment",
-    "AlignmentReport",
-    "AssessmentTask",
-    "LearningActivity",
-    "Outcome",
-    "alignment_from_texts",
-    "alignment_sections",
-    "alignment_texts",
-    "check_alignment",
-    "hours_from_workload",
-    "links_of",
-    "outcomes_from_list",
-    "outcomes_to_list",
-    "parse_lines",
-    "plot_alignment",
-    "split_hours",
-    "task_level",
-]
+from ..findings import Finding, HasFindings, as_lines, localised
+from ..i18n import t
+from ..lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
+from ..numbers import parse_number
+from ..outcomes import analyse, detect_language
+from ..reading import expect
 
 ERROR_CODES = frozenset(
     {"empty", "no-outcomes", "no-assessments", "not-assessed", "serves-nothing",
@@ -62,8 +20,6 @@ ERROR_CODES = frozenset(
 )
 THIN_SHARE = 0.5  # an outcome with less than half an even share of the learning hours is "thin"
 _IDS = re.compile(r"[^\s,;]+")
-_LINE_ID = re.compile(r"^\s*([A-Za-z]{1,5}[-_]?\d{1,3}[a-z]?)\s*[:)]\s*(.*)$")
-_HOURS = re.compile(r"[,;(]?\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*h\)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -250,93 +206,6 @@ def outcomes_to_list(outcomes: tuple[Outcome, ...] | list[Outcome]) -> list[dict
     return [o.to_dict() for o in outcomes]
 
 
-# --- the editor's text form: one item a line, links as (outcome id, item id) ----------------
-
-
-def parse_lines(text: str, prefix: str) -> list[tuple[str, str]]:
-    """(id, text) for each non-empty line; "LO1: ..." keeps its id, others are numbered
-    ``prefix`` + the line's place among the non-empty lines."""
-    items = []
-    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
-        m = _LINE_ID.match(line)
-        items.append((m.group(1), m.group(2).strip()) if m else (f"{prefix}{n}", line.strip()))
-    return items
-
-
-def split_hours(text: str) -> tuple[str, float | None]:
-    """ "Webinars, 6 h" -> ("Webinars", 6.0), "Project (1 200 h)" -> ("Project", 1200.0);
-    no trailing hours -> (text, None)."""
-    m = _HOURS.search(text)
-    if not m:
-        return text, None
-    return text[: m.start()].strip(), parse_number(m.group(1))
-
-
-def alignment_texts(alignment: Alignment) -> tuple[str, str, str]:
-    """The editor's three texts (outcomes, activities with their hours, tasks) for an
-    alignment; ``alignment_from_texts`` reads them back."""
-    outcomes = "\n".join(f"{o.id}: {o.text}" for o in alignment.outcomes)
-    activities = "\n".join(
-        f"{a.id}: {a.name}"
-        + (f", {format_number(a.hours, 'en', grouping=False)} h" if a.hours is not None else "")
-        for a in alignment.activities
-    )
-    tasks = "\n".join(f"{a.id}: {a.task}" for a in alignment.assessments)
-    return outcomes, activities, tasks
-
-
-def links_of(alignment: Alignment) -> set[tuple[str, str]]:
-    """(outcome id, activity or task id) for each outcome an item serves: the editor's ticks."""
-    return {(oid, item.id) for item in alignment.activities + alignment.assessments
-            for oid in item.outcomes}
-
-
-def alignment_from_texts(outcomes: str, activities: str, tasks: str,
-                         links: Collection[tuple[str, str]] = (),
-                         levels: Mapping[str, str] | None = None) -> Alignment:
-    """The alignment the editor holds: its three texts (``parse_lines``; an activity's hours
-    by ``split_hours``), the ``links`` ticked (pairs naming an outcome that is not there are
-    left out) and the levels tasks stated (kept by task id)."""
-    levels = levels or {}
-    read = tuple(Outcome(i, text) for i, text in parse_lines(outcomes, "LO"))
-
-    def served(item_id: str) -> tuple[str, ...]:
-        return tuple(o.id for o in read if (o.id, item_id) in links)
-
-    acts = []
-    for i, text in parse_lines(activities, "A"):
-        name, hours = split_hours(text)
-        acts.append(LearningActivity(i, name, served(i), hours))
-    assessed = tuple(AssessmentTask(i, text, served(i), levels.get(i))
-                     for i, text in parse_lines(tasks, "T"))
-    return Alignment(read, tuple(acts), assessed)
-
-
-def hours_from_workload(doc: Mapping[str, Any]) -> dict[str, float]:
-    """The hours that activities without their own take from the ``workload:`` activity of
-    the same name (``Alignment.from_design``), by lower-cased name: saving leaves them out
-    again (``alignment_sections``), so that the hours are written once, in the workload."""
-    own = Alignment.from_dict(doc.get("alignment"), doc.get("outcomes"))
-    shown = Alignment.from_design(dict(doc))
-    return {a.name.strip().lower(): a.hours for a, b in zip(shown.activities, own.activities)
-            if a.hours is not None and b.hours is None}
-
-
-def alignment_sections(alignment: Alignment, from_workload: Mapping[str, float] | None = None
-                       ) -> dict[str, Any]:
-    """The ``outcomes:`` and ``alignment:`` sections of an alignment, without the hours an
-    activity still takes unchanged from the workload (``hours_from_workload``)."""
-    taken = from_workload or {}
-    section = alignment.to_dict()
-    for activity in section["activities"]:
-        hours = activity.get("hours")
-        if hours is not None and hours == taken.get(str(activity.get("name", "")).strip().lower()):
-            del activity["hours"]
-    section.pop("outcomes", None)  # the outcomes have their own section
-    return {"outcomes": [{"id": o.id, "text": o.text} for o in alignment.outcomes],
-            "alignment": section}
-
-
 def task_level(text: str, language: str | None = None) -> str | None:
     """The highest Bloom level of any measurable verb in an assessment task description.
 
@@ -444,84 +313,7 @@ def check_alignment(alignment: Alignment, lang: str = "en") -> AlignmentReport:
                            tuple(findings))
 
 
-def plot_alignment(alignment: Alignment, lang: str = "en",
-                   report: AlignmentReport | None = None) -> Figure:
-    """A heatmap of the matrix: outcomes as rows; learning activities (shaded by hours) and
-    assessment tasks (labelled with their Bloom level, "!" when below the outcome's) as columns.
-    An empty matrix gives a figure that says what to add."""
-    from .charts import new_figure, short_label
-
-    report = report or check_alignment(alignment, lang)
-    outcomes = alignment.outcomes
-    groups: list[tuple[tuple[LearningActivity | AssessmentTask, ...], str, str]] = [
-              (alignment.activities, "Blues", "alignment.chart.activities"),
-              (alignment.assessments, "Oranges", "alignment.chart.assessments")]
-    groups = [g for g in groups if g[0]]
-    if not outcomes or not groups:
-        fig = new_figure(6, 1.6)
-        ax = fig.add_subplot()
-        ax.axis("off")
-        ax.text(0.5, 0.5, t("alignment.chart.empty", lang), ha="center", va="center",
-                wrap=True, fontsize=10)
-        return fig
-    columns = sum(len(items) for items, _, _ in groups)
-    fig = new_figure(min(2.5 + 0.7 * columns, 12), 1.3 + 0.45 * len(outcomes))
-    grid = fig.add_gridspec(1, len(groups), width_ratios=[len(g[0]) for g in groups],
-                            wspace=0.08)
-    row_labels = []
-    for o in outcomes:
-        level = report.outcome_levels.get(o.id)
-        mark = "" if report.assessed_by.get(o.id) else " ✗"
-        row_labels.append(f"{short_label(o.id, 12)} · {t(f'alignment.level.{level}', lang) if level else '?'}"
-                          f"{mark}")
-    for g, (items, cmap, title) in enumerate(groups):
-        ax = fig.add_subplot(grid[0, g])
-        values, texts = _cells(items, outcomes, report, lang)
-        top = max((v for row in values for v in row), default=1.0) or 1.0
-        ax.imshow(values, cmap=cmap, vmin=0, vmax=top * 2.2, aspect="auto")
-        for r, row in enumerate(texts):
-            for c, text in enumerate(row):
-                if text:
-                    ax.text(c, r, text, ha="center", va="center", fontsize=8, color="#000000")
-        ax.set_xticks(range(len(items)), [short_label(i.id, 12) for i in items], fontsize=8)
-        ax.set_yticks(range(len(outcomes)), row_labels if g == 0 else [""] * len(outcomes),
-                      fontsize=8)
-        ax.tick_params(length=0)
-        ax.set_title(t(title, lang), fontsize=9)
-        ax.set_xticks([x - 0.5 for x in range(1, len(items))], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, len(outcomes))], minor=True)
-        ax.grid(which="minor", color="white", linewidth=1.5)
-        ax.tick_params(which="minor", length=0)
-    fig.subplots_adjust(left=0.22, right=0.98, top=0.82, bottom=0.18)
-    return fig
-
-
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _cells(items, outcomes, report: AlignmentReport, lang: str):
-    """Cell values (for shading) and texts (hours, or the task's level) of one block."""
-    values, texts = [], []
-    for o in outcomes:
-        row_v, row_t = [], []
-        for item in items:
-            if o.id not in item.outcomes:
-                row_v.append(0.0)
-                row_t.append("")
-            elif isinstance(item, LearningActivity):
-                share = (item.hours or 0) / max(len(item.outcomes), 1)
-                row_v.append(share if item.hours else 1.0)
-                row_t.append(f"{share:g} h" if item.hours else "✓")
-            else:
-                level = report.task_levels.get(item.id)
-                wanted = report.outcome_levels.get(o.id)
-                low = bool(level and wanted and bloom_rank(level) < bloom_rank(wanted))
-                row_v.append(1.0)
-                name = t(f"alignment.level.{level}", lang) if level else "?"
-                row_t.append(f"{name} !" if low else name)
-        values.append(row_v)
-        texts.append(row_t)
-    return values, texts
 
 
 def _hours_per_outcome(alignment: Alignment) -> dict[str, float]:
