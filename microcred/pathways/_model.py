@@ -1,70 +1,25 @@
-"""Learning pathways: micro-credentials that stack into a larger whole.
-
-A pathway lists the micro-credentials that together make up something bigger (a module of a
-degree, a specialisation, a further-education programme), with their credits, prerequisites
-and outcomes. ``check_pathway`` adds the credits up against the target, finds unknown
-prerequisites, prerequisite cycles (naming them) and outcomes that two credentials share (the
-same learning credited twice). ``learner_plan`` tells a learner who has completed some of the
-credentials what is still needed, and in which order. ``plot_pathway`` draws the credentials in
-layers by prerequisite depth.
-
-The ``pathway:`` section of a design file::
-
-    pathway:
-      stacks_into: {title: "Digital pedagogy module", credits: 15, required: [MC1]}
-      this: MC2                       # the credential this design file describes
-      credentials:
-        - {id: MC1, title: Online teaching basics, credits: 5}
-        - {id: MC2, title: Designing online courses, credits: 5, prerequisites: [MC1]}
-      completed: [MC1]                # optional: a learner's completed credentials
-"""
+"""Credentials, targets and pathways read from a design file's ``pathway:`` section, their
+checks (credits, prerequisites, cycles, shared outcomes) and a learner's plan."""
 
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import yaml
-
-from .errors import UserError
-from .findings import Finding, HasFindings, localised
-from .i18n import t
-from .lexicon import lexicon
-from .numbers import parse_number
-from .outcomes import detect_language
-from .reading import expect, parse_yaml
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-__all__ = [
-    "Credential",
-    "LearnerPlan",
-    "Pathway",
-    "PathwayReport",
-    "Target",
-    "check_pathway",
-    "describe_plan",
-    "find_cycles",
-    "learner_plan",
-    "pathway_from",
-    "pathway_yaml",
-    "plot_pathway",
-    "read_pathway",
-    "with_completed",
-]
+from ..findings import Finding, HasFindings, localised
+from ..i18n import t
+from ..lexicon import lexicon
+from ..numbers import parse_number
+from ..outcomes import detect_language
+from ..reading import expect
 
 ERROR_CODES = frozenset(
     {"empty", "duplicate-id", "unknown-prerequisite", "cycle", "bad-credits", "unknown-required",
      "unknown-this"}
 )
 OVERLAP = 0.6  # outcomes sharing this share of their content words count as the same outcome
-_ARROW = {"arrowstyle": "-|>", "color": "#333333", "lw": 1.1}
-_CYCLE_ARROW = {"arrowstyle": "-|>", "color": "#9b1c1c", "lw": 1.2, "linestyle": "--"}
 
 
 @dataclass(frozen=True)
@@ -192,39 +147,6 @@ class Pathway:
     @property
     def total_credits(self) -> float:
         return sum(c.credits for c in self.credentials if c.credits > 0)
-
-
-# --- the viewer's text form: the section as YAML, completed credentials as tick boxes --------
-
-
-def pathway_from(data: Any) -> Pathway:
-    """The pathway of a whole design file's data (it has ``pathway:``) or of the section's
-    body alone; a ValueError says what is wrong."""
-    expect(isinstance(data, dict), "expected a mapping with 'credentials:'")
-    return Pathway.from_design(data) if "pathway" in data else Pathway.from_dict(data)
-
-
-def read_pathway(text: str, lang: str = "en") -> Pathway:
-    """The pathway in YAML text: a whole design file or the ``pathway:`` section's body.
-    A ValueError says what is wrong (where the YAML is broken in ``lang``)."""
-    try:
-        data = parse_yaml(text, "YAML", lang) or {}
-    except UserError as exc:
-        raise ValueError(str(exc)) from None
-    return pathway_from(data)
-
-
-def pathway_yaml(pathway: Pathway) -> str:
-    """The ``pathway:`` section's body as YAML text, without ``completed`` (which the viewer
-    shows as tick boxes); ``read_pathway`` reads it back."""
-    data = replace(pathway, completed=()).to_dict()
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-
-
-def with_completed(pathway: Pathway, done: Collection[str]) -> Pathway:
-    """The pathway with exactly those of its credentials completed that ``done`` names, in the
-    pathway's order (ids it does not have are left out)."""
-    return replace(pathway, completed=tuple(c.id for c in pathway.credentials if c.id in done))
 
 
 @dataclass(frozen=True)
@@ -414,97 +336,6 @@ def describe_plan(plan: LearnerPlan, lang: str = "en") -> list[str]:
     elif plan.suggested:
         lines.append(t("pathways.plan.suggested", lang, ids=" → ".join(plan.suggested)))
     return lines
-
-
-def plot_pathway(pathway: Pathway, lang: str = "en",
-                 completed: list[str] | tuple[str, ...] | None = None) -> Figure:
-    """The credentials in layers by prerequisite depth (left to right), arrows from each
-    prerequisite, the target on the right. Completed credentials are green and ticked,
-    those the learner can take now are marked "next"; cycle arrows are red and dashed."""
-    from matplotlib.patches import FancyBboxPatch
-
-    from .charts import PALETTE, new_figure
-
-    report = check_pathway(pathway, lang)
-    known = pathway.by_id()
-    plan = learner_plan(pathway, completed)
-    if not known:
-        fig = new_figure(6, 1.4)
-        ax = fig.add_subplot()
-        ax.axis("off")
-        ax.text(0.5, 0.5, t("pathways.chart.empty", lang), ha="center", va="center")
-        return fig
-    layers: dict[int, list[str]] = {}
-    for cid in report.order:
-        layers.setdefault(report.depth.get(cid, 0), []).append(cid)
-    ncols = max(layers) + 1
-    nrows = max(len(v) for v in layers.values())
-    fig = new_figure(min(2.4 * ncols + 0.6, 14), min(1.15 * nrows + 1.2, 10))
-    ax = fig.add_subplot()
-    ax.axis("off")
-    pos: dict[str, tuple[float, float]] = {}
-    for col, ids in layers.items():
-        for row, cid in enumerate(ids):
-            pos[cid] = (col * 1.5, (len(ids) - 1) / 2 - row)
-    w, h = 1.1, 0.78
-    in_cycle = {c for cycle in report.cycles for c in cycle}
-    cycle_edges = {(cycle[i + 1], cycle[i]) for cycle in report.cycles
-                   for i in range(len(cycle) - 1)}
-    for cid, (x, y) in pos.items():
-        cred = known[cid]
-        if cid in plan.completed:
-            face, status = "#d7f0dd", "✓ " + t("pathways.chart.done", lang)
-        elif cid in plan.available_now and cid not in in_cycle:
-            face, status = "#dcebf7", "→ " + t("pathways.chart.next", lang)
-        else:
-            face, status = "#ffffff", ""
-        edge = "#9b1c1c" if cid in in_cycle else PALETTE[0]
-        ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
-                                    boxstyle="round,pad=0.02,rounding_size=0.08",
-                                    facecolor=face, edgecolor=edge,
-                                    linewidth=2.6 if cid == pathway.this else 1.2))
-        title = textwrap.shorten(cred.title, 44, placeholder="…") if cred.title else ""
-        lines = [f"{cid} · {_fmt(cred.credits)} {t('pathways.chart.credits', lang)}"]
-        lines += textwrap.wrap(title, 22)[:2]
-        if cid == pathway.this:
-            lines.append("◆ " + t("pathways.chart.this", lang))
-        if status:
-            lines.append(status)
-        ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=7.5)
-    for cid, (x, y) in pos.items():
-        for pre in _prereqs(known, cid):
-            px, py = pos[pre]
-            if pre == cid:  # a credential that requires itself: a small loop under it
-                ax.annotate("", xy=(x - w / 4, y - h / 2), xytext=(x + w / 4, y - h / 2),
-                            arrowprops={**_CYCLE_ARROW, "connectionstyle": "arc3,rad=-1.2"})
-                continue
-            if (pre, cid) in cycle_edges and px >= x:  # the edge that closes a cycle: loop back
-                ax.annotate("", xy=(x, y - h / 2), xytext=(px, py - h / 2),
-                            arrowprops={**_CYCLE_ARROW, "connectionstyle": "arc3,rad=-0.4"})
-                continue
-            style = _CYCLE_ARROW if (pre, cid) in cycle_edges else _ARROW
-            ax.annotate("", xy=(x - w / 2, y), xytext=(px + w / 2, py), arrowprops=style)
-    right = (ncols - 1) * 1.5
-    if pathway.target:  # the larger whole: a frame around the credentials that stack into it
-        ax.add_patch(FancyBboxPatch((-w / 2 - 0.15, -nrows / 2 - 0.05), right + w + 0.3,
-                                    nrows + 0.35, boxstyle="round,pad=0.02,rounding_size=0.12",
-                                    facecolor="#fff7e3", edgecolor=PALETTE[4], linewidth=1.4,
-                                    zorder=0))
-        goal = t("pathways.chart.target-label", lang,
-                 title=textwrap.shorten(pathway.target.title or "", 70, placeholder="…"),
-                 credits=_fmt(plan.target_credits))
-        required = pathway.target.required
-        if required:
-            goal += "  ·  " + t("pathways.chart.required", lang, ids=", ".join(required))
-        ax.text(right / 2, nrows / 2 + 0.12, goal, ha="center", va="center", fontsize=8,
-                fontweight="bold")
-    ax.set_xlim(-0.8, right + 0.8)
-    ax.set_ylim(-(nrows / 2) - (0.5 if report.cycles else 0.15), nrows / 2 + 0.35)
-    summary = t("pathways.chart.title", lang, total=_fmt(report.total_credits),
-                needed=_fmt(plan.needed_credits))
-    ax.set_title(summary, fontsize=9)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
-    return fig
 
 
 # --- helpers ---------------------------------------------------------------------------------
