@@ -372,7 +372,37 @@ def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> 
         return False
     if prev == "as" and j > 1 and tokens[j - 1].text == "well" and tokens[j - 2].text == "as":
         return True  # "configure a server as well as design a network": "as well as" = "and"
-    return prev in lex.markers or prev in lex.subjects
+    return prev in lex.markers or prev in lex.subjects or _opening_adverbial(tokens, first, i, lex)
+
+
+_ADVERBIAL_HEADS = frozenset({"with", "under", "without", "together", "independently", "alone",
+                              "jointly"})
+
+
+def _opening_adverbial(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
+    """English: does only an adverbial stand between the opening and token i ("In teams design
+    a product", "With guidance plan a project", "Independently and in groups solve problems")?
+    Prepositions open a phrase of at most three words; adverbs and "and"/"or" join them. The verb
+    must be followed by its object, not by a learner or a modal ("For your business plan you
+    are able to ...": "plan" ends the phrase)."""
+    phrase = -1  # words left in the current prepositional phrase; -1: none open
+    for tok in tokens[first:i]:
+        word = tok.text
+        if word in lex.prepositions or word in _ADVERBIAL_HEADS:
+            phrase = 3
+        elif word.endswith("ly") or word in lex.and_words:
+            phrase = -1
+        elif phrase > 0 and tok.is_word and lex.match_at(tokens, tokens.index(tok)) is None:
+            phrase -= 1
+        else:
+            return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    later = tokens[i + 1 :]
+    if any(tok.text in lex.subjects or any(p.fullmatch(tok.text) for p in lex.frames)
+           for tok in later):
+        return False  # "For a passing grade the student must ...": the learner comes later
+    return i > first and tokens[i - 1].text not in lex.prepositions and nxt is not None and (
+        nxt.is_word and nxt.text not in lex.markers)
 
 
 def _followed_like_a_noun(tokens: list[Token], end: int, lex: Lexicon) -> bool:

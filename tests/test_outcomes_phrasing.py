@@ -277,3 +277,23 @@ def test_mixed_language_needs_a_switch_not_a_borrowed_term(text, mixed):
 ])
 def test_a_question_as_the_object_raises_identify_to_analyse(text, level):
     assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("In teams design a simple product.", "design"),
+    ("With guidance plan a small research project.", "plan"),
+    ("Together with others plan an event.", "plan"),
+])
+def test_an_opening_adverbial_does_not_hide_the_verb(text, lemma):
+    """No "no action verb" error for a good outcome that opens with how it is done."""
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == [lemma] and r.ok
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("For a passing grade the student must be able to describe the main components of a power "
+     "system.", ["describe"]),
+    ("For your business plan you are able to draw up a budget.", ["draw up"]),
+])
+def test_a_noun_ending_an_opening_phrase_before_the_learner_is_no_verb(text, lemmas):
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
