@@ -7,6 +7,7 @@ import yaml
 from matplotlib.figure import Figure
 
 from microcred.commissioned import (
+    MAX_AMOUNT,
     CostModel,
     StaffRole,
     answers_template,
@@ -25,6 +26,7 @@ from microcred.commissioned import (
 )
 from microcred.errors import UserError
 from microcred.i18n import t
+from microcred.numbers import format_number
 
 TEACHING = (StaffRole("teacher", 40, 85), StaffRole("coordinator", 10, 60))
 
@@ -295,3 +297,26 @@ def test_roles_text_reads_back_and_odd_lines_are_reported_not_lost():
     assert model.roles[2] == StaffRole("опетаја 😀", 5, 70)
     unread = unreadable_role_lines(text)
     assert len(unread) == 1 and "<script>x</script>" in unread[0].message
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+@pytest.mark.parametrize("name", ["overhead_pct", "fixed_costs", "per_participant_costs",
+                                  "participants", "margin_pct", "credits"])
+def test_a_figure_too_large_to_be_read_back_is_an_input_error(name, lang):
+    """It was saved, and the calculator then refused the file it had written."""
+    model, error = model_from_form({name: 2 * 10**12}, lang)
+    assert error.startswith(t(f"commissioned.field.{name}", lang) + ": ")
+    assert format_number(MAX_AMOUNT, lang, decimals=0) in error
+    with pytest.raises(UserError):
+        model_from_dict(model.to_dict())
+    assert model_from_form({name: MAX_AMOUNT}, lang)[1] == ""
+
+
+def test_a_typed_price_too_large_is_named_and_one_not_a_number_first():
+    _, error = model_from_form({"price_per_participant": "2 000 000 000 000 €"}, "fi")
+    assert error == t("commissioned.field.too-large", "fi",
+                      field=t("commissioned.field.price_per_participant", "fi"),
+                      value=format_number(2e12, "fi", decimals=0),
+                      limit=format_number(MAX_AMOUNT, "fi", decimals=0))
+    _, error = model_from_form({"price_per_participant": "paljon", "fixed_costs": 1e13})
+    assert error == t("commissioned.field.not-a-number", "en", value="paljon")

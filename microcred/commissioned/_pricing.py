@@ -275,7 +275,8 @@ def model_from_form(form: Mapping[str, Any], lang: str = "en") -> tuple[CostMode
     """The cost model that the calculator's fields hold, and the input error it shows ("" or
     a sentence). ``form`` has :class:`CostModel`'s fields, with ``roles`` and
     ``price_per_participant`` as typed text; a price that is not a number is left out (the
-    price is computed) and named in the error; a credits value of 0 means none."""
+    price is computed) and named in the error, as is a figure too large to be read back; a
+    credits value of 0 means none."""
     price_text = str(form.get("price_per_participant") or "").strip()
     ppp = parse_number(price_text, lang)
     error = t("commissioned.field.not-a-number", lang, value=price_text) if (
@@ -294,7 +295,24 @@ def model_from_form(form: Mapping[str, Any], lang: str = "en") -> tuple[CostMode
         credits=form.get("credits") or None,
         title=str(form.get("title") or ""),
     )
-    return model, error
+    return model, error or _too_large_in_form(model, lang)
+
+
+_FORM_NUMBERS = ("overhead_pct", "fixed_costs", "per_participant_costs", "participants",
+                 "margin_pct", "price_per_participant", "credits")
+
+
+def _too_large_in_form(model: CostModel, lang: str) -> str:
+    """The input error for the first figure beyond ``MAX_AMOUNT``: saved, it could not be
+    read back (``model_from_dict`` refuses it)."""
+    for name in _FORM_NUMBERS:
+        value = getattr(model, name)
+        if value is not None and abs(value) > MAX_AMOUNT:
+            return t("commissioned.field.too-large", lang,
+                     field=t(f"commissioned.field.{name}", lang),
+                     value=format_number(value, lang, decimals=0),
+                     limit=format_number(MAX_AMOUNT, lang, decimals=0))
+    return ""
 
 
 def form_from_model(model: CostModel) -> dict[str, Any]:

@@ -65,3 +65,12 @@ def test_a_loaded_section_shows_and_gives_back_the_same_numbers():
                                                            "rate": 85}]}
     widget.price_per_participant.value = "<i>paljon</i>"
     assert widget.input_error and "&lt;i&gt;paljon&lt;/i&gt;" in widget.feedback.value
+
+
+def test_a_figure_too_large_blocks_saving(tmp_path):
+    widget = price_calculator(design_file=str(tmp_path / "mine.yaml"))
+    widget.fixed_costs.value = 5e12
+    assert "Fixed costs: 5,000,000,000,000 is more than" in widget.feedback.value
+    assert not widget.design_bar.save() and not (tmp_path / "mine.yaml").exists()
+    widget.fixed_costs.value = 700
+    assert widget.input_error == "" and widget.design_bar.save()
