@@ -379,6 +379,25 @@ _ADVERBIAL_HEADS = frozenset({"with", "under", "without", "together", "independe
                               "jointly"})
 
 
+def _gerund_list(tokens: list[Token], i: int, first: int, verbs: list[Verb], lex: Lexicon) -> bool:
+    """English: an outcome written with gerunds ("Planning, implementing and evaluating
+    projects"): after a first verb in "-ing" at the opening, an "-ing" form joined by a comma or
+    "and" is a verb of the list too."""
+    return (bool(verbs) and verbs[0].start == tokens[first].start
+            and verbs[0].text.lower().endswith("ing")
+            and tokens[i - 1].text in (",", *lex.and_words))
+
+
+def _participial_opening(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """English: is the "-ing" word at token i the head of an opening phrase of manner ("Using
+    appropriate software, analyse survey data")? Then the verb after the comma is the outcome's."""
+    comma = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == ","), None)
+    if comma is None or comma + 1 >= len(tokens):
+        return False
+    entry = lex.match_at(tokens, comma + 1)
+    return entry is not None and tokens[comma + 1].text == entry.words[0]
+
+
 def _opening_adverbial(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
     """English: does only an adverbial stand between the opening and token i ("In teams design
     a product", "With guidance plan a project", "Independently and in groups solve problems")?
@@ -447,7 +466,10 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
                 and _plural_noun(tokens, i, entry))
             or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
-                and tokens[i].text not in lex.index and i not in slots)
+                and tokens[i].text not in lex.index and i not in slots
+                and not _gerund_list(tokens, i, first, verbs, lex))
+            or (lex.uses_position and i == first and tokens[i].text.endswith("ing")
+                and _participial_opening(tokens, i, lex))
             or (not lex.uses_position and i > 0 and tokens[i - 1].text in lex.object_openers)
             or (lex.language == "sv" and frame is not None and i >= frame[1]
                 and _swedish_present(tokens[i], entry, lex))

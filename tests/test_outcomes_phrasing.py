@@ -297,3 +297,14 @@ def test_an_opening_adverbial_does_not_hide_the_verb(text, lemma):
 ])
 def test_a_noun_ending_an_opening_phrase_before_the_learner_is_no_verb(text, lemmas):
     assert [v.lemma for v in analyse(text).verbs] == lemmas
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Using appropriate software, analyse survey data.", ["analyse"]),
+    ("Working in a team, develop a marketing plan.", ["develop"]),
+    ("Planning, implementing and evaluating health promotion projects.",
+     ["plan", "implement", "evaluate"]),
+])
+def test_opening_participles_and_gerund_lists(text, lemmas):
+    """"Using ..., analyse": the participle says how; a list of gerunds is a list of verbs."""
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
