@@ -6,13 +6,18 @@ Answers in this course are text, so a released answer cell shows a sentence betw
 the participant to replace, not ``raise NotImplementedError()``.
 """
 
+import re
 import secrets
 import warnings
+from pathlib import Path
 
+import nbgrader
+from markupsafe import Markup
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import ClearSolutions
 from sqlalchemy.exc import SAWarning
 
+import microcred
 from microcred.grading import ANSWER_STUB
 from microcred.i18n import t
 
@@ -35,6 +40,49 @@ class ClearSolutionsInLanguage(ClearSolutions):
         self.text_stub = t("grading.text-stub", lang)
         return super().preprocess(nb, resources)
 
+
+# The feedback page: nbgrader's template with its labels in the notebook's language
+# (microcred/templates/nbconvert/feedback/microcred.html.j2 extends nbgrader's own).
+_NBGRADER_TEMPLATES = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
+c.HTMLExporter.extra_template_basedirs = [str(_NBGRADER_TEMPLATES),
+                                          str(Path(microcred.__file__).parent / "templates" / "nbconvert")]
+c.HTMLExporter.template_file = "microcred.html.j2"
+_LABELS = ("test-cell", "coding", "written", "task", "comment")
+
+
+def localise_feedback(page: str, metadata: dict) -> Markup:
+    """nbgrader's English labels on a feedback page in the notebook's language."""
+    lang = (metadata.get("microcred") or {}).get("language", "en")
+    if lang == "en":
+        return Markup(page)
+
+    def label(key: str) -> str:
+        return t(f"grading.feedback.{key}", lang)
+
+    for key in _LABELS:
+        page = page.replace(f">{t(f'grading.feedback.{key}', 'en')}</a>", f">{label(key)}</a>")
+    page = re.sub(r'(<span class="pull-right">\s*)Score: ', rf"\g<1>{label('score')}: ", page)
+    for en, new in [
+        ("(Score: ", f"({label('score')}: "), ('<a href="#top">(Top)</a>', f'<a href="#top">({label("top")})</a>'),
+        ("Late submission penalty (", f"{label('late')} ("),
+        ("<span class=\"nbgrader-label\">Student's answer</span>",
+         f"<span class=\"nbgrader-label\">{label('answer')}</span>"),
+        ("<span class=\"nbgrader-label\">Student's task</span>",
+         f"<span class=\"nbgrader-label\">{label('student-task')}</span>"),
+        ("<span class=\"nbgrader-label\">Grade cell: <code>",
+         f"<span class=\"nbgrader-label\">{label('grade-cell')}: <code>"),
+        ("<span class=\"nbgrader-label\">Task: <code>",
+         f"<span class=\"nbgrader-label\">{label('task')}: <code>"),
+        ("<b>Comments:</b> <p>No response.</p>",  # autograde's comment on an unchanged answer
+         f"<b>{label('comments')}:</b> <p>{label('no-response')}</p>"),
+        ("<b>Comments:</b>", f"<b>{label('comments')}:</b>"),
+        ("In&nbsp;[", "["), ("Out[", "["),
+    ]:
+        page = page.replace(en, new)
+    return Markup(page)
+
+
+c.HTMLExporter.filters = {"localise_feedback": localise_feedback}
 
 c.GenerateAssignment.preprocessors = [
     ClearSolutionsInLanguage if p is ClearSolutions else p

@@ -91,6 +91,15 @@ def test_language_assignment_releases_and_finnish_autogrades_like_the_english(
     assert course.score(assignment, "model") == pytest.approx(expected)
     if name == "outcomes":
         assert course.score(assignment, "blank") == 0
+        # nbgrader's feedback page: its own labels in Finnish too (nbgrader_config.py).
+        course.feedback(assignment)
+        page = course.feedback_html(assignment, "model", assignment)
+        for key in ("score", "test-cell", "written", "answer", "top"):
+            assert t(f"grading.feedback.{key}", lang) in page, key
+        english_labels = [x for x in ("Score:", "Test cell", "Student's answer", "(Top)",
+                                      "Written response", "In&nbsp;[", "Grade cell",
+                                      "No response.") if x in page]
+        assert not english_labels, english_labels
 
     # The graders' feedback (the test cells' output) is in the assignment's language.
     autograded = json.loads((course.root / "autograded" / "model" / assignment /
