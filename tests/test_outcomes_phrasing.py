@@ -308,3 +308,18 @@ def test_a_noun_ending_an_opening_phrase_before_the_learner_is_no_verb(text, lem
 def test_opening_participles_and_gerund_lists(text, lemmas):
     """"Using ..., analyse": the participle says how; a list of gerunds is a list of verbs."""
     assert [v.lemma for v in analyse(text).verbs] == lemmas
+
+
+@pytest.mark.parametrize("text", [
+    "The student has good skills in written communication.",
+    "The student gets acquainted with the basics of law.",
+    "Students will get an overview of the field.",
+    "Students will obtain a basic understanding of statistics.",
+])
+def test_skills_had_and_overviews_got_are_vague_not_teacher_centred(text):
+    assert analyse(text).codes == ["vague-verb"]
+
+
+def test_having_the_skills_to_is_still_a_frame():
+    r = analyse("The student has the skills to configure a firewall.")
+    assert [v.lemma for v in r.verbs] == ["configure"] and r.ok
