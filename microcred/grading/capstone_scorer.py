@@ -14,7 +14,6 @@ check`` and the practice notebooks.
 from __future__ import annotations
 
 import textwrap
-import warnings
 from pathlib import Path
 
 from ..design import (
@@ -34,6 +33,7 @@ from ..i18n import t
 from ..settings import course_language
 from ..spreadsheet import number
 from . import ANSWER_STUBS, is_unanswered
+from ._guard import scorer
 
 MAX_FINDINGS = 6  # per part, in the feedback; the rest are counted
 
@@ -49,17 +49,11 @@ def read_answer(answer: object) -> str | None:
     return textwrap.dedent(text).strip("\n") + "\n"
 
 
+@scorer("grading.design.failed")
 def score_design(answer: object, points: float = 12, lang: str | None = None) -> float:
     """Partial credit for a pasted design file; prints the design check part by part, in
     ``lang`` (else the screen-language setting, else the design's language)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return _score(answer, points, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.design.failed", lang or "en", problem=type(exc).__name__,
-                points=number(points, lang or "en")))
-        return 0.0
+    return _score(answer, points, lang)
 
 
 def _score(answer: object, points: float, chosen: str | None) -> float:
@@ -89,18 +83,12 @@ def find_design_file(folder: str | Path = ".", lang: str = "en") -> tuple[Path |
                    qa=DEFAULT_NAME[: -len(".yaml")] + ".qa.json")
 
 
+@scorer("grading.design.failed")
 def score_design_file(points: float = 12, folder: str | Path = ".",
                       lang: str | None = None) -> float:
     """Partial credit for the design file handed in beside the notebook (see
     ``find_design_file``) with its self-assessment; prints the design check part by part."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return _score_file(points, folder, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.design.failed", lang or "en", problem=type(exc).__name__,
-                points=number(points, lang or "en")))
-        return 0.0
+    return _score_file(points, folder, lang)
 
 
 def _score_file(points: float, folder: str | Path, chosen: str | None) -> float:

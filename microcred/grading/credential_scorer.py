@@ -20,6 +20,7 @@ from ..settings import course_language
 from ..spreadsheet import number
 from . import is_unanswered
 from ._answers import copy_of, distinct, is_filler
+from ._guard import scorer
 
 #: The elements the assignment grades, in the order of Annex I.
 GRADED: tuple[str, ...] = tuple(mandatory("description"))
@@ -121,6 +122,7 @@ def element_scores(desc: Description, findings: list[Finding]) -> dict[str, floa
     return scores
 
 
+@scorer()
 def score_credential(points: float = 9, lang: str | None = None, **answers: Any) -> float:
     """Partial credit for a description written in the assignment's text fields.
 
@@ -129,19 +131,13 @@ def score_credential(points: float = 9, lang: str | None = None, **answers: Any)
     (else the course's screen-language setting, else the language of the description).
     """
     chosen = lang or course_language()
-    try:
-        answers, repeats = own_work(answers, chosen or "en")
-        for note in repeats:
-            print(note)
-        desc = answers_to_description(**answers)
-        lang = chosen or desc.language
-        findings = validate_description(desc, lang)
-        scores = element_scores(desc, findings)
-    except Exception as exc:  # noqa: BLE001  (a grader must never fail the cell: score 0)
-        lang = chosen or "en"
-        print(t("grading.unreadable", lang, problem=type(exc).__name__,
-                points=number(points, lang)))
-        return 0.0
+    answers, repeats = own_work(answers, chosen or "en")
+    for note in repeats:
+        print(note)
+    desc = answers_to_description(**answers)
+    lang = chosen or desc.language
+    findings = validate_description(desc, lang)
+    scores = element_scores(desc, findings)
     marks = {1.0: "ok", 0.5: "half", 0.0: "miss"}
     for key in GRADED:
         print(t("grading.credential.element", lang,

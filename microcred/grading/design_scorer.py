@@ -20,6 +20,7 @@ from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, check_workload
 from . import is_unanswered
 from ._answers import copy_of, is_filler
+from ._guard import scorer
 
 # How the workload points are shared out (fractions of ``points``).
 WORKLOAD_PARTS = {"hours": 0.2, "total": 0.2, "credits": 0.4, "weekly": 0.2}
@@ -44,6 +45,7 @@ def parse_convention(answer: object) -> str | None:
     return None
 
 
+@scorer()
 def score_workload(hours: dict[str, object], total_hours: object, convention: object,
                    credits: object, weeks: object, points: float = 5,
                    lang: str | None = None) -> float:
@@ -55,13 +57,10 @@ def score_workload(hours: dict[str, object], total_hours: object, convention: ob
     Feedback in ``lang`` (else the course's screen-language setting).
     """
     lang = screen_language(ui=lang)
-    try:
-        return _score_workload(hours, total_hours, convention, credits, weeks, points, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.unreadable", lang, problem=type(exc).__name__, points=_n(points, lang)))
-        return 0.0
+    return _score_workload(hours, total_hours, convention, credits, weeks, points, lang)
 
 
+@scorer()
 def score_alignment(outcomes: list[object], tasks: list[object], serves: list[object],
                     points: float = 5, minimum: int = 2, lang: str | None = None) -> float:
     """Partial credit for aligning assessment tasks with outcomes.
@@ -73,11 +72,7 @@ def score_alignment(outcomes: list[object], tasks: list[object], serves: list[ob
     the course's screen-language setting).
     """
     lang = screen_language(ui=lang)
-    try:
-        return _score_alignment(outcomes, tasks, serves, points, minimum, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.unreadable", lang, problem=type(exc).__name__, points=_n(points, lang)))
-        return 0.0
+    return _score_alignment(outcomes, tasks, serves, points, minimum, lang)
 
 
 # --- the work ------------------------------------------------------------------------------

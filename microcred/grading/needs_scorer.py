@@ -27,6 +27,7 @@ from ..settings import screen_language
 from ..spreadsheet import number
 from . import is_unanswered
 from ._answers import copy_of, distinct, is_filler
+from ._guard import scorer
 
 MIN_NEEDS = 3
 MIN_OUTCOMES = 3
@@ -64,20 +65,16 @@ def canvas_from_answers(fields: Mapping[str, object], needs: Sequence[object]) -
     )
 
 
+@scorer()
 def score_canvas(fields: Mapping[str, object], needs: Sequence[object], points: float = 4,
                  lang: str | None = None) -> float:
     """Partial credit for completeness: the mean of the six parts of the canvas (each 0-1),
     times ``points``. Prints each part and the canvas checker's advice, in ``lang`` (else the
     screen-language setting)."""
     lang = screen_language(ui=lang)
-    try:
-        canvas = canvas_from_answers(fields, needs)
-        parts = completeness(canvas)
-        findings = check(canvas, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
-        print(t("grading.unreadable", lang, problem=type(exc).__name__,
-                points=number(points, lang)))
-        return 0.0
+    canvas = canvas_from_answers(fields, needs)
+    parts = completeness(canvas)
+    findings = check(canvas, lang)
     for name, value in parts.items():
         print(f"{t(f'grading.needs.part.{name}', lang)}: {round(value * 100)} %")
     for f in findings:
@@ -105,6 +102,7 @@ def _own_outcomes(outcomes: list[str], needs: list[str], lang: str) -> list[str]
     return own
 
 
+@scorer()
 def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: float = 4,
                    threshold: float = DEFAULT_THRESHOLD, lang: str | None = None) -> float:
     """Partial credit for coverage: each need earns its best match score divided by the
@@ -112,16 +110,11 @@ def score_coverage(needs: Sequence[object], outcomes: Sequence[object], points: 
     scaled down when fewer than three outcomes are given. Prints the table and the gaps, in
     ``lang`` (else the screen-language setting)."""
     lang = screen_language(ui=lang)
-    try:
-        parsed = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
-        need_texts, _ = distinct(text for text in parsed if text)
-        outcome_texts = _own_outcomes([_text(o) for o in _as_list(outcomes) if _text(o)],
-                                      need_texts, lang)
-        result = match(need_texts, outcome_texts, threshold=threshold)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an answer, however odd
-        print(t("grading.unreadable", lang, problem=type(exc).__name__,
-                points=number(points, lang)))
-        return 0.0
+    parsed = [parse_need(_text(n)).text for n in _as_list(needs) if _text(n)]
+    need_texts, _ = distinct(text for text in parsed if text)
+    outcome_texts = _own_outcomes([_text(o) for o in _as_list(outcomes) if _text(o)],
+                                  need_texts, lang)
+    result = match(need_texts, outcome_texts, threshold=threshold)
     for row in result.rows(lang):
         print(t("grading.needs.row", lang, need=row["need"],
                 status=t(f"matching.status.{row['status']}", lang),

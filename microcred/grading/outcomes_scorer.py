@@ -15,6 +15,7 @@ from ..outcomes import OutcomeAnalysis, analyse
 from ..settings import screen_language
 from ..spreadsheet import number
 from . import is_unanswered
+from ._guard import scorer
 
 
 def outcome_quality(result: OutcomeAnalysis) -> float:
@@ -25,6 +26,7 @@ def outcome_quality(result: OutcomeAnalysis) -> float:
     return 0.5 if result.costly else 1.0
 
 
+@scorer()
 def score_outcomes(answers: list[object], points: float = 5, minimum: int = 3,
                    lang: str | None = None) -> float:
     """Partial credit: the mean quality of the answered outcomes, counting at least ``minimum``

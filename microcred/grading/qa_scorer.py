@@ -17,6 +17,7 @@ from ..spreadsheet import number
 from . import ANSWER_STUBS, is_unanswered
 from ._answers import copy_of, is_filler
 from ._answers import words as word_list
+from ._guard import scorer
 
 MIN_ACTION_WORDS = 8  # a concrete action says what, with what or whom: a sentence, not a slogan
 _DATE = re.compile(
@@ -41,6 +42,7 @@ def _by_principle(scores: object) -> dict[str, object]:
     return found
 
 
+@scorer()
 def score_profile(credential: object, scores: dict[str, object], points: float = 3,
                   lang: str | None = None) -> float:
     """Completeness of the self-assessment: the micro-credential named (1/6 of the points), a
@@ -48,14 +50,10 @@ def score_profile(credential: object, scores: dict[str, object], points: float =
     (1/6: a self-assessment where everything is equal rarely tells you what to do next).
     Feedback in ``lang`` (else the screen-language setting)."""
     lang = screen_language(ui=lang)
-    try:
-        return _score_profile(credential, scores, points, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.unreadable", lang, problem=type(exc).__name__,
-                points=number(points, lang)))
-        return 0.0
+    return _score_profile(credential, scores, points, lang)
 
 
+@scorer()
 def score_plan(
     scores: dict[str, object],
     principle: object,
@@ -69,12 +67,7 @@ def score_plan(
     points), one of the weakest (1/4), with a concrete action (1/4), someone responsible and a
     date (1/8 each). Feedback in ``lang`` (else the screen-language setting)."""
     lang = screen_language(ui=lang)
-    try:
-        return _score_plan(scores, principle, action, owner, deadline, points, lang)
-    except Exception as exc:  # noqa: BLE001 - a grader never fails on an odd answer
-        print(t("grading.unreadable", lang, problem=type(exc).__name__,
-                points=number(points, lang)))
-        return 0.0
+    return _score_plan(scores, principle, action, owner, deadline, points, lang)
 
 
 # --- the checks ------------------------------------------------------------------------------
