@@ -8,6 +8,7 @@ temporary folder and served on loopback.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -105,5 +106,21 @@ def test_a_page_not_yet_translated_says_so(browser, editions_url):
         expect(page.locator(".untranslated")).to_contain_text("Tätä sivua ei ole vielä käännetty")
         page.goto(f"{editions_url}fi/book/index.html")
         expect(page.locator(".untranslated")).to_have_count(0)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_a_notebook_page_launches_the_notebook_of_its_language(browser, editions_url, lang):
+    """Binder opens notebooks/<name>.ipynb from the English edition and the generated
+    notebooks/<lang>/<name>.ipynb from the Finnish and Swedish ones (book/_ext/notebook_editions.py)."""
+    context, page = _page(browser, "en-GB")
+    try:
+        page.goto(f"{editions_url}{lang}/notebooks/outcomes-coach.html")
+        binder = page.locator('a[href*="mybinder.org/v2/"]').first
+        expected = ("notebooks/outcomes-coach.ipynb" if lang == "en"
+                    else f"notebooks/{lang}/outcomes-coach.ipynb")
+        expect(binder).to_have_attribute("href", re.compile(rf"urlpath=lab/tree/{expected}$"))
+        assert (REPO / expected).exists()
     finally:
         context.close()
