@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
 import simplemma
+
+from .errors import UserError
+from .files import write_bytes_atomic
 
 try:  # simplemma's low-memory stream backend (simplemma >= 2.0)
     from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
@@ -62,11 +64,8 @@ def _save_index(path: Path, index: tuple) -> None:
     """Write the index atomically; a read-only or full disk only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-")
-        with os.fdopen(fd, "wb") as out:
-            marshal.dump(index, out)
-        os.replace(tmp, path)
-    except OSError:
+        write_bytes_atomic(path, marshal.dumps(index))
+    except (OSError, UserError):
         return
 
 
