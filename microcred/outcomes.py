@@ -53,7 +53,7 @@ FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of th
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)]|[a-zA-Z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)]|[a-zA-Z][.)]|\((?:\d+|[a-zA-Z]|[ivx]+)\))\s+")
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def analyse_lines(text: str, language: str | None = None) -> list[OutcomeAnalysi
 
 
 _OPENS_LIST = re.compile(r":\s*$")
-_MARKED = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)])\s*\S")
+_MARKED = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]|\((?:\d+|[a-z]|[ivx]+)\))\s*\S")
 
 
 def outcome_statements(text: str) -> list[str]:
@@ -826,8 +826,9 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
     return found
 
 
-_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)])\s*")
-_INLINE_CUT = re.compile(r";|•|\s[-–]\s|\s\d+[.)]\s")
+# Bullets, "1." "1)" "a)" and "(a)" "(1)" "(iv)" as catalogues number their items.
+_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)]|\((?:\d+|[a-z]|[ivx]+)\))\s*")
+_INLINE_CUT = re.compile(r";|•|\s[-–]\s|\s\d+[.)]\s|\s\((?:\d+|[a-z]|[ivx]+)\)\s")
 
 
 def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:

@@ -323,3 +323,22 @@ def test_skills_had_and_overviews_got_are_vague_not_teacher_centred(text):
 def test_having_the_skills_to_is_still_a_frame():
     r = analyse("The student has the skills to configure a firewall.")
     assert [v.lemma for v in r.verbs] == ["configure"] and r.ok
+
+
+@pytest.mark.parametrize("text", [
+    "On completion of the module, students should be able to: (a) describe the theory; "
+    "(b) apply it to cases; (c) evaluate its limits.",
+    "On completion of the module, students should be able to: (a) describe the theory "
+    "(b) apply it to cases (c) evaluate its limits.",
+    "Students will be able to:\n(i) describe the theory\n(ii) apply it to cases\n"
+    "(iii) evaluate its limits",
+])
+def test_items_numbered_in_brackets_are_split_and_lose_their_numbers(text):
+    r = analyse(text)
+    assert [it.bloom_level for it in r.items] == ["understand", "apply", "evaluate"]
+    assert all(it.ok and "(" not in it.text for it in r.items)
+
+
+def test_a_bracketed_remark_is_no_item_number():
+    r = analyse("Explain the role of the state (in a broad sense) in markets.")
+    assert not r.items and r.bloom_level == "understand"
