@@ -342,3 +342,11 @@ def test_items_numbered_in_brackets_are_split_and_lose_their_numbers(text):
 def test_a_bracketed_remark_is_no_item_number():
     r = analyse("Explain the role of the state (in a broad sense) in markets.")
     assert not r.items and r.bloom_level == "understand"
+
+
+@pytest.mark.parametrize("text", [
+    "Opiskelija kykenee arvioimaan omaa osaamistaan.",  # "omaa" is "own", not "omata"
+    "Opiskelija osaa kehittää omaa osaamistaan.",
+])
+def test_finnish_own_competence_is_not_a_vague_phrase_by_itself(text):
+    assert "vague-verb" not in analyse(text).codes
