@@ -350,3 +350,14 @@ def test_a_bracketed_remark_is_no_item_number():
 ])
 def test_finnish_own_competence_is_not_a_vague_phrase_by_itself(text):
     assert "vague-verb" not in analyse(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "The student is conversant with key theories.",
+    "The student has a grasp of basic statistics.",
+    "The student is knowledgeable about nutrition.",
+    "The student internalises the values of the profession.",
+    "Opiskelija omaa perustiedot taloushallinnosta.",
+])
+def test_more_ways_of_saying_know_or_understand_are_vague(text):
+    assert analyse(text).codes == ["vague-verb"]
