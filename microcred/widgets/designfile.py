@@ -28,6 +28,7 @@ import ipywidgets as w
 from .. import design
 from ..errors import UserError
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ..settings import screen_language
 from ._html import COLOURS, download_link
 
 QA = "qa"  # the self-assessment: kept beside the design file as JSON, not as a section
@@ -442,14 +443,15 @@ class HandIn(w.VBox):
         designs = [n for n in saved if n.lower().endswith((".yaml", ".yml"))]
         if designs:
             try:
-                report = design.check_file(self.folder / designs[0])
+                report = design.check_file(self.folder / designs[0], lang=self.ui)
                 self.report.value = (f'<pre class="mc-design-report" style="white-space:'
-                                     f'pre-wrap">{escape(design.format_text(report))}</pre>')
+                                     f'pre-wrap">{escape(design.format_text(report, self.ui))}</pre>')
             except UserError as exc:
                 self.report.value = f'<p class="mc-error">{escape(str(exc))}</p>'
         return ok
 
 
-def hand_in(folder: str = ".", ui: str = "en") -> HandIn:
-    """Show the upload button that puts a design file into this assignment's folder."""
-    return HandIn(folder, ui)
+def hand_in(folder: str = ".", ui: str | None = None) -> HandIn:
+    """Show the upload button that puts a design file into this assignment's folder (in the
+    screen language: ``ui``, else the folder's settings, as in a Finnish assignment)."""
+    return HandIn(folder, screen_language("hand-in", ui, folder))

@@ -374,3 +374,20 @@ def test_the_hand_in_button_puts_the_design_file_into_the_assignment_folder(tmp_
     assert "my-microcredential.yaml" in widget.status.value
     assert "evil.sh was not saved" in widget.status.value
     assert "Design check" in widget.report.value
+
+
+def test_the_hand_in_button_follows_the_folders_screen_language(tmp_path):
+    """In a Finnish assignment's folder (its microcred-settings.yaml says ui: fi) the upload
+    button and the check of the uploaded file are Finnish."""
+    from microcred.i18n import t
+    from microcred.settings import save_screen_language
+
+    save_screen_language("fi", folder=tmp_path)
+    widget = hand_in(str(tmp_path))
+    assert widget.upload.description == t("design.handin.upload", "fi")
+    widget.upload.value = ({"name": "my-microcredential.yaml",
+                            "content": memoryview(CAPSTONE.read_bytes()), "type": "", "size": 1,
+                            "last_modified": dt.datetime(2026, 12, 4)},)
+    assert t("design.report.title", "fi") in widget.report.value
+    assert t("design.report.title", "en") not in widget.report.value
+    assert hand_in(str(tmp_path), ui="sv").upload.description == t("design.handin.upload", "sv")
