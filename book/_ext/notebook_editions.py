@@ -23,6 +23,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,7 +52,9 @@ class Segment:
     text: str  # the unit's markdown as markdown-it gives it (lines joined by newlines)
 
 
+@cache
 def _parser():
+    """MyST's markdown-it parser with the book's extensions (_config.yml), as Sphinx reads."""
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
@@ -60,16 +63,10 @@ def _parser():
     return create_md_parser(config, RendererHTML)
 
 
-_MD = None
-
-
 def segments(markdown: str) -> list[Segment]:
     """The units Sphinx's gettext builder extracts from this markdown, in order."""
-    global _MD
-    if _MD is None:
-        _MD = _parser()
     found = []
-    for token in _MD.parse(markdown):
+    for token in _parser().parse(markdown):
         if token.type == "inline" and token.map and token.content.strip():
             msgid = " ".join(token.content.split("\n")).strip()
             found.append(Segment(msgid, token.map[0], token.map[1], token.content))
@@ -100,13 +97,11 @@ def translate_markdown(markdown: str, table: dict[str, str]) -> tuple[str, list[
             end = start + len(first_text)
             lines[seg.first] = head[:start] + new + head[end:]
             continue
-        tail = lines[seg.last - 1]
-        # A paragraph over several lines: the blank line or block end after it stays.
+        # A paragraph over several lines becomes one line; what follows its last text stays.
         block = lines[seg.first:seg.last]
         used = next(i for i in range(len(block) - 1, -1, -1) if last_text in block[i])
         end = block[used].rfind(last_text) + len(last_text)
-        rest = block[used][end:] if used else tail[end:]
-        lines[seg.first:seg.first + used + 1] = [head[:start] + new + rest]
+        lines[seg.first:seg.first + used + 1] = [head[:start] + new + block[used][end:]]
     return "\n".join(lines), list(reversed(left))
 
 
