@@ -361,3 +361,12 @@ def test_finnish_own_competence_is_not_a_vague_phrase_by_itself(text):
 ])
 def test_more_ways_of_saying_know_or_understand_are_vague(text):
     assert analyse(text).codes == ["vague-verb"]
+
+
+def test_students_who_are_trained_are_a_teacher_centred_statement():
+    assert "teacher-centred" in analyse("Studenterna tränas i att lösa problem i grupp.").codes
+
+
+def test_tillgodogora_sig_is_vague():
+    r = analyse("Studenten ska kunna tillgodogöra sig engelskspråkig litteratur.")
+    assert r.codes == ["vague-verb"]
