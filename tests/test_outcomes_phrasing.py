@@ -370,3 +370,9 @@ def test_students_who_are_trained_are_a_teacher_centred_statement():
 def test_tillgodogora_sig_is_vague():
     r = analyse("Studenten ska kunna tillgodogöra sig engelskspråkig litteratur.")
     assert r.codes == ["vague-verb"]
+
+
+@pytest.mark.parametrize("text", ["Opiskelija kehittää viestintätaitojaan.",
+                                  "Opiskelija osaa laajentaa taitojaan."])
+def test_finnish_skills_developed_are_vague_like_english(text):
+    assert analyse(text).codes == ["vague-verb"]
