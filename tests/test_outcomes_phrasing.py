@@ -376,3 +376,10 @@ def test_tillgodogora_sig_is_vague():
                                   "Opiskelija osaa laajentaa taitojaan."])
 def test_finnish_skills_developed_are_vague_like_english(text):
     assert analyse(text).codes == ["vague-verb"]
+
+
+@pytest.mark.parametrize("text", ["Students will be encouraged to reflect on their practice.",
+                                  "Opiskelijaa kannustetaan pohtimaan omaa toimintaansa.",
+                                  "Studenten uppmuntras att reflektera över sin praktik."])
+def test_students_encouraged_make_a_teacher_centred_statement(text):
+    assert "teacher-centred" in analyse(text).codes
