@@ -465,6 +465,7 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (lex.uses_position and (frame is not None or _base_form(verbs))
                 and _plural_noun(tokens, i, entry))
             or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
+            or (lex.uses_position and verbs and _listed_noun(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
                 and tokens[i].text not in lex.index and i not in slots
                 and not _gerund_list(tokens, i, first, verbs, lex))
@@ -608,6 +609,20 @@ def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon) -> boo
     ):
         return False
     return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after)
+
+
+def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
+    """English: "Describe the aims, design and results of a study": after a verb that already
+    has its object, a word between commas or before "and" is one more noun of the object's list,
+    unless a verb follows it there too ("collect data, analyse and interpret it")."""
+    if i == 0 or i + 2 >= len(tokens) or tokens[i - 1].text not in (",", *lex.and_words):
+        return False
+    if tokens[i + 1].text not in (",", *lex.and_words):
+        return False
+    if not any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start):
+        return False  # "Plan, implement and evaluate": no object yet, a list of verbs
+    nxt = lex.match_at(tokens, i + 2) if tokens[i + 2].is_word else None
+    return nxt is None or tokens[i + 2].text != nxt.words[0]
 
 
 def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:

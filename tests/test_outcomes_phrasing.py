@@ -383,3 +383,13 @@ def test_finnish_skills_developed_are_vague_like_english(text):
                                   "Studenten uppmuntras att reflektera över sin praktik."])
 def test_students_encouraged_make_a_teacher_centred_statement(text):
     assert "teacher-centred" in analyse(text).codes
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("Describe the aims, design and results of a clinical study.", ["describe"]),
+    ("Describe the purpose, process and outcome of an audit.", ["describe"]),
+    ("Plan, implement and evaluate projects.", ["plan", "implement", "evaluate"]),
+    ("Collect data, analyse and interpret it.", ["collect", "analyse", "interpret"]),
+])
+def test_a_noun_in_the_objects_list_is_no_verb(text, lemmas):
+    assert [v.lemma for v in analyse(text).verbs] == lemmas
