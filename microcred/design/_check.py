@@ -6,9 +6,9 @@ commands run (``needs.check``, ``outcomes.analyse``, ``credential.validate``, ``
 file), then a few checks across sections that no single tool can make: do the outcomes answer the
 needs, do the credential's credits and hours match the workload, does the pathway give the
 credential the same credits. A section left as the template has it counts as *not started*
-rather than as a list of errors. A module that is missing from the kit is skipped with a note,
-and a section the module cannot read is reported as such, so one broken section never hides the
-others.
+rather than as a list of errors. A section the module cannot read (a ``UserError`` or
+``ValueError`` from its reader) is reported as such, so one broken section never hides the
+others; any other exception is a bug in the kit and is raised.
 """
 
 from __future__ import annotations
@@ -36,8 +36,7 @@ WEIGHTS: dict[str, float] = {
     "needs": 2, "outcomes": 2, "credential": 2, "workload": 2, "alignment": 2, "pathway": 1,
     "consistency": 1,
 }
-OK, WARNINGS, ERRORS, EMPTY, BROKEN, SKIPPED = (
-    "ok", "warnings", "errors", "not started", "cannot be read", "skipped")
+OK, WARNINGS, ERRORS, EMPTY, BROKEN = "ok", "warnings", "errors", "not started", "cannot be read"
 _IGNORED_WHEN_BLANK = {"language", "convention", "currency", "schema_version"}
 _HOURS_SLACK = 0.5  # hours: rounding in a description is not a difference
 
@@ -55,7 +54,7 @@ class Part:
     """What the check of one section (or across sections) found."""
 
     name: str
-    status: str  # OK, WARNINGS, ERRORS, EMPTY, BROKEN or SKIPPED
+    status: str  # OK, WARNINGS, ERRORS, EMPTY or BROKEN
     summary: str = ""
     findings: tuple[Finding, ...] = ()
     note: str = ""
@@ -64,7 +63,7 @@ class Part:
 
     @property
     def started(self) -> bool:
-        return self.status not in (EMPTY, SKIPPED)
+        return self.status != EMPTY
 
     @property
     def score(self) -> float:
@@ -72,7 +71,7 @@ class Part:
         started or unreadable; finer where a part has its own measure (``quality``: the outcome
         coach's mean quality, the share of mandatory elements described, of the needs canvas
         filled in, of the outcomes assessed)."""
-        if self.status in (EMPTY, SKIPPED, BROKEN):
+        if self.status in (EMPTY, BROKEN):
             return 0.0
         if self.quality is not None:
             return self.quality
@@ -161,25 +160,19 @@ def check_file(path: Any, lang: str | None = None, qa_file: Any = None) -> Desig
 
     if qa_file is not None or Path(qa_source).exists():
         try:
-            qa = importlib.import_module("microcred.qa")
-            assessment = qa.load(qa_source)
+            assessment = _module("qa").load(qa_source)
         except UserError as exc:
             assessment = exc
-        except ImportError:
-            assessment = None
     return check(design, lang, qa=assessment, source=str(path))
 
 
 def _run(name: str, runner: Callable[[], Part], lang: str) -> Part:
-    """One part; a missing module is skipped and a section it cannot read is reported."""
+    """One part; a section its reader refuses (what a user's data can cause) is reported as
+    unreadable. Anything else is a bug in the kit and is raised, so that tests see it."""
     try:
         return runner()
-    except ImportError as exc:
-        return Part(name, SKIPPED, note=t("design.check.skipped", lang, module=exc.name or name))
-    except (UserError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (UserError, ValueError) as exc:
         return _broken(name, lang, str(exc) or type(exc).__name__)
-    except Exception as exc:  # noqa: BLE001 - one failing check never hides the others
-        return _broken(name, lang, f"{type(exc).__name__}: {exc}")
 
 
 def _broken(name: str, lang: str, problem: str) -> Part:

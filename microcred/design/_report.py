@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from ..i18n import t
-from ._check import BROKEN, EMPTY, ERRORS, OK, SKIPPED, WARNINGS, DesignReport, section_name
+from ._check import BROKEN, EMPTY, ERRORS, OK, WARNINGS, DesignReport, section_name
 
 _STATUS_KEYS = {OK: "ok", WARNINGS: "warnings", ERRORS: "errors", EMPTY: "not-started",
-                BROKEN: "cannot-be-read", SKIPPED: "skipped"}
-_STATUS_MARKS = {OK: "✓", WARNINGS: "!", ERRORS: "✗", EMPTY: "·", BROKEN: "✗", SKIPPED: "–"}
+                BROKEN: "cannot-be-read"}
+_STATUS_MARKS = {OK: "✓", WARNINGS: "!", ERRORS: "✗", EMPTY: "·", BROKEN: "✗"}
 
 
 def status_label(status: str, lang: str = "en") -> str:
