@@ -18,7 +18,7 @@ from microcred import design, files
 from microcred.alignment import Alignment
 from microcred.commissioned import model_from_dict
 from microcred.credential import example, examples
-from microcred.design import _file
+from microcred.design import _file, _splice
 from microcred.errors import UserError
 from microcred.i18n import LANGUAGES
 from microcred.needs import sample_canvas
@@ -102,7 +102,7 @@ def test_each_tool_writes_its_section_and_leaves_the_others_and_every_comment(tm
     design.write_section(path, section, value)
     after_text = path.read_text(encoding="utf-8")
     after = plain(path)
-    assert _file._without_blanks(after[section]) == _file._without_blanks(_file._plain(value))
+    assert _splice.without_blanks(after[section]) == _splice.without_blanks(_splice.plain(value))
     for other in design.SECTIONS:
         if other != section:
             assert after[other] == before[other], other
