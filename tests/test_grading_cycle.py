@@ -23,7 +23,7 @@ from nbgrader.api import Gradebook
 from microcred.trainer.demo import GOOD, run_demo
 from microcred.trainer.vet import vet_path
 from tests.helpers.cli import microcred
-from tests.helpers.course import Course, fill_answers, participant_nbgrader
+from tests.helpers.course import Course, cell_of, fill_answers, participant_nbgrader
 
 pytestmark = pytest.mark.slow
 
@@ -138,7 +138,7 @@ def test_with_a_hub_release_fetch_submit_collect_through_the_exchange(course, tm
         if answers:
             fill_answers(nb, answers)
         else:  # bob tries code in his answer
-            nb.cells[1].source = "import os\noutcome_1 = os.getcwd()"
+            cell_of(nb, "answer_outcomes").source = "import os\noutcome_1 = os.getcwd()"
         nbformat.write(nb, path)
         participant_nbgrader(home, exchange, "submit", "outcomes", f"--student={student}",
                              course_id=COURSE_ID)

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from microcred.cli import main
+from tests.helpers.course import cell_of
 from tests.helpers.paths import REPO
 
 EXAMPLE = REPO / "microcred" / "examples" / "machine-vision.yaml"
@@ -93,7 +94,7 @@ def test_vet_output_cut_short_by_head_is_no_error_and_everything_is_moved(tmp_pa
     ref.mkdir(parents=True)
     nbformat.write(released(), ref / "outcomes.ipynb")
     bad = released()
-    next(c for c in bad.cells if c.cell_type == "code").source = "import os"
+    cell_of(bad, "answer_outcomes").source = "import os"
     for n in range(60):
         folder = tmp_path / "submitted" / f"p{n:02}" / "outcomes"
         folder.mkdir(parents=True)

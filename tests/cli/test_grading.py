@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from tests.helpers.cli import command
+from tests.helpers.course import cell_of
 from tests.helpers.paths import REPO
 
 
@@ -24,7 +25,7 @@ def course(tmp_path):
     for student in ("good", "bad"):
         nb = nbformat.read(source, as_version=4)
         if student == "bad":
-            nb.cells[1].source = "import os\noutcome_1 = os.getcwd()"
+            cell_of(nb, "answer_outcomes").source = "import os\noutcome_1 = os.getcwd()"
         folder = root / "submitted" / student / "outcomes"
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / "outcomes.ipynb")

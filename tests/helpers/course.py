@@ -120,13 +120,18 @@ def fill_answers(nb: nbformat.NotebookNode, answers: list[str],
     return nb
 
 
-def fill_text(nb: nbformat.NotebookNode, grade_id: str, text: str) -> nbformat.NotebookNode:
-    """Write ``text`` into the markdown answer cell ``grade_id``."""
+def cell_of(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    """The cell with nbgrader id ``grade_id`` (cells are found by id, never by position)."""
     for cell in nb.cells:
         if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id:
-            cell.source = text
-            return nb
+            return cell
     raise KeyError(grade_id)
+
+
+def fill_text(nb: nbformat.NotebookNode, grade_id: str, text: str) -> nbformat.NotebookNode:
+    """Write ``text`` into the markdown answer cell ``grade_id``."""
+    cell_of(nb, grade_id).source = text
+    return nb
 
 
 def repr_text(text: str) -> str:
