@@ -66,6 +66,20 @@ def test_a_translated_page_has_no_untranslated_or_fuzzy_entry(page, lang):
         fuzzy)
 
 
+# Sphinx parses each translation again on its own: a heading translated as "1. Arviointi" reads
+# as a numbered list, and Sphinx then keeps the English heading without a warning, even with -W.
+NUMBERED = re.compile(r"^\d+[.)]\s")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", TRANSLATED)
+def test_no_translation_reads_as_a_numbered_list(page, lang):
+    """A translation opening with "1. " would silently stay English: it must be "1\\. "."""
+    listed = [m.string for m in entries(catalogue(page, lang))
+              if isinstance(m.string, str) and NUMBERED.match(m.string)]
+    assert not listed, f"{page} [{lang}]: write '1\\. ' (escaped) in:\n" + "\n".join(listed)
+
+
 # --------------------------------------------------------------------------------------------
 # The glossary's words
 
