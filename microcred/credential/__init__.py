@@ -34,12 +34,10 @@ from ._model import (
     Outcome,
     QualityAssurance,
     Workload,
-    from_dict,
     issue,
-    load,
-    loads,
 )
 from ._ob3 import CONTEXT, achievement_id, ob3_problems, to_ob3
+from ._reader import from_dict, load, loads
 from ._validate import ERROR_CODES, element_name, present, validate
 
 __all__ = [

@@ -10,7 +10,8 @@ from typing import Any
 from ..credits import conventions
 from ..i18n import LANGUAGES
 from ._elements import cycles, element
-from ._model import Description, from_dict
+from ._model import Description
+from ._reader import from_dict
 
 __all__ = ["FORM_FIELDS", "Form"]
 

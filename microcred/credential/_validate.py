@@ -17,7 +17,8 @@ from ..i18n import LANGUAGES, t
 from ..numbers import format_number
 from ..outcomes import analyse
 from . import _elements as el
-from ._model import Description, Issued, Problem, yaml_example
+from ._model import Description, Issued, Problem
+from ._reader import yaml_example
 
 #: Codes reported as errors; every other code is a warning (outcome problems keep the severity
 #: the outcome analyser gives them).
