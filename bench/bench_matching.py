@@ -78,8 +78,8 @@ def main() -> None:
     needs, outcomes = make_lists(10_000, 200)
     n_out = sum(len(v) for v in outcomes.values())
     matching.terms.cache_clear()
-    matching._word_terms.cache_clear()
-    matching._detect_cache.clear()
+    matching._terms._word_terms.cache_clear()
+    matching._match._detect_cache.clear()
     result = timed(f"10,000 needs x {n_out} outcomes, languages detected, cold term cache",
                    lambda: matching.match(needs, outcomes))
     pairs = sum(len(row) for row in result.scores)
