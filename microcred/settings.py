@@ -9,7 +9,8 @@ a small file beside the design file, ``microcred-settings.yaml``::
       outcome-coach: sv
 
 A tool's language is, in this order: the ``ui=`` it was called with, its entry under ``tools``,
-the course's ``ui``, the design file's language (``design.language_of``), English.
+the course's ``ui``, the environment variable ``MICROCRED_UI`` (a hub or a book edition that
+serves one language sets it), the design file's language (``design.language_of``), English.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import yaml
 from .i18n import LANGUAGES
 
 SETTINGS_NAME = "microcred-settings.yaml"
+ENVIRONMENT = "MICROCRED_UI"  # the deployment's screen language, below the participant's own
 DESIGN_NAME = "my-microcredential.yaml"  # design.DEFAULT_NAME, without importing the design package
 _HEADER = ("# microcred settings: the language of the screens (en, fi or sv), for the whole course\n"
            "# (ui) or for one tool (tools). Written by the tools' language menu; safe to edit.\n")
@@ -54,8 +56,8 @@ def course_language(folder: str | os.PathLike[str] = ".") -> str | None:
 
 def screen_language(tool: str | None = None, ui: str | None = None,
                     folder: str | os.PathLike[str] = ".") -> str:
-    """The screen language of ``tool``: ``ui`` if given, else the settings, else the design
-    file's language, else English."""
+    """The screen language of ``tool``: ``ui`` if given, else the settings, else $MICROCRED_UI,
+    else the design file's language, else English."""
     if _known(ui):
         return str(_known(ui))
     settings = read_settings(folder)
@@ -64,6 +66,8 @@ def screen_language(tool: str | None = None, ui: str | None = None,
         return str(_known(tools.get(tool)))
     if _known(settings.get("ui")):
         return str(_known(settings.get("ui")))
+    if _known(os.environ.get(ENVIRONMENT)):
+        return str(_known(os.environ.get(ENVIRONMENT)))
     return _design_language(Path(folder) / DESIGN_NAME)
 
 

@@ -169,3 +169,18 @@ def chart_labels(fig) -> list[str]:
         legend = ax.get_legend()
         found += [t.get_text() for t in legend.get_texts()] if legend else []
     return [x for x in found if any(c.isalpha() for c in x)]
+
+
+def test_the_deployments_language_comes_below_the_participants_own(course_folder, monkeypatch):
+    """$MICROCRED_UI (a hub, a book edition) beats the design file, not a participant's choice."""
+    (course_folder / "my-microcredential.yaml").write_text(
+        design.template_text("en"), encoding="utf-8")
+    monkeypatch.setenv("MICROCRED_UI", "sv")
+    assert screen_language("outcome-coach") == "sv"
+    monkeypatch.setenv("MICROCRED_UI", "klingon")
+    assert screen_language("outcome-coach") == "en"
+    monkeypatch.setenv("MICROCRED_UI", "FI ")
+    assert screen_language("outcome-coach") == "fi"
+    save_screen_language("en")
+    assert screen_language("outcome-coach") == "en"
+    assert screen_language("outcome-coach", ui="sv") == "sv"

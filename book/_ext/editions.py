@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,10 +65,18 @@ def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
         "gettext_location": False,
         "gettext_uuid": False,
         "editions": list(LANGUAGES),
-        # One execution cache for the three editions (it keys on code cells only); the tests
-        # point it at the cache of their `jupyter-book build`, so notebooks run once a session.
-        "nb_execution_cache_path": str(cache or base / ".jupyter_cache"),
+        # The notebooks' outputs (widgets, charts, feedback) are in the edition's language, so
+        # each language has its execution cache (it keys on code cells only, which are the same
+        # in every edition). The tests point the English one at their `jupyter-book build`'s.
+        "nb_execution_cache_path": str(execution_cache(lang, base, cache)),
     }
+
+
+def execution_cache(lang: str, base: Path = BUILD, cache: Path | None = None) -> Path:
+    """The execution cache of ``lang``'s edition: ``cache`` (default BASE/.jupyter_cache) for
+    English, the same name with ``-fi``/``-sv`` for the others."""
+    english = cache or base / ".jupyter_cache"
+    return english if lang == "en" else english.with_name(f"{english.name}-{lang}")
 
 
 def build(lang: str, builder: str, outdir: Path, strict: bool, base: Path = BUILD,
@@ -76,6 +85,9 @@ def build(lang: str, builder: str, outdir: Path, strict: bool, base: Path = BUIL
     from jupyter_book.sphinx import build_sphinx
 
     config = overrides(lang, base, cache)
+    # The tools in the executed notebooks show the edition's language (microcred/settings.py);
+    # the kernels inherit the variable.
+    os.environ["MICROCRED_UI"] = lang
     if builder == "gettext":
         # Only the source text is extracted: code cells and their outputs are not, so the
         # notebooks need not run.
@@ -195,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("lang", choices=list(LANGUAGES))
     one.add_argument("--strict", action="store_true", help="-W -n --keep-going")
     one.add_argument("--cache", type=Path, default=None,
-                     help="the notebook execution cache (default OUT/.jupyter_cache)")
+                     help="the English edition's notebook execution cache (default "
+                          "OUT/.jupyter_cache; fi and sv use the same name with -fi, -sv)")
     land = sub.add_parser("landing", help="write _build/html/index.html")
     for command in (one, land):
         command.add_argument("--out", type=Path, default=BUILD,

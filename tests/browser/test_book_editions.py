@@ -93,6 +93,19 @@ def test_switcher_leads_to_the_same_page_in_each_language(browser, editions_url)
         context.close()
 
 
+@pytest.mark.parametrize(("lang", "label"), [("fi", "Bloomin taso"), ("sv", "Bloomnivå")])
+def test_a_notebook_page_shows_the_tool_in_the_editions_language(browser, editions_url, lang,
+                                                                  label):
+    """The notebooks of an edition run with its screen language: the coach's labels follow."""
+    context, page = _page(browser, f"{lang}-FI")
+    try:
+        page.goto(f"{editions_url}{lang}/notebooks/outcomes-coach.html")
+        coach = page.locator(".mc-outcome-coach").first
+        expect(coach.get_by_text(label).first).to_be_visible(timeout=30_000)
+    finally:
+        context.close()
+
+
 def test_a_page_not_yet_translated_says_so(browser, editions_url):
     """A page missing from locales/translated.txt shows the English with a note in Finnish."""
     untranslated = [line for line in (REPO / "_toc.yml").read_text("utf-8").split()
