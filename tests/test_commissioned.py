@@ -320,3 +320,10 @@ def test_a_typed_price_too_large_is_named_and_one_not_a_number_first():
                       limit=format_number(MAX_AMOUNT, "fi", decimals=0))
     _, error = model_from_form({"price_per_participant": "paljon", "fixed_costs": 1e13})
     assert error == t("commissioned.field.not-a-number", "en", value="paljon")
+
+
+@pytest.mark.parametrize("value", [[1, 2], "ten", {"hours": "x"}])
+def test_roles_as_a_mapping_with_odd_values_are_a_clear_error(value):
+    """Found by bench/bench_fuzz_cli.py: {teacher: [1, 2]} was a TypeError (a traceback)."""
+    with pytest.raises(UserError):
+        model_from_dict({"roles": {"teacher": value}})

@@ -182,3 +182,12 @@ def test_heatmap_is_a_figure_even_for_empty_and_long_lists():
     result = match([f"data protection {i}" for i in range(50)], ["Apply data protection."] * 1)
     fig = plot_heatmap(result, "fi", max_needs=10)
     assert "10/50" in fig.axes[0].get_title()
+
+
+def test_a_huge_outcome_id_does_not_make_a_huge_chart():
+    """Found by bench/bench_fuzz_cli.py: an outcome id of 20,000 characters became a tick label
+    that no memory could draw (std::bad_alloc)."""
+    from microcred.charts import to_png
+
+    result = match(["data protection"], [{"id": "x" * 20_000, "text": "Apply data protection."}])
+    assert to_png(plot_heatmap(result)).startswith(b"\x89PNG")

@@ -223,7 +223,8 @@ def model_from_dict(data: Any) -> CostModel:
         data = data["price"]
     roles_data = data.get("roles") or data.get("staff") or []
     if isinstance(roles_data, Mapping):  # {teacher: {hours: 10, rate: 80}}
-        roles_data = [{"role": k, **(v or {})} for k, v in roles_data.items()]
+        roles_data = [{"role": k, **v} if isinstance(v, Mapping) else {"role": k, "hours": v}
+                      for k, v in roles_data.items()]
     if not isinstance(roles_data, list):
         raise UserError("roles: must be a list of {role, hours, rate}")
     roles = []
@@ -353,11 +354,17 @@ def _first(data: Mapping[str, Any], *keys: str) -> Any:
     return next((data[k] for k in keys if data.get(k) not in (None, "")), None)
 
 
+def _shown(value: Any) -> str:
+    """A value as quoted back in a message, cut short (it may be a megabyte)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _number(value: Any, name: str) -> float:
     if value is None or value == "":
         return 0.0
-    if isinstance(value, bool):
-        raise UserError(f"{name}: expected a number, got {value!r}")
+    if isinstance(value, (bool, list, dict, tuple)):  # "[1, 2]" must not read as 1
+        raise UserError(f"{name}: expected a number, got {_shown(value)}")
     if isinstance(value, int) and abs(value) > MAX_AMOUNT:
         raise UserError(f"{name}: {_too_large(name)}")
     if isinstance(value, (int, float)):

@@ -16,7 +16,7 @@ def plot_heatmap(
 ) -> Figure:
     """A heatmap of the coverage matrix: needs down, outcomes across, darker = better match.
     Long lists show their first ``max_needs`` x ``max_outcomes`` cells and say so in the title."""
-    from ..charts import new_figure
+    from ..charts import new_figure, short_label
 
     needs = result.needs[:max_needs]
     outcomes = result.outcomes[:max_outcomes]
@@ -36,8 +36,9 @@ def plot_heatmap(
         ax.set_axis_off()
         return fig
     image = ax.imshow(rows, cmap="Blues", vmin=0.0, vmax=1.0, aspect="auto")
-    ax.set_xticks(range(len(outcomes)), [o.id for o in outcomes], rotation=60, ha="right",
-                  fontsize=8)
+    # An id is the participant's text too: 20,000 characters made a figure no memory could draw.
+    ax.set_xticks(range(len(outcomes)), [short_label(o.id, 12) for o in outcomes], rotation=60,
+                  ha="right", fontsize=8)
     ax.set_yticks(range(len(needs)), [_short(n.text) for n in needs], fontsize=8)
     if len(needs) * len(outcomes) <= 400:
         for i, row in enumerate(rows):
