@@ -7,7 +7,7 @@ import copy
 import importlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from microcred import design
@@ -41,8 +41,9 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
                                         inner, max_size=3), max_leaves=8)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(place=st.sampled_from(PLACES), value=VALUES)
+@example(place=("pathway", "credentials", 1), value={"outcomes": True})  # was a TypeError
 def test_whatever_a_user_writes_is_reported_never_raised(place, value):
     doc = copy.deepcopy(BASE)
     node = doc

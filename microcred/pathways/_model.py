@@ -88,6 +88,7 @@ class Pathway:
             outcomes = item.get("outcomes") or []
             if isinstance(outcomes, str):
                 outcomes = [outcomes]
+            expect(isinstance(outcomes, list), f"credential {n}: 'outcomes' must be a list of texts")
             credentials.append(Credential(
                 id=str(item.get("id") or f"MC{n}").strip(),
                 title=str(item.get("title") or "").strip(),
