@@ -18,7 +18,6 @@ OVER_THE_LIMIT: dict[str, tuple[int, str]] = {
                           "from the analysis and the chart"),
     "trainer/vet.py": (750, "the vetting rules of answer cells, test cells and files; split the "
                             "file checks from the notebook checks"),
-    "design/_check.py": (500, "split the cross-section checks (_consistency) from the parts"),
     "widgets/designfile.py": (500, "split the tool adapters from the load/save bar"),
 }
 

@@ -38,7 +38,6 @@ WEIGHTS: dict[str, float] = {
 }
 OK, WARNINGS, ERRORS, EMPTY, BROKEN = "ok", "warnings", "errors", "not started", "cannot be read"
 _IGNORED_WHEN_BLANK = {"language", "convention", "currency", "schema_version"}
-_HOURS_SLACK = 0.5  # hours: rounding in a description is not a difference
 
 
 @dataclass(frozen=True)
@@ -131,6 +130,8 @@ def check(design: Mapping[str, Any], lang: str | None = None, qa: Any = None,
     ``qa`` is the self-assessment (a ``microcred.qa.SelfAssessment``) when there is one.
     Messages are in ``lang`` (default: the design's language).
     """
+    from ._cross import consistency  # (it imports this module)
+
     design = design if isinstance(design, Mapping) else {}
     lang = lang or language_of(design)
     runners: dict[str, Callable[[], Part]] = {
@@ -141,7 +142,7 @@ def check(design: Mapping[str, Any], lang: str | None = None, qa: Any = None,
         "alignment": lambda: _alignment(design, lang),
         "pathway": lambda: _pathway(design, lang),
         "qa": lambda: _qa(qa, lang),
-        "consistency": lambda: _consistency(design, lang),
+        "consistency": lambda: consistency(design, lang),
     }
     parts = tuple(_run(name, runner, lang) for name, runner in runners.items())
     credential = design.get("credential")
@@ -335,69 +336,6 @@ def _qa(assessment: Any, lang: str) -> Part:
     return Part("qa", _status(findings), summary, tuple(findings), charts=(chart,))
 
 
-def _consistency(design: Mapping[str, Any], lang: str) -> Part:
-    """Checks across sections: needs x outcomes, credential x workload, credential x pathway."""
-    findings: list[Finding] = []
-    done: list[str] = []
-    charts: list[Chart] = []
-    outcomes = outcome_list(design.get("outcomes")) if not is_blank(design.get("outcomes")) else []
-    needs_section = design.get("needs")
-    if not is_blank(needs_section) and outcomes:
-        needs, matching = _module("needs"), _module("matching")
-        canvas = needs.from_dict(needs_section)
-        if canvas.needs:
-            result = matching.match(list(canvas.needs), [{"id": i, "text": x}
-                                                         for i, x in outcomes])
-            findings += result.findings(lang)
-            known = {i for i, _ in outcomes}
-            for need in canvas.needs:
-                for oid in need.covered_by:
-                    if oid not in known:
-                        findings.append(_finding("cross.unknown-outcome", "warning", lang,
-                                                 need.id, need=need.id, id=oid))
-            covered = len(result.needs) - len(result.uncovered_needs)
-            done.append(t("design.summary.needs-covered", lang, covered=covered,
-                          total=len(result.needs)))
-            charts.append(Chart(t("design.chart.matching", lang, covered=covered,
-                                  total=len(result.needs)),
-                                lambda: matching.plot_heatmap(result, lang)))
-    credential = c if isinstance(c := design.get("credential"), Mapping) else {}
-    stated = _credential_workload(credential)
-    workload_section = design.get("workload")
-    if not is_blank(workload_section) and isinstance(workload_section, Mapping):
-        wl = _module("workload").Workload.from_dict(workload_section)
-        if stated["hours"] is not None and wl.activities:
-            done.append(t("design.summary.hours-compared", lang))
-            if abs(stated["hours"] - wl.total_hours) > _HOURS_SLACK:
-                findings.append(_finding("cross.hours-differ", "warning", lang, "workload",
-                                         stated=_num(stated["hours"], lang),
-                                         total=_num(wl.total_hours, lang)))
-        if stated["ects"] is not None and wl.credits is not None:
-            done.append(t("design.summary.credits-compared", lang))
-            if abs(stated["ects"] - wl.credits) > 1e-9:
-                findings.append(_finding("cross.credits-differ", "warning", lang, "workload",
-                                         stated=_num(stated["ects"], lang),
-                                         claimed=_num(wl.credits, lang)))
-        if stated["convention"] and workload_section.get("convention") and (
-                stated["convention"] != wl.convention):
-            findings.append(_finding("cross.convention-differ", "warning", lang, "workload",
-                                     stated=stated["convention"], used=wl.convention))
-    pathway_section = design.get("pathway")
-    if not is_blank(pathway_section) and stated["ects"] is not None:
-        pw = _module("pathways").Pathway.from_dict(pathway_section)
-        this = pw.by_id().get(pw.this or "")
-        if this is not None:
-            done.append(t("design.summary.pathway-compared", lang))
-            if this.credits > 0 and abs(this.credits - stated["ects"]) > 1e-9:
-                findings.append(_finding("cross.pathway-credits", "warning", lang, this.id,
-                                         id=this.id, credits=_num(this.credits, lang),
-                                         stated=_num(stated["ects"], lang)))
-    if not done:
-        return Part("consistency", EMPTY, note=t("design.check.no-cross", lang))
-    return Part("consistency", _status(findings), "; ".join(done), tuple(findings),
-                charts=tuple(charts))
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -434,22 +372,6 @@ def outcome_list(section: Any) -> list[tuple[str, str]]:
         if text:
             out.append((oid, text))
     return out
-
-
-def _credential_workload(credential: Mapping[str, Any]) -> dict[str, Any]:
-    """Credits, hours and convention stated in the credential section (None when not given)."""
-    from ..numbers import parse_number
-
-    workload = credential.get("workload")
-    if not isinstance(workload, Mapping):
-        workload = {"ects": workload}
-    ects = workload.get("ects", workload.get("credits"))
-    return {
-        "ects": parse_number(ects) if ects not in (None, "") else None,
-        "hours": parse_number(workload.get("hours")) if workload.get("hours") not in (
-            None, "") else None,
-        "convention": str(workload.get("convention") or "").strip().lower(),
-    }
 
 
 def _finding(key: str, severity: str, lang: str, element: str | None = None,
