@@ -106,23 +106,6 @@ def test_a_notebook_page_shows_the_tool_in_the_editions_language(browser, editio
         context.close()
 
 
-def test_a_page_not_yet_translated_says_so(browser, editions_url):
-    """A page missing from locales/translated.txt shows the English with a note in Finnish."""
-    untranslated = [line for line in (REPO / "_toc.yml").read_text("utf-8").split()
-                    if line.startswith("book/") and line not in
-                    (REPO / "locales" / "translated.txt").read_text("utf-8").split()]
-    if not untranslated:
-        pytest.skip("every book page is translated, so no page shows the note")
-    context, page = _page(browser, "fi-FI")
-    try:
-        page.goto(f"{editions_url}fi/{untranslated[0]}.html")
-        expect(page.locator(".untranslated")).to_contain_text("Tätä sivua ei ole vielä käännetty")
-        page.goto(f"{editions_url}fi/book/index.html")
-        expect(page.locator(".untranslated")).to_have_count(0)
-    finally:
-        context.close()
-
-
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_a_notebook_page_launches_the_notebook_of_its_language(browser, editions_url, lang):
     """Binder opens notebooks/<name>.ipynb from the English edition and the generated
