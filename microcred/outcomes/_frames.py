@@ -1,0 +1,312 @@
+"""The phrasing rules around the verbs: openings, ability frames, clauses, teacher-centred text."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, Token
+from ._model import FRAME_WITHIN, Verb
+
+
+def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> bool:
+    """English only: is token i placed where a verb goes, not a noun ("the design of")?"""
+    if not lex.uses_position or i <= first:
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].text.endswith("ly") and tokens[j].is_word:  # "critically assess"
+        j -= 1
+    if j < first:
+        return True
+    prev = tokens[j].text
+    if prev == "to" and j > 0 and tokens[j - 1].text.endswith("ed"):  # "methods used to classify"
+        return False
+    if prev == "as" and j > 1 and tokens[j - 1].text == "well" and tokens[j - 2].text == "as":
+        return True  # "configure a server as well as design a network": "as well as" = "and"
+    return prev in lex.markers or prev in lex.subjects or _opening_adverbial(tokens, first, i, lex)
+
+
+_ADVERBIAL_HEADS = frozenset({"with", "under", "without", "together", "independently", "alone",
+                              "jointly"})
+
+
+def _gerund_list(tokens: list[Token], i: int, first: int, verbs: list[Verb], lex: Lexicon) -> bool:
+    """English: an outcome written with gerunds ("Planning, implementing and evaluating
+    projects"): after a first verb in "-ing" at the opening, an "-ing" form joined by a comma or
+    "and" is a verb of the list too."""
+    return (bool(verbs) and verbs[0].start == tokens[first].start
+            and verbs[0].text.lower().endswith("ing")
+            and tokens[i - 1].text in (",", *lex.and_words))
+
+
+def _participial_opening(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """English: is the "-ing" word at token i the head of an opening phrase of manner ("Using
+    appropriate software, analyse survey data")? Then the verb after the comma is the outcome's."""
+    comma = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == ","), None)
+    if comma is None or comma + 1 >= len(tokens):
+        return False
+    entry = lex.match_at(tokens, comma + 1)
+    return entry is not None and tokens[comma + 1].text == entry.words[0]
+
+
+def _opening_adverbial(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
+    """English: does only an adverbial stand between the opening and token i ("In teams design
+    a product", "With guidance plan a project", "Independently and in groups solve problems")?
+    Prepositions open a phrase of at most three words; adverbs and "and"/"or" join them. The verb
+    must be followed by its object, not by a learner or a modal ("For your business plan you
+    are able to ...": "plan" ends the phrase)."""
+    phrase = -1  # words left in the current prepositional phrase; -1: none open
+    for tok in tokens[first:i]:
+        word = tok.text
+        if word in lex.prepositions or word in _ADVERBIAL_HEADS:
+            phrase = 3
+        elif word.endswith("ly") or word in lex.and_words:
+            phrase = -1
+        elif phrase > 0 and tok.is_word and lex.match_at(tokens, tokens.index(tok)) is None:
+            phrase -= 1
+        else:
+            return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    later = tokens[i + 1 :]
+    if any(tok.text in lex.subjects or any(p.fullmatch(tok.text) for p in lex.frames)
+           for tok in later):
+        return False  # "For a passing grade the student must ...": the learner comes later
+    return i > first and tokens[i - 1].text not in lex.prepositions and nxt is not None and (
+        nxt.is_word and nxt.text not in lex.markers)
+
+
+def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
+    """English: "evaluate a range of literature and research": after a preposition, "and" joins
+    nouns; the word after it is a verb only when an object follows it ("and evaluate it")."""
+    if i == 0 or tokens[i - 1].text not in ("and", "or") or (
+        i + 1 < len(tokens) and tokens[i + 1].text in lex.object_openers
+    ):
+        return False
+    return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after)
+
+
+def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
+    """English: "Describe the aims, design and results of a study": after a verb that already
+    has its object, a word between commas or before "and" is one more noun of the object's list,
+    unless a verb follows it there too ("collect data, analyse and interpret it")."""
+    if i == 0 or i + 2 >= len(tokens) or tokens[i - 1].text not in (",", *lex.and_words):
+        return False
+    if tokens[i + 1].text not in (",", *lex.and_words):
+        return False
+    if not any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start):
+        return False  # "Plan, implement and evaluate": no object yet, a list of verbs
+    nxt = lex.match_at(tokens, i + 2) if tokens[i + 2].is_word else None
+    return nxt is None or tokens[i + 2].text != nxt.words[0]
+
+
+def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Finnish: a plural verb ("analysoivat") is the learner's only after a plural learner
+    ("opiskelijat"); otherwise it is a participle ("vaikuttavat tekijät")."""
+    return any(tok.text in lex.subjects and tok.text.endswith("t") for tok in tokens[:i])
+
+
+def _means(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
+    """Does a purpose clause at token i say what the learner does with a tool ("use software in
+    order to analyse data", "använda modeller för att beräkna lönsamhet")? Then its verb is the
+    learner's real action, and the tool verb ("use") only says how."""
+    if f"{tokens[i - 1].text} {tokens[i].text}" not in lex.intent:  # "genom att": the means
+        return False
+    for tok in reversed(tokens[first:i - 1]):  # before "order to", "för att"
+        if tok.text in (",", ";", ":") or tok.text in lex.clause_words:
+            return False
+        if tok.lemma in lex.means_verbs or tok.text in lex.means_verbs:
+            return True
+    return False
+
+
+def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of clauses whose verbs are not the learner's: after "how", "why", "in order
+    to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
+    spans, i = [], first
+    while i < len(tokens):
+        purpose = i > first and tokens[i].text in ("att", "to") and (
+            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
+            tokens, first, i, lex)
+        if purpose or tokens[i].text in lex.clause_words and i > first and not (
+            i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
+        ):
+            j = i + 1
+            while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
+                purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
+            ):  # "för att ... kunna planera": the learner again
+                if tokens[j].text in ("att", "to") and f"{tokens[j - 1].text} {tokens[j].text}" in (
+                    lex.purpose
+                ):
+                    purpose = True  # "hur X kan användas för att strukturera och resonera"
+                if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
+                    any(p.match(tokens[j + 1].text) for p in lex.frames)
+                    or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
+                ):
+                    break  # "... tarkoittaa ja osaa muuntaa", "som X och reflektera": the learner
+                j += 1
+            spans.append((i, j))
+            i = j
+        i += 1
+    return spans
+
+
+def _infinitive_entry(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Is token j a listed verb written as its infinitive (the learner's form in a list)?"""
+    entry = lex.match_at(tokens, j)
+    return entry is not None and tokens[j].text == entry.words[0]
+
+
+def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb]) -> bool:
+    """Does the statement say what the course does, or what is done on it, rather than what the
+    learner does? A listed pattern ("the course introduces", "Kursen syftar till att ge"), a
+    course noun as the subject of the opening verb ("Kursen ger", "Koulutus antaa"), or a
+    passive opening verb with no learner verb ("Projektijohtamista tarkastellaan")."""
+    if any(p.search(text) for p in lex.teacher_centred):
+        return True
+    if _course_subject(tokens, lex) is not None:
+        return True
+    words = [tok for tok in tokens if tok.is_word][:8]
+    for n, tok in enumerate(words[:6] if not verbs else words[:2]):
+        if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
+            tok.text != tok.lemma or lex.language == "sv"
+        ) and not any(w.text in lex.subjects for w in words[:n]):
+            if lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex):
+                return True
+    return False
+
+
+def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
+    """Index of the verb whose subject is the course ("Kursen ger", "Koulutus antaa", "The
+    course gives"), when the statement opens that way."""
+    words = [i for i, tok in enumerate(tokens) if tok.is_word][:6]
+    for n, i in enumerate(words[:5]):
+        if tokens[i].text not in lex.course_nouns or n + 1 >= len(words):
+            continue
+        if n and tokens[words[n - 1]].text in lex.prepositions:
+            continue
+        if tokens[words[n + 1]].text in lex.prepositions and n + 3 < len(words):
+            n += 2  # "Avsnitten om marknader ger ...": the course noun with its attribute
+        nxt = tokens[words[n + 1]]
+        if nxt.text in lex.subjects or nxt.text in lex.function_words - lex.course_verbs:
+            continue
+        if nxt.text in lex.course_verbs or (lex.finite is not None and lex.finite.search(nxt.text)):
+            return words[n + 1]
+    return None
+
+
+def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """Character span of the course's verb chain ("skall också ge", "avser att ge")."""
+    j = i
+    while j + 1 < len(tokens) and (tokens[j].text in lex.course_verbs or tokens[j + 1].text in (
+        "att", "till", "to", "också", "även", "also"
+    ) or tokens[j].text in ("att", "till", "to", "också", "även", "also")):
+        j += 1
+    return tokens[i].start, tokens[j].end
+
+
+def _is_verb(tok: Token, lex: Lexicon) -> bool:
+    """A passive form of a verb in no list (Finnish: the analyser says so)."""
+    if lex.language == "fi":
+        from ..morphology import finnish_verb
+
+        form = finnish_verb(tok.text)
+        return form is not None and form.passive
+    if lex.language != "sv":
+        return False
+    # "behandlas", "analyseras"; "läggs", "görs" when the lemmatiser reads a verb ("lägga")
+    return (tok.text.endswith(("as", "es")) and len(tok.text) > 5) or (
+        tok.text.endswith("s") and tok.lemma != tok.text and tok.lemma.endswith("a"))
+
+
+def _verb_before(tokens: list[Token], first: int, frame: int, lex: Lexicon,
+                 course_spans: list[tuple[int, int]]) -> bool:
+    """Is there a learner's verb between the opening and the frame ("understands X and can
+    apply it")? Then the frame is not the opening and what precedes it counts."""
+    for i in range(first, frame):
+        if not tokens[i].is_word or any(a <= tokens[i].start < b for a, b in course_spans):
+            continue
+        entry = lex.match_at(tokens, i)
+        if entry is not None and not lex.is_passive(tokens, i) and _in_verb_position(
+            tokens, i, first, lex
+        ):
+            return True
+    return False
+
+
+def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
+                   course_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token indices (start, end) of the outcome's ability frame ("osaa", "ska kunna", "will be
+    able to"): the first one within the opening words, joined with frames right after it."""
+    limit = tokens[min(FRAME_WITHIN, len(tokens)) - 1].end if tokens else 0
+    spans = sorted(
+        m.span() for p in lex.frames for m in p.finditer(text)
+        if m.start() < limit and not any(a <= m.start() < b for a, b in course_spans)
+    )
+    if not spans:
+        return None
+    start, end = spans[0]
+    for a, b in spans[1:]:
+        gap = lex.tokens(text[end:a]) if a >= end else []
+        if a < end or all(g.text in ("be", "to", "ska", "och") for g in gap):
+            end = max(end, b)
+    first = next(i for i, tok in enumerate(tokens) if tok.end > start)
+    after = next((i for i, tok in enumerate(tokens) if tok.start >= end), len(tokens))
+    return first, after
+
+
+def _finite_after_subject(tok: Token, lex: Lexicon) -> str | None:
+    """The base form of a finite verb in no list right after the learner ("The student adopts",
+    "Opiskelija hinnoittelee", "Studenten programmerar"); None when it is no such verb."""
+    word = tok.text
+    if not tok.is_word or word in lex.not_verbs or word in lex.function_words or len(word) < 4:
+        return None
+    if lex.language == "fi":
+        from ..morphology import finnish_verb
+
+        form = finnish_verb(word)
+        return form.lemma if form is not None and not form.passive else None
+    if lex.language == "sv":
+        if word.endswith("ar"):
+            return word[:-1]
+        return word[:-2] + "a" if word.endswith("er") else None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else None
+
+
+def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | None]:
+    """The verbs where the frame's verb goes (token index -> base form of a verb in no list, or
+    None for a listed one): the first infinitive after the frame, and those joined to it
+    ("osaa hinnoitella ja markkinoida"). After an English frame ending in a preposition
+    ("skill in", "capable of") the verb is a gerund ("skill in conducting ..."), and a word
+    without "-ing" there is a noun ("skills in communication")."""
+    found: dict[int, str | None] = {}
+    skipped = 0
+    gerund = lex.uses_position and j > 0 and tokens[j - 1].text in lex.prepositions
+    while j < len(tokens) and tokens[j].is_word and len(found) < 3:
+        if gerund and not tokens[j].text.endswith("ing") and not (
+            lex.between is not None and lex.between.match(tokens[j].text)
+        ):
+            break
+        entry = lex.match_at(tokens, j)
+        if entry is not None and not lex.is_passive(tokens, j):
+            if entry.vague:
+                break
+            found[j] = None
+            j += len(entry.words)
+        elif lex.between is not None and lex.between.match(tokens[j].text) and skipped < 5:
+            j, skipped = j + 1, skipped + 1
+            continue
+        else:
+            lemma = tokens[j].lemma if gerund else lex.infinitive_lemma(tokens[j])
+            if lemma is None or lex.is_passive(tokens, j):  # "can be used": not the learner's
+                break
+            found[j] = lemma
+            j += 1
+        if j < len(tokens) and (tokens[j].text in lex.and_words or (
+            tokens[j].text == "," and j + 1 < len(tokens)
+            and (lex.match_at(tokens, j + 1) or lex.infinitive_lemma(tokens[j + 1]))
+        )):
+            j += 1
+            continue
+        break
+    return found

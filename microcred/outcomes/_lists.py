@@ -1,0 +1,131 @@
+"""List-form outcomes ("Opiskelija osaa: - kuvata ...") read into items with a shared opening."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, Token
+from ._frames import _ability_frame
+
+# Bullets, "1." "1)" "a)" and "(a)" "(1)" "(iv)" as catalogues number their items.
+_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)]|\((?:\d+|[a-z]|[ivx]+)\))\s*")
+_INLINE_CUT = re.compile(r";|•|\s[-–]\s|\s\d+[.)]\s|\s\((?:\d+|[a-z]|[ivx]+)\)\s")
+
+
+def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """The items of a list-form outcome, each as (length of the shared opening, opening + item,
+    where the item starts in ``text``); [] for an outcome that is not a list. A list is either
+    lines (bulleted, numbered, or each starting with a verb) under an opening line ("Opiskelija
+    osaa:", "Efter avslutad kurs ska studenten kunna"), or one line "be able to: assess X,
+    analyse Y" (a comma or "and" starts an item only before a verb)."""
+    if "\n" in text:
+        return _line_items(text, lex)
+    colon = text.find(":")
+    if colon < 0:
+        return []
+    head = text[:colon].rstrip()
+    tokens = lex.tokens(head)
+    frame = _ability_frame(head, tokens, lex, [])
+    if frame is None or frame[1] != len(tokens):
+        return []
+    rest = text[colon + 1 :]
+    pieces, begin = [], 0
+    for m in _cuts(rest, lex):
+        pieces.append((begin, m.start()))
+        begin = m.end()
+    pieces.append((begin, len(rest)))
+    items = [_item(head, rest, a, b, colon + 1) for a, b in pieces]
+    found = [item for item in items if item is not None]
+    return found if len(found) >= 2 else []
+
+
+def _cuts(rest: str, lex: Lexicon) -> list[re.Match[str]]:
+    """Where the items of a one-line list part: ";", bullets, numbers; commas and "and" only
+    before a verb."""
+    pattern = _INLINE_CUT.pattern + "|,"
+    if lex.and_words:
+        pattern += r"|\s(?:" + "|".join(map(re.escape, sorted(lex.and_words))) + r")\s"
+    marked = list(_INLINE_CUT.finditer(rest))
+    if marked:  # "1. ...; 2. ...": the author's own separators, and only those
+        return marked
+    return [m for m in re.finditer(pattern, rest)
+            if _starts_with_verb(lex.tokens(rest[m.end():][:80]), lex)]
+
+
+def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """Items of a list written one a line (see ``_list_items``); headings such as "Kunskap och
+    förståelse" between them are not outcomes and are left out."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    marked = [bool(_ITEM_START.match(line)) and len(_ITEM_START.sub("", line)) > 0
+              for _p, line in lines]
+    if any(marked):
+        first = marked.index(True)
+        candidates = [i for i in range(first, len(lines)) if marked[i]]
+    else:
+        first = 0 if _starts_with_verb(lex.tokens(lines[0][1]), lex, True) else 1
+        candidates = list(range(first, len(lines)))
+        if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True) for i in candidates):
+            return []
+    head = _opening(lines[:first], lex)
+    items = [_item(head, text, p, p + len(line), 0) for p, line in
+             (lines[i] for i in candidates)]
+    found = [item for item in items if item is not None]
+    return found if len(found) >= 2 else []
+
+
+def _opening(lines: list[tuple[int, str]], lex: Lexicon) -> str:
+    """The shared opening of a list: the last line before the items that ends in ":" or holds a
+    frame or a subject ("Opiskelija osaa", "The student:"), else the first; headings are not."""
+    texts = [line.rstrip(" :;") for _p, line in lines]
+    for line in reversed(texts):
+        tokens = lex.tokens(line)
+        if _ability_frame(line, tokens, lex, []) is not None or any(
+            stem.match(line.lower()) for stem in lex.stems
+        ):
+            return line
+    return texts[0] if texts and not _is_heading(texts[0]) else ""
+
+
+def _is_heading(line: str) -> bool:
+    """A heading inside a list ("Kunskap och förståelse", "Skills"): short, no verb sought."""
+    return len(line.split()) <= 4
+
+
+def _item(head: str, text: str, a: int, b: int, offset: int) -> tuple[int, str, int] | None:
+    """One list item as (opening length, opening + item, start of the item in the whole text)."""
+    piece = text[a:b]
+    stripped = piece.strip()
+    body = _ITEM_START.sub("", stripped).rstrip(" .,;")
+    if not any(ch.isalpha() for ch in body):
+        return None
+    start = offset + a + (len(piece) - len(piece.lstrip())) + (len(stripped) - len(
+        _ITEM_START.sub("", stripped)))
+    prefix = f"{head} " if head else ""
+    return len(prefix), prefix + body, start
+
+
+def _starts_with_verb(tokens: list[Token], lex: Lexicon, vague: bool = False) -> bool:
+    """Does a list item start with a verb (a listed one, or for fi/sv an infinitive)? With
+    ``vague``, "osaa"/"kan" + noun counts too (a line of its own is an item)."""
+    words = [tok for tok in tokens if tok.is_word]
+    if not words:
+        return False
+    if any(p.match(words[0].text) for p in lex.frames):
+        return True
+    entry = lex.match_at(words, 0)
+    if entry is not None:
+        return vague or not entry.vague or entry.lemma not in lex.vague_alone
+    return lex.language != "en" and lex.infinitive_lemma(words[0]) is not None
+
+
+def _verb_follows(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Does a verb come within two words after a modal ("osaa analysoida", "kunna redogöra")?
+    Only then is "osaa"/"kunna" a modal; before a noun it is the vague verb itself."""
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        entry = lex.match_at(tokens, j) if tokens[j].is_word else None
+        if entry is not None and entry.lemma not in lex.vague_alone:
+            return True
+    return False

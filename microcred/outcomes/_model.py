@@ -1,0 +1,82 @@
+"""What the coach reports: Verb, OutcomeAnalysis, their findings and limits, for every part."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from ..findings import Finding, as_lines, has_errors, localised
+
+MAX_WORDS = 40  # longer outcomes get a "too-long" warning
+ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
+ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred", "no-object"})
+# Notes inform and cost nothing: an action verb that is in no list is still an action verb.
+NOTE_CODES = frozenset({"unknown-verb", "list-items"})
+FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of the outcome
+
+
+@dataclass(frozen=True)
+class Verb:
+    """An action verb found in an outcome."""
+
+    text: str  # as written in the outcome
+    lemma: str  # the lexicon's dictionary form (for an unknown verb, its base form)
+    level: str | None  # Bloom level, "unknown" for a verb in no list; None for a vague verb
+    start: int  # character offsets in ``OutcomeAnalysis.text``
+    end: int
+    vague: bool = False
+    levels: tuple[str, ...] = ()  # all the levels an ambiguous verb can sit on
+
+
+@dataclass(frozen=True)
+class OutcomeAnalysis:
+    """What the coach found in one outcome statement."""
+
+    text: str  # the statement as analysed (markup removed, trimmed)
+    language: str
+    verbs: tuple[Verb, ...] = ()
+    problems: tuple[Finding, ...] = ()
+    bloom_level: str | None = field(default=None)  # a level of LEVELS, "unknown" or None
+    items: tuple[OutcomeAnalysis, ...] = ()  # a list-form outcome: each item analysed alone
+    form: str | None = None  # Swedish: "knowledge", "skills" or "judgement" (see outcome_form)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem of error severity was found."""
+        return not has_errors(list(self.problems))
+
+    @property
+    def costly(self) -> tuple[Finding, ...]:
+        """The problems that are not notes: what a grader may take points for."""
+        return tuple(p for p in self.problems if p.severity != "note")
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.problems]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+    def __str__(self) -> str:
+        """A short readable report, for ``print(analyse(...))`` in a notebook."""
+        verbs = ", ".join(f"{v.text} ({v.level or 'vague'})" for v in self.verbs) or "none"
+        form = f"   form: {self.form}" if self.form else ""
+        lines = [self.text, f"  language: {self.language}   verbs: {verbs}   "
+                 f"Bloom level: {self.bloom_level or 'none'}{form}"]
+        lines += as_lines(self.problems)
+        return "\n".join(lines)
+
+
+def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:
+    notes = []
+    if truncated:
+        notes.append(_finding("truncated", lang, limit=ANALYSE_LIMIT))
+    if had_markup:
+        notes.append(_finding("markup", lang))
+    return notes
+
+
+def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
+    found = localised("outcomes", code, lang, ERROR_CODES, element, **fields)
+    return replace(found, severity="note") if code in NOTE_CODES else found

@@ -1,0 +1,213 @@
+"""The action verbs of an outcome: where they stand, what they act on, the vague phrases."""
+
+from __future__ import annotations
+
+from ..lexicon import UNKNOWN, Entry, Lexicon, Token
+from ._frames import (
+    _ability_frame,
+    _clause_spans,
+    _finite_after_subject,
+    _gerund_list,
+    _in_verb_position,
+    _listed_noun,
+    _noun_conjunct,
+    _participial_opening,
+    _plural_subject,
+    _slot_verbs,
+    _verb_before,
+)
+from ._lists import _verb_follows
+from ._model import Verb
+
+
+def _first_word_index(text: str, tokens: list[Token], lex: Lexicon) -> int:
+    """Index of the first token after the opening phrase ("The participant can ...")."""
+    lowered, end = text.lower(), 0
+    progressed = True
+    while progressed:
+        progressed = False
+        rest = lowered[end:].lstrip(" ,:;\n")
+        offset = len(lowered) - len(rest)
+        for stem in lex.stems:
+            m = stem.match(rest)
+            if m and m.end() > 0:
+                end, progressed = offset + m.end(), True
+                break
+    return next((i for i, tok in enumerate(tokens) if tok.start >= end and tok.is_word), 0)
+
+
+def _followed_like_a_noun(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """English only: "the use of" - a single-word verb right before "of" is a noun."""
+    return end < len(tokens) and tokens[end].text in lex.noun_if_followed_by
+
+
+def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
+    """The learner's verbs: lexicon matches after the opening phrase, in verb position, not
+    passive, not inside a phrase about the course ("the course introduces"); and the verb after
+    the ability frame ("osaa hinnoitella") even when no list holds it."""
+    course_spans = [m.span() for p in lex.teacher_centred for m in p.finditer(text)]
+    frame = _ability_frame(text, tokens, lex, course_spans)
+    first = _first_word_index(text, tokens, lex)
+    slots: dict[int, str | None] = {}
+    if frame is not None:
+        if not _verb_before(tokens, first, frame[0], lex, course_spans):
+            first = max(first, frame[0])  # what comes before the frame is the preamble
+        slots = _slot_verbs(tokens, frame[1], lex)
+    elif 0 < first < len(tokens) and lex.match_at(tokens, first) is None:
+        lemma = _finite_after_subject(tokens[first], lex)  # "The student adopts ..."
+        if lemma:
+            slots = {first: lemma}
+    verbs: list[Verb] = []
+    clauses = _clause_spans(tokens, first, lex)
+    i = first
+    while i < len(tokens):
+        if any(a <= i < b for a, b in clauses) and i not in slots:
+            i += 1
+            continue
+        if lemma := slots.get(i):
+            verbs.append(Verb(text[tokens[i].start : tokens[i].end],
+                              lemma, UNKNOWN, tokens[i].start, tokens[i].end))
+            i += 1
+            continue
+        entry = lex.match_at(tokens, i) if tokens[i].is_word else None
+        if (
+            entry is None
+            or (frame and frame[0] <= i < frame[1] and entry.lemma not in lex.vague_alone)
+            or (i not in slots and not _in_verb_position(tokens, i, first, lex))
+            or (lex.uses_position and (frame is not None or _base_form(verbs))
+                and _plural_noun(tokens, i, entry))
+            or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
+            or (lex.uses_position and verbs and _listed_noun(tokens, i, verbs[-1].end, lex))
+            or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
+                and tokens[i].text not in lex.index and i not in slots
+                and not _gerund_list(tokens, i, first, verbs, lex))
+            or (lex.uses_position and i == first and tokens[i].text.endswith("ing")
+                and _participial_opening(tokens, i, lex))
+            or (not lex.uses_position and i > 0 and tokens[i - 1].text in lex.object_openers)
+            or (lex.language == "sv" and frame is not None and i >= frame[1]
+                and _swedish_present(tokens[i], entry, lex))
+            or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
+                and tokens[i].text not in lex.forms and not _plural_subject(tokens, i, lex))
+            or lex.is_passive(tokens, i)
+            or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
+            or any(a <= tokens[i].start < b for a, b in course_spans)
+            or (entry.lemma in lex.vague_alone
+                and (_verb_follows(tokens, i, lex) or (frame and frame[0] <= i < frame[1] and slots)))
+        ):
+            i += 1
+            continue
+        last = tokens[i + len(entry.words) - 1]
+        verbs.append(
+            Verb(
+                text=text[tokens[i].start : last.end],
+                lemma=entry.lemma,
+                level=None if entry.vague else _object_level(tokens, i + len(entry.words), entry,
+                                                             lex),
+                start=tokens[i].start,
+                end=last.end,
+                vague=entry.vague,
+                levels=entry.levels,
+            )
+        )
+        i += len(entry.words)
+    return verbs + _coordinated_verbs(text, tokens, lex, verbs, clauses, course_spans)
+
+
+def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb],
+                       clauses: list[tuple[int, int]],
+                       course_spans: list[tuple[int, int]]) -> list[Verb]:
+    """Finnish and Swedish: an infinitive in no list joined by "ja"/"och" after a learner's verb
+    ("kuvata prosessin ja antaa palautetta", "analysera bokslut och dra slutsatser") is a second
+    verb of the learner; the infinitive's form tells it from a noun. English base forms are
+    nouns as often as verbs, so English is left to the lexicon."""
+    if lex.uses_position or not verbs:
+        return []
+    taken = {v.start for v in verbs}
+    found = []
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if (tokens[i - 1].text not in lex.and_words or tok.start in taken
+                or tok.start < verbs[0].end or any(a <= i < b for a, b in clauses)
+                or any(a <= tok.start < b for a, b in course_spans)
+                or lex.match_at(tokens, i) is not None or lex.is_passive(tokens, i)
+                or i + 1 >= len(tokens) or not tokens[i + 1].is_word
+                or tokens[i + 1].text in lex.and_words):  # "hälsa och ohälsa samt": nouns
+            continue
+        lemma = lex.infinitive_lemma(tok)
+        if lemma is not None:
+            found.append(Verb(text[tok.start:tok.end], lemma, UNKNOWN, tok.start, tok.end))
+    return found
+
+
+OBJECT_WORDS = 4  # words after an ambiguous verb read as its object
+
+
+def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> str | None:
+    """The level of a verb, fixed by its object when the verb sits on several levels ("laatia
+    budjetti" = apply, "laatia kehittämissuunnitelma" = create; the labelling rule judges the verb
+    with its object): the first object word holding a cue of one of the verb's levels (inside a
+    compound too in Finnish and Swedish), else the verb's listed level."""
+    if len(entry.levels) < 2 or not lex.object_levels:
+        return entry.level
+    after = [tok.text for tok in tokens[j : j + 2]]
+    if "analyse" in entry.levels and after and (after[0] in lex.clause_words or (
+            after[0] == "," and after[1:] and after[1] in lex.clause_words)):
+        return "analyse"  # "identify when/why ...", "tunnistaa, miten ...": a question to analyse
+    for tok in tokens[j : j + OBJECT_WORDS]:
+        if not tok.is_word or tok.text in lex.and_words:
+            break
+        for level in entry.levels:
+            for cue in lex.object_levels.get(level, ()):
+                if tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text):
+                    return level
+    return entry.level
+
+
+def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:
+    """Does anything follow the last verb ("analyse the data")? A listed verb-and-object phrase
+    ("laatia suunnitelma", "johtaa (pientä) tiimiä") holds its object; a particle or a
+    preposition ("redogöra för", "reflektera över", "carry out") does not."""
+    words = verb.lemma.split()
+    if len(words) > 1 and (len(words[-1]) > 6 or (
+            len(words[-1]) > 4 and words[-1] not in lex.prepositions | lex.function_words)):
+        return True
+    return any(tok.is_word and tok.start >= verb.end for tok in tokens)
+
+
+def _with_vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb]:
+    """The verbs with the phrases as vague as a vague verb ("has a comprehensive knowledge of",
+    "har grundläggande färdigheter i") added. A phrase headed by a found verb replaces it: in
+    "develop an understanding of" or "gain a deeper understanding of" the understanding is what
+    is said, not the developing or the gaining. A phrase overlapping another verb is left out."""
+    found: list[Verb] = []
+    heads: set[int] = set()
+    for pattern, element in lex.vague_patterns.items():
+        for m in pattern.finditer(text):
+            overlapping = [v for v in verbs if v.start <= m.start() < v.end
+                           or m.start() <= v.start < m.end()]
+            if all(v.start == m.start() and not v.vague for v in overlapping):
+                heads.update(v.start for v in overlapping)
+                found.append(Verb(m.group(0), element, None, m.start(), m.end(), vague=True))
+    return [v for v in verbs if v.start not in heads] + found
+
+
+def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:
+    """English after a frame ("can explain concepts, theories and models"): an -s form after
+    "and", "or" or a comma is a plural noun; the learner's verbs there are infinitives."""
+    word = tokens[i].text
+    return (i > 0 and tokens[i - 1].text in ("and", "or", ",") and word.endswith("s")
+            and word != entry.words[0])
+
+
+def _swedish_present(tok: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Swedish after "kan"/"ska kunna": the learner's verbs are infinitives, so a present-tense
+    form further on belongs to a relative clause or is a plural noun ("dokumentera vården
+    enligt gällande lagar": "lagar" is laws, not "laga")."""
+    return tok.text != entry.words[0] and tok.text not in lex.forms
+
+
+def _base_form(verbs: list[Verb]) -> bool:
+    """English: is the first verb written in its base form ("Interpret and present data in
+    tables, charts and graphs")? Then the learner's verbs are base forms and an -s form later is
+    a plural noun; after "analyses" (third person) "presents" is a verb."""
+    return bool(verbs) and verbs[0].text.lower().split()[0] == verbs[0].lemma.split()[0]
