@@ -245,15 +245,16 @@ def sizing_table(f: dict) -> str:
         "magnitude.", "", "| What | Measured |", "|---|---|"]
     lines += [f"| {what} | {value} |" for what, value in rows]
     if active:
-        per_active = math.ceil(active * 1.25 / 100) / 10  # GB, a quarter of headroom
+        per_active = math.ceil(active * 1.25 / 100) / 10  # GB, a quarter of headroom, rounded up
         per_idle = math.ceil(f["idle_rss"] * 1.25 / 100) / 10
         base = max(1.0, math.ceil(fixed * 1.5 / 100) / 10)
         total30 = base + 30 * per_active
         mixed = base + 15 * per_active + 15 * per_idle
         lines += ["", f"Plan with **{per_active:.1f} GB per participant who works at the same "
                   f"time**, {per_idle:.1f} GB for each further logged-in participant and "
-                  f"{base:.1f} GB for the hub, proxy and formgrader (the measured figures with a "
-                  f"quarter of headroom): a cohort of 30 working together needs about "
+                  f"{base:.1f} GB for the hub, proxy and formgrader (each measured figure plus a "
+                  f"quarter, rounded up to the next 0.1 GB; the shared services plus a half, and "
+                  f"at least 1 GB): a cohort of 30 working together needs about "
                   f"**{math.ceil(total30)} GB**, 15 working while 15 are idle about "
                   f"{math.ceil(mixed)} GB."]
     return "\n".join(lines) + "\n"
