@@ -16,7 +16,6 @@ LIMIT = 450
 OVER_THE_LIMIT: dict[str, tuple[int, str]] = {
     "trainer/vet.py": (500, "the vetting of notebooks and of submission folders (one cell is "
                             "_cell_source.py); split the folder and file checks off"),
-    "widgets/designfile.py": (500, "split the tool adapters from the load/save bar"),
 }
 
 
