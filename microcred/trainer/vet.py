@@ -12,12 +12,12 @@ valid JSON, and files next to the notebook that nbgrader would copy into the gra
 (a ``microcred.py`` there would be imported instead of the course's own package).
 
 Every problem is a :class:`microcred.findings.Finding`; errors refuse the submission, warnings
-are reported and leave it to be graded. Nothing here runs participant code.
+are reported and leave it to be graded. Nothing here runs participant code. One cell's source is
+vetted in ``_cell_source.py``, the submission folders and their files in ``_folders.py``.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import html
 import json
 import os
@@ -25,63 +25,31 @@ import re
 import shutil
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import write_text_atomic
-from ..findings import Finding, has_errors
+from ..findings import Finding
 from ._cell_source import _error, _unique, _warning, vet_source
+from ._folders import (
+    CODE_SUFFIXES,
+    HOUSEKEEPING,
+    IGNORED,
+    Submission,
+    Vetting,
+    find_reference,
+    find_submissions,
+    vet_path,
+    vet_submission,
+)
 
-# Files nbgrader itself puts in a submission folder (``nbgrader collect`` / ``submit``).
-HOUSEKEEPING = frozenset({"timestamp.txt", "submission_secret.txt"})
-# What nbgrader does not copy into the grading folder (``CourseDirectory.ignore``).
-IGNORED = (".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback")
-# Files Python could import or load from the grading folder, where the kernel starts.
-CODE_SUFFIXES = frozenset({".py", ".pyw", ".pyc", ".pyo", ".pyd", ".so", ".pth", ".ipy", ".dll",
-                           ".dylib", ".egg", ".whl", ".zip"})
+__all__ = [  # the folder and file checks live in _folders.py; imported from here as before
+    "CODE_SUFFIXES", "HOUSEKEEPING", "IGNORED", "MAX_BYTES", "RECORD", "Submission", "Vetting",
+    "active_html", "find_reference", "find_submissions", "format_vetting", "load_record",
+    "printable", "quarantine", "read_notebook", "save_record", "vet_notebook", "vet_path",
+    "vet_source", "vet_submission",
+]
+
 MAX_BYTES = 5_000_000  # a text-only answer notebook is a few kilobytes
-
-@dataclass(frozen=True)
-class Submission:
-    """One participant's hand-in of one assignment: ``submitted/<student>/<assignment>/``."""
-
-    student: str
-    assignment: str
-    folder: Path
-
-
-@dataclass
-class Vetting:
-    """The verdict on one submission: ``refused`` when any finding is an error."""
-
-    submission: Submission
-    findings: list[Finding] = field(default_factory=list)
-    quarantined_to: Path | None = None
-
-    @property
-    def refused(self) -> bool:
-        return has_errors(self.findings)
-
-    @property
-    def failed(self) -> bool:
-        """True when the vetting itself could not judge a file (a crash, not a verdict)."""
-        return any(f.code == "vet-failed" for f in self.findings)
-
-    @property
-    def status(self) -> str:
-        """``refused``, ``warnings`` or ``ok``."""
-        if self.refused:
-            return "refused"
-        return "warnings" if self.findings else "ok"
-
-    def to_dict(self) -> dict:
-        return {
-            "student": self.submission.student,
-            "assignment": self.submission.assignment,
-            "status": self.status,
-            "quarantined_to": str(self.quarantined_to) if self.quarantined_to else None,
-            "findings": [f.to_dict() for f in self.findings],
-        }
 
 
 # --- one notebook --------------------------------------------------------------------------
@@ -244,167 +212,6 @@ def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
                 "Points of a missing test cell wait for manual grading in the formgrader.",
                 f"{name}: {gid}"))
     return _unique(findings)
-
-
-# --- one submission folder -----------------------------------------------------------------
-
-
-def find_submissions(path: Path) -> list[Submission]:
-    """Every ``<student>/<assignment>/`` folder holding notebooks under ``path`` (a notebook, a
-    submission folder, a student's folder or the whole ``submitted/`` folder).
-
-    A folder that is a link to elsewhere is found too (nbgrader would follow it; the vetting
-    refuses it): a linked participant folder gives one submission per folder inside it.
-    """
-    path = Path(path)
-    if path.is_file():
-        return [_submission(path.parent)]
-    folders: set[Path] = set()
-    for root, dirs, files in os.walk(path):  # never follows links
-        here = Path(root)
-        dirs[:] = [d for d in dirs if not _ignored(Path(d))]
-        if any(f.endswith(".ipynb") for f in files):
-            folders.add(here)
-        for d in dirs:
-            if (here / d).is_symlink():
-                inner = [here / d / e.name for e in _scan(here / d) if e.is_dir()]
-                folders.update(inner if inner and not any(
-                    f.suffix == ".ipynb" for f in _files(here / d)) else [here / d])
-    return [_submission(f) for f in sorted(folders)]
-
-
-def _submission(folder: Path) -> Submission:
-    return Submission(folder.parent.name, folder.name, folder)
-
-
-def _scan(folder: Path) -> list[os.DirEntry]:
-    try:
-        with os.scandir(folder) as it:
-            return list(it)[:1000]
-    except OSError:
-        return []
-
-
-def _files(folder: Path) -> list[Path]:
-    return [Path(e.path) for e in _scan(folder) if not e.is_dir()]
-
-
-def _linked(folder: Path) -> Path | None:
-    """The link among the submission folder and its participant folder, if one is a link."""
-    for p in (folder, folder.parent):
-        if p.is_symlink():
-            return p
-    return None
-
-
-def find_reference(course: Path, assignment: str) -> Path | None:
-    """The released assignment folder (``release/<a>``), or the source one if not released."""
-    for kind in ("release", "source"):
-        folder = Path(course) / kind / assignment
-        if folder.is_dir() and any(folder.glob("*.ipynb")):
-            return folder
-    return None
-
-
-def _ignored(rel: Path) -> bool:
-    return any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in IGNORED)
-
-
-def vet_submission(sub: Submission, reference: Path | None) -> Vetting:
-    """Vet every notebook and every other file of one submission folder."""
-
-    result = Vetting(sub)
-    if reference is None:
-        result.findings.append(_error(
-            "no-reference", f"No released or source notebook found for {sub.assignment}.",
-            "Run the vetting from the course folder (where nbgrader_config.py is) or give "
-            "--course.", sub.assignment))
-        return result
-    link = _linked(sub.folder)
-    if link is not None:
-        result.findings.append(_error(
-            "linked-folder", f"The folder {link.name} is a link to another place; nbgrader "
-            "would follow it and grade what is there.", "Delete the link before grading.",
-            link.name))
-        return result
-    released = {p.relative_to(reference) for p in reference.rglob("*")
-                if p.is_file() and not _ignored(p.relative_to(reference))}
-    for p in sorted(sub.folder.rglob("*")):
-        try:
-            result.findings.extend(_vet_file(p, sub.folder, reference, released))
-        except Exception as exc:  # noqa: BLE001  (one bad file must not stop the run)
-            result.findings.append(_failed(exc, str(p.relative_to(sub.folder))))
-    for rel in sorted(r for r in released if r.suffix == ".ipynb"):
-        if not (sub.folder / rel).exists():
-            result.findings.append(_warning(
-                "missing-notebook", "The released notebook is not in the submission; nbgrader "
-                "scores it 0.", "Check whether the participant renamed it.", str(rel)))
-    return result
-
-
-def _failed(exc: BaseException, where: str) -> Finding:
-    """The finding for a file the vetting itself could not judge (refused, to be safe)."""
-    return _error("vet-failed", f"The vetting could not read this ({type(exc).__name__}); it is "
-                  "refused to be safe.", "Ask for a fresh copy; report the file to the course's "
-                  "developers if it looks normal.", where)
-
-
-def _vet_file(p: Path, folder: Path, reference: Path, released: set[Path]) -> list[Finding]:
-    """Findings for one file of a submission folder."""
-    import nbformat
-
-    findings: list[Finding] = []
-    rel = p.relative_to(folder)
-    if _ignored(rel) or (p.is_dir() and not p.is_symlink()):
-        return findings
-    if p.is_symlink():
-        findings.append(_error(
-            "unexpected-code-file", "A link to another file or folder; nbgrader would "
-            "follow it.", "Delete it before grading.", str(rel)))
-    elif p.suffix == ".ipynb":
-        if rel not in released:
-            findings.append(_warning(
-                "unknown-notebook", "A notebook that was not released; nbgrader skips it.",
-                "Check whether the participant renamed the assignment notebook.", str(rel)))
-            return findings
-        ref_nb = nbformat.read(reference / rel, as_version=4)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as exc:
-            findings.append(_error(
-                "malformed-notebook", f"The notebook cannot be read as text ({exc}).",
-                "Ask the participant to download the notebook again.", str(rel)))
-            return findings
-        findings.extend(vet_notebook(text, ref_nb, str(rel)))
-    elif rel.name in HOUSEKEEPING or rel in released:
-        return findings
-    elif p.suffix.lower() in CODE_SUFFIXES or any(s in CODE_SUFFIXES for s in p.suffixes):
-        findings.append(_error(
-            "unexpected-code-file", "A code file next to the notebook: nbgrader copies it "
-            "into the grading folder, where the test cells would import it.",
-            "Delete it before grading; answers go in the notebook.", str(rel)))
-    else:
-        findings.append(_warning(
-            "unexpected-file", "A file that was not released; nbgrader copies it into the "
-            "grading folder.", "Check it, or delete it before grading.", str(rel)))
-    return findings
-
-
-def vet_path(path: Path, course: Path, progress=None) -> list[Vetting]:
-    """Vet every submission under ``path`` against the course's released notebooks.
-
-    ``progress(done, total)`` is called after each submission (for long runs).
-    """
-    subs = find_submissions(Path(path))
-    results = []
-    for n, sub in enumerate(subs, 1):
-        try:
-            results.append(vet_submission(sub, find_reference(Path(course), sub.assignment)))
-        except Exception as exc:  # noqa: BLE001  (one bad submission must not stop the run)
-            results.append(Vetting(sub, [_failed(exc, sub.assignment)]))
-        if progress:
-            progress(n, len(subs))
-    return results
 
 
 # --- after the verdict ---------------------------------------------------------------------

@@ -405,6 +405,7 @@ def test_one_bad_file_gets_its_own_verdict_and_the_run_goes_on(course):
 
 
 def test_a_crash_while_vetting_a_file_refuses_that_submission_only(course, monkeypatch):
+    import microcred.trainer._folders as folders_module
     import microcred.trainer.vet as vet_module
 
     write_submission(course, "p1")
@@ -417,14 +418,14 @@ def test_a_crash_while_vetting_a_file_refuses_that_submission_only(course, monke
         return real(text, reference, name)
 
     crash_for_p1.current = ""
-    real_vet_file = vet_module._vet_file
+    real_vet_file = folders_module._vet_file
 
     def tracking(p, folder, reference, released_):
         crash_for_p1.current = str(folder)
         return real_vet_file(p, folder, reference, released_)
 
     monkeypatch.setattr(vet_module, "vet_notebook", crash_for_p1)
-    monkeypatch.setattr(vet_module, "_vet_file", tracking)
+    monkeypatch.setattr(folders_module, "_vet_file", tracking)
     results = {r.submission.student: r for r in vet_path(course / "submitted", course)}
     assert results["p1"].failed and results["p1"].refused
     assert codes(results["p1"].findings) == {"vet-failed"}
