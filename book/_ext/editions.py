@@ -69,7 +69,24 @@ def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
         # each language has its execution cache (it keys on code cells only, which are the same
         # in every edition). The tests point the English one at their `jupyter-book build`'s.
         "nb_execution_cache_path": str(execution_cache(lang, base, cache)),
+        # The site title (header, browser tab) is not a page's text, so gettext leaves it alone.
+        "html_title": site_title(lang),
     }
+
+
+def site_title(lang: str) -> str:
+    """The book's title (_config.yml) in ``lang``: the root page's heading is the same text, so
+    its translation in the root page's catalogue is the title's."""
+    import yaml
+    from babel.messages.pofile import read_po
+
+    title = str(yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["title"])
+    catalogue = LOCALES / lang / "LC_MESSAGES" / "book" / "index.po"
+    if lang == "en" or not catalogue.exists():
+        return title
+    with catalogue.open("rb") as f:
+        message = read_po(f).get(title)
+    return str(message.string) if message is not None and message.string else title
 
 
 def execution_cache(lang: str, base: Path = BUILD, cache: Path | None = None) -> Path:

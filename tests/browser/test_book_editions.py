@@ -81,6 +81,7 @@ def test_switcher_leads_to_the_same_page_in_each_language(browser, editions_url)
         page.goto(f"{editions_url}fi/book/how-to-use.html")
         switcher = page.get_by_role("navigation", name="Language / Kieli / Språk")
         expect(page.locator("h1").first).to_contain_text("Näin käytät kurssia")
+        assert "Pienet osaamiskokonaisuudet: valmennuskurssi" in page.title()  # the site's title
         switcher.get_by_role("link", name="Svenska").click()
         page.wait_for_url("**/sv/book/how-to-use.html")
         assert page.locator("html").get_attribute("lang") == "sv"
