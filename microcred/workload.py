@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .credits import Convention, conventions
 from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import number, t
-from .numbers import parse_number
+from .numbers import format_number, format_spec, parse_number
 from .reading import expect
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def check_workload(workload: Workload, lang: str = "en") -> WorkloadReport:
     for a in workload.activities:
         if a.hours < 0:
             findings.append(_finding("negative-hours", lang, element=a.name, name=a.name,
-                                     hours=_fmt(a.hours)))
+                                     hours=_fmt(a.hours, lang)))
         elif a.hours == 0:
             findings.append(_finding("zero-hours", lang, element=a.name, name=a.name))
         if a.kind not in KINDS:
@@ -197,28 +197,28 @@ def check_workload(workload: Workload, lang: str = "en") -> WorkloadReport:
     claimed_hours = None
     if workload.credits is not None and workload.credits <= 0:
         findings.append(_finding("bad-credits", lang, element="credits",
-                                 credits=_fmt(workload.credits)))
+                                 credits=_fmt(workload.credits, lang)))
     elif workload.credits is not None and conv is not None:
         claimed_hours = conv.hours_range(workload.credits)
         if total > 0 and not conv.matches(workload.credits, total):
             low, high = claimed_hours
             findings.append(_finding(
                 "credits-mismatch", lang, element="credits",
-                claimed=_fmt(workload.credits), unit=conv.unit.get(lang, conv.unit["en"]),
-                low=_fmt(low), high=_fmt(high), hours=_fmt(total),
+                claimed=_fmt(workload.credits, lang), unit=conv.unit.get(lang, conv.unit["en"]),
+                low=_fmt(low, lang), high=_fmt(high, lang), hours=_fmt(total, lang),
                 credits=f"{credits:.1f}", convention=conv.name.get(lang, conv.name["en"]),
             ))
 
     weekly = None
     full_time = conv.full_time_week_hours if conv else 40.0
     if workload.weeks is not None and workload.weeks <= 0:
-        findings.append(_finding("bad-weeks", lang, element="weeks", weeks=_fmt(workload.weeks)))
+        findings.append(_finding("bad-weeks", lang, element="weeks", weeks=_fmt(workload.weeks, lang)))
     elif workload.weeks is not None and total > 0:
         weekly = total / workload.weeks
         if weekly > full_time:
             findings.append(_finding("over-full-time", lang, element="weeks",
-                                     weekly=f"{weekly:.1f}", full=_fmt(full_time),
-                                     weeks=_fmt(math.ceil(total / full_time))))
+                                     weekly=format_spec(weekly, ".1f", lang), full=_fmt(full_time, lang),
+                                     weeks=_fmt(math.ceil(total / full_time), lang)))
     return WorkloadReport(
         total_hours=total,
         hours_by_kind=by_kind,
@@ -245,24 +245,24 @@ def plot_workload(workload: Workload, lang: str = "en") -> Figure:
         if hours <= 0:
             continue
         ax.barh([0], [hours], left=left, color=PALETTE[n], edgecolor="white",
-                label=f"{t(f'workload.kind.{kind}', lang)} ({_fmt(hours)} h)")
+                label=f"{t(f'workload.kind.{kind}', lang)} ({_fmt(hours, lang)} h)")
         left += hours
     other = report.total_hours - left  # activities of an unknown kind still take time
     if other > 1e-9:
         ax.barh([0], [other], left=left, color="#BBBBBB", edgecolor="white", hatch="//",
-                label=f"? ({_fmt(other)} h)")
+                label=f"? ({_fmt(other, lang)} h)")
         left += other
     if report.claimed_hours:
         low, high = report.claimed_hours
         ax.axvspan(low, high, color="#777777", alpha=0.25, zorder=0,
-                   label=t("workload.chart.claimed", lang, credits=_fmt(report.claimed_credits)))
+                   label=t("workload.chart.claimed", lang, credits=_fmt(report.claimed_credits, lang)))
         ax.axvline(low, color="#444444", lw=0.8)
         ax.axvline(high, color="#444444", lw=0.8)
     ax.set_yticks([])
     ax.set_xlabel(t("workload.chart.hours", lang))
     top = max(left, report.claimed_hours[1] if report.claimed_hours else 0.0, 1.0)
     ax.set_xlim(0, top * 1.05)
-    title = t("workload.chart.title", lang, hours=_fmt(report.total_hours))
+    title = t("workload.chart.title", lang, hours=_fmt(report.total_hours, lang))
     if report.credits is not None:
         title += f" ≈ {number(report.credits, lang, '.1f')} " + t("workload.chart.credits", lang)
     ax.set_title(title, fontsize=10)
@@ -289,10 +289,9 @@ def _plain(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
 
 
-def _fmt(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:g}" if abs(x - round(x, 1)) < 1e-9 else f"{x:.1f}"
+def _fmt(x: float | None, lang: str = "en") -> str:
+    """Hours and credits in a message: one decimal at most, in ``lang``'s convention."""
+    return "?" if x is None else format_number(x, lang, decimals=1, grouping=False)
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:

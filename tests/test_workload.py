@@ -55,6 +55,14 @@ def test_claimed_credits_that_do_not_match_the_hours_are_an_error():
     assert r.claimed_hours == (130, 140)
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_figures_in_a_finnish_or_swedish_message_use_the_decimal_comma(lang):
+    """2.5 credits claimed for 40.5 h: the message writes 2,5 and 40,5 (numbers.format_number)."""
+    r = check_workload(workload(20.5, 20, convention="fi", credits=2.5), lang)
+    msg = next(f.message for f in r.findings if f.code == "credits-mismatch")
+    assert "2,5" in msg and "40,5" in msg and "2.5" not in msg and "40.5" not in msg
+
+
 def test_negative_hours_are_an_error_and_left_out_of_the_total():
     """A typo such as -5 h must not reduce the total silently."""
     w = Workload((Activity("Reading", "independent", 20), Activity("Oops", "contact", -5)))

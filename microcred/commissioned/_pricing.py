@@ -103,7 +103,7 @@ def price(model: CostModel, lang: str = "en") -> Pricing:
         if r.rate < 0:
             found.append(_finding("negative-rate", lang, name, role=name, rate=_money(r.rate)))
         if r.hours < 0:
-            found.append(_finding("negative-hours", lang, name, role=name, hours=_num(r.hours)))
+            found.append(_finding("negative-hours", lang, name, role=name, hours=_num(r.hours, lang)))
         if r.rate == 0 and r.hours > 0:
             found.append(_finding("zero-rate", lang, name, role=name))
         staff[name] = staff.get(name, 0.0) + r.cost
@@ -117,7 +117,7 @@ def price(model: CostModel, lang: str = "en") -> Pricing:
         found.append(_finding("negative-overhead", lang, "overhead_pct"))
     elif model.overhead_pct > 100:
         found.append(_finding("high-overhead", lang, "overhead_pct",
-                              pct=_num(model.overhead_pct)))
+                              pct=_num(model.overhead_pct, lang)))
     if model.margin_pct < 0:
         found.append(_finding("negative-margin", lang, "margin_pct"))
     n = model.participants
@@ -186,7 +186,7 @@ def _channel_rules(model: CostModel, found: list[Finding], per_cost: float | Non
             out.append(_finding("fee-above-cap", lang, "price_per_participant", channel=name,
                                 price=_money(charged, cur), cap=_money(cap, "EUR"),
                                 per_credit=_money(ch.cap_per_credit, "EUR"),
-                                credits=_num(model.credits)))
+                                credits=_num(model.credits, lang)))
     below = model.margin_pct < 0 or (charged is not None and per_cost is not None
                                      and charged < per_cost - 0.005)
     if below and ch.at_least_cost == "law":
@@ -398,8 +398,9 @@ def _code(value: Any, name: str, known: Any) -> str:
     return text
 
 
-def _num(x: float) -> str:
-    return f"{x:g}"
+def _num(x: float, lang: str = "en") -> str:
+    """A figure in a message, in ``lang``'s convention (2,5 in Finnish and Swedish)."""
+    return format_number(x, lang, grouping=False)
 
 
 def _money(x: float, currency: str = "") -> str:

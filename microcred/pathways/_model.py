@@ -11,7 +11,7 @@ from typing import Any
 from ..findings import Finding, HasFindings, localised
 from ..i18n import t
 from ..lexicon import lexicon
-from ..numbers import parse_number
+from ..numbers import format_number, parse_number
 from ..outcomes import detect_language
 from ..reading import expect
 
@@ -212,7 +212,7 @@ def check_pathway(pathway: Pathway, lang: str = "en") -> PathwayReport:
     for c in creds:
         if c.credits <= 0:
             findings.append(_finding("bad-credits", lang, element=c.id, id=c.id,
-                                     credits=_fmt(c.credits)))
+                                     credits=_fmt(c.credits, lang)))
         for pre in c.prerequisites:
             if pre not in known:
                 findings.append(_finding("unknown-prerequisite", lang, element=c.id, id=c.id,
@@ -235,8 +235,8 @@ def check_pathway(pathway: Pathway, lang: str = "en") -> PathwayReport:
     total = pathway.total_credits
     if target_credits is not None and total < target_credits:
         findings.append(_finding("short-of-target", lang, element="stacks_into",
-                                 total=_fmt(total), target=_fmt(target_credits),
-                                 missing=_fmt(target_credits - total)))
+                                 total=_fmt(total, lang), target=_fmt(target_credits, lang),
+                                 missing=_fmt(target_credits - total, lang)))
     overlaps = _overlaps(creds)
     for a, b, text_a, _text_b in overlaps:
         findings.append(_finding("outcome-overlap", lang, element=f"{a}/{b}", a=a, b=b,
@@ -326,8 +326,8 @@ def describe_plan(plan: LearnerPlan, lang: str = "en") -> list[str]:
     """The plan in plain sentences, one a line, in ``lang``."""
     if plan.done:
         return [t("pathways.plan.done", lang)]
-    lines = [t("pathways.plan.needed", lang, completed=_fmt(plan.completed_credits),
-               target=_fmt(plan.target_credits), needed=_fmt(plan.needed_credits))]
+    lines = [t("pathways.plan.needed", lang, completed=_fmt(plan.completed_credits, lang),
+               target=_fmt(plan.target_credits, lang), needed=_fmt(plan.needed_credits, lang))]
     if plan.missing_required:
         lines.append(t("pathways.plan.required", lang, ids=", ".join(plan.missing_required)))
     if plan.available_now:
@@ -420,8 +420,9 @@ def _plain(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
 
 
-def _fmt(x: float | None) -> str:
-    return "?" if x is None else f"{x:g}"
+def _fmt(x: float | None, lang: str = "en") -> str:
+    """Credits in a message, in ``lang``'s convention (2,5 in Finnish and Swedish)."""
+    return "?" if x is None else format_number(x, lang, grouping=False)
 
 
 def _short(text: str, n: int = 60) -> str:
