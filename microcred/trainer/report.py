@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, cast
 from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
+from .roster import Participant
 
 if TYPE_CHECKING:
     from matplotlib.ticker import MaxNLocator
@@ -86,20 +87,6 @@ class Question:
         return self.failed / self.graded if self.graded else 0.0
 
 
-@dataclass(frozen=True)
-class Person:
-    """A participant as the gradebook knows them (from the roster)."""
-
-    id: str
-    first_name: str = ""
-    last_name: str = ""
-    email: str = ""
-
-    @property
-    def name(self) -> str:
-        return _full_name(self.first_name, self.last_name)
-
-
 @dataclass
 class GradingData:
     course_id: str
@@ -108,7 +95,7 @@ class GradingData:
     rows: list[Row] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     vetting: list[dict] = field(default_factory=list)
-    people: dict[str, Person] = field(default_factory=dict)
+    people: dict[str, Participant] = field(default_factory=dict)
     duedates: dict[str, _dt.datetime | None] = field(default_factory=dict)
 
     def rows_for(self, assignment: str, *statuses: str) -> list[Row]:
@@ -132,7 +119,7 @@ def read_gradebook(db_url: str, vetting: list[dict] | None = None,
 
     vetting = list(vetting or [])
     with open_gradebook(db_url, course=course) as gb:
-        people = {s.id: Person(s.id, s.first_name or "", s.last_name or "", (s.email or "").strip())
+        people = {s.id: Participant(s.id, s.first_name or "", s.last_name or "", (s.email or "").strip())
                   for s in gb.students}
         students = {sid: p.name for sid, p in people.items()}
         assignments = sorted(gb.assignments, key=lambda a: (a.duedate or _dt.datetime.max, a.name))
@@ -186,10 +173,6 @@ def _count(q: Question, grade) -> None:
         q.zero += 1
     if q.max_score > 0 and score < q.max_score / 2:
         q.failed += 1
-
-
-def _full_name(first: str | None, last: str | None) -> str:
-    return " ".join(p for p in (first, last) if p)
 
 
 # --- charts --------------------------------------------------------------------------------

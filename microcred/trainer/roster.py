@@ -36,10 +36,17 @@ VALID_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 @dataclass(frozen=True)
 class Participant:
+    """A participant as the roster gives them and the gradebook keeps them."""
+
     id: str
     first_name: str = ""
     last_name: str = ""
     email: str = ""
+
+    @property
+    def name(self) -> str:
+        """First and last name, whichever are known."""
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
 def _key(header: str) -> str:
