@@ -128,10 +128,11 @@ def course_results(db_url: str, rule: BadgeRule | None = None,
                    vetting: list[dict] | None = None) -> list[Result]:
     """Every participant of the gradebook with their standing under ``rule``."""
     from .report import GRADED, PENDING, REFUSED, read_gradebook
+    from .versions import base_names
 
     rule = rule or BadgeRule()
     data = read_gradebook(db_url, vetting)
-    counted = list(rule.required) or list(data.assignments)
+    counted = base_names(rule.required) or list(data.assignments)  # outcomes-fi is outcomes
     unknown = [a for a in counted if a not in data.assignments]
     if unknown:
         raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "

@@ -41,6 +41,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..spreadsheet import csv_text, number, platform_style
 from .report import CSV_COLUMNS, GRADED, MISSING, GradingData, Row, _cell
+from .versions import base_names
 
 FORMATS = ("moodle", "canvas", "excel")
 MOODLE_MATCH = ("email", "idnumber")
@@ -95,7 +96,7 @@ def export_grades(data: GradingData, fmt: str, assignments: list[str] | None = N
 
 
 def _assignments(data: GradingData, assignments: list[str] | None) -> list[str]:
-    chosen = list(assignments) if assignments else list(data.assignments)
+    chosen = base_names(assignments) if assignments else list(data.assignments)
     unknown = [a for a in chosen if a not in data.assignments]
     if unknown:
         raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "

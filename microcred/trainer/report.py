@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
 from .roster import Participant
+from .versions import merge_versions
 
 if TYPE_CHECKING:
     from matplotlib.ticker import MaxNLocator
@@ -46,6 +47,7 @@ class Row:
     status: str  # GRADED, PENDING (manual grading to do), MISSING or REFUSED
     score: float | None = None
     seconds_late: float = 0.0
+    version: str = ""  # the language version that counts (``outcomes-fi``), when not the assignment
 
     def passed(self, pass_mark: float) -> str:
         """``yes``, ``no``, ``pending`` (manual grading to do) or ``refused`` (a decision to make)."""
@@ -108,12 +110,15 @@ class GradingData:
 
 
 def read_gradebook(db_url: str, vetting: list[dict] | None = None,
-                   progress: Progress | None = None, course: Path | None = None) -> GradingData:
+                   progress: Progress | None = None, course: Path | None = None,
+                   one_per_language: bool = True) -> GradingData:
     """Everything the report shows, read from the gradebook at ``db_url``.
 
     ``vetting`` is the saved vetting record: refused submissions show as refused rather than
     as not submitted. ``progress(done, total)`` is called after each submission read.
     ``course`` is the course folder, whose ``nbgrader_config.py`` names the course.
+    ``one_per_language``: the language versions of an assignment (``outcomes-fi``) count as
+    the assignment itself, the best version handed in (``versions.merge_versions``).
     """
     from .roster import open_gradebook
 
@@ -157,7 +162,7 @@ def read_gradebook(db_url: str, vetting: list[dict] | None = None,
                                      REFUSED if sid in refused else MISSING))
             data.questions.extend(questions.values())
     data.rows.sort(key=lambda r: (data.assignments.index(r.assignment), r.student))
-    return data
+    return merge_versions(data) if one_per_language else data
 
 
 def _count(q: Question, grade) -> None:
