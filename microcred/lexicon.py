@@ -250,11 +250,14 @@ def _english_variants(word: str) -> list[str]:
 
 def _swedish_variants(word: str) -> list[str]:
     """Present tense back to the infinitive when the lemmatiser reads a noun ("värderar" is
-    taken for "värderare"): -ar -> -a, -er -> -a."""
+    taken for "värderare"): -ar -> -a, -er -> -a; a stem in -r is its own present ("lär" = lära,
+    "kör" = köra)."""
     if word.endswith("ar"):
         return [word[:-1]]
     if word.endswith("er"):
         return [word[:-2] + "a"]
+    if word.endswith("r") and len(word) > 2:
+        return [word + "a"]
     return []
 
 

@@ -158,8 +158,11 @@ def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[V
     learner does? A listed pattern ("the course introduces", "Kursen syftar till att ge"), a
     course noun as the subject of the opening verb ("Kursen ger", "Koulutus antaa"), or a
     passive opening verb with no learner verb ("Projektijohtamista tarkastellaan")."""
-    if any(p.search(text) for p in lex.teacher_centred):
-        return True
+    for m in (m for p in lex.teacher_centred for m in p.finditer(text)):
+        near = lex.tokens(text[m.start():m.end() + 40])
+        last = max(k for k, tok in enumerate(near) if tok.start < m.end() - m.start())
+        if not _learner_follows(near, last, lex):  # "the aim ... is that students ...": theirs
+            return True
     if _course_subject(tokens, lex) is not None:
         return True
     words = [tok for tok in tokens if tok.is_word][:8]
@@ -187,8 +190,27 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
         if nxt.text in lex.subjects or nxt.text in lex.function_words - lex.course_verbs:
             continue
         if nxt.text in lex.course_verbs or (lex.finite is not None and lex.finite.search(nxt.text)):
-            return words[n + 1]
+            return None if _learner_follows(tokens, words[n + 1], lex) else words[n + 1]
     return None
+
+
+_THAT = frozenset({"that", "att", "että", ",", "the", "den", "de"})
+
+
+def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Does a clause with the learner as its subject follow (from token j on) a course's aim
+    ("Kursen syftar till att studenten ska kunna ...", "Tavoitteena on, että opiskelija osaa",
+    "The aim is that students can ...")? Then the statement is the learner's outcome, not the
+    course's (the labelling rule of tests/data/outcomes_real_README.md)."""
+    saw_that = False
+    for n, tok in enumerate(tokens[j:]):
+        if tok.text in lex.subjects:
+            return saw_that
+        saw_that = saw_that or tok.text in ("that", "att", "että")
+        if n and tok.text not in _THAT and (saw_that or tok.text not in lex.course_verbs | {
+                "till", "to", "is", "är", "on"}):
+            return False
+    return False
 
 
 def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
@@ -244,7 +266,9 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
     start, end = spans[0]
     for a, b in spans[1:]:
         gap = lex.tokens(text[end:a]) if a >= end else []
-        if a < end or all(g.text in ("be", "to", "ska", "och") for g in gap):
+        # "should the student be able to": the learner may stand between two frames
+        if a < end or all(g.text in ("be", "to", "ska", "och", "the", "a", "an")
+                          or g.text in lex.subjects for g in gap):
             end = max(end, b)
     first = next(i for i, tok in enumerate(tokens) if tok.end > start)
     after = next((i for i, tok in enumerate(tokens) if tok.start >= end), len(tokens))
@@ -287,6 +311,11 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
             lex.between is not None and lex.between.match(tokens[j].text)
         ):
             break
+        if not found and (tokens[j].text in lex.prepositions or tokens[j].text in _ADVERBIAL_HEADS):
+            verb = _after_adverbial(tokens, j, lex)  # "kunna i grupp planera", "in teams plan"
+            if verb is not None:
+                j = verb
+                continue
         entry = lex.match_at(tokens, j)
         if entry is not None and not lex.is_passive(tokens, j):
             if entry.vague:
@@ -310,3 +339,18 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
             continue
         break
     return found
+
+
+def _after_adverbial(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
+    """A short adverbial between a frame and its verb ("be able to in a team plan", "kunna under
+    handledning genomföra"): the index of the listed verb, in its base form, that ends it within
+    five words; None when none does (then the phrase is not an adverbial before a verb)."""
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        tok = tokens[k]
+        if not tok.is_word:
+            return None
+        entry = lex.match_at(tokens, k)
+        if (entry is not None and not entry.vague and tok.text == entry.words[0]
+                and tokens[k - 1].text not in lex.prepositions | lex.object_openers):
+            return k
+    return None

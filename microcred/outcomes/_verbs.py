@@ -84,8 +84,8 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (lex.uses_position and i == first and tokens[i].text.endswith("ing")
                 and _participial_opening(tokens, i, lex))
             or (not lex.uses_position and i > 0 and tokens[i - 1].text in lex.object_openers)
-            or (lex.language == "sv" and frame is not None and i >= frame[1]
-                and _swedish_present(tokens[i], entry, lex))
+            or (lex.language == "sv" and _swedish_present(tokens[i], entry, lex)
+                and not _present_allowed(tokens, i, first, verbs, lex))
             or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
                 and tokens[i].text not in lex.forms and not _plural_subject(tokens, i, lex))
             or lex.is_passive(tokens, i)
@@ -204,6 +204,19 @@ def _swedish_present(tok: Token, entry: Entry, lex: Lexicon) -> bool:
     form further on belongs to a relative clause or is a plural noun ("dokumentera vården
     enligt gällande lagar": "lagar" is laws, not "laga")."""
     return tok.text != entry.words[0] and tok.text not in lex.forms
+
+
+def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
+                     lex: Lexicon) -> bool:
+    """Swedish: a present-tense verb is the learner's only right after the learner ("Studenten
+    analyserar"), or joined to such a verb ("analyserar och värderar"); elsewhere, after "ska",
+    "kan" or a preposition, the learner's verbs are infinitives and a present form is a plural
+    noun or sits in a clause ("ha kunskap om relevanta lagar")."""
+    prev = tokens[i - 1].text if i else ""
+    if i == first or prev in lex.subjects:
+        return True
+    return bool(verbs) and verbs[-1].end == tokens[i - 2].end and (
+        prev in lex.and_words or prev == ",") and verbs[-1].text != verbs[-1].lemma.split()[0]
 
 
 def _base_form(verbs: list[Verb]) -> bool:

@@ -1,0 +1,84 @@
+"""General phrasing mechanisms of the outcome coach (issue 13: it must generalise to outcomes it
+was not tuned on): the verb found by its place and form, not by a list of items. Constructed
+sentences, each a pattern that catalogues use; run with Voikko and with the fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from microcred.outcomes import analyse
+from tests.helpers.morphology import each_backend
+
+
+@pytest.fixture(params=["voikko", "fallback"], autouse=True)
+def backend(request):
+    yield from each_backend(request.param)
+
+
+def lemmas(text: str) -> list[str]:
+    return [v.lemma for v in analyse(text).verbs]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The student is able to in a team plan a small survey.", "plan"),
+    ("After the course should the student be able to independently and in team do calculations "
+     "for pricing.", "do"),
+    ("Studenten ska kunna i grupp planera en mindre undersökning.", "planera"),
+    ("Studenten ska kunna under handledning genomföra en mindre undersökning.", "genomföra"),
+    ("Studenten ska kunna på svenska redogöra för vårdens organisation.", "redogöra för"),
+])
+def test_an_adverbial_between_the_frame_and_the_verb_is_skipped(text, verb):
+    """"kunna i grupp planera": the frame is no vague "kunna", and the verb after the phrase is
+    the learner's (the phrase's nouns are not verbs)."""
+    r = analyse(text)
+    assert lemmas(text) == [verb], r
+    assert r.ok, r
+
+
+@pytest.mark.parametrize("text, verbs, vague", [
+    ("Studenten analyserar marknadens struktur.", ["analysera"], False),
+    ("Studerande känner till de grundläggande kraven.", ["känna till"], True),
+    ("Studenten lär sig grunderna i programmering.", ["lära sig"], True),
+    ("Studenten analyserar och värderar marknadens struktur.", ["analysera", "värdera"], False),
+])
+def test_a_swedish_present_tense_verb_right_after_the_learner_is_the_learners(text, verbs, vague):
+    r = analyse(text)
+    assert lemmas(text) == verbs, r
+    assert ("vague-verb" in r.codes) == vague, r
+
+
+@pytest.mark.parametrize("text", [
+    "Studenten ska ha kunskap om relevanta lagar.",
+    "Studenten ska kunna redogöra för gällande lagar.",
+])
+def test_a_swedish_present_form_after_ska_or_a_preposition_is_a_noun(text):
+    """After "ska"/"kunna" the learner's verbs are infinitives: "lagar" is laws, not "laga"."""
+    r = analyse(text)
+    assert "laga" not in lemmas(text), r
+    assert "multiple-verbs" not in r.codes, r
+
+
+@pytest.mark.parametrize("text", [
+    "Kursen syftar till att studenten ska kunna analysera finansiella rapporter.",
+    "Kursens syfte är att studenten ska kunna planera ett projekt.",
+    "Opintojakson tavoitteena on, että opiskelija osaa laatia budjetin.",
+    "Opintojakson tavoitteena on että opiskelija osaa laatia budjetin.",
+    "The aim of the course is that students can prepare a budget.",
+])
+def test_an_aim_whose_clause_has_the_learner_as_subject_is_the_learners_outcome(text):
+    """tests/data/outcomes_real_README.md: "Tavoitteena on, että opiskelija osaa ..." is not
+    teacher-centred; the clause is analysed as the outcome."""
+    r = analyse(text)
+    assert r.ok and "teacher-centred" not in r.codes, r
+    assert r.bloom_level in ("apply", "analyse", "create"), r
+
+
+@pytest.mark.parametrize("text", [
+    "Kursens syfte är att ge studenten möjlighet att utveckla sin förmåga.",
+    "Opintojakson tavoitteena on antaa opiskelijalle valmiudet laatia budjetti.",
+    "The aim of the course is to give students tools for budgeting.",
+    "The aim of the course is to introduce theory, so that the student will be able to apply it.",
+    "Kursen ger studenten möjlighet att analysera data.",
+])
+def test_an_aim_that_the_course_gives_stays_teacher_centred(text):
+    assert "teacher-centred" in analyse(text).codes
