@@ -2,7 +2,9 @@
 
 tests/data/outcomes_real_*.yaml hold statements quoted from public course catalogues, labelled by
 hand (issue 13, item 7). The held-out half is never used for tuning: its sha256 is recorded here,
-so any later edit of it fails this test loudly. See tests/data/outcomes_real_README.md.
+so any later edit of it fails this test loudly. The fresh batch (outcomes_real_fresh.yaml, collected
+later from other pages) is tuning data, not frozen; it must be new to all the other sets. See
+tests/data/outcomes_real_README.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tests.helpers.paths import REPO
 DATA = REPO / "tests" / "data"
 TUNING = DATA / "outcomes_real_tuning.yaml"
 HELDOUT = DATA / "outcomes_real_heldout.yaml"
+FRESH = DATA / "outcomes_real_fresh.yaml"
 HELDOUT_SHA256 = "54cb7dcfff2d6214bbde8e8b56388117efa6a71d8f60e63fee67cddd3fb8143a"
 SEED = 20261204  # the split rule's seed, as written in the files' header
 
@@ -56,24 +59,35 @@ def test_heldout_half_is_frozen():
         "or tune on it (see tests/data/outcomes_real_README.md).")
 
 
+def check_sourced_and_labelled(item: dict, where: str) -> None:
+    """One item names its source and carries labels of the documented kinds."""
+    assert item["text"].strip() and item["institution"].strip(), where
+    assert item["url"].startswith(("http://", "https://")), where
+    assert item["language"] in LANGUAGES, where
+    for leaf in leaves(item):
+        assert leaf["text"].strip(), where
+        assert leaf["bloom"] in LEVELS, where
+        assert isinstance(leaf["good"], bool), where
+        assert set(leaf["problems"]) <= CODES, where
+        assert not (leaf["good"] and ERRORS & set(leaf["problems"])), where
+        assert ("too-long" in leaf["problems"]) == (len(leaf["text"].split()) > 40), where
+        if item["language"] == "sv":
+            assert "form" in leaf, where
+        assert leaf.get("form") in FORMS, where
+
+
+def texts(item: dict) -> list[str]:
+    """The normalised texts of an item: the statement and its list entries."""
+    return [normal(item["text"])] + ([normal(leaf["text"]) for leaf in item["items"]]
+                                     if "items" in item else [])
+
+
 def test_every_item_is_sourced_and_labelled(halves):
     for name, items in halves.items():
         for item in items:
             where = f"{name} {item.get('id')}"
             assert re.fullmatch(r"r\d{4}", item["id"]), where
-            assert item["text"].strip() and item["institution"].strip(), where
-            assert item["url"].startswith(("http://", "https://")), where
-            assert item["language"] in LANGUAGES, where
-            for leaf in leaves(item):
-                assert leaf["text"].strip(), where
-                assert leaf["bloom"] in LEVELS, where
-                assert isinstance(leaf["good"], bool), where
-                assert set(leaf["problems"]) <= CODES, where
-                assert not (leaf["good"] and ERRORS & set(leaf["problems"])), where
-                assert ("too-long" in leaf["problems"]) == (len(leaf["text"].split()) > 40), where
-                if item["language"] == "sv":
-                    assert "form" in leaf, where
-                assert leaf.get("form") in FORMS, where
+            check_sourced_and_labelled(item, where)
 
 
 def test_set_is_large_and_varied(halves):
@@ -107,3 +121,28 @@ def test_no_statement_comes_from_the_older_set(halves):
         for item in items:
             for text in [item["text"]] + [leaf["text"] for leaf in leaves(item)]:
                 assert normal(text) not in older, item["id"]
+
+
+def test_fresh_batch_is_sourced_and_labelled():
+    fresh = load(FRESH)
+    assert [item["id"] for item in fresh] == [f"f{i:04d}" for i in range(1, len(fresh) + 1)]
+    for item in fresh:
+        check_sourced_and_labelled(item, f"fresh {item['id']}")
+        if "items" in item:  # each labelled entry is a part of the printed list
+            for leaf in item["items"]:
+                assert normal(leaf["text"]) in normal(item["text"]), item["id"]
+
+
+def test_fresh_batch_is_new_to_every_other_set(halves):
+    """No statement or list entry of the fresh batch is in the older set or either half (the
+    held-out half is only compared by text, never read for tuning), nor twice in the batch."""
+    others = {normal(item["text"]) for item in load(DATA / "outcomes_eval.yaml")}
+    for items in halves.values():
+        for item in items:
+            others.update(texts(item))
+    seen: set[str] = set()
+    for item in load(FRESH):
+        for text in texts(item):
+            assert text not in others, item["id"]
+        assert normal(item["text"]) not in seen, item["id"]
+        seen.add(normal(item["text"]))
