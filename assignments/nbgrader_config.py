@@ -6,20 +6,20 @@ Answers in this course are text, so a released answer cell shows a sentence betw
 the participant to replace, not ``raise NotImplementedError()``.
 """
 
-import re
+import math
 import secrets
 import warnings
 from pathlib import Path
 
 import nbgrader
-from markupsafe import Markup
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import ClearSolutions
 from sqlalchemy.exc import SAWarning
 
 import microcred
 from microcred.grading import ANSWER_STUB
-from microcred.i18n import t
+from microcred.i18n import LANGUAGES, t
+from microcred.numbers import format_number
 
 c = get_config()  # noqa: F821  (provided by nbgrader when it reads this file)
 
@@ -41,48 +41,46 @@ class ClearSolutionsInLanguage(ClearSolutions):
         return super().preprocess(nb, resources)
 
 
-# The feedback page: nbgrader's template with its labels in the notebook's language
+# The feedback page: nbgrader's template with its frame (labels, points) in the notebook's language
 # (microcred/templates/nbconvert/feedback/microcred.html.j2 extends nbgrader's own).
 _NBGRADER_TEMPLATES = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
 c.HTMLExporter.extra_template_basedirs = [str(_NBGRADER_TEMPLATES),
                                           str(Path(microcred.__file__).parent / "templates" / "nbconvert")]
 c.HTMLExporter.template_file = "microcred.html.j2"
-_LABELS = ("test-cell", "coding", "written", "task", "comment")
 
 
-def localise_feedback(page: str, metadata: dict) -> Markup:
-    """nbgrader's English labels on a feedback page in the notebook's language."""
+def notebook_language(metadata: dict) -> str:
+    """The language a notebook is written in (its metadata, from `make notebooks`), else English."""
     lang = (metadata.get("microcred") or {}).get("language", "en")
-    if lang == "en":
-        return Markup(page)
-
-    def label(key: str) -> str:
-        return t(f"grading.feedback.{key}", lang)
-
-    for key in _LABELS:
-        page = page.replace(f">{t(f'grading.feedback.{key}', 'en')}</a>", f">{label(key)}</a>")
-    page = re.sub(r'(<span class="pull-right">\s*)Score: ', rf"\g<1>{label('score')}: ", page)
-    for en, new in [
-        ("(Score: ", f"({label('score')}: "), ('<a href="#top">(Top)</a>', f'<a href="#top">({label("top")})</a>'),
-        ("Late submission penalty (", f"{label('late')} ("),
-        ("<span class=\"nbgrader-label\">Student's answer</span>",
-         f"<span class=\"nbgrader-label\">{label('answer')}</span>"),
-        ("<span class=\"nbgrader-label\">Student's task</span>",
-         f"<span class=\"nbgrader-label\">{label('student-task')}</span>"),
-        ("<span class=\"nbgrader-label\">Grade cell: <code>",
-         f"<span class=\"nbgrader-label\">{label('grade-cell')}: <code>"),
-        ("<span class=\"nbgrader-label\">Task: <code>",
-         f"<span class=\"nbgrader-label\">{label('task')}: <code>"),
-        ("<b>Comments:</b> <p>No response.</p>",  # autograde's comment on an unchanged answer
-         f"<b>{label('comments')}:</b> <p>{label('no-response')}</p>"),
-        ("<b>Comments:</b>", f"<b>{label('comments')}:</b>"),
-        ("In&nbsp;[", "["), ("Out[", "["),
-    ]:
-        page = page.replace(en, new)
-    return Markup(page)
+    return lang if lang in LANGUAGES else "en"
 
 
-c.HTMLExporter.filters = {"localise_feedback": localise_feedback}
+def feedback_label(key: str, metadata: dict) -> str:
+    """One of nbgrader's labels (Score, Test cell, ...) in the notebook's language."""
+    return t(f"grading.feedback.{key}", notebook_language(metadata))
+
+
+def feedback_points(value: object, metadata: dict) -> str:
+    """Points as the notebook's language writes them: 5 / 5, 4,5 / 5 (nbgrader writes 5.0); what
+    is not a number (a test cell that returns something else) stays as it is."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return str(value)
+    if not math.isfinite(number):
+        return str(value)
+    return format_number(round(number, 2), notebook_language(metadata), decimals=2)
+
+
+def feedback_comment(comment: str, metadata: dict) -> str:
+    """The comment autograde gives an unchanged answer ("No response.") in the notebook's language."""
+    if comment.strip() == t("grading.feedback.no-response", "en"):
+        return feedback_label("no-response", metadata)
+    return comment
+
+
+c.HTMLExporter.filters = {"label": feedback_label, "points": feedback_points,
+                          "comment_text": feedback_comment, "notebook_language": notebook_language}
 
 c.GenerateAssignment.preprocessors = [
     ClearSolutionsInLanguage if p is ClearSolutions else p

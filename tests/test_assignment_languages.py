@@ -3,7 +3,8 @@ through the real nbgrader: released with the instructions and answer stubs in th
 the Finnish ones' model answers autograded to the score of the English source's model answers
 (full marks but for a few hundredths where the English model answer loses them too) with the
 graders' feedback in Finnish, and an untouched notebook scored 0 (the translated stub counts as
-unanswered). Every Finnish version is autograded; one Swedish version is released."""
+unanswered). Every Finnish version is autograded; the outcomes assignment in English, Finnish and
+Swedish goes through the whole cycle together, to check nbgrader's feedback page in each language."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ import os
 import re
 import shutil
 import sys
+from html import unescape
 
 import pytest
 
 from microcred.grading import is_unanswered
 from microcred.i18n import _catalogue, t
+from microcred.numbers import format_number
 from tests.helpers.course import fill_answers
 from tests.helpers.paths import REPO
 
@@ -29,10 +32,13 @@ import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphin
 pytestmark = pytest.mark.slow
 
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)\n\s*### END SOLUTION", re.S)
+WEAK = "Plan and run a pilot."  # an outcome the coach gives part of a point
 EXAMPLE = REPO / "microcred" / "examples" / "capstone-example.yaml"
 RELEASED = [f"{name}-{lang}" for name in ne.released_assignments() for lang in ne.LANGS]
-# Every Finnish version through autograde; one Swedish version released (the same code path).
-TESTED = [a for a in RELEASED if a.endswith("-fi")] + [a for a in RELEASED if a.endswith("-sv")][:1]
+# The outcomes assignment in three languages goes through nbgrader in one course (the feedback page
+# test); every other Finnish version through autograde on its own.
+FEEDBACK = ["outcomes", "outcomes-fi", "outcomes-sv"]
+TESTED = [a for a in RELEASED if a.endswith("-fi") and a not in FEEDBACK]
 
 
 def model_answers(assignment: str) -> list[str]:
@@ -58,50 +64,36 @@ def test_every_listed_assignment_is_released_in_finnish_and_swedish():
 @pytest.mark.parametrize("assignment", TESTED)
 def test_language_assignment_releases_and_finnish_autogrades_like_the_english(
         course, assignment, tmp_path):
-    name, lang = assignment.rsplit("-", 1)
-    stub = t("grading.answer-stub", lang)
     course.release(assignment)
-    released = course.released(assignment, assignment)
-    sources = "\n".join(c.source for c in released.cells)
-    answers = model_answers(name)
-    assert sources.count(f'"{stub}"') == len(answers)
-    assert t("grading.answer-stub", "en") not in sources
-    assert "BEGIN SOLUTION" not in sources and "NotImplementedError" not in sources
-    assert (course.root / "release" / assignment / ne.SETTINGS).exists()
-    # Instructions in the language: the first heading is the catalogue's translation.
-    table = ne.read_catalogue(ne.assignment_catalogue(name, lang))
-    heading = ne.cell_messages(released.cells[0].source)[0]
-    assert heading in table.values() and heading not in table
-    if lang != "fi":
-        return  # autograding is the same nbgrader run as in Finnish; the suite runs it once
+    hand_in_model_answers(course, assignment, released_in_language(course, assignment), tmp_path)
+    course.autograde(assignment)
+    graded_like_the_english(course, assignment, tmp_path)
 
-    # The model answers score as the English source's model answers do (most get full marks;
-    # a model answer that loses a few hundredths in English loses them here too).
-    course.submit("model", assignment, assignment, fill_answers(released, answers, stub))
-    english = tmp_path / "english"
-    english.mkdir()
+
+def hand_in_model_answers(course, assignment: str, released, english) -> None:
+    """The source's model answers handed in as participant "model" (and, for the outcomes, an
+    untouched notebook as "blank"); ``english`` gets what the English source's run needs."""
+    name, lang = assignment.rsplit("-", 1)
+    answers = model_answers(name)
+    course.submit("model", assignment, assignment,
+                  fill_answers(released, answers, t("grading.answer-stub", lang)))
     if not answers:  # the capstone: the design file is handed in beside the notebook
         hand_in_example(course.root / "submitted" / "model" / assignment)
         hand_in_example(english)
     if name == "outcomes":  # an untouched notebook: the Finnish stubs count as unanswered
         course.submit("blank", assignment, assignment, course.released(assignment, assignment))
-    course.autograde(assignment)
+
+
+def graded_like_the_english(course, assignment: str, english) -> None:
+    """The model answers score as the English source's model answers do (most get full marks; a
+    model answer that loses a few hundredths in English loses them here too), and the graders'
+    feedback (the test cells' output) is in the assignment's language."""
+    name, lang = assignment.rsplit("-", 1)
     expected = english_score(name, english)
     assert expected >= 0.95 * automatic_points(name)  # the model answers nearly full marks
     assert course.score(assignment, "model") == pytest.approx(expected)
     if name == "outcomes":
         assert course.score(assignment, "blank") == 0
-        # nbgrader's feedback page: its own labels in Finnish too (nbgrader_config.py).
-        course.feedback(assignment)
-        page = course.feedback_html(assignment, "model", assignment)
-        for key in ("score", "test-cell", "written", "answer", "top"):
-            assert t(f"grading.feedback.{key}", lang) in page, key
-        english_labels = [x for x in ("Score:", "Test cell", "Student's answer", "(Top)",
-                                      "Written response", "In&nbsp;[", "Grade cell",
-                                      "No response.") if x in page]
-        assert not english_labels, english_labels
-
-    # The graders' feedback (the test cells' output) is in the assignment's language.
     autograded = json.loads((course.root / "autograded" / "model" / assignment /
                              f"{assignment}.ipynb").read_text(encoding="utf-8"))
     printed = "".join("".join(o.get("text", "")) for c in autograded["cells"]
@@ -109,6 +101,77 @@ def test_language_assignment_releases_and_finnish_autogrades_like_the_english(
     assert t("grading.score", lang, score="", points="").split(":")[0] + ":" in printed
     english_left = [frame for frame in english_frames() if frame in printed]
     assert not english_left, f"English feedback frames in {assignment}: {english_left}"
+
+
+def released_in_language(course, assignment: str):
+    """The released notebook of ``<name>-<lang>``, checked: the answer stubs and the first heading
+    in its language, no model answer, and its settings file beside it."""
+    name, lang = assignment.rsplit("-", 1)
+    released = course.released(assignment, assignment)
+    sources = "\n".join(c.source for c in released.cells)
+    assert sources.count(f'"{t("grading.answer-stub", lang)}"') == len(model_answers(name))
+    assert t("grading.answer-stub", "en") not in sources
+    assert "BEGIN SOLUTION" not in sources and "NotImplementedError" not in sources
+    assert (course.root / "release" / assignment / ne.SETTINGS).exists()
+    # Instructions in the language: the first heading is the catalogue's translation.
+    table = ne.read_catalogue(ne.assignment_catalogue(name, lang))
+    heading = ne.cell_messages(released.cells[0].source)[0]
+    assert heading in table.values() and heading not in table
+    return released
+
+
+def test_feedback_page_is_framed_in_the_assignments_language(course, tmp_path):
+    """nbgrader's feedback page (microcred/templates/nbconvert/feedback/microcred.html.j2): its
+    labels in the assignment's language and points as that language writes them. The three
+    versions go through nbgrader together (one release, autograde and feedback command each);
+    the Finnish one's model answers are graded as the English source's."""
+    course.release("outcomes*")  # nbgrader takes the assignment name as a pattern
+    for assignment in FEEDBACK:
+        lang = language_of(assignment)
+        if lang != "en":
+            released_in_language(course, assignment)
+        # One weak outcome gets part of a point (a decimal sign to show); the rest unanswered.
+        course.submit("weak", assignment, assignment,
+                      fill_answers(course.released(assignment, assignment), [WEAK],
+                                   t("grading.answer-stub", lang)))
+        if lang == "fi":
+            hand_in_model_answers(course, assignment, course.released(assignment, assignment),
+                                  tmp_path)
+    course.autograde("outcomes*")
+    graded_like_the_english(course, "outcomes-fi", tmp_path)
+    course.feedback("outcomes*")
+    for assignment in FEEDBACK:
+        lang = language_of(assignment)
+        page = course.feedback_html(assignment, "weak", assignment)
+        text = page_text(page)
+        score, total = course.score(assignment, "weak"), automatic_points("outcomes") + 3
+        assert 0 < score < 1 and score != round(score), score  # the written answer is open
+        label = t("grading.feedback.score", lang)
+        assert f"<html lang=\"{lang}\">" in page
+        assert f"({label}: {format_number(score, lang)} / {format_number(total, lang)})" in text
+        assert f"{label}: {format_number(score, lang)} / {format_number(automatic_points('outcomes'), lang)}" in text
+        assert not re.search(r"\d\.0 / ", text), "points written as 5.0"
+        assert t("grading.feedback.no-response", lang) in text  # the open written answer's comment
+        if lang == "en":
+            continue
+        for key in ("test-cell", "written", "answer", "grade-cell", "top", "comment", "comments"):
+            assert t(f"grading.feedback.{key}", lang) in text, key
+        english = [x for x in [*(texts["en"] for key, texts in _catalogue().items()
+                                 if key.startswith("grading.feedback.")),
+                               *english_frames(), "In [", "In\xa0[", "Out["] if x in text]
+        assert not english, f"English on the {lang} feedback page: {english}"
+
+
+def language_of(assignment: str) -> str:
+    """``outcomes-fi`` -> fi, ``outcomes`` -> en."""
+    lang = assignment.rsplit("-", 1)[-1]
+    return lang if lang in ne.LANGS else "en"
+
+
+def page_text(page: str) -> str:
+    """What a reader sees of an HTML page: its title and body text, without styles or scripts."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def automatic_points(name: str) -> float:
