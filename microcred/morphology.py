@@ -90,7 +90,10 @@ def finnish_verb(word: str) -> VerbForm | None:
     # Verb forms that say what someone does: finite forms and the infinitives after a frame, not
     # verbal nouns ("laatimisessa", MINEN-infinitive) or the E-infinitive ("laatiessa").
     verbs = [a for a in analyses if a.get("CLASS") == "teonsana"
-             and a.get("MOOD") in _VERB_MOODS]
+             and a.get("MOOD") in _VERB_MOODS
+             # "-man" is the MA-infinitive's archaic instructive in form only; in outcomes it is
+             # the agent participle ("rahavirtojen muodostaman kokonaisuuden")
+             and not (a.get("MOOD") == "MA-infinitive" and word.endswith(("man", "män")))]
     if not verbs:
         return None
     infinitives = [a for a in verbs if a.get("MOOD") in ("A-infinitive", "MA-infinitive")]

@@ -82,3 +82,49 @@ def test_an_aim_whose_clause_has_the_learner_as_subject_is_the_learners_outcome(
 ])
 def test_an_aim_that_the_course_gives_stays_teacher_centred(text):
     assert "teacher-centred" in analyse(text).codes
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Apply group processes in project work.", ["apply"]),
+    ("Design test cases for a web application.", ["design"]),
+    ("He knows the basic business forms and processes.", ["know"]),
+    ("The students will become familiar with the different work environments and work "
+     "orientations in the field.", ["become familiar with"]),
+    ("Opiskelija analysoi yrityksen taloudellista tilaa.", ["analysoida"]),
+])
+def test_a_noun_that_shares_a_verbs_form_is_told_by_its_place(text, verbs):
+    """Two learner's verbs never stand side by side; a word after "and" inside a prepositional
+    object, an -s word ending a list of objects, and a Finnish finite form after an attribute
+    ("taloudellista tilaa" = state, not tilata) are nouns."""
+    assert lemmas(text) == verbs, analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "During the course, valuation issues are highlighted with respect to assets and debt.",
+    "Students' collaboration skills will be improved during the course.",
+    "Subjects also include VAT and salaries.",
+    "Kursen består av ett projekt som skall göras individuellt.",
+])
+def test_what_the_course_covers_or_improves_is_teacher_centred(text):
+    r = analyse(text)
+    assert "teacher-centred" in r.codes and "no-action-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("text", [
+    "The student is expected to analyse the data that are collected.",
+    "Deltagaren kan skriva lärandemål som är kopplade till bedömningen.",
+])
+def test_a_passive_in_a_relative_clause_is_not_the_courses(text):
+    assert "teacher-centred" not in analyse(text).codes
+
+
+def test_a_finnish_agent_participle_in_man_is_no_verb():
+    """"rahavirtojen muodostaman kokonaisuuden": Voikko also reads -man as a MA-infinitive."""
+    assert lemmas("Opiskelija tuntee rahavirtojen muodostaman kokonaisuuden.") == ["tuntea"]
+
+
+def test_a_long_adverbial_before_the_verb_keeps_kunna_a_frame():
+    text = ("Studenten ska kunna i samråd med patienten och utifrån en helhetssyn på människan "
+            "systematiskt tillämpa omvårdnadsprocessen.")
+    r = analyse(text)
+    assert lemmas(text) == ["tillämpa"] and r.ok, r

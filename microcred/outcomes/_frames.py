@@ -72,21 +72,27 @@ def _opening_adverbial(tokens: list[Token], first: int, i: int, lex: Lexicon) ->
         nxt.is_word and nxt.text not in lex.markers)
 
 
-def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
+def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon,
+                   vague: bool = False) -> bool:
     """English: "evaluate a range of literature and research": after a preposition, "and" joins
     nouns; the word after it is a verb only when an object follows it ("and evaluate it")."""
     if i == 0 or tokens[i - 1].text not in ("and", "or") or (
         i + 1 < len(tokens) and tokens[i + 1].text in lex.object_openers
     ):
         return False
-    return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after)
+    return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after
+               or (vague and tok.end == after))  # "become familiar with X and Y"
 
 
 def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
     """English: "Describe the aims, design and results of a study": after a verb that already
     has its object, a word between commas or before "and" is one more noun of the object's list,
     unless a verb follows it there too ("collect data, analyse and interpret it")."""
-    if i == 0 or i + 2 >= len(tokens) or tokens[i - 1].text not in (",", *lex.and_words):
+    if i == 0 or tokens[i - 1].text not in (",", *lex.and_words):
+        return False
+    if i + 1 == len(tokens) and tokens[i].text.endswith("s"):  # "forms and processes."
+        return any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start)
+    if i + 2 >= len(tokens):
         return False
     if tokens[i + 1].text not in (",", *lex.and_words):
         return False
@@ -186,6 +192,8 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
             continue
         if tokens[words[n + 1]].text in lex.prepositions and n + 3 < len(words):
             n += 2  # "Avsnitten om marknader ger ...": the course noun with its attribute
+        if n + 2 < len(words) and tokens[words[n + 1]].text in _ALSO:
+            n += 1  # "Subjects also include", "Kursen ger även"
         nxt = tokens[words[n + 1]]
         if nxt.text in lex.subjects or nxt.text in lex.function_words - lex.course_verbs:
             continue
@@ -211,6 +219,10 @@ def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
                 "till", "to", "is", "är", "on"}):
             return False
     return False
+
+
+_ALSO = frozenset({"also", "further", "additionally", "också", "även", "dessutom", "myös",
+                   "lisäksi"})
 
 
 def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
@@ -341,11 +353,15 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
     return found
 
 
+ADVERBIAL_WORDS = 12  # a prepositional phrase between a frame and its verb, at most
+
+
 def _after_adverbial(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
     """A short adverbial between a frame and its verb ("be able to in a team plan", "kunna under
-    handledning genomföra"): the index of the listed verb, in its base form, that ends it within
-    five words; None when none does (then the phrase is not an adverbial before a verb)."""
-    for k in range(j + 1, min(j + 6, len(tokens))):
+    handledning genomföra", "i samråd med patienten och utifrån en helhetssyn ... tillämpa"): the
+    index of the listed verb, in its base form, that ends it within ADVERBIAL_WORDS words with no
+    punctuation; None when none does (then the phrase is not an adverbial before a verb)."""
+    for k in range(j + 1, min(j + ADVERBIAL_WORDS + 1, len(tokens))):
         tok = tokens[k]
         if not tok.is_word:
             return None

@@ -76,7 +76,12 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (i not in slots and not _in_verb_position(tokens, i, first, lex))
             or (lex.uses_position and (frame is not None or _base_form(verbs))
                 and _plural_noun(tokens, i, entry))
-            or (lex.uses_position and verbs and _noun_conjunct(tokens, i, verbs[-1].end, lex))
+            or (lex.uses_position and _noun_conjunct(
+                tokens, i, verbs[-1].end if verbs else tokens[first].start, lex,
+                bool(verbs) and verbs[-1].vague))
+            # English: a verb's object may be a bare noun ("apply group processes", "design test
+            # cases"); two learner's verbs are never written side by side
+            or (lex.uses_position and verbs and i > 0 and verbs[-1].end == tokens[i - 1].end)
             or (lex.uses_position and verbs and _listed_noun(tokens, i, verbs[-1].end, lex))
             or (lex.uses_position and tokens[i].text.endswith("ing") and i > first
                 and tokens[i].text not in lex.index and i not in slots
@@ -88,6 +93,7 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
                 and not _present_allowed(tokens, i, first, verbs, lex))
             or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
                 and tokens[i].text not in lex.forms and not _plural_subject(tokens, i, lex))
+            or (lex.language == "fi" and _finnish_finite_in_phrase(tokens, i, first, entry, lex))
             or lex.is_passive(tokens, i)
             or (len(entry.words) == 1 and _followed_like_a_noun(tokens, i + 1, lex))
             or any(a <= tokens[i].start < b for a, b in course_spans)
@@ -204,6 +210,24 @@ def _swedish_present(tok: Token, entry: Entry, lex: Lexicon) -> bool:
     form further on belongs to a relative clause or is a plural noun ("dokumentera vården
     enligt gällande lagar": "lagar" is laws, not "laga")."""
     return tok.text != entry.words[0] and tok.text not in lex.forms
+
+
+def _finnish_finite_in_phrase(tokens: list[Token], i: int, first: int, entry: Entry,
+                              lex: Lexicon) -> bool:
+    """Finnish: a finite form ("analysoi", "tilaa") is the learner's verb after the learner, at
+    the opening or after "ja"/a comma; after an attribute ("yrityksen taloudellista tilaa") it is
+    a noun that shares the form (tila = state, not tilata = order)."""
+    word = tokens[i].text
+    if i == first or word == entry.words[0] or word in lex.forms:
+        return False
+    from ..morphology import finnish_verb
+
+    form = finnish_verb(word)
+    if form is not None and form.infinitive:
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.text not in lex.subjects | lex.and_words and not (
+        lex.between is not None and lex.between.match(prev.text))
 
 
 def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
