@@ -128,3 +128,58 @@ def test_a_long_adverbial_before_the_verb_keeps_kunna_a_frame():
             "systematiskt tillämpa omvårdnadsprocessen.")
     r = analyse(text)
     assert lemmas(text) == ["tillämpa"] and r.ok, r
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Efter avslutad kurs förväntas de studerande: - kunna använda idiomatiska uttryck i tal - "
+     "kunna skriva texter på svenska - kunna hålla ett föredrag.", 3),
+    ("The purpose of this module is to: • Facilitate the student in defining a topic; • Promote "
+     "the student's ability to direct their own project work.", 2),
+    ("On completion of this module the learner should be able to:\nLO1 Describe design methods\n"
+     "LO2 Apply design methods in a project", 2),
+])
+def test_a_list_that_marks_its_own_items_is_split(text, count):
+    """Inline bullets or dashes after a colon, and "LO1" labels, mark items even when the
+    opening holds no ability frame."""
+    assert len(analyse(text).items) == count
+
+
+def test_items_that_open_with_their_own_present_tense_verb_after_an_opening():
+    text = ("En magister har efter avlagd examen:\n • förstår centrala begrepp och kan tillämpa "
+            "dessa\n • behärskar avancerade arbetsmetoder")
+    first, second = analyse(text).items
+    assert [v.lemma for v in first.verbs] == ["förstå", "tillämpa"], first
+    assert "teacher-centred" not in first.codes and "vague-verb" in second.codes, second
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Demonstrate theoretical understanding of design methods.", "understand"),
+    ("The student is able to report on the work and its results.", "apply"),
+    ("Opiskelija osaa tulkita analyysin tuloksia.", "understand"),
+])
+def test_levels_agree_across_the_three_lexicons(text, level):
+    """"report" is apply as "rapportera" and "raportoida"; "tulkita tuloksia" understand as
+    "interpret the results of" and "tolka resultat"."""
+    assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("The course focuses on interpretations of social reality, practices, and possibilities.", []),
+    ("The module will explore perspectives on design and will focus on reflection.", []),
+    ("The aim of the course is to activate and develop the students' language skills.", []),
+    ("Kursen ger studenten möjlighet att analysera data.", ["analysera"]),
+])
+def test_when_the_course_is_the_subject_only_verbs_brought_in_for_the_learner_count(text, verbs):
+    r = analyse(text)
+    assert "teacher-centred" in r.codes and [v.lemma for v in r.verbs] == verbs, r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Apply learnt methods in design work and reflect on personal design philosophy.",
+     ["apply", "reflect on"]),
+    ("They know the basic concepts of economics.", ["know"]),
+    ("He is aware of educational opportunities and pathways for further studies.",
+     ["be aware of"]),
+])
+def test_english_position_rules(text, verbs):
+    assert lemmas(text) == verbs, analyse(text)

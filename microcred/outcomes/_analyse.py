@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..findings import Finding
 from ..i18n import t
-from ..lexicon import LANGUAGES, LEVELS, UNKNOWN, Lexicon, bloom_rank, lexicon
+from ..lexicon import LANGUAGES, LEVELS, UNKNOWN, Lexicon, Token, bloom_rank, lexicon
 from ._frames import _course_subject, _course_verb_span, _teacher_centred
 from ._language import _other_languages, detect_language
 from ._lists import _list_items
@@ -59,6 +59,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     if course_verb is not None:  # "Kursen visar", "Kursen skall ge": the course's verbs
         span = _course_verb_span(tokens, course_verb, lex)
         verbs = [v for v in verbs if not span[0] <= v.start < span[1]]
+        verbs = _learners_after_course(verbs, tokens, lex)
         measurable = [v for v in verbs if not v.vague]
         top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
     if teacher:
@@ -98,6 +99,24 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     level = top.level if top else None
     return OutcomeAnalysis(cleaned, lang, tuple(verbs), tuple(problems), level,
                            form=outcome_form(cleaned, verbs, level, lex))
+
+
+def _learners_after_course(verbs: list[Verb], tokens: list[Token], lex: Lexicon) -> list[Verb]:
+    """English and Swedish, when the course is the subject: only verbs brought in for the learner
+    ("ger studenten möjlighet att analysera", "färdighet i att använda", "aims to get learners to
+    reflect") or joined to one are the learner's; "will focus on", "practices" in a list of
+    topics are the course's words."""
+    if lex.language == "fi":
+        return verbs
+    kept: list[Verb] = []
+    for v in verbs:
+        k = next(n for n, tok in enumerate(tokens) if tok.start == v.start)
+        prev = tokens[k - 1].text if k else ""
+        if (prev in ("to", "att") or prev in lex.subjects or v.vague
+                or (kept and prev in (",", *lex.and_words)
+                    and tokens[k - 2].end == kept[-1].end)):
+            kept.append(v)
+    return kept
 
 
 def _analyse_list(text: str, items: list[tuple[int, str, int]], lang: str, msg: str,

@@ -20,6 +20,9 @@ def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> 
         return False
     if prev == "as" and j > 1 and tokens[j - 1].text == "well" and tokens[j - 2].text == "as":
         return True  # "configure a server as well as design a network": "as well as" = "and"
+    if prev in ("further", "also", "then", "both", "either") and j > first and (
+            tokens[j - 1].text in lex.prepositions | lex.object_openers):
+        return False  # "for further studies": an adjective, not "can further develop"
     return prev in lex.markers or prev in lex.subjects or _opening_adverbial(tokens, first, i, lex)
 
 
@@ -175,7 +178,8 @@ def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[V
     for n, tok in enumerate(words[:6] if not verbs else words[:2]):
         if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
             tok.text != tok.lemma or lex.language == "sv"
-        ) and not any(w.text in lex.subjects for w in words[:n]):
+        ) and not any(w.text in lex.subjects for w in words[:n]) and not (
+            n and words[n - 1].text in lex.object_openers):  # "En politices magister": a noun
             if lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex):
                 return True
     return False

@@ -7,8 +7,10 @@ import re
 from ..lexicon import Lexicon, Token
 from ._frames import _ability_frame
 
-# Bullets, "1." "1)" "a)" and "(a)" "(1)" "(iv)" as catalogues number their items.
-_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)]|\((?:\d+|[a-z]|[ivx]+)\))\s*")
+# Bullets, "1." "1)" "a)", "(a)" "(1)" "(iv)" and "LO1" as catalogues number their items.
+_ITEM_START = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]?(?=\s)|[a-z][.)]|\((?:\d+|[a-z]|[ivx]+)\)"
+                         r"|(?:LO|ILO|CLO|MLO|PLO)\s?\d+[.):]?(?=\s))\s*")  # "LO1 Demonstrate ..."
+_BULLETED = re.compile(r"\s*(?:[•·▪]|[-–]\s|\d+[.)]\s)")  # a one-line list that marks its items
 _INLINE_CUT = re.compile(r";|•|\s[-–]\s|\s\d+[.)]\s|\s\((?:\d+|[a-z]|[ivx]+)\)\s")
 
 
@@ -26,15 +28,16 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     head = text[:colon].rstrip()
     tokens = lex.tokens(head)
     frame = _ability_frame(head, tokens, lex, [])
-    if frame is None or frame[1] != len(tokens):
-        return []
     rest = text[colon + 1 :]
+    bulleted = _BULLETED.match(rest) is not None  # "förväntas de studerande: - kunna ... - kunna"
+    if not bulleted and (frame is None or frame[1] != len(tokens)):
+        return []
     pieces, begin = [], 0
     for m in _cuts(rest, lex):
         pieces.append((begin, m.start()))
         begin = m.end()
     pieces.append((begin, len(rest)))
-    items = [_item(head, rest, a, b, colon + 1) for a, b in pieces]
+    items = [_item(head, rest, a, b, colon + 1, _joiner(head, lex)) for a, b in pieces]
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
 
@@ -70,7 +73,7 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True) for i in candidates):
             return []
     head = _opening(lines[:first], lex)
-    items = [_item(head, text, p, p + len(line), 0) for p, line in
+    items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex)) for p, line in
              (lines[i] for i in candidates)]
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
@@ -94,7 +97,19 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 4
 
 
-def _item(head: str, text: str, a: int, b: int, offset: int) -> tuple[int, str, int] | None:
+def _joiner(head: str, lex: Lexicon) -> str:
+    """What joins the opening to an item: a space after a frame ("Opiskelija osaa" + "kuvata"),
+    else a colon, so that an item that opens with its own verb ("En magister har efter examen:"
+    + "förstår ...") starts a clause of its own."""
+    tokens = lex.tokens(head)
+    frame = _ability_frame(head, tokens, lex, [])
+    ends = (frame is not None and frame[1] == len(tokens)) or (
+        bool(tokens) and tokens[-1].text in ("to", "att"))  # "The purpose ... is to: • Promote"
+    return " " if not head or ends else ": "
+
+
+def _item(head: str, text: str, a: int, b: int, offset: int,
+          joiner: str = " ") -> tuple[int, str, int] | None:
     """One list item as (opening length, opening + item, start of the item in the whole text)."""
     piece = text[a:b]
     stripped = piece.strip()
@@ -103,7 +118,7 @@ def _item(head: str, text: str, a: int, b: int, offset: int) -> tuple[int, str, 
         return None
     start = offset + a + (len(piece) - len(piece.lstrip())) + (len(stripped) - len(
         _ITEM_START.sub("", stripped)))
-    prefix = f"{head} " if head else ""
+    prefix = f"{head}{joiner}" if head else ""
     return len(prefix), prefix + body, start
 
 

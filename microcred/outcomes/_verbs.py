@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import UNKNOWN, Entry, Lexicon, Token
 from ._frames import (
     _ability_frame,
@@ -36,6 +38,16 @@ def _first_word_index(text: str, tokens: list[Token], lex: Lexicon) -> int:
     return next((i for i, tok in enumerate(tokens) if tok.start >= end and tok.is_word), 0)
 
 
+def _with_joined(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """A teacher-centred phrase with the verb joined to its last one ("the aim of the course is
+    to activate and develop ..."): both verbs are the course's."""
+    if not lex.and_words:
+        return span
+    words = "|".join(sorted(lex.and_words))
+    joined = re.match(rf"\s+(?:{words})\s+\w+", text[span[1]:])
+    return (span[0], span[1] + joined.end()) if joined else span
+
+
 def _followed_like_a_noun(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """English only: "the use of" - a single-word verb right before "of" is a noun."""
     return end < len(tokens) and tokens[end].text in lex.noun_if_followed_by
@@ -45,7 +57,8 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
     """The learner's verbs: lexicon matches after the opening phrase, in verb position, not
     passive, not inside a phrase about the course ("the course introduces"); and the verb after
     the ability frame ("osaa hinnoitella") even when no list holds it."""
-    course_spans = [m.span() for p in lex.teacher_centred for m in p.finditer(text)]
+    course_spans = [_with_joined(text, m.span(), lex) for p in lex.teacher_centred
+                    for m in p.finditer(text)]
     frame = _ability_frame(text, tokens, lex, course_spans)
     first = _first_word_index(text, tokens, lex)
     slots: dict[int, str | None] = {}
@@ -76,7 +89,7 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (i not in slots and not _in_verb_position(tokens, i, first, lex))
             or (lex.uses_position and (frame is not None or _base_form(verbs))
                 and _plural_noun(tokens, i, entry))
-            or (lex.uses_position and _noun_conjunct(
+            or (lex.uses_position and len(entry.words) == 1 and _noun_conjunct(
                 tokens, i, verbs[-1].end if verbs else tokens[first].start, lex,
                 bool(verbs) and verbs[-1].vague))
             # English: a verb's object may be a bare noun ("apply group processes", "design test
@@ -237,7 +250,7 @@ def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
     "kan" or a preposition, the learner's verbs are infinitives and a present form is a plural
     noun or sits in a clause ("ha kunskap om relevanta lagar")."""
     prev = tokens[i - 1].text if i else ""
-    if i == first or prev in lex.subjects:
+    if i == first or prev in lex.subjects or prev == ":":
         return True
     return bool(verbs) and verbs[-1].end == tokens[i - 2].end and (
         prev in lex.and_words or prev == ",") and verbs[-1].text != verbs[-1].lemma.split()[0]
