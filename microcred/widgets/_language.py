@@ -4,6 +4,9 @@ Choosing a language keeps it in ``microcred-settings.yaml`` (``microcred.setting
 other tools and the next session open in it too, and redraws the tool in place: each label that
 is a catalogue text of the old language becomes the same text of the new one, and the tool's
 ``refresh()`` redraws its feedback and chart. What the participant typed stays as it was.
+In a notebook's kernel the choice goes to JupyterLab's own language setting too
+(``_jupyterlab.follow``; a note under the menu says that a reload shows it); a tool that opens in
+a language sets JupyterLab's when the participant has set none.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..errors import UserError
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, _catalogue, t
 from ..resources import data_file, load_yaml
 from ..settings import save_screen_language
+from . import _jupyterlab
 
 _FIELD = re.compile(r"\{(\w*)[^{}]*\}")
 _TEXT = re.compile(r">([^<>]+)<")
@@ -177,12 +181,27 @@ def language_menu(tool: w.Box, ui: str,
                       description=t("common.screen-language", ui),
                       style={"description_width": "initial"}, layout=w.Layout(width="auto"))
     menu.add_class("mc-screen-language")
+    note = w.HTML("")
+    note.add_class("mc-lab-language")
+
+    def tell(lang: str, locale: str | None) -> None:
+        """Say under the menu that a reload shows JupyterLab's own menus in the new language."""
+        rest = tuple(c for c in tool.children if c is not menu and c is not note)
+        if locale is None:
+            note.value = ""
+            tool.children = (menu, *rest)
+            return
+        key = "common.lab-reload" if locale.split("_")[0].lower() == lang else "common.lab-no-pack"
+        note.value = f'<p role="status">{escape(t(key, lang))}</p>'
+        tool.children = (menu, note, *rest)
 
     def chosen(change: dict) -> None:
         old, new = change["old"], change["new"]
         bar = getattr(tool, "design_bar", None)
         remember_language(new, bar.path.parent if bar is not None else ".")
         relabel(tool, old, new)
+        if _jupyterlab.in_kernel():
+            tell(new, _jupyterlab.follow(new))
         again = redraw or getattr(tool, "refresh", None)
         if callable(again):
             again()
@@ -190,4 +209,6 @@ def language_menu(tool: w.Box, ui: str,
     menu.observe(chosen, names="value")
     tool.children = (menu, *tool.children)
     tool.language_menu = menu
+    if _jupyterlab.in_kernel():  # a Finnish notebook: JupyterLab in Finnish too, unless set
+        tell(ui, _jupyterlab.follow(ui, only_if_unset=True))
     return menu

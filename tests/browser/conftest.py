@@ -65,6 +65,9 @@ LAB_SETTINGS = {
         "fetchNews": "false",
         "checkForUpdates": False,
     },
+    # English menus, set as a participant's own choice would be: a tool in a Finnish notebook
+    # leaves it (widgets/_jupyterlab.py), so the tests find JupyterLab's menus by their names.
+    "@jupyterlab/translation-extension/plugin": {"locale": "en"},
 }
 
 LAB_START_TIMEOUT = 90  # seconds
@@ -159,6 +162,7 @@ class Lab:
     url: str  # http://127.0.0.1:PORT
     token: str
     root: Path  # temporary copy of the repository's notebooks (and what they need)
+    settings: Path  # its user-settings folder (also $JUPYTERLAB_SETTINGS_DIR of its kernels)
 
     def notebook_url(self, name: str, workspace: str) -> str:
         """Open notebooks/<name> in a workspace of its own (nothing left over from other tests)."""
@@ -248,11 +252,12 @@ def lab_server(tmp_path_factory, browser):
         "IPYTHONDIR": str(base / "ipython"),
         "JUPYTER_PLATFORM_DIRS": "1",
         "MPLCONFIGDIR": str(base / "matplotlib"),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),  # where a tool sets JupyterLab's language
     }
     log = base / "jupyterlab.log"
     for _attempt in range(3):  # a chosen port can be taken by someone else before the server binds
         port, token = free_port(), secrets.token_hex(16)
-        lab = Lab(url=f"http://127.0.0.1:{port}", token=token, root=root)
+        lab = Lab(url=f"http://127.0.0.1:{port}", token=token, root=root, settings=settings)
         with log.open("w", encoding="utf-8") as out:
             proc = subprocess.Popen(
                 [

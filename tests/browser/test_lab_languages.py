@@ -1,6 +1,7 @@
 """A generated Finnish and Swedish practice notebook (notebooks/fi/, notebooks/sv/) in a real
 JupyterLab: Run All Cells shows no error, the text is the translation, and the coach's screen
-shows no English label (its folder's microcred-settings.yaml sets the screen language)."""
+shows no English label (its folder's microcred-settings.yaml sets the screen language). JupyterLab's
+own menus in Finnish from the setting a tool writes (widgets/_jupyterlab.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
+from microcred.widgets import _jupyterlab
 from tests.browser.test_lab_widgets import Notebook, open_notebook, run_all_cells
 from tests.helpers.paths import REPO
 from tests.helpers.screen_text import english_left
@@ -52,3 +54,23 @@ def test_generated_notebook_runs_in_its_language(page, lab, screenshot_dir, lang
     assert not english_left(shown), f"English on the {lang} coach: {english_left(shown)}"
     nb.screenshot(coach, lang)
     nb.screenshot(nb.panel.locator(".jp-MarkdownCell").first, f"{lang}-text")
+
+
+# JupyterLab's main menu (File, Edit, View, Run, Kernel, Tabs, Settings, Help) in English.
+MAIN_MENU = ("File", "Edit", "View", "Run", "Kernel", "Tabs", "Settings", "Help")
+
+
+def test_jupyterlab_menus_in_finnish_from_the_tools_setting(page, lab, screenshot_dir,
+                                                            monkeypatch):
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(lab.settings))
+    try:
+        assert _jupyterlab.follow("fi") == "fi_FI"  # what a tool writes when fi is chosen
+        page.goto(f"{lab.url}/lab/workspaces/finnish-menus?reset&token={lab.token}")
+        items = page.locator(".lm-MenuBar-content > .lm-MenuBar-item")
+        expect(items.first).to_have_text("Tiedosto", timeout=60_000)
+        shown = [x.strip() for x in items.all_inner_texts()]
+        assert len(shown) >= len(MAIN_MENU) and not set(shown) & set(MAIN_MENU), shown
+        assert page.evaluate("document.documentElement.lang") == "fi-FI"
+        page.screenshot(path=str(screenshot_dir / "jupyterlab-fi.png"))
+    finally:
+        _jupyterlab.follow("en")  # the other tests find the menus by their English names
