@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from .i18n import t
+from .settings import screen_language
 
 Severity = Literal["error", "warning", "note"]  # a note informs and costs nothing
 
@@ -30,13 +31,15 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
-def as_lines(findings: Collection[Finding], indent: str = "  ") -> list[str]:
-    """Findings as plain-text lines (severity, message, suggestion), or one line saying none."""
+def as_lines(findings: Collection[Finding], indent: str = "  ", lang: str | None = None) -> list[str]:
+    """Findings as plain-text lines (severity, message, suggestion), or one line saying none;
+    the severity words in ``lang`` (None: the screen language)."""
+    lang = screen_language(ui=lang)
     if not findings:
-        return [f"{indent}no problems found"]
+        return [f"{indent}{t('common.ok', lang)}"]
     lines = []
     for f in findings:
-        lines.append(f"{indent}{f.severity}: {f.message}")
+        lines.append(f"{indent}{t(f'common.{f.severity}', lang)}: {f.message}")
         if f.suggestion:
             lines.append(f"{indent}  -> {f.suggestion}")
     return lines

@@ -58,17 +58,20 @@ def screen_language(tool: str | None = None, ui: str | None = None,
                     folder: str | os.PathLike[str] = ".") -> str:
     """The screen language of ``tool``: ``ui`` if given, else the settings, else $MICROCRED_UI,
     else the design file's language, else English."""
+    return chosen_language(tool, ui, folder) or _design_language(Path(folder) / DESIGN_NAME)
+
+
+def chosen_language(tool: str | None = None, ui: str | None = None,
+                    folder: str | os.PathLike[str] = ".") -> str | None:
+    """The screen language someone chose (``ui``, the settings, $MICROCRED_UI), or None: then
+    a report on a design may speak the design's language."""
     if _known(ui):
-        return str(_known(ui))
+        return _known(ui)
     settings = read_settings(folder)
     tools = settings.get("tools")
     if tool and isinstance(tools, dict) and _known(tools.get(tool)):
-        return str(_known(tools.get(tool)))
-    if _known(settings.get("ui")):
-        return str(_known(settings.get("ui")))
-    if _known(os.environ.get(ENVIRONMENT)):
-        return str(_known(os.environ.get(ENVIRONMENT)))
-    return _design_language(Path(folder) / DESIGN_NAME)
+        return _known(tools.get(tool))
+    return _known(settings.get("ui")) or _known(os.environ.get(ENVIRONMENT))
 
 
 def _design_language(path: Path) -> str:

@@ -29,6 +29,7 @@ from .findings import Finding, HasFindings, as_lines, localised
 from .i18n import number, t
 from .numbers import format_number, format_spec, parse_number
 from .reading import expect
+from .settings import screen_language
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -143,6 +144,7 @@ class WorkloadReport(HasFindings):
     weekly_hours: float | None
     full_time_week_hours: float | None
     findings: tuple[Finding, ...] = field(default=())
+    language: str = "en"  # of the messages, and of ``str(report)``
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,19 +160,27 @@ class WorkloadReport(HasFindings):
         }
 
     def __str__(self) -> str:
-        kinds = ", ".join(f"{k} {_fmt(h)} h" for k, h in self.hours_by_kind.items() if h)
-        credits = "?" if self.credits is None else f"{self.credits:.1f}"
-        head = (f"total {_fmt(self.total_hours)} h ({kinds or 'no hours'}) = {credits} "
-                f"credits under {self.convention}")
-        lines = [head]
+        """A short plain-text report, for ``print(check_workload(...))``, in its language."""
+        lang = self.language
+        kinds = ", ".join(f"{t(f'workload.kind.{k}', lang)} {_fmt(h, lang)} h"
+                          for k, h in self.hours_by_kind.items() if h)
+        conv = conventions().get(self.convention)
+        lines = [t("workload.report.total", lang, hours=_fmt(self.total_hours, lang),
+                   kinds=kinds or t("workload.report.no-hours", lang),
+                   credits="?" if self.credits is None else format_spec(self.credits, ".1f", lang),
+                   unit=conv.unit.get(lang, conv.unit["en"]) if conv else t("workload.chart.credits", lang),
+                   convention=conv.name.get(lang, conv.name["en"]) if conv else self.convention)]
         if self.weekly_hours is not None:
-            lines.append(f"  {self.weekly_hours:.1f} h per week")
-        lines += as_lines(self.findings)
+            lines.append("  " + t("workload.report.weekly", lang,
+                                  weekly=format_spec(self.weekly_hours, ".1f", lang)))
+        lines += as_lines(self.findings, lang=lang)
         return "\n".join(lines)
 
 
-def check_workload(workload: Workload, lang: str = "en") -> WorkloadReport:
-    """Add up, convert and check a workload; messages in ``lang`` (en, fi or sv)."""
+def check_workload(workload: Workload, lang: str | None = None) -> WorkloadReport:
+    """Add up, convert and check a workload; messages in ``lang`` (en, fi or sv; None: the
+    screen language)."""
+    lang = screen_language(ui=lang)
     findings: list[Finding] = []
     known = conventions()
     conv: Convention | None = known.get(workload.convention)
@@ -229,14 +239,16 @@ def check_workload(workload: Workload, lang: str = "en") -> WorkloadReport:
         weekly_hours=weekly,
         full_time_week_hours=full_time,
         findings=tuple(findings),
+        language=lang,
     )
 
 
-def plot_workload(workload: Workload, lang: str = "en") -> Figure:
+def plot_workload(workload: Workload, lang: str | None = None) -> Figure:
     """A horizontal bar of the hours stacked by kind, with the band of hours that the claimed
-    credits stand for under the convention (when both are known)."""
+    credits stand for under the convention (when both are known); None: the screen language."""
     from .charts import PALETTE, new_figure
 
+    lang = screen_language(ui=lang)
     report = check_workload(workload, lang)
     fig = new_figure(7.5, 2.0)
     ax = fig.add_subplot()

@@ -184,3 +184,38 @@ def test_the_deployments_language_comes_below_the_participants_own(course_folder
     save_screen_language("en")
     assert screen_language("outcome-coach") == "en"
     assert screen_language("outcome-coach", ui="sv") == "sv"
+
+
+def _reports():
+    """The plain-text reports that notebooks print, made without a language argument."""
+    from microcred.alignment import Alignment, check_alignment
+    from microcred.outcomes import analyse
+    from microcred.workload import Workload, check_workload
+
+    path = files("microcred").joinpath("examples", "capstone-example.yaml")
+    doc = design.load(path)
+    return {
+        "outcome": lambda: str(analyse("The participant can onboard new trainers to a programme.")),
+        "vague": lambda: str(analyse("Understand dashboards.")),
+        "workload": lambda: str(check_workload(Workload.from_dict(doc["workload"]))),
+        "alignment": lambda: str(check_alignment(Alignment.from_design(doc))),
+        "design": lambda: design.format_text(design.check_file(path)),
+    }
+
+
+# The example's own texts (English needs, titles and outcomes) are content.
+REPORT_CONTENT = re.compile(r'"[^"]*"|Digital tools for safe home care|Northbay home care services '
+                            r"\(invented example\)|The participant can[^\n]*|Understand dashboards\.")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_printed_reports_follow_the_screen_language(lang, monkeypatch):
+    """``print(check_workload(w))`` in a Finnish folder is Finnish: the report's frame, its
+    severity words and its messages (an English outcome's problems too)."""
+    english = {name: make() for name, make in _reports().items()}
+    monkeypatch.setenv("MICROCRED_UI", lang)
+    for name, make in _reports().items():
+        text = make()
+        assert text != english[name], name
+        lines = [line for line in REPORT_CONTENT.sub(" ", text).splitlines() if line.strip()]
+        assert english_left(lines) == [], (name, text)

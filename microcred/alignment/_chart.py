@@ -6,19 +6,21 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..lexicon import bloom_rank
+from ..settings import screen_language
 from ._model import Alignment, AlignmentReport, AssessmentTask, LearningActivity, check_alignment
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def plot_alignment(alignment: Alignment, lang: str = "en",
+def plot_alignment(alignment: Alignment, lang: str | None = None,
                    report: AlignmentReport | None = None) -> Figure:
     """A heatmap of the matrix: outcomes as rows; learning activities (shaded by hours) and
     assessment tasks (labelled with their Bloom level, "!" when below the outcome's) as columns.
     An empty matrix gives a figure that says what to add."""
     from ..charts import new_figure, short_label
 
+    lang = screen_language(ui=lang)
     report = report or check_alignment(alignment, lang)
     outcomes = alignment.outcomes
     groups: list[tuple[tuple[LearningActivity | AssessmentTask, ...], str, str]] = [

@@ -13,6 +13,7 @@ from ..lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
 from ..numbers import parse_number
 from ..outcomes import analyse, detect_language
 from ..reading import expect
+from ..settings import screen_language
 
 ERROR_CODES = frozenset(
     {"empty", "no-outcomes", "no-assessments", "not-assessed", "serves-nothing",
@@ -155,6 +156,7 @@ class AlignmentReport(HasFindings):
     taught_by: dict[str, tuple[str, ...]]  # outcome id -> ids of activities serving it
     hours_per_outcome: dict[str, float]  # learning hours (split evenly over served outcomes)
     findings: tuple[Finding, ...] = field(default=())
+    language: str = "en"  # of the messages, and of ``str(report)``
 
     @property
     def coverage(self) -> float:
@@ -176,12 +178,14 @@ class AlignmentReport(HasFindings):
         }
 
     def __str__(self) -> str:
-        lines = []
+        """Each outcome with its level and the tasks that assess it, then the findings."""
+        lang, lines = self.language, []
         for oid, level in self.outcome_levels.items():
             tasks = ", ".join(self.assessed_by.get(oid, ()))
-            lines.append(f"{oid} ({level or '?'}): "
-                         + (f"assessed by {tasks}" if tasks else "not assessed"))
-        lines += as_lines(self.findings)
+            level_name = t(f"alignment.level.{level}", lang) if level in LEVELS else "?"
+            lines.append(f"{oid} ({level_name}): " + (t("alignment.report.assessed", lang, tasks=tasks)
+                                                      if tasks else t("alignment.report.not-assessed", lang)))
+        lines += as_lines(self.findings, lang=lang)
         return "\n".join(lines)
 
 
@@ -235,8 +239,10 @@ def task_level(text: str, language: str | None = None) -> str | None:
     return best
 
 
-def check_alignment(alignment: Alignment, lang: str = "en") -> AlignmentReport:
-    """Check the alignment of outcomes, activities and assessment tasks; messages in ``lang``."""
+def check_alignment(alignment: Alignment, lang: str | None = None) -> AlignmentReport:
+    """Check the alignment of outcomes, activities and assessment tasks; messages in ``lang``
+    (None: the screen language)."""
+    lang = screen_language(ui=lang)
     findings: list[Finding] = []
     outcomes = alignment.outcomes
     known = [o.id for o in outcomes]
@@ -310,7 +316,7 @@ def check_alignment(alignment: Alignment, lang: str = "en") -> AlignmentReport:
                     findings.append(_finding("thin-workload", lang, element=o.id, id=o.id,
                                              hours=f"{share:g}", even=f"{even:.0f}"))
     return AlignmentReport(outcome_levels, task_levels, assessed_by, taught_by, hours,
-                           tuple(findings))
+                           tuple(findings), lang)
 
 
 # --- helpers ---------------------------------------------------------------------------------

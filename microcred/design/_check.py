@@ -22,6 +22,7 @@ from ..errors import UserError
 from ..findings import Finding, has_errors
 from ..i18n import t
 from ..numbers import format_number
+from ..settings import chosen_language
 from ._file import language_of, load, qa_path
 
 if TYPE_CHECKING:
@@ -128,12 +129,12 @@ def check(design: Mapping[str, Any], lang: str | None = None, qa: Any = None,
     """Check a whole design (plain data, as :func:`microcred.design.load` gives it).
 
     ``qa`` is the self-assessment (a ``microcred.qa.SelfAssessment``) when there is one.
-    Messages are in ``lang`` (default: the design's language).
+    Messages are in ``lang`` (default: the screen language someone chose, else the design's).
     """
     from ._cross import consistency  # (it imports this module)
 
     design = design if isinstance(design, Mapping) else {}
-    lang = lang or language_of(design)
+    lang = lang or chosen_language() or language_of(design)
     runners: dict[str, Callable[[], Part]] = {
         "needs": lambda: _needs(design, lang),
         "outcomes": lambda: _outcomes(design, lang),
@@ -153,6 +154,7 @@ def check(design: Mapping[str, Any], lang: str | None = None, qa: Any = None,
 def check_file(path: Any, lang: str | None = None, qa_file: Any = None) -> DesignReport:
     """Check the design file at ``path`` with the self-assessment beside it (``NAME.qa.json``)
     or at ``qa_file``. A self-assessment that cannot be read is reported in the QA part."""
+    lang = lang or chosen_language()
     design = load(path, lang or "en")
     lang = lang or language_of(design)
     qa_source = qa_file if qa_file is not None else qa_path(path)

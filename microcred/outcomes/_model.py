@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 
 from ..findings import Finding, as_lines, has_errors, localised
+from ..i18n import t
+from ..settings import screen_language
 
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
 ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
@@ -60,12 +62,35 @@ class OutcomeAnalysis:
 
     def __str__(self) -> str:
         """A short readable report, for ``print(analyse(...))`` in a notebook."""
-        verbs = ", ".join(f"{v.text} ({v.level or 'vague'})" for v in self.verbs) or "none"
-        form = f"   form: {self.form}" if self.form else ""
-        lines = [self.text, f"  language: {self.language}   verbs: {verbs}   "
-                 f"Bloom level: {self.bloom_level or 'none'}{form}"]
-        lines += as_lines(self.problems)
+        return self.report()
+
+    def report(self, lang: str | None = None) -> str:
+        """The statement, its language, verbs and level, and the problems, in ``lang`` (None:
+        the screen language), whatever language the outcome is written in."""
+        lang = screen_language(ui=lang)
+
+        def level(name: str | None) -> str:
+            return t(f"outcomes.level.{name}", lang) if name else t("outcomes.coach.no-level", lang)
+
+        verbs = ", ".join(f"{v.text} ({level(v.level) if v.level else t('outcomes.report.vague', lang)})"
+                          for v in self.verbs) or t("outcomes.report.none", lang)
+        form = f"   {t('outcomes.report.form', lang)}: {t(f'outcomes.form.{self.form}', lang)}" \
+            if self.form else ""
+        lines = [self.text, f"  {t('outcomes.report.language', lang)}: {self.language}   "
+                 f"{t('outcomes.report.verbs', lang)}: {verbs}   "
+                 f"{t('outcomes.coach.level', lang)}: {level(self.bloom_level)}{form}"]
+        lines += as_lines(self._problems_in(lang), lang=lang)
         return "\n".join(lines)
+
+    def _problems_in(self, lang: str) -> tuple[Finding, ...]:
+        """The problems with their messages in ``lang`` (they are written in the language asked
+        of ``analyse``): the statement analysed again, kept only when it finds the same codes."""
+        from ._analyse import analyse  # _analyse builds on this module
+
+        if not self.problems:
+            return self.problems
+        again = analyse(self.text, self.language, messages=lang).problems
+        return again if [p.code for p in again] == self.codes else self.problems
 
 
 def _notes(had_markup: bool, truncated: bool, lang: str) -> list[Finding]:

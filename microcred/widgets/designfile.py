@@ -192,9 +192,10 @@ class DesignDesk(w.VBox):
         return ok
 
 
-def design_desk(path: str = design.DEFAULT_NAME, ui: str = "en") -> DesignDesk:
-    """Show the design file's desk: create it, check it, download its documents."""
-    return DesignDesk(path, ui)
+def design_desk(path: str = design.DEFAULT_NAME, ui: str | None = None) -> DesignDesk:
+    """Show the design file's desk: create it, check it, download its documents (``ui=None``:
+    the screen language)."""
+    return DesignDesk(path, screen_language("design-desk", ui))
 
 
 class HandIn(w.VBox):
