@@ -179,7 +179,8 @@ def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[V
         if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
             tok.text != tok.lemma or lex.language == "sv"
         ) and not any(w.text in lex.subjects for w in words[:n]) and not (
-            n and words[n - 1].text in lex.object_openers):  # "En politices magister": a noun
+            n and (words[n - 1].text in lex.object_openers  # "En politices magister": a noun
+                   or any(v.start == words[n - 1].start for v in verbs))):  # its object
             if lex.match_at(tokens, tokens.index(tok)) is not None or _is_verb(tok, lex):
                 return True
     return False
@@ -206,7 +207,7 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
     return None
 
 
-_THAT = frozenset({"that", "att", "että", ",", "the", "den", "de"})
+_THAT = frozenset({"that", "att", "että", "for", ",", "the", "den", "de"})
 
 
 def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -218,7 +219,7 @@ def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     for n, tok in enumerate(tokens[j:]):
         if tok.text in lex.subjects:
             return saw_that
-        saw_that = saw_that or tok.text in ("that", "att", "että")
+        saw_that = saw_that or tok.text in ("that", "att", "että", "for")
         if n and tok.text not in _THAT and (saw_that or tok.text not in lex.course_verbs | {
                 "till", "to", "is", "är", "on"}):
             return False
@@ -234,8 +235,9 @@ def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, i
     j = i
     while j + 1 < len(tokens) and (tokens[j].text in lex.course_verbs or tokens[j + 1].text in (
         "att", "till", "to", "också", "även", "also"
-    ) or tokens[j].text in ("att", "till", "to", "också", "även", "also")):
-        j += 1
+    ) or tokens[j].text in ("att", "till", "to", "också", "även", "also") or (
+        tokens[j].text in lex.and_words and tokens[j + 1].text in lex.course_verbs)):
+        j += 1  # "opintojakso laajentaa ja syventää": both verbs are the course's
     return tokens[i].start, tokens[j].end
 
 

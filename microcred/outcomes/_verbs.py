@@ -200,8 +200,11 @@ def _with_vague_phrases(text: str, lex: Lexicon, verbs: list[Verb]) -> list[Verb
     is said, not the developing or the gaining. A phrase overlapping another verb is left out."""
     found: list[Verb] = []
     heads: set[int] = set()
+    course = [m.span() for p in lex.teacher_centred for m in p.finditer(text)]
     for pattern, element in lex.vague_patterns.items():
         for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in course):
+                continue  # "tavoitteena on kehittää opiskelijan taitoja": the course's aim
             overlapping = [v for v in verbs if v.start <= m.start() < v.end
                            or m.start() <= v.start < m.end()]
             if all(v.start == m.start() and not v.vague for v in overlapping):
