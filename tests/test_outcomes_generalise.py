@@ -218,3 +218,35 @@ def test_a_study_of_ones_own_is_made(text, level):
 def test_pystyy_before_an_unknown_verb_is_a_frame():
     r = analyse("Opiskelija pystyy hinnoittelemaan palveluja.")
     assert [v.lemma for v in r.verbs] == ["hinnoitella"] and r.ok, r
+
+
+@pytest.mark.parametrize("text", [
+    "Den andra delen behandlar ett antal kvalitativa metodansatser.",
+    "The course adresses sustainable development from ecological perspectives.",
+    "Vi diskuterar därför även hållbarhetsbegreppets begränsningar.",
+    "Du får tillfälle att planera och utföra en mindre fallstudie.",
+    "Ohjelmointi 3 -kurssin päätavoite on laajentaa ohjelmointitaitoa.",
+])
+def test_more_ways_of_saying_what_the_course_does(text):
+    assert "teacher-centred" in analyse(text).codes
+
+
+def test_an_overview_received_is_vague():
+    r = analyse("Du får en historisk överblick över hur begreppet har definierats.")
+    assert r.codes == ["vague-verb"], r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Investigate schools of design and incorporate their key features in design work.",
+     ["investigate", "incorporate"]),
+    ("The student should be able to record business transactions and to close the books.",
+     ["record", "close"]),
+    ("Explain the theory and practice of marketing.", ["explain"]),
+])
+def test_an_english_verb_in_no_list_joined_by_and_before_an_article_is_a_verb(text, verbs):
+    assert lemmas(text) == verbs, analyse(text)
+
+
+def test_a_course_noun_inside_an_english_compound_is_no_subject():
+    r = analyse("Conduct a training needs analysis for a client organisation.")
+    assert r.ok and r.bloom_level == "apply", r

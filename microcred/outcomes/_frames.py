@@ -195,6 +195,8 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
             continue
         if n and tokens[words[n - 1]].text in lex.prepositions:
             continue
+        if lex.uses_position and any(tokens[w].text not in _OPENING for w in words[:n]):
+            continue  # "Conduct a training needs analysis": a compound noun, not the subject
         if tokens[words[n + 1]].text in lex.prepositions and n + 3 < len(words):
             n += 2  # "Avsnitten om marknader ger ...": the course noun with its attribute
         if n + 2 < len(words) and tokens[words[n + 1]].text in _ALSO:
@@ -226,6 +228,8 @@ def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
+_OPENING = frozenset({"the", "this", "that", "these", "our", "a", "an", "each", "every",
+                      "first", "second", "third", "final", "main", "overall"})
 _ALSO = frozenset({"also", "further", "additionally", "också", "även", "dessutom", "myös",
                    "lisäksi"})
 

@@ -132,20 +132,30 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
     return verbs + _coordinated_verbs(text, tokens, lex, verbs, clauses, course_spans)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "their", "your", "its", "his", "her", "our"})
+
+
 def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list[Verb],
                        clauses: list[tuple[int, int]],
                        course_spans: list[tuple[int, int]]) -> list[Verb]:
     """Finnish and Swedish: an infinitive in no list joined by "ja"/"och" after a learner's verb
     ("kuvata prosessin ja antaa palautetta", "analysera bokslut och dra slutsatser") is a second
     verb of the learner; the infinitive's form tells it from a noun. English base forms are
-    nouns as often as verbs, so English is left to the lexicon."""
-    if lex.uses_position or not verbs:
+    nouns as often as verbs: there the word must be followed by an article or a possessive
+    ("and incorporate their key features", "and to close the books")."""
+    if not verbs:
         return []
     taken = {v.start for v in verbs}
     found = []
     for i in range(1, len(tokens)):
         tok = tokens[i]
-        if (tokens[i - 1].text not in lex.and_words or tok.start in taken
+        joined = tokens[i - 1].text in lex.and_words or (
+            lex.uses_position and i > 1 and tokens[i - 1].text == "to"
+            and tokens[i - 2].text in lex.and_words)
+        if lex.uses_position and (i + 1 >= len(tokens) or tokens[i + 1].text not in _DETERMINERS
+                                  or tok.text.endswith(("ly", "ing", "ed", "s"))):
+            continue
+        if (not joined or tok.start in taken
                 or tok.start < verbs[0].end or any(a <= i < b for a, b in clauses)
                 or any(a <= tok.start < b for a, b in course_spans)
                 or lex.match_at(tokens, i) is not None or lex.is_passive(tokens, i)
