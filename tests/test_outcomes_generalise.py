@@ -250,3 +250,21 @@ def test_an_english_verb_in_no_list_joined_by_and_before_an_article_is_a_verb(te
 def test_a_course_noun_inside_an_english_compound_is_no_subject():
     r = analyse("Conduct a training needs analysis for a client organisation.")
     assert r.ok and r.bloom_level == "apply", r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Efter avslutad kurs ska studenten visa färdigheter och förmåga att:\n • hantera "
+     "gruppdynamiska aspekter i projektarbete\n • författa en vetenskaplig rapport", [["hantera"],
+                                                                                      ["författa"]]),
+    ("Efter genomgången kurs skall studenten ha en grundläggande:\n • förståelse för "
+     "företagande\n • kunskap om ekonomistyrning", [["ha förståelse för"], ["ha kunskap om"]]),
+])
+def test_list_items_continue_their_opening(text, verbs):
+    """"visa färdigheter och förmåga att" is one frame; "ha en grundläggande:" + "förståelse
+    för" is one vague phrase."""
+    assert [[v.lemma for v in it.verbs] for it in analyse(text).items] == verbs
+
+
+def test_a_modal_inside_a_how_clause_is_the_clauses():
+    assert lemmas("Värdera hur projektets förutsättningar kan påverka genomförandet.") == [
+        "värdera"]

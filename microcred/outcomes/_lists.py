@@ -37,7 +37,7 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         pieces.append((begin, m.start()))
         begin = m.end()
     pieces.append((begin, len(rest)))
-    items = [_item(head, rest, a, b, colon + 1, _joiner(head, lex)) for a, b in pieces]
+    items = [_item(head, rest, a, b, colon + 1, _joiner(head, lex, rest[a:b])) for a, b in pieces]
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
 
@@ -73,7 +73,7 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True) for i in candidates):
             return []
     head = _opening(lines[:first], lex)
-    items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex)) for p, line in
+    items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex, line)) for p, line in
              (lines[i] for i in candidates)]
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
@@ -97,15 +97,19 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 4
 
 
-def _joiner(head: str, lex: Lexicon) -> str:
-    """What joins the opening to an item: a space after a frame ("Opiskelija osaa" + "kuvata"),
-    else a colon, so that an item that opens with its own verb ("En magister har efter examen:"
-    + "förstår ...") starts a clause of its own."""
+def _joiner(head: str, lex: Lexicon, body: str = "") -> str:
+    """What joins the opening to an item: a space, as the item continues the opening
+    ("Opiskelija osaa" + "kuvata", "ska studenten ha en grundläggande:" + "förståelse för");
+    a colon when the item opens with a verb of its own, inflected ("En magister har efter
+    examen:" + "förstår ..."), so that it starts a clause of its own."""
     tokens = lex.tokens(head)
     frame = _ability_frame(head, tokens, lex, [])
     ends = (frame is not None and frame[1] == len(tokens)) or (
         bool(tokens) and tokens[-1].text in ("to", "att"))  # "The purpose ... is to: • Promote"
-    return " " if not head or ends else ": "
+    words = [tok for tok in lex.tokens(_ITEM_START.sub("", body.strip())[:60]) if tok.is_word]
+    entry = lex.match_at(words, 0) if words else None
+    own = entry is not None and words[0].text != entry.words[0]
+    return ": " if head and own and not ends else " "
 
 
 def _item(head: str, text: str, a: int, b: int, offset: int,

@@ -72,6 +72,10 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             slots = {first: lemma}
     verbs: list[Verb] = []
     clauses = _clause_spans(tokens, first, lex)
+    # "Värdera hur X kan påverka": a modal inside a clause is the clause's (Finnish frames,
+    # "osaa", "pystyy", say what a person can do and open a new clause of the learner's)
+    if frame is not None and first < frame[0] and lex.language != "fi":
+        slots = {k: v for k, v in slots.items() if not any(a <= k < b for a, b in clauses)}
     i = first
     while i < len(tokens):
         if any(a <= i < b for a, b in clauses) and i not in slots:
