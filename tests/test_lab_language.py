@@ -1,5 +1,5 @@
 """JupyterLab's own language following the course's screen language (widgets/_jupyterlab.py and
-the tools' language menu): the setting file JupyterLab reads, written only in a notebook's kernel,
+the tools' language menu): the setting file JupyterLab reads, written only in a kernel that JupyterLab started,
 a choice made in JupyterLab kept, and a note that a reload shows it. The browser test
 tests/browser/test_lab_languages.py checks that JupyterLab reads what is written here."""
 
@@ -78,7 +78,7 @@ def note_of(box: w.VBox) -> str:
 
 def test_choosing_a_language_in_a_tool_sets_jupyterlabs_and_says_to_reload(lab_settings,
                                                                            monkeypatch):
-    monkeypatch.setattr(_jupyterlab, "in_kernel", lambda: True)
+    monkeypatch.setattr(_jupyterlab, "in_jupyterlab", lambda: True)
     box = tool()
     menu = language_menu(box, "en")
     assert not lab_settings.exists() and not note_of(box)
@@ -94,7 +94,7 @@ def test_choosing_a_language_in_a_tool_sets_jupyterlabs_and_says_to_reload(lab_s
 
 
 def test_a_tool_opening_in_finnish_sets_jupyterlab_once(lab_settings, monkeypatch):
-    monkeypatch.setattr(_jupyterlab, "in_kernel", lambda: True)
+    monkeypatch.setattr(_jupyterlab, "in_jupyterlab", lambda: True)
     box = tool()
     language_menu(box, "fi")
     assert locale_in(lab_settings) == "fi_FI"
@@ -105,8 +105,27 @@ def test_a_tool_opening_in_finnish_sets_jupyterlab_once(lab_settings, monkeypatc
     assert locale_in(lab_settings) == "en" and not note_of(again)
 
 
+def test_only_a_kernel_that_a_jupyter_server_started_writes():
+    """Notebooks that nbclient, nbval or the book build execute run in kernels too: they must
+    not change the machine's JupyterLab (a Finnish notebook would make it Finnish)."""
+    from jupyter_client.manager import start_new_kernel
+
+    code = ("import os\nfrom microcred.widgets._jupyterlab import in_jupyterlab\n"
+            "print(in_jupyterlab())\nos.environ['JPY_SESSION_NAME'] = 'page.ipynb'\n"
+            "print(in_jupyterlab())")
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        printed: list[str] = []
+        kc.execute_interactive(code, timeout=60, output_hook=lambda msg: printed.append(
+            msg["content"].get("text", "")) if msg["msg_type"] == "stream" else None)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert "".join(printed).split() == ["False", "True"]
+
+
 def test_outside_a_notebook_kernel_nothing_is_written(lab_settings):
-    assert not _jupyterlab.in_kernel()
+    assert not _jupyterlab.in_jupyterlab()
     menu = language_menu(tool(), "fi")
     menu.value = "sv"
     assert not lab_settings.exists()

@@ -89,9 +89,12 @@ def follow(lang: str, only_if_unset: bool = False) -> str | None:
     return locale
 
 
-def in_kernel() -> bool:
-    """True when the tool runs in a notebook's kernel (whose JupyterLab reads ``settings_file``),
-    not in a script or a test."""
+def in_jupyterlab() -> bool:
+    """True when the tool runs in a notebook's kernel that a Jupyter server started for its page
+    (it sets JPY_SESSION_NAME), whose JupyterLab reads ``settings_file``: never in a script, a
+    test, or a notebook that nbclient, nbval or the book build executes."""
+    if not os.environ.get("JPY_SESSION_NAME"):
+        return False
     try:
         from IPython import get_ipython
     except ImportError:

@@ -4,7 +4,7 @@ Choosing a language keeps it in ``microcred-settings.yaml`` (``microcred.setting
 other tools and the next session open in it too, and redraws the tool in place: each label that
 is a catalogue text of the old language becomes the same text of the new one, and the tool's
 ``refresh()`` redraws its feedback and chart. What the participant typed stays as it was.
-In a notebook's kernel the choice goes to JupyterLab's own language setting too
+In a notebook that JupyterLab runs, the choice goes to JupyterLab's own language setting too
 (``_jupyterlab.follow``; a note under the menu says that a reload shows it); a tool that opens in
 a language sets JupyterLab's when the participant has set none.
 """
@@ -200,7 +200,7 @@ def language_menu(tool: w.Box, ui: str,
         bar = getattr(tool, "design_bar", None)
         remember_language(new, bar.path.parent if bar is not None else ".")
         relabel(tool, old, new)
-        if _jupyterlab.in_kernel():
+        if _jupyterlab.in_jupyterlab():
             tell(new, _jupyterlab.follow(new))
         again = redraw or getattr(tool, "refresh", None)
         if callable(again):
@@ -209,6 +209,6 @@ def language_menu(tool: w.Box, ui: str,
     menu.observe(chosen, names="value")
     tool.children = (menu, *tool.children)
     tool.language_menu = menu
-    if _jupyterlab.in_kernel():  # a Finnish notebook: JupyterLab in Finnish too, unless set
+    if _jupyterlab.in_jupyterlab():  # a Finnish notebook: JupyterLab in Finnish too, unless set
         tell(ui, _jupyterlab.follow(ui, only_if_unset=True))
     return menu
