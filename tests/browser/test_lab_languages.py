@@ -1,7 +1,8 @@
 """A generated Finnish and Swedish practice notebook (notebooks/fi/, notebooks/sv/) in a real
 JupyterLab: Run All Cells shows no error, the text is the translation, and the coach's screen
-shows no English label (its folder's microcred-settings.yaml sets the screen language). JupyterLab's
-own menus in Finnish from the setting a tool writes (widgets/_jupyterlab.py)."""
+shows no English label (its folder's microcred-settings.yaml sets the screen language); the Finnish
+tool sets JupyterLab's own language, and JupyterLab shows its menus in Finnish from that setting
+(widgets/_jupyterlab.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
+from microcred.i18n import t
 from microcred.widgets import _jupyterlab
 from tests.browser.test_lab_widgets import Notebook, open_notebook, run_all_cells
 from tests.helpers.paths import REPO
@@ -36,24 +38,36 @@ def example_outcomes() -> list[str]:
 @pytest.mark.parametrize("lang", ne.LANGS)
 def test_generated_notebook_runs_in_its_language(page, lab, screenshot_dir, lang):
     name = f"{lang}/{NOTEBOOK}"
-    open_notebook(page, lab, name)
-    run_all_cells(page)
-    nb = Notebook(page, name, screenshot_dir)
-    assert not nb.error_outputs(), nb.error_outputs()
+    # A participant who has not chosen JupyterLab's language: the Finnish tool sets it.
+    lab_setting = lab.settings.joinpath(*_jupyterlab.PLUGIN)
+    explicit = lab_setting.read_text(encoding="utf-8")
+    lab_setting.unlink()
+    try:
+        open_notebook(page, lab, name)
+        run_all_cells(page)
+        nb = Notebook(page, name, screenshot_dir)
+        assert not nb.error_outputs(), nb.error_outputs()
 
-    table = ne.read_catalogue(REPO / "locales" / lang / "LC_MESSAGES" / "notebooks" /
-                              "outcomes-coach.po")
-    heading = nb.panel.locator(".jp-MarkdownCell h1").first
-    expect(heading).to_contain_text(table["Practice: the learning-outcome coach"])
+        table = ne.read_catalogue(REPO / "locales" / lang / "LC_MESSAGES" / "notebooks" /
+                                  "outcomes-coach.po")
+        heading = nb.panel.locator(".jp-MarkdownCell h1").first
+        expect(heading).to_contain_text(table["Practice: the learning-outcome coach"])
 
-    coach = nb.widget("mc-outcome-coach")
-    expect(coach).to_contain_text(re.compile(r"\S"))
-    examples = example_outcomes()
-    lines = [line.strip() for line in coach.inner_text().splitlines() if line.strip()]
-    shown = [line for line in lines if not any(example in line for example in examples)]
-    assert not english_left(shown), f"English on the {lang} coach: {english_left(shown)}"
-    nb.screenshot(coach, lang)
-    nb.screenshot(nb.panel.locator(".jp-MarkdownCell").first, f"{lang}-text")
+        coach = nb.widget("mc-outcome-coach")
+        expect(coach).to_contain_text(re.compile(r"\S"))
+        examples = example_outcomes()
+        lines = [line.strip() for line in coach.inner_text().splitlines() if line.strip()]
+        shown = [line for line in lines if not any(example in line for example in examples)]
+        assert not english_left(shown), f"English on the {lang} coach: {english_left(shown)}"
+        if lang == "fi":  # JupyterLab's own menus follow after a reload; the tool says so
+            expect(coach.locator(".mc-lab-language")).to_have_text(t("common.lab-reload", "fi"))
+            assert json.loads(lab_setting.read_text(encoding="utf-8"))["locale"] == "fi_FI"
+        else:  # no Swedish language pack: JupyterLab stays English, nothing to say
+            assert coach.locator(".mc-lab-language").count() == 0 and not lab_setting.exists()
+        nb.screenshot(coach, lang)
+        nb.screenshot(nb.panel.locator(".jp-MarkdownCell").first, f"{lang}-text")
+    finally:
+        lab_setting.write_text(explicit, encoding="utf-8")  # the other tests' English menus
 
 
 # JupyterLab's main menu (File, Edit, View, Run, Kernel, Tabs, Settings, Help) in English.
