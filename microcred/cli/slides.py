@@ -8,8 +8,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import slides
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -28,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: nbformat (with jsonschema's format checkers) takes about a second to import,
+    # which every other command would pay at start-up.
+    from .. import slides
+
     written = slides.build(Path(args.root), Path(args.out), Path(args.node_modules), args.module)
     for path in written:
         print(f"wrote {path}")
