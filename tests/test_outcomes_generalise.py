@@ -254,8 +254,8 @@ def test_a_course_noun_inside_an_english_compound_is_no_subject():
 
 @pytest.mark.parametrize("text, verbs", [
     ("Efter avslutad kurs ska studenten visa färdigheter och förmåga att:\n • hantera "
-     "gruppdynamiska aspekter i projektarbete\n • författa en vetenskaplig rapport", [["hantera"],
-                                                                                      ["författa"]]),
+     "gruppdynamiska aspekter i projektarbete\n • författa en vetenskaplig rapport",
+     [["hantera"], ["författa"]]),
     ("Efter genomgången kurs skall studenten ha en grundläggande:\n • förståelse för "
      "företagande\n • kunskap om ekonomistyrning", [["ha förståelse för"], ["ha kunskap om"]]),
 ])
@@ -268,3 +268,36 @@ def test_list_items_continue_their_opening(text, verbs):
 def test_a_modal_inside_a_how_clause_is_the_clauses():
     assert lemmas("Värdera hur projektets förutsättningar kan påverka genomförandet.") == [
         "värdera"]
+
+
+def test_a_list_wrapped_over_lines_keeps_each_item_whole():
+    """Catalogues copied from PDFs wrap items: a lower-case line with no bullet and no verb (or
+    after a line that stops at "and"/a preposition) is the rest of the item above."""
+    text = ("Once you have completed the study unit you will\nhave be able to:\nDescribe the "
+            "research process (knowledge)\nDelimit a theme and formulate an aim and research\n"
+            "questions for your thesis (skill)")
+    items = analyse(text).items
+    assert [it.text.split("able to")[-1].split()[0] for it in items] == [
+        "Describe", "Delimit"], items
+    assert items[1].text.endswith("questions for your thesis (skill)")
+    text = ("The student is able to:\n- identify the principles of group and team work and\n"
+            "cooperate in teams\n- explain forms of working communities")
+    items = analyse(text).items
+    assert [v.lemma for v in items[0].verbs] == ["identify", "cooperate"], items
+
+
+@pytest.mark.parametrize("text, verbs, codes", [
+    ("soveltaa lainsäädäntöä ja hankkii ajankohtaista tutkimustietoa", ["soveltaa", "hankkia"],
+     ["multiple-verbs"]),
+    ("Opiskelija osaa suunnitella projektin, seurata sen etenemistä, hallita muutoksia ja "
+     "arvioida projektia.", ["suunnitella", "seurata", "hallita", "arvioida"], ["multiple-verbs"]),
+    ("Studenten ska veta hur man analyserar etiska problem.", ["analysera"], []),
+    ("You indicate that you are acquainted with the methods of forest planning.", ["indicate"],
+     []),
+])
+def test_actions_that_look_like_vague_phrases(text, verbs, codes):
+    """Information searched for ("hankkii tutkimustietoa"), "hallita" in a frame's list of
+    verbs (manage), "veta hur man" (know how to), a state inside a that-clause."""
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs] == verbs, r
+    assert [c for c in r.codes if c != "unknown-verb"] == codes, r

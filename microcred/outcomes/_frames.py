@@ -78,10 +78,16 @@ def _opening_adverbial(tokens: list[Token], first: int, i: int, lex: Lexicon) ->
 def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon,
                    vague: bool = False) -> bool:
     """English: "evaluate a range of literature and research": after a preposition, "and" joins
-    nouns; the word after it is a verb only when an object follows it ("and evaluate it")."""
+    nouns; the word after it is a verb only when an object follows it ("and evaluate it"), or
+    when the nouns already had their "and" ("the principles of group and team work and
+    cooperate in teams": a list of nouns has one)."""
     if i == 0 or tokens[i - 1].text not in ("and", "or") or (
         i + 1 < len(tokens) and tokens[i + 1].text in lex.object_openers
     ):
+        return False
+    preps = [k for k, tok in enumerate(tokens[:i - 1]) if tok.text in lex.prepositions
+             and (tok.start >= after or (vague and tok.end == after))]
+    if preps and any(tok.text in ("and", "or") for tok in tokens[preps[-1]:i - 1]):
         return False
     return any(tok.text in lex.prepositions for tok in tokens[:i - 1] if tok.start >= after
                or (vague and tok.end == after))  # "become familiar with X and Y"

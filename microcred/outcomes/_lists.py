@@ -60,7 +60,10 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     förståelse" between them are not outcomes and are left out."""
     lines, pos = [], 0
     for line in text.split("\n"):
-        lines.append((pos, line))
+        if lines and _continues(lines[-1][1], line, lex):
+            lines[-1] = (lines[-1][0], f"{lines[-1][1]}\n{line}")  # a wrapped line
+        else:
+            lines.append((pos, line))
         pos += len(line) + 1
     marked = [bool(_ITEM_START.match(line)) and len(_ITEM_START.sub("", line)) > 0
               for _p, line in lines]
@@ -68,15 +71,34 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         first = marked.index(True)
         candidates = [i for i in range(first, len(lines)) if marked[i]]
     else:
-        first = 0 if _starts_with_verb(lex.tokens(lines[0][1]), lex, True) else 1
+        colons = [n for n, (_p, line) in enumerate(lines[:3]) if line.rstrip().endswith(":")]
+        first = colons[-1] + 1 if colons else (
+            0 if _starts_with_verb(lex.tokens(lines[0][1]), lex, True) else 1)
         candidates = list(range(first, len(lines)))
-        if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True) for i in candidates):
-            return []
+        if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True)
+                   or (colons and lines[i][1][:1].isupper()) for i in candidates):
+            return []  # after "... be able to:" a capital letter starts an item too
     head = _opening(lines[:first], lex)
     items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex, line)) for p, line in
              (lines[i] for i in candidates)]
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
+
+
+def _continues(previous: str, line: str, lex: Lexicon) -> bool:
+    """Is ``line`` the rest of the item above it, wrapped (catalogues copied from PDFs)? It is
+    when the line above stops at "and" or a preposition, or when this line starts in lower case
+    with no bullet and no verb ("for collection, processing and analysis of data")."""
+    if _ITEM_START.match(line) or previous.rstrip().endswith(":"):
+        return False
+    words = previous.split()
+    if words and (words[-1].lower() in lex.and_words | lex.prepositions):
+        return True
+    tokens = lex.tokens(line)
+    entry = lex.match_at(tokens, 0) if tokens and tokens[0].is_word else None
+    verb = _starts_with_verb(tokens, lex, True) and not (
+        lex.uses_position and entry is not None and tokens[0].text != entry.words[0])
+    return line[:1].islower() and not verb  # "questions for your thesis": no item of its own
 
 
 def _opening(lines: list[tuple[int, str]], lex: Lexicon) -> str:
@@ -117,7 +139,7 @@ def _item(head: str, text: str, a: int, b: int, offset: int,
     """One list item as (opening length, opening + item, start of the item in the whole text)."""
     piece = text[a:b]
     stripped = piece.strip()
-    body = _ITEM_START.sub("", stripped).rstrip(" .,;")
+    body = _ITEM_START.sub("", stripped).rstrip(" .,;").replace("\n", " ")
     if not any(ch.isalpha() for ch in body):
         return None
     start = offset + a + (len(piece) - len(piece.lstrip())) + (len(stripped) - len(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lexicon import UNKNOWN, Entry, Lexicon, Token
 from ._frames import (
@@ -120,6 +121,12 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             i += 1
             continue
         last = tokens[i + len(entry.words) - 1]
+        if (entry.vague and entry.lemma in lex.vague_alone and frame is not None and verbs
+                and i >= frame[1] and tokens[i].text == entry.words[0]
+                and tokens[i - 1].text in (",", *lex.and_words)):
+            # "osaa suunnitella X, seurata Y, hallita muutoksia": an infinitive in the frame's
+            # list of verbs is an action (manage), not the vague "hallitsee" (masters)
+            entry = replace(entry, vague=False)
         verbs.append(
             Verb(
                 text=text[tokens[i].start : last.end],
@@ -267,7 +274,7 @@ def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
     "kan" or a preposition, the learner's verbs are infinitives and a present form is a plural
     noun or sits in a clause ("ha kunskap om relevanta lagar")."""
     prev = tokens[i - 1].text if i else ""
-    if i == first or prev in lex.subjects or prev == ":":
+    if i == first or prev in lex.subjects or prev in (":", "man"):  # "veta hur man analyserar"
         return True
     return bool(verbs) and verbs[-1].end == tokens[i - 2].end and (
         prev in lex.and_words or prev == ",") and verbs[-1].text != verbs[-1].lemma.split()[0]
