@@ -2,7 +2,9 @@
 
 Each module in this package is one command: it defines ``register(subparsers)`` which adds its
 parser and sets ``func`` to a function taking the parsed arguments and returning an exit code.
-Commands are found automatically, so adding a tool means adding one module here.
+Commands are found automatically, so adding a tool means adding one module here. A command
+module is named after its command: a run imports only that module (some pull in matplotlib or
+nbformat, over a second each), and ``--help`` or an unknown name imports them all to list them.
 """
 
 from __future__ import annotations
@@ -17,23 +19,30 @@ from .. import __version__
 from ..errors import UserError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with every command module's subcommand."""
+def command_names() -> list[str]:
+    """The commands, one per public module of this package."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The top-level parser: the command ``argv`` names, or every command if it names none."""
     parser = argparse.ArgumentParser(
         prog="python -m microcred",
         description="Tools for designing and quality-assuring micro-credentials.",
     )
     parser.add_argument("--version", action="version", version=f"microcred {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    names = command_names()
+    first = next((a for a in argv or [] if not a.startswith("-")), None)
+    for name in [first] if first in names else names:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; user errors become one line on stderr and exit code 2."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
