@@ -301,3 +301,27 @@ def test_actions_that_look_like_vague_phrases(text, verbs, codes):
     r = analyse(text)
     assert [v.lemma for v in r.verbs] == verbs, r
     assert [c for c in r.codes if c != "unknown-verb"] == codes, r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Analyse qualitative data to answer a research question.", ["analyse"]),
+    ("Exemplify different approaches to interpret the interactions between humans and nature.",
+     ["exemplify"]),
+    ("Use statistical software to analyse survey data.", ["use", "analyse"]),
+    ("The student has capabilities to utilize Python in IT projects.", ["utilise"]),
+    ("Students should be able, within the areas below, to critically and with scientific "
+     "accuracy analyse qualitative data.", ["analyse"]),
+])
+def test_to_after_the_objects_noun_opens_a_purpose(text, verbs):
+    """As after "för att": the verb of a purpose is no second outcome, unless the verb before
+    names the tool ("use X to analyse")."""
+    assert lemmas(text) == verbs, analyse(text)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("is able to self-evaluate and develop one's competence", "evaluate"),
+    ("Opiskelija osaa kehittää osaamistaan.", "apply"),
+    ("Develop a marketing plan for a small company.", "create"),
+])
+def test_developing_ones_own_competence_is_no_new_product(text, level):
+    assert analyse(text).bloom_level == level

@@ -117,6 +117,28 @@ def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return any(tok.text in lex.subjects and tok.text.endswith("t") for tok in tokens[:i])
 
 
+def _bare_purpose(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
+    """English "analyse data to answer a question", "exemplify approaches to interpret ...":
+    "to" after the object's noun opens a purpose, whose verb is no second outcome (as after
+    "för att"), unless the verb before names the tool ("use software to analyse data")."""
+    if not lex.uses_position or i <= first + 1 or i + 1 >= len(tokens):
+        return False
+    prev = tokens[i - 1]
+    if (not prev.is_word or prev.text in lex.markers | lex.prepositions | lex.clause_words
+            | lex.function_words | lex.subjects or lex.match_at(tokens, i - 1) is not None
+            or any(p.search(f"{prev.text} to") for p in lex.frames)):
+        return False
+    verb = lex.match_at(tokens, i + 1)
+    if verb is None or tokens[i + 1].text != verb.words[0]:
+        return False
+    for tok in reversed(tokens[first:i - 1]):
+        if tok.text in (",", ";", ":") or tok.text in lex.clause_words:
+            break
+        if tok.lemma in lex.means_verbs or tok.text in lex.means_verbs:
+            return False
+    return True
+
+
 def _means(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
     """Does a purpose clause at token i say what the learner does with a tool ("use software in
     order to analyse data", "använda modeller för att beräkna lönsamhet")? Then its verb is the
@@ -136,9 +158,9 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
     to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
     spans, i = [], first
     while i < len(tokens):
-        purpose = i > first and tokens[i].text in ("att", "to") and (
+        purpose = i > first and tokens[i].text in ("att", "to") and ((
             f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
-            tokens, first, i, lex)
+            tokens, first, i, lex) or _bare_purpose(tokens, first, i, lex))
         if purpose or tokens[i].text in lex.clause_words and i > first and not (
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
         ):
@@ -295,7 +317,7 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
     for a, b in spans[1:]:
         gap = lex.tokens(text[end:a]) if a >= end else []
         # "should the student be able to": the learner may stand between two frames
-        if a < end or all(g.text in ("be", "to", "ska", "och", "the", "a", "an")
+        if a < end or all(g.text in ("be", "to", "ska", "och", "the", "a", "an", "also", "have")
                           or g.text in lex.subjects for g in gap):
             end = max(end, b)
     first = next(i for i, tok in enumerate(tokens) if tok.end > start)

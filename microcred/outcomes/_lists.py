@@ -104,7 +104,7 @@ def _continues(previous: str, line: str, lex: Lexicon) -> bool:
 def _opening(lines: list[tuple[int, str]], lex: Lexicon) -> str:
     """The shared opening of a list: the last line before the items that ends in ":" or holds a
     frame or a subject ("Opiskelija osaa", "The student:"), else the first; headings are not."""
-    texts = [line.rstrip(" :;") for _p, line in lines]
+    texts = [" ".join(line.split()).rstrip(" :;") for _p, line in lines]  # wrapped: one line
     for line in reversed(texts):
         tokens = lex.tokens(line)
         if _ability_frame(line, tokens, lex, []) is not None or any(
