@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..findings import Finding
 from ..i18n import t
 from ..lexicon import LANGUAGES, LEVELS, UNKNOWN, Lexicon, Token, bloom_rank, lexicon
-from ._frames import _course_subject, _course_verb_span, _teacher_centred
+from ._course import _course_subject, _course_verb_span, _teacher_centred
 from ._language import _other_languages, detect_language
 from ._lists import _list_items
 from ._model import ANALYSE_LIMIT, MAX_WORDS, OutcomeAnalysis, Verb, _finding, _notes
