@@ -39,22 +39,24 @@ def add_parser(steps: argparse._SubParsersAction) -> None:
 
 
 def run_badges(args: argparse.Namespace) -> int:
+    from ..trainer._text import tr
     from ..trainer.badges import format_run, issue_badges
     from ..trainer.roster import default_db_url
     from ..trainer.vet import load_record
+    from .grading import language
 
+    lang = language(args)
     if args.pass_mark is not None and not 0 < args.pass_mark <= 1:
-        raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+        raise UserError(tr("cli.bad-pass-mark", lang))
     course = Path(args.course)
     if args.db:
         db = args.db
     else:
         if not (course / "gradebook.db").is_file():
-            raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
-                            "autograde first (or give --course)")
+            raise UserError(tr("cli.no-gradebook", lang, path=course / "gradebook.db"))
         db = default_db_url(course)
     run = issue_badges(db, args.output, args.pass_mark, design_file=args.design,
                        issued=args.issued, assignments=args.assignment,
-                       hash_learner=args.hash_learner, vetting=load_record(course))
-    print(format_run(run))
+                       hash_learner=args.hash_learner, vetting=load_record(course), lang=lang)
+    print(format_run(run, lang))
     return 0

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..files import write_text_atomic
+from ..i18n import LANGUAGES
+from ..trainer._text import num, tr
 from ._io import read_text, usage_of
 
 EXIT_VET_FAILED = 3  # the vetting itself failed on a file (not the same as "refused", 1)
@@ -31,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("grading", help="vet, roster, report: the trainer's nbgrader tools",
                        description="The trainer's tools around nbgrader. Run them in the course "
                                    "folder (where nbgrader_config.py is) or give --course.")
+    p.add_argument("--lang", choices=LANGUAGES, default=None,
+                   help="language of the output (default: the screen language: "
+                        "microcred-settings.yaml, else $MICROCRED_UI, else English)")
     cmds = p.add_subparsers(dest="grading_command", metavar="STEP")
     p.set_defaults(func=usage_of(p))
 
@@ -120,29 +125,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     from ._badges import add_parser as add_badges  # grading badges: see cli/_badges.py
 
     add_badges(cmds)
+    for step in cmds.choices.values():  # --lang also after the step: grading report --lang fi
+        step.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                          help="language of the output (default: the screen language)")
 
 
-def _stderr_progress(label: str, minimum: int = 20):
+def language(args: argparse.Namespace) -> str:
+    """The language of the trainer's output: --lang, else the screen language."""
+    from ..settings import screen_language
+
+    return screen_language("grading", getattr(args, "lang", None))
+
+
+def _stderr_progress(label: str, minimum: int = 20, lang: str = "en"):
     """A progress printer for long runs: about ten lines on stderr, none for short runs."""
     def progress(done: int, total: int) -> None:
         if total >= minimum and (done == total or done % max(total // 10, 1) == 0):
-            print(f"{label}: {done}/{total}", file=sys.stderr, flush=True)
+            print(f"{tr('progress.' + label, lang)}: {done}/{total}", file=sys.stderr, flush=True)
     return progress
 
 
-def _progress_bar(stream=None):
+def _progress_bar(stream=None, lang: str = "en"):
     """A progress bar on stderr (one line redrawn on a terminal; a line per tenth otherwise)."""
     stream = stream or sys.stderr
-    started = {}
+    started: dict[str, float] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if total <= 0:
             return
         t0 = started.setdefault(stage, time.monotonic())
         elapsed = time.monotonic() - t0
-        eta = f", about {elapsed / done * (total - done):.0f} s left" if 0 < done < total else ""
+        eta = (", " + tr("progress.left", lang, seconds=num(elapsed / done * (total - done),
+                                                              lang, 0))
+               if 0 < done < total else "")
         filled = int(30 * done / total)
-        line = f"{stage:7} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{eta}"
+        line = (f"{tr('progress.' + stage, lang):10} [{'#' * filled}{'.' * (30 - filled)}] "
+                f"{done}/{total}{eta}")
         if stream.isatty():
             print("\r" + line.ljust(79), end="\n" if done == total else "", file=stream,
                   flush=True)
@@ -161,26 +179,27 @@ def _course_of(path: Path) -> Path:
 def run_vet(args: argparse.Namespace) -> int:
     from ..trainer.vet import format_vetting, quarantine, save_record, vet_path
 
+    lang = language(args)
     path = Path(args.submissions)
     if args.course and not path.is_absolute() and not path.exists():
         path = Path(args.course) / path  # e.g. --course assignments: assignments/submitted
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder")
+        raise UserError(tr("cli.no-such-path", lang, path=path))
     if path.is_file() and path.suffix != ".ipynb":
-        raise UserError(f"{path}: not a notebook (.ipynb)")
+        raise UserError(tr("cli.not-a-notebook", lang, path=path))
     course = Path(args.course) if args.course else _course_of(path.resolve())
     if not course.is_dir():
-        raise UserError(f"{course}: no such folder")
+        raise UserError(tr("cli.no-such-folder", lang, path=course))
     if (path / "nbgrader_config.py").is_file():  # the course folder itself
         path = path / "submitted"
-    results = vet_path(path, course, progress=_stderr_progress("vetted"))
+    results = vet_path(path, course, progress=_stderr_progress("vetted", lang=lang), lang=lang)
     if not results:
-        raise UserError(f"{path}: no submitted notebooks found")
+        raise UserError(tr("cli.no-notebooks", lang, path=path))
     # Everything is moved and recorded before anything is printed: output cut short
     # (``| head``) cannot leave a refused submission in submitted/.
     if not args.keep:
         for r in results:
-            quarantine(r, course)
+            quarantine(r, course, lang)
     inside = all(Path(os.path.abspath(r.submission.folder)).is_relative_to(course.resolve())
                  for r in results)
     if inside:
@@ -189,64 +208,66 @@ def run_vet(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(r.to_dict(), ensure_ascii=True))
         else:
-            print(format_vetting(r))
+            print(format_vetting(r, lang))
     refused = [r for r in results if r.refused]
     failed = [r for r in results if r.failed]
     if not args.json:
         warned = sum(r.status == "warnings" for r in results)
-        moved = " (moved to quarantine/)" if refused and not args.keep else ""
-        print(f"\n{len(results)} submission(s): {len(results) - len(refused) - warned} ok, "
-              f"{warned} with warnings, {len(refused)} refused{moved}")
+        moved = " " + tr("cli.vet-moved", lang) if refused and not args.keep else ""
+        print("\n" + tr("cli.vet-summary", lang, n=len(results),
+                        ok=len(results) - len(refused) - warned, warned=warned,
+                        refused=len(refused), moved=moved))
         if failed:
-            print(f"{len(failed)} could not be vetted (vet-failed): refused to be safe")
+            print(tr("cli.vet-failed", lang, n=len(failed)))
     return EXIT_VET_FAILED if failed else 1 if refused else 0
 
 
 def _db_url(args: argparse.Namespace, must_exist: bool) -> str:
     from ..trainer.roster import default_db_url
 
+    lang = language(args)
     if args.db:
         return args.db
     course = Path(args.course)
     if not course.is_dir():
-        raise UserError(f"{course}: no such folder")
+        raise UserError(tr("cli.no-such-folder", lang, path=course))
     if must_exist and not (course / "gradebook.db").is_file():
-        raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
-                        "generate_assignment and autograde first (or give --course)")
+        raise UserError(tr("cli.no-gradebook", lang, path=course / "gradebook.db"))
     return default_db_url(course)
 
 
 def run_autograde(args: argparse.Namespace) -> int:
     from ..trainer.autograde import autograde_cohort, format_run
 
+    lang = language(args)
     course = Path(args.course)
     if not (course / "gradebook.db").is_file():
-        raise UserError(f"{course / 'gradebook.db'}: no gradebook yet; run nbgrader "
-                        "generate_assignment first (or give --course)")
+        raise UserError(tr("cli.no-gradebook", lang, path=course / "gradebook.db"))
     if args.workers is not None and args.workers < 1:
-        raise UserError("--workers is a number of processes, 1 or more")
+        raise UserError(tr("cli.bad-workers", lang))
     run = autograde_cohort(course, args.assignment, args.workers, force=args.force,
-                           vet=not args.no_vet, progress=_progress_bar())
-    print(format_run(run))
+                           vet=not args.no_vet, progress=_progress_bar(lang=lang), lang=lang)
+    print(format_run(run, lang))
     return 1 if run.failed else 0
 
 
 def run_roster(args: argparse.Namespace) -> int:
     from ..trainer.roster import import_roster, parse_roster
 
-    people, problems = parse_roster(read_text(args.file))
+    lang = language(args)
+    people, problems = parse_roster(read_text(args.file, lang), lang)
     for problem in problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
     if problems:
-        raise UserError(f"{args.file}: {len(problems)} problem(s); nothing imported")
+        raise UserError(tr("cli.roster-problems", lang, file=args.file, n=len(problems)))
     if args.dry_run:
-        print(f"{len(people)} participant(s), no problems (dry run: nothing imported)")
+        print(tr("cli.roster-dry-run", lang, n=len(people)))
         return 0
     from ..trainer.roster import course_id_of
 
     db = _db_url(args, must_exist=False)
     added, updated = import_roster(people, db, course_id_of(db, Path(args.course)))
-    print(f"{added} participant(s) added, {updated} updated in {db}")
+    print(tr("cli.roster-imported", lang, added=added, updated=updated, db=db))
     return 0
 
 
@@ -254,19 +275,20 @@ def run_report(args: argparse.Namespace) -> int:
     from ..trainer.report import read_gradebook, render_html, write_csv
     from ..trainer.vet import load_record
 
+    lang = language(args)
     if not 0 < args.pass_mark <= 1:
-        raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+        raise UserError(tr("cli.bad-pass-mark", lang))
     db = _db_url(args, must_exist=True)
     data = read_gradebook(db, load_record(Path(args.course)),
-                          progress=_stderr_progress("read submissions"), course=Path(args.course))
+                          progress=_stderr_progress("read", lang=lang), course=Path(args.course))
     out = Path(args.output)
-    write_text_atomic(out, render_html(data, args.pass_mark))
-    rows = write_csv(data, Path(args.csv), args.pass_mark) if args.csv else None
+    write_text_atomic(out, render_html(data, args.pass_mark, lang=lang))
+    rows = write_csv(data, Path(args.csv), args.pass_mark, lang) if args.csv else None
     graded = sum(r.status in ("graded", "pending") for r in data.rows)
-    print(f"Report: {out.resolve()} ({len(data.assignments)} assignment(s), "
-          f"{graded} submission(s))")
+    print(tr("cli.report-written", lang, path=out.resolve(), assignments=len(data.assignments),
+             submissions=graded))
     if rows is not None:
-        print(f"CSV   : {Path(args.csv).resolve()} ({rows} row(s))")
+        print(tr("cli.csv-written", lang, path=Path(args.csv).resolve(), rows=rows))
     return 0
 
 
@@ -275,22 +297,23 @@ def run_export(args: argparse.Namespace) -> int:
     from ..trainer.report import read_gradebook
     from ..trainer.vet import load_record
 
+    lang = language(args)
     if not 0 < args.pass_mark <= 1:
-        raise UserError("--pass-mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+        raise UserError(tr("cli.bad-pass-mark", lang))
     if args.lms_file and args.format == "excel":
-        raise UserError("--lms-file is for --format moodle or canvas")
-    lms = read_text(args.lms_file) if args.lms_file else None
+        raise UserError(tr("cli.lms-file-excel", lang))
+    lms = read_text(args.lms_file, lang) if args.lms_file else None
     course = Path(args.course)
     data = read_gradebook(_db_url(args, must_exist=True), load_record(course), course=course)
     result = export_grades(data, args.format, args.assignment, args.pass_mark, lms, args.match,
-                           args.missing_as_zero)
+                           args.missing_as_zero, lang)
     out = result.save(args.output or f"grades-{args.format}.csv")
-    print(format_export(result, out))
+    print(format_export(result, out, lang))
     return 0
 
 
 def run_demo(args: argparse.Namespace) -> int:
     from ..trainer.demo import run_demo as demo
 
-    demo(Path(args.out))
+    demo(Path(args.out), lang=language(args))
     return 0

@@ -13,24 +13,22 @@ import ast
 import re
 
 from ..findings import Finding
+from ._text import tr
 
+# What a statement or expression is, as a key of "trainer.vet.what.*" (said in the message).
 _STATEMENT_WORDS = {
-    "For": "a loop", "AsyncFor": "a loop", "While": "a loop",
-    "FunctionDef": "a function definition", "AsyncFunctionDef": "a function definition",
-    "ClassDef": "a class definition", "If": "an if statement", "With": "a with statement",
-    "AsyncWith": "a with statement", "Try": "a try statement", "Delete": "a del statement",
-    "Global": "a global statement", "Nonlocal": "a nonlocal statement",
-    "Return": "a return statement", "Raise": "a raise statement", "Assert": "an assert",
-    "AugAssign": "an augmented assignment (+=)", "AnnAssign": "a type annotation",
-    "Match": "a match statement",
+    "For": "loop", "AsyncFor": "loop", "While": "loop", "FunctionDef": "function",
+    "AsyncFunctionDef": "function", "ClassDef": "class", "If": "if", "With": "with",
+    "AsyncWith": "with", "Try": "try", "Delete": "del", "Global": "global",
+    "Nonlocal": "nonlocal", "Return": "return", "Raise": "raise", "Assert": "assert",
+    "AugAssign": "augassign", "AnnAssign": "annotation", "Match": "match",
 }
 _EXPRESSION_WORDS = {
-    "BinOp": "an operator such as + or *", "BoolOp": "and/or", "Compare": "a comparison",
-    "Subscript": "indexing", "IfExp": "a conditional expression", "Lambda": "a lambda",
-    "ListComp": "a comprehension", "SetComp": "a comprehension", "DictComp": "a comprehension",
-    "GeneratorExp": "a generator", "NamedExpr": "an assignment expression (:=)",
-    "Starred": "* unpacking", "Await": "await", "Yield": "yield", "YieldFrom": "yield",
-    "UnaryOp": "an operator such as not or ~", "Slice": "a slice",
+    "BinOp": "operator", "BoolOp": "andor", "Compare": "comparison", "Subscript": "indexing",
+    "IfExp": "conditional", "Lambda": "lambda", "ListComp": "comprehension",
+    "SetComp": "comprehension", "DictComp": "comprehension", "GeneratorExp": "generator",
+    "NamedExpr": "walrus", "Starred": "unpacking", "Await": "await", "Yield": "yield",
+    "YieldFrom": "yield", "UnaryOp": "unary", "Slice": "slice",
 }
 _MAGIC = re.compile(r"^\s*%|=\s*%")
 _SHELL = re.compile(r"^\s*!|=\s*!(?!=)")
@@ -45,39 +43,38 @@ _HELP = re.compile(r"^\s*\?+\w|\w\?+\s*$")
 
 
 
-def vet_source(source: str, where: str = "cell") -> list[Finding]:
+def vet_source(source: str, where: str = "cell", lang: str = "en") -> list[Finding]:
     """Findings for one code cell that must hold only literal assignments (empty when fine).
 
     The kernel runs a cell through IPython first, which turns some text that is not Python into
     code (``%magic``, ``!shell``, ``/f x`` is ``f(x)``, a one-line ``system touch x`` is the magic
     ``%system``, indented cells, pasted ``>>>`` prompts), so what is checked is what IPython would
     run: IPython's own transformation when IPython is installed (it is, wherever nbgrader runs).
+    The messages are in ``lang``.
     """
     if not source.strip():
         return []
     runs = _what_ipython_runs(source)
     if runs.count("get_ipython()") > source.count("get_ipython()"):
-        return [_ipython_finding(source, where) or _error(
-            "magic", "IPython would run this cell as a command (a magic or a shell escape).",
-            "Answer cells may hold only text between quotes.", where)]
+        return [_ipython_finding(source, where, lang) or _error(
+            "magic", tr("vet.command", lang), tr("vet.only-text", lang), where, lang=lang)]
     try:
         tree = _parse(runs)
     except SyntaxError as exc:
-        ipython = (_ipython_finding(source, where) or _ipython_finding(runs, where)
-                   or _automagic_finding(runs, where))
+        ipython = (_ipython_finding(source, where, lang) or _ipython_finding(runs, where, lang)
+                   or _automagic_finding(runs, where, lang))
         if ipython:
             return [ipython]
-        return [_error("syntax-error", f"The cell is not valid Python ({exc.msg}).",
-                       "Keep the quotes and brackets of the released cell; change only the "
-                       "text.", where, exc.lineno)]
+        return [_error("syntax-error", tr("vet.syntax-error", lang, problem=exc.msg),
+                       tr("vet.keep-quotes", lang), where, exc.lineno, lang=lang)]
     if tree is None:
-        return [_error("syntax-error", "The cell cannot be read as Python (too deep or too big).",
-                       "Ask the participant for a fresh copy of the notebook.", where)]
+        return [_error("syntax-error", tr("vet.too-deep", lang), tr("vet.fresh-copy", lang),
+                       where, lang=lang)]
     findings: list[Finding] = []
     for stmt in tree.body:
-        findings.extend(_check_statement(stmt, where))
+        findings.extend(_check_statement(stmt, where, lang))
     if findings and tree.body and isinstance(tree.body[0], ast.Expr):
-        findings = [_automagic_finding(runs, where) or f for f in findings[:1]] + findings[1:]
+        findings = [_automagic_finding(runs, where, lang) or f for f in findings[:1]] + findings[1:]
     return _unique(findings)
 
 
@@ -100,14 +97,13 @@ def _what_ipython_runs(source: str) -> str:
         return _ipython_cleanup(source)
 
 
-def _automagic_finding(runs: str, where: str) -> Finding | None:
+def _automagic_finding(runs: str, where: str, lang: str = "en") -> Finding | None:
     """IPython runs a one-line cell ``word text`` as the magic ``%word text`` (automagic)."""
     lines = runs.strip().splitlines()
     if len(lines) != 1 or not _AUTOMAGIC.match(lines[0]):
         return None
-    return _error("magic", "IPython would run this one-line cell as a command: a word and a "
-                  "space at the start call the magic of that name (such as system, time or cd).",
-                  "Answer cells may hold only text between quotes.", where, 1)
+    return _error("magic", tr("vet.automagic", lang), tr("vet.only-text", lang), where, 1,
+                  lang=lang)
 
 
 def _parse(source: str) -> ast.Module | None:
@@ -135,24 +131,26 @@ def _ipython_cleanup(source: str) -> str:
     return "\n".join(lines)
 
 
-def _check_statement(stmt: ast.stmt, where: str) -> list[Finding]:
+def _check_statement(stmt: ast.stmt, where: str, lang: str = "en") -> list[Finding]:
     if isinstance(stmt, ast.Assign):
         bad_targets = [t for t in stmt.targets if not _plain_target(t)]
         if bad_targets:
-            return [_error("target", "The cell assigns to something other than a plain name.",
-                           "Answers look like outcome_1 = (\"...\").", where, stmt.lineno)]
-        return _check_value(stmt.value, where)
+            return [_error("target", tr("vet.target", lang), tr("vet.target.do", lang), where,
+                           stmt.lineno, lang=lang)]
+        return _check_value(stmt.value, where, lang)
     if isinstance(stmt, ast.Expr):
-        return _check_value(stmt.value, where)
+        return _check_value(stmt.value, where, lang)
     if isinstance(stmt, ast.Pass):
         return []
     if isinstance(stmt, (ast.Import, ast.ImportFrom)):
         names = ", ".join(a.name for a in stmt.names)
-        return [_error("import", f"The cell imports code ({names}).",
-                       "Answer cells may hold only text between quotes.", where, stmt.lineno)]
-    what = _STATEMENT_WORDS.get(type(stmt).__name__, f"a {type(stmt).__name__} statement")
-    return [_error("statement", f"The cell contains {what}, which would run as code.",
-                   "Answer cells may hold only text between quotes.", where, stmt.lineno)]
+        return [_error("import", tr("vet.import", lang, names=names), tr("vet.only-text", lang),
+                       where, stmt.lineno, lang=lang)]
+    kind = type(stmt).__name__
+    what = (tr(f"vet.what.{_STATEMENT_WORDS[kind]}", lang) if kind in _STATEMENT_WORDS
+            else tr("vet.what.statement", lang, kind=kind))
+    return [_error("statement", tr("vet.statement", lang, what=what), tr("vet.only-text", lang),
+                   where, stmt.lineno, lang=lang)]
 
 
 def _plain_target(node: ast.expr) -> bool:
@@ -163,41 +161,44 @@ def _plain_target(node: ast.expr) -> bool:
     return False
 
 
-def _check_value(node: ast.expr, where: str) -> list[Finding]:
+def _check_value(node: ast.expr, where: str, lang: str = "en") -> list[Finding]:
     """Literals only: constants, f-strings without expressions, containers of literals."""
     line = getattr(node, "lineno", None)
+    only_text = tr("vet.only-text", lang)
     if isinstance(node, ast.Constant):
         return []
     if isinstance(node, ast.JoinedStr):
         if any(isinstance(v, ast.FormattedValue) for v in node.values):
-            return [_error("f-string", "An f-string computes a value inside {braces}.",
-                           "Write the text without f and without {braces}.", where, line)]
+            return [_error("f-string", tr("vet.f-string", lang), tr("vet.f-string.do", lang),
+                           where, line, lang=lang)]
         return []
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        return [f for e in node.elts for f in _check_value(e, where)]
+        return [f for e in node.elts for f in _check_value(e, where, lang)]
     if isinstance(node, ast.Dict):
         if any(k is None for k in node.keys):
-            return [_error("expression", "A ** in a dictionary unpacks another value.",
-                           "Write every key and value as text or a number.", where, line)]
-        return [f for k in node.keys if k is not None for f in _check_value(k, where)] + [
-            f for v in node.values for f in _check_value(v, where)]
+            return [_error("expression", tr("vet.dict-unpack", lang),
+                           tr("vet.dict-unpack.do", lang), where, line, lang=lang)]
+        return [f for k in node.keys if k is not None for f in _check_value(k, where, lang)] + [
+            f for v in node.values for f in _check_value(v, where, lang)]
     if (isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd))
             and isinstance(node.operand, ast.Constant)
             and isinstance(node.operand.value, (int, float, complex))):
         return []
     if isinstance(node, ast.Call):
         name = _dotted(node.func)
-        return [_error("call", f"The cell calls {name + '(...)' if name else 'a function'}.",
-                       "Answer cells may hold only text between quotes.", where, line)]
+        what = name + "(...)" if name else tr("vet.a-function", lang)
+        return [_error("call", tr("vet.call", lang, what=what), only_text, where, line,
+                       lang=lang)]
     if isinstance(node, ast.Attribute):
-        return [_error("attribute", f"The cell reads an attribute ({_dotted(node) or '...'}).",
-                       "Answer cells may hold only text between quotes.", where, line)]
+        return [_error("attribute", tr("vet.attribute", lang, name=_dotted(node) or "..."),
+                       only_text, where, line, lang=lang)]
     if isinstance(node, ast.Name):
-        return [_error("name", f"The answer is the name {node.id}, not text.",
-                       "Put the answer between quotes.", where, line)]
-    what = _EXPRESSION_WORDS.get(type(node).__name__, "an expression")
-    return [_error("expression", f"The cell computes a value ({what}).",
-                   "Answer cells may hold only text between quotes.", where, line)]
+        return [_error("name", tr("vet.name", lang, name=node.id), tr("vet.name.do", lang),
+                       where, line, lang=lang)]
+    kind = type(node).__name__
+    what = tr(f"vet.what.{_EXPRESSION_WORDS.get(kind, 'expression')}", lang)
+    return [_error("expression", tr("vet.expression", lang, what=what), only_text, where, line,
+                   lang=lang)]
 
 
 def _dotted(node: ast.expr) -> str:
@@ -209,28 +210,20 @@ def _dotted(node: ast.expr) -> str:
     return ""
 
 
-def _ipython_finding(source: str, where: str) -> Finding | None:
+def _ipython_finding(source: str, where: str, lang: str = "en") -> Finding | None:
     """A clearer finding than 'syntax error' for IPython's own syntax: %magic, !shell, ?help."""
     for n, line in enumerate(source.splitlines(), 1):
-        if _AUTOCALL.search(line):
-            return _error("magic", "IPython would run this line as a function call (, ; or / "
-                          "at its start).", "Answer cells may hold only text between quotes.",
-                          where, n)
-        if _SHELL.search(line):
-            return _error("shell", "The cell runs a shell command (!).",
-                          "Answer cells may hold only text between quotes.", where, n)
-        if _MAGIC.search(line):
-            return _error("magic", "The cell uses an IPython magic (%).",
-                          "Answer cells may hold only text between quotes.", where, n)
-        if _HELP.search(line):
-            return _error("magic", "The cell asks IPython for help (?).",
-                          "Answer cells may hold only text between quotes.", where, n)
+        for pattern, code, key in ((_AUTOCALL, "magic", "autocall"), (_SHELL, "shell", "shell"),
+                                   (_MAGIC, "magic", "magic"), (_HELP, "magic", "help")):
+            if pattern.search(line):
+                return _error(code, tr(f"vet.{key}", lang), tr("vet.only-text", lang), where, n,
+                              lang=lang)
     return None
 
 
 def _error(code: str, message: str, suggestion: str, where: str, line: int | None = None,
-           severity: str = "error") -> Finding:
-    element = f"{where}, line {line}" if line else where
+           severity: str = "error", lang: str = "en") -> Finding:
+    element = tr("vet.line", lang, where=where, line=line) if line else where
     return Finding(code, severity, message, suggestion, element)  # type: ignore[arg-type]
 
 

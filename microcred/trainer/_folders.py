@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..findings import Finding, has_errors
 from ._cell_source import _error, _warning
+from ._text import tr
 
 # Files nbgrader itself puts in a submission folder (``nbgrader collect`` / ``submit``).
 HOUSEKEEPING = frozenset({"timestamp.txt", "submission_secret.txt"})
@@ -127,46 +128,44 @@ def _ignored(rel: Path) -> bool:
     return any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in IGNORED)
 
 
-def vet_submission(sub: Submission, reference: Path | None) -> Vetting:
-    """Vet every notebook and every other file of one submission folder."""
+def vet_submission(sub: Submission, reference: Path | None, lang: str = "en") -> Vetting:
+    """Vet every notebook and every other file of one submission folder (messages in ``lang``)."""
 
     result = Vetting(sub)
     if reference is None:
         result.findings.append(_error(
-            "no-reference", f"No released or source notebook found for {sub.assignment}.",
-            "Run the vetting from the course folder (where nbgrader_config.py is) or give "
-            "--course.", sub.assignment))
+            "no-reference", tr("vet.no-reference", lang, name=sub.assignment),
+            tr("vet.no-reference.do", lang), sub.assignment))
         return result
     link = _linked(sub.folder)
     if link is not None:
         result.findings.append(_error(
-            "linked-folder", f"The folder {link.name} is a link to another place; nbgrader "
-            "would follow it and grade what is there.", "Delete the link before grading.",
-            link.name))
+            "linked-folder", tr("vet.linked-folder", lang, name=link.name),
+            tr("vet.delete-link", lang), link.name))
         return result
     released = {p.relative_to(reference) for p in reference.rglob("*")
                 if p.is_file() and not _ignored(p.relative_to(reference))}
     for p in sorted(sub.folder.rglob("*")):
         try:
-            result.findings.extend(_vet_file(p, sub.folder, reference, released))
+            result.findings.extend(_vet_file(p, sub.folder, reference, released, lang))
         except Exception as exc:  # noqa: BLE001  (one bad file must not stop the run)
-            result.findings.append(_failed(exc, str(p.relative_to(sub.folder))))
+            result.findings.append(_failed(exc, str(p.relative_to(sub.folder)), lang))
     for rel in sorted(r for r in released if r.suffix == ".ipynb"):
         if not (sub.folder / rel).exists():
             result.findings.append(_warning(
-                "missing-notebook", "The released notebook is not in the submission; nbgrader "
-                "scores it 0.", "Check whether the participant renamed it.", str(rel)))
+                "missing-notebook", tr("vet.missing-notebook", lang),
+                tr("vet.missing-notebook.do", lang), str(rel)))
     return result
 
 
-def _failed(exc: BaseException, where: str) -> Finding:
+def _failed(exc: BaseException, where: str, lang: str = "en") -> Finding:
     """The finding for a file the vetting itself could not judge (refused, to be safe)."""
-    return _error("vet-failed", f"The vetting could not read this ({type(exc).__name__}); it is "
-                  "refused to be safe.", "Ask for a fresh copy; report the file to the course's "
-                  "developers if it looks normal.", where)
+    return _error("vet-failed", tr("vet.failed", lang, problem=type(exc).__name__),
+                  tr("vet.failed.do", lang), where)
 
 
-def _vet_file(p: Path, folder: Path, reference: Path, released: set[Path]) -> list[Finding]:
+def _vet_file(p: Path, folder: Path, reference: Path, released: set[Path],
+              lang: str = "en") -> list[Finding]:
     """Findings for one file of a submission folder."""
     import nbformat
 
@@ -177,50 +176,46 @@ def _vet_file(p: Path, folder: Path, reference: Path, released: set[Path]) -> li
     if _ignored(rel) or (p.is_dir() and not p.is_symlink()):
         return findings
     if p.is_symlink():
-        findings.append(_error(
-            "unexpected-code-file", "A link to another file or folder; nbgrader would "
-            "follow it.", "Delete it before grading.", str(rel)))
+        findings.append(_error("unexpected-code-file", tr("vet.file-link", lang),
+                               tr("vet.delete-it", lang), str(rel)))
     elif p.suffix == ".ipynb":
         if rel not in released:
-            findings.append(_warning(
-                "unknown-notebook", "A notebook that was not released; nbgrader skips it.",
-                "Check whether the participant renamed the assignment notebook.", str(rel)))
+            findings.append(_warning("unknown-notebook", tr("vet.unknown-notebook", lang),
+                                     tr("vet.unknown-notebook.do", lang), str(rel)))
             return findings
         ref_nb = nbformat.read(reference / rel, as_version=4)
         try:
             text = p.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError) as exc:
-            findings.append(_error(
-                "malformed-notebook", f"The notebook cannot be read as text ({exc}).",
-                "Ask the participant to download the notebook again.", str(rel)))
+            findings.append(_error("malformed-notebook", tr("vet.not-text", lang, problem=exc),
+                                   tr("vet.download-again", lang), str(rel)))
             return findings
-        findings.extend(vet_notebook(text, ref_nb, str(rel)))
+        findings.extend(vet_notebook(text, ref_nb, str(rel), lang))
     elif rel.name in HOUSEKEEPING or rel in released:
         return findings
     elif p.suffix.lower() in CODE_SUFFIXES or any(s in CODE_SUFFIXES for s in p.suffixes):
-        findings.append(_error(
-            "unexpected-code-file", "A code file next to the notebook: nbgrader copies it "
-            "into the grading folder, where the test cells would import it.",
-            "Delete it before grading; answers go in the notebook.", str(rel)))
+        findings.append(_error("unexpected-code-file", tr("vet.code-file", lang),
+                               tr("vet.code-file.do", lang), str(rel)))
     else:
-        findings.append(_warning(
-            "unexpected-file", "A file that was not released; nbgrader copies it into the "
-            "grading folder.", "Check it, or delete it before grading.", str(rel)))
+        findings.append(_warning("unexpected-file", tr("vet.unexpected-file", lang),
+                                 tr("vet.unexpected-file.do", lang), str(rel)))
     return findings
 
 
-def vet_path(path: Path, course: Path, progress=None) -> list[Vetting]:
+def vet_path(path: Path, course: Path, progress=None, lang: str = "en") -> list[Vetting]:
     """Vet every submission under ``path`` against the course's released notebooks.
 
-    ``progress(done, total)`` is called after each submission (for long runs).
+    ``progress(done, total)`` is called after each submission (for long runs); the messages
+    are in ``lang``.
     """
     subs = find_submissions(Path(path))
     results = []
     for n, sub in enumerate(subs, 1):
         try:
-            results.append(vet_submission(sub, find_reference(Path(course), sub.assignment)))
+            results.append(vet_submission(sub, find_reference(Path(course), sub.assignment),
+                                          lang))
         except Exception as exc:  # noqa: BLE001  (one bad submission must not stop the run)
-            results.append(Vetting(sub, [_failed(exc, sub.assignment)]))
+            results.append(Vetting(sub, [_failed(exc, sub.assignment, lang)]))
         if progress:
             progress(n, len(subs))
     return results

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..files import write_text_atomic
+from ._text import num, tr
 
 STAGING = "autograde-staging"  # in the course folder, next to autograded/
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -60,7 +61,7 @@ class CohortRun:
 
 def autograde_cohort(course: Path, assignment: str, workers: int | None = None,
                      force: bool = False, vet: bool = True,
-                     progress: Progress | None = None) -> CohortRun:
+                     progress: Progress | None = None, lang: str = "en") -> CohortRun:
     """Vet, run and record every submission of ``assignment`` in ``course`` (see the module)."""
     from .roster import default_db_url, open_gradebook
 
@@ -71,9 +72,9 @@ def autograde_cohort(course: Path, assignment: str, workers: int | None = None,
     with _quiet(), open_gradebook(db, course=course) as gb:
         names = [a.name for a in gb.assignments]
     if assignment not in names:
-        raise UserError(f"no assignment {assignment!r} in the gradebook (it has: "
-                        f"{', '.join(names) or 'none'}); run nbgrader generate_assignment "
-                        f"{assignment} first")
+        raise UserError(tr("unknown-assignment", lang, names=assignment,
+                           known=", ".join(names) or "-")
+                        + " " + tr("autograde.generate-first", lang, name=assignment))
     workers = max(1, workers or os.cpu_count() or 1)
     run = CohortRun(assignment, workers=workers)
     state = course / STAGING / ".state" / assignment
@@ -98,12 +99,12 @@ def autograde_cohort(course: Path, assignment: str, workers: int | None = None,
     snapshot = state / "gradebook-snapshot.db"
     for old in (*state.glob("worker-*.db"), *state.glob("worker-*.log")):  # a stopped run's
         old.unlink()
-    _snapshot(db, snapshot)
+    _snapshot(db, snapshot, lang)
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_quiet_worker,
                                initargs=(str(state),))
     try:
         if vet and to_run:
-            to_run = _vet(pool, course, assignment, to_run, run, progress)
+            to_run = _vet(pool, course, assignment, to_run, run, progress, lang)
         total = len(to_run) + len(staged)
         done = 0
         if progress:
@@ -131,9 +132,8 @@ def autograde_cohort(course: Path, assignment: str, workers: int | None = None,
                     progress("graded", done, total)
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
-        raise UserError(f"stopped after {len(run.graded)} submission(s) of {assignment} in this "
-                        "run; run the same command again to continue (nothing graded is lost "
-                        "or graded twice)") from None
+        raise UserError(tr("autograde.stopped", lang, n=len(run.graded),
+                           name=assignment)) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         logs = [] if run.failed else list(state.glob("worker-*.log"))  # kept when one failed
@@ -231,28 +231,28 @@ def _last_error(log: str) -> str:
 # --- vetting in the workers ----------------------------------------------------------------
 
 
-def vet_one(course: str, assignment: str, student: str):
+def vet_one(course: str, assignment: str, student: str, lang: str = "en"):
     """Vet one submission (a worker's task); returns the verdict."""
     from .vet import Submission, find_reference, vet_submission
 
     folder = Path(course) / "submitted" / student / assignment
     return vet_submission(Submission(student, assignment, folder),
-                          find_reference(Path(course), assignment))
+                          find_reference(Path(course), assignment), lang)
 
 
 def _vet(pool: ProcessPoolExecutor, course: Path, assignment: str, students: list[str],
-         run: CohortRun, progress: Progress | None) -> list[str]:
+         run: CohortRun, progress: Progress | None, lang: str = "en") -> list[str]:
     from .vet import quarantine, save_record
 
     results = []
-    futures = [pool.submit(vet_one, str(course), assignment, sid) for sid in students]
+    futures = [pool.submit(vet_one, str(course), assignment, sid, lang) for sid in students]
     for n, future in enumerate(futures, 1):
         results.append(future.result())
         if progress:
             progress("vetted", n, len(futures))
     for r in results:
         if r.refused:
-            quarantine(r, course)
+            quarantine(r, course, lang)
             run.refused.append(r.submission.student)
     save_record(results, course)
     return [sid for sid in students if sid not in run.refused]
@@ -287,11 +287,10 @@ def _staged(state: Path, student: str) -> str | None:
         return None
 
 
-def _snapshot(db_url: str, dest: Path) -> None:
+def _snapshot(db_url: str, dest: Path, lang: str = "en") -> None:
     """A consistent copy of an SQLite gradebook for the workers to read (sqlite3 backup)."""
     if not db_url.startswith("sqlite:///"):
-        raise UserError("parallel autograding needs the course's SQLite gradebook; with another "
-                        "database run nbgrader autograde")
+        raise UserError(tr("autograde.not-sqlite", lang))
     dest.unlink(missing_ok=True)
     src = sqlite3.connect(db_url[len("sqlite:///"):])
     try:
@@ -333,17 +332,16 @@ def _quiet_worker(state: str) -> None:
     os.close(log)
 
 
-def format_run(run: CohortRun) -> str:
+def format_run(run: CohortRun, lang: str = "en") -> str:
     """A plain-text summary for the trainer."""
     per = run.seconds / max(len(run.graded), 1)
-    lines = [f"{run.assignment}: {len(run.graded)} graded in {run.seconds:.0f} s "
-             f"({per:.1f} s each with {run.workers} worker(s)), {len(run.skipped)} graded "
-             f"earlier and unchanged, {len(run.refused)} refused by the vetting"]
+    lines = [tr("autograde.summary", lang, name=run.assignment, graded=len(run.graded),
+                seconds=num(run.seconds, lang, 0), each=num(per, lang, 1), workers=run.workers,
+                skipped=len(run.skipped), refused=len(run.refused))]
     if run.refused:
-        lines.append("refused (moved to quarantine/): " + ", ".join(run.refused))
+        lines.append(tr("autograde.refused", lang, who=", ".join(run.refused)))
     for sid, why in sorted(run.failed.items()):
-        lines.append(f"NOT graded: {sid}: {why}")
+        lines.append(tr("autograde.not-graded", lang, student=sid, why=why))
     if run.failed:
-        lines.append("run the command again to retry those; nbgrader's log of one: "
-                     "nbgrader autograde ASSIGNMENT --student ID --force")
+        lines.append(tr("autograde.retry", lang))
     return "\n".join(lines)

@@ -40,6 +40,7 @@ from typing import Any
 from ..errors import UserError
 from ..files import write_text_atomic
 from ..spreadsheet import csv_text, number
+from ._text import percent, tr
 
 CSV_NAME = "badges.csv"
 CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
@@ -61,19 +62,19 @@ class BadgeRule:
     required: tuple[str, ...] = ()  # empty: every assignment of the gradebook
     pass_mark: float = 0.5  # share of each required assignment's maximum
 
-    def describe(self) -> str:
-        return (f"{self.pass_mark:.0%} of the points of each of "
-                f"{', '.join(self.required) if self.required else 'all assignments'}")
+    def describe(self, lang: str = "en") -> str:
+        return tr("badges.rule", lang, percent=percent(self.pass_mark, lang),
+                  assignments=", ".join(self.required) if self.required
+                  else tr("badges.all-assignments", lang))
 
 
 def badge_rule(doc: dict | None, pass_mark: float | None = None,
-               assignments: list[str] | None = None) -> BadgeRule:
+               assignments: list[str] | None = None, lang: str = "en") -> BadgeRule:
     """The rule of a design file's ``badge`` section; ``pass_mark`` and ``assignments`` (from
     the command line) replace what the file says."""
     section = (doc or {}).get("badge") or {}
     if not isinstance(section, dict):
-        raise UserError("the design file's 'badge' section must hold 'required' (a list of "
-                        "assignments) and 'pass_mark' (a share, e.g. 0.5)")
+        raise UserError(tr("badges.bad-section", lang))
     required = assignments if assignments else section.get("required") or []
     if isinstance(required, str):
         required = [required]
@@ -81,10 +82,9 @@ def badge_rule(doc: dict | None, pass_mark: float | None = None,
     try:
         mark = float(mark)
     except (TypeError, ValueError):
-        raise UserError(f"badge pass_mark {mark!r} is not a number; write a share such as "
-                        "0.5") from None
+        raise UserError(tr("badges.mark-not-number", lang, mark=repr(mark))) from None
     if not 0 < mark <= 1:
-        raise UserError("the pass mark is a share of the maximum, between 0 and 1 (e.g. 0.5)")
+        raise UserError(tr("bad-pass-mark", lang))
     return BadgeRule(tuple(str(a) for a in required), mark)
 
 
@@ -125,7 +125,7 @@ class BadgeRun:
 
 
 def course_results(db_url: str, rule: BadgeRule | None = None,
-                   vetting: list[dict] | None = None) -> list[Result]:
+                   vetting: list[dict] | None = None, lang: str = "en") -> list[Result]:
     """Every participant of the gradebook with their standing under ``rule``."""
     from .report import GRADED, PENDING, REFUSED, read_gradebook
     from .versions import base_names
@@ -135,14 +135,12 @@ def course_results(db_url: str, rule: BadgeRule | None = None,
     counted = base_names(rule.required) or list(data.assignments)  # outcomes-fi is outcomes
     unknown = [a for a in counted if a not in data.assignments]
     if unknown:
-        raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "
-                        f"{', '.join(data.assignments) or 'none'}); the course badge needs "
-                        "every required assignment generated and graded")
+        raise UserError(tr("unknown-assignment", lang, names=", ".join(unknown),
+                           known=", ".join(data.assignments) or "-")
+                        + " " + tr("badges.every-required", lang))
     empty = [a for a in counted if data.max_scores.get(a, 0) <= 0]
     if empty:
-        raise UserError(f"{', '.join(empty)}: no points in the gradebook yet (run nbgrader "
-                        "generate_assignment and autograde first); no badges are issued "
-                        "while a required assignment is not set")
+        raise UserError(tr("badges.no-points", lang, names=", ".join(empty)))
     people: dict[str, dict[str, Any]] = {}
     for row in data.rows:
         if row.assignment not in counted:
@@ -163,14 +161,15 @@ def course_results(db_url: str, rule: BadgeRule | None = None,
                    tuple(p["below"])) for sid, p in sorted(people.items())]
 
 
-def issuer_problem(description: Any) -> str | None:
+def issuer_problem(description: Any, lang: str = "en") -> str | None:
     """Why the design file cannot name the issuer of real badges, or None when it can."""
     bodies = [o for o in description.awarding_body if (o.name or "").strip()]
     if not bodies:
-        return "names no awarding body"
+        return tr("badges.no-issuer", lang)
     for o in bodies:
         if PLACEHOLDER.search(o.name) or (o.url and PLACEHOLDER_URL.search(o.url)):
-            return f"names the kit's placeholder {o.name!r} ({o.url or 'no web address'})"
+            return tr("badges.placeholder", lang, name=repr(o.name),
+                      url=o.url or tr("badges.no-url", lang))
     return None
 
 
@@ -207,7 +206,7 @@ def badge_file(folder: Path, student: str) -> Path:
 def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = None,
                  design_file: str | Path | None = None, issued: Any = None,
                  assignments: list[str] | None = None, hash_learner: bool = False,
-                 vetting: list[dict] | None = None) -> BadgeRun:
+                 vetting: list[dict] | None = None, lang: str = "en") -> BadgeRun:
     """Write a badge for each participant who passed, and ``badges.csv`` listing them.
 
     The rule is the design file's ``badge`` section (:func:`badge_rule`); ``pass_mark`` and
@@ -220,20 +219,18 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = Non
 
     design_file = Path(design_file) if design_file else course_design_path()
     doc = design.load(design_file)
-    rule = badge_rule(doc, pass_mark, assignments)
+    rule = badge_rule(doc, pass_mark, assignments, lang)
     description = design.description(doc)
-    problem = issuer_problem(description)
+    problem = issuer_problem(description, lang)
     if problem:
-        raise UserError(
-            f"{design_file.name} {problem}: a badge must name the organisation that awards it. "
-            "No badges issued. Copy the course's design file, put your organisation in "
-            "credential: awarding_body: (name and url) and give the copy with --design")
+        raise UserError(tr("badges.issuer-problem", lang, file=design_file.name,
+                           problem=problem))
     achievement = achievement_id(description)
-    today = _date(issued) if issued else dt.date.today()
+    today = _date(issued, lang) if issued else dt.date.today()
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder}: is a file; give a folder for the badges")
-    results = course_results(db_url, rule, vetting)
+        raise UserError(tr("badges.folder-is-file", lang, folder=folder))
+    results = course_results(db_url, rule, vetting, lang)
     folder.mkdir(parents=True, exist_ok=True)
     key = badge_key(folder)
     run = BadgeRun(folder, rule=rule)
@@ -264,16 +261,17 @@ def issue_badges(db_url: str, out_dir: str | Path, pass_mark: float | None = Non
             run.new.append(r.student)
         run.issued.append((r, path, when.isoformat()))
     run.csv_path = folder / CSV_NAME
-    design.write_text_atomic(run.csv_path, badges_csv(run, achievement))
+    design.write_text_atomic(run.csv_path, badges_csv(run, achievement, lang=lang))
     return run
 
 
-def badges_csv(run: BadgeRun, achievement: str, csv_style: str = "nordic") -> str:
+def badges_csv(run: BadgeRun, achievement: str, csv_style: str = "nordic",
+               lang: str = "en") -> str:
     """Who received a badge: one row each, a header row; by default for Excel in Finnish or
     Swedish settings (byte-order mark, ``;``, decimal comma: ``microcred.spreadsheet``)."""
     from .report import _cell  # names never read as spreadsheet formulas, as in the report
 
-    rows: list[list[str]] = [CSV_COLUMNS]
+    rows: list[list[str]] = [[tr(f"csv.{c}", lang) for c in CSV_COLUMNS]]
     for r, path, when in run.issued:
         rows.append([_cell(r.student), _cell(r.name), _cell(r.email), number(r.score, csv_style),
                      number(r.max_score, csv_style), number(round(r.share, 3), csv_style), when,
@@ -281,34 +279,33 @@ def badges_csv(run: BadgeRun, achievement: str, csv_style: str = "nordic") -> st
     return csv_text(rows, csv_style)
 
 
-def format_run(run: BadgeRun) -> str:
+def format_run(run: BadgeRun, lang: str = "en") -> str:
     """A plain-text summary for the trainer."""
-    lines = [f"{len(run.issued)} badge(s) in {run.folder.resolve()} "
-             f"({len(run.new)} new; rule: {run.rule.describe()})"]
+    lines = [tr("badges.summary", lang, n=len(run.issued), folder=run.folder.resolve(),
+                new=len(run.new), rule=run.rule.describe(lang))]
     for r, path, when in run.issued:
-        lines.append(f"  {r.student:16} {r.share:6.1%}  issued {when}  {path.name}")
+        lines.append(f"  {r.student:16} {percent(r.share, lang):>6}  "
+                     + tr("badges.issued", lang, date=when, file=path.name))
     if run.waiting:
-        lines.append(f"{len(run.waiting)} participant(s) wait for grading or a vetting "
-                     "decision (no badge yet): " + ", ".join(
-                         f"{r.student} ({', '.join(r.waiting)})" for r in run.waiting))
+        lines.append(tr("badges.waiting", lang, n=len(run.waiting), who=", ".join(
+            f"{r.student} ({', '.join(r.waiting)})" for r in run.waiting)))
     if run.not_passed:
-        lines.append(f"{len(run.not_passed)} participant(s) without a badge: " + "; ".join(
-            f"{r.student} ({_why_not(r)})" for r in run.not_passed))
+        lines.append(tr("badges.not-passed", lang, n=len(run.not_passed), who="; ".join(
+            f"{r.student} ({_why_not(r, lang)})" for r in run.not_passed)))
     for path in run.stale:
-        lines.append(f"note: {path.name} was issued earlier, but its holder does not pass now; "
-                     "it is left as it is (withdraw it yourself if you must)")
+        lines.append(tr("badges.stale", lang, file=path.name))
     if run.csv_path:
         lines.append(f"CSV: {run.csv_path.resolve()}")
     return "\n".join(lines)
 
 
-def _why_not(r: Result) -> str:
+def _why_not(r: Result, lang: str = "en") -> str:
     parts = []
     if r.missing:
-        parts.append("not handed in: " + ", ".join(r.missing))
+        parts.append(tr("badges.not-handed-in", lang, names=", ".join(r.missing)))
     if r.below:
-        parts.append("below the pass mark: " + ", ".join(r.below))
-    return "; ".join(parts) or "no points"
+        parts.append(tr("badges.below", lang, names=", ".join(r.below)))
+    return "; ".join(parts) or tr("badges.no-points-at-all", lang)
 
 
 def _earlier_date(path: Path, cid: str) -> dt.date | None:
@@ -322,7 +319,7 @@ def _earlier_date(path: Path, cid: str) -> dt.date | None:
         return None
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: Any, lang: str = "en") -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -330,7 +327,7 @@ def _date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise UserError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise UserError(tr("badges.bad-date", lang, value=repr(value))) from None
 
 
 def _pass_word(description: Any) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..grading import ANSWER_STUB
+from ._text import num, tr, when
 
 ASSIGNMENT = NOTEBOOK = "outcomes"
 DUE = dt.datetime(2025, 3, 1, 12, 0)  # UTC, as nbgrader stores it
@@ -40,17 +41,11 @@ RATIONALE = ("The outcomes follow our client's needs analysis; the credential is
              "so most verbs are at the upper levels. Each outcome is assessed by a piece of the "
              "participant's own design.")
 
-# id, first name, last name, the case it shows
+# id, first name, last name; the case each shows is "trainer.demo.case.<id>" (strings/trainer.yaml)
 PARTICIPANTS = [
-    ("good", "Aino", "Virtanen", "four good outcomes and a rationale"),
-    ("partial", "Erik", "Lindqvist", "one good outcome, one vague, the rest left as released"),
-    ("empty", "Maria", "Korhonen", "the notebook as released, nothing answered"),
-    ("late", "Johan", "Nyström", "good answers, handed in two days after the due date"),
-    ("malformed", "Leena", "Mäkinen", "an upload cut short: the file is not valid JSON"),
-    ("tampered", "Oskar", "Berg", "the test cell replaced by one printing a full score"),
-    ("loop", "Sanna", "Heikkinen", "an answer cell that loops forever"),
-    ("code", "Ville", "Laine", "an answer cell with code (import os, a call)"),
-    ("absent", "Kaisa", "Järvinen", "on the roster, hands in nothing"),
+    ("good", "Aino", "Virtanen"), ("partial", "Erik", "Lindqvist"), ("empty", "Maria", "Korhonen"),
+    ("late", "Johan", "Nyström"), ("malformed", "Leena", "Mäkinen"), ("tampered", "Oskar", "Berg"),
+    ("loop", "Sanna", "Heikkinen"), ("code", "Ville", "Laine"), ("absent", "Kaisa", "Järvinen"),
 ]
 
 
@@ -65,7 +60,7 @@ def repo_assignments() -> Path:
 
 def write_roster(path: Path) -> Path:
     lines = ["id,first name,last name,email"]
-    lines += [f"{sid},{first},{last},{sid}@example.org" for sid, first, last, _ in PARTICIPANTS]
+    lines += [f"{sid},{first},{last},{sid}@example.org" for sid, first, last in PARTICIPANTS]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -151,15 +146,15 @@ class DemoResult:
     summary: dict[str, str] = field(default_factory=dict)
 
 
-def run_demo(out: Path, echo: Callable[[str], None] = print) -> DemoResult:
-    """The whole cycle in ``out`` (created; a previous demo there is replaced)."""
+def run_demo(out: Path, echo: Callable[[str], None] = print, lang: str = "en") -> DemoResult:
+    """The whole cycle in ``out`` (created; a previous demo there is replaced), told in ``lang``."""
     from .report import read_gradebook, render_html, write_csv
     from .roster import default_db_url, import_roster, open_gradebook, parse_roster
     from .vet import format_vetting, load_record, quarantine, save_record, vet_path
 
     out = Path(out).resolve()
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise UserError(f"{out}: not empty and not an earlier demo; choose another folder")
+        raise UserError(tr("demo.not-empty", lang, path=out))
     shutil.rmtree(out, ignore_errors=True)
     course = out / "course"
     course.mkdir(parents=True)
@@ -169,66 +164,71 @@ def run_demo(out: Path, echo: Callable[[str], None] = print) -> DemoResult:
     shutil.copytree(src / "source", course / "source")
 
     def step(title: str, *args: str) -> subprocess.CompletedProcess:
-        echo(f"\n== {title}\n$ nbgrader {' '.join(args)}")
+        echo(f"\n== {tr(title, lang)}\n$ nbgrader {' '.join(args)}")
         proc = nbgrader(course, *args)
         (out / f"{args[0]}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
         if proc.returncode != 0:
-            raise UserError(f"nbgrader {args[0]} failed; see {out / (args[0] + '.log')}")
+            raise UserError(tr("demo.nbgrader-failed", lang, step=args[0],
+                               log=out / (args[0] + ".log")))
         return proc
 
-    step("Release the assignment", "generate_assignment", ASSIGNMENT, "--force")
-    echo("\n== Import the roster")
+    step("demo.release", "generate_assignment", ASSIGNMENT, "--force")
+    echo("\n== " + tr("demo.roster", lang))
     db = default_db_url(course)
-    people, problems = parse_roster(write_roster(out / "roster.csv").read_text("utf-8"))
+    people, problems = parse_roster(write_roster(out / "roster.csv").read_text("utf-8"), lang)
     if problems:
         raise UserError("demo roster: " + "; ".join(problems))
     added, _ = import_roster(people, db, course_id=None)
     with open_gradebook(db) as gb:
         gb.update_or_create_assignment(ASSIGNMENT, duedate=DUE)
-    echo(f"{added} participants; due date {DUE:%Y-%m-%d %H:%M} UTC")
+    echo(tr("demo.participants", lang, n=added,
+            due=when(DUE, lang)))
 
-    echo("\n== Synthetic submissions")
+    echo("\n== " + tr("demo.submissions", lang))
     make_cohort(course)
-    for sid, first, last, case in PARTICIPANTS:
-        echo(f"  {sid:10} {first} {last}: {case}")
+    for sid, first, last in PARTICIPANTS:
+        echo(f"  {sid:10} {first} {last}: {tr('demo.case.' + sid, lang)}")
 
-    echo("\n== Vet before anything runs: python -m microcred grading vet submitted")
-    results = vet_path(course / "submitted", course)
+    echo("\n== " + tr("demo.vet", lang) + ": python -m microcred grading vet submitted")
+    results = vet_path(course / "submitted", course, lang=lang)
     for r in results:
-        quarantine(r, course)
-        echo(format_vetting(r))
+        quarantine(r, course, lang)
+        echo(format_vetting(r, lang))
     save_record(results, course)
 
-    proc = step("Autograde what passed the vetting", "autograde", ASSIGNMENT, "--force")
-    step("Feedback for the participants", "generate_feedback", ASSIGNMENT, "--force")
+    proc = step("demo.autograde", "autograde", ASSIGNMENT, "--force")
+    step("demo.feedback", "generate_feedback", ASSIGNMENT, "--force")
 
-    echo("\n== Report: python -m microcred grading report")
+    echo("\n== " + tr("demo.report", lang) + ": python -m microcred grading report")
     data = read_gradebook(db, load_record(course))
     report = out / "report.html"
-    report.write_text(render_html(data, title="Grading report (demo cohort)"), encoding="utf-8")
+    report.write_text(render_html(data, title=tr("demo.report-title", lang), lang=lang),
+                      encoding="utf-8")
     grades = out / "grades.csv"
-    write_csv(data, grades)
+    write_csv(data, grades, lang=lang)
 
     verdicts = {r.submission.student: r for r in results}
     summary = {}
     for row in data.rows:
         v = verdicts.get(row.student)
         if row.status == "refused":
-            text = "REFUSED: " + ", ".join(sorted({f.code for f in v.findings if
-                                                    f.severity == "error"})) if v else "REFUSED"
+            codes = sorted({f.code for f in v.findings if f.severity == "error"}) if v else []
+            text = tr("demo.refused", lang, codes=", ".join(codes) or "-")
         elif row.status == "not submitted":
-            text = "not submitted"
+            text = tr("status.not submitted", lang)
         else:
-            text = f"graded {row.score:g}/{row.max_score:g}"
+            text = tr("demo.graded", lang, score=num(row.score, lang),
+                      max=num(row.max_score, lang))
             if row.status == "pending":
-                text += " (rationale to grade by hand)"
+                text += " " + tr("demo.rationale", lang)
             if row.seconds_late > 0:
-                text += f", LATE by {row.seconds_late / 86400:.1f} days"
+                text += ", " + tr("demo.late", lang, days=num(row.seconds_late / 86400, lang, 1))
             if v and v.findings:
-                text += ", WARNING: " + ", ".join(sorted({f.code for f in v.findings}))
+                text += ", " + tr("demo.warning", lang,
+                                  codes=", ".join(sorted({f.code for f in v.findings})))
         summary[row.student] = text
-    echo("\n== What happened to each participant")
-    for sid, *_rest, case in PARTICIPANTS:
-        echo(f"  {sid:10} {summary.get(sid, '?'):60} ({case})")
-    echo(f"\nReport : file://{report}\nCSV    : {grades}\nCourse : {course}")
+    echo("\n== " + tr("demo.what-happened", lang))
+    for sid, _first, _last in PARTICIPANTS:
+        echo(f"  {sid:10} {summary.get(sid, '?'):60} ({tr('demo.case.' + sid, lang)})")
+    echo("\n" + tr("demo.where", lang, report=f"file://{report}", csv=grades, course=course))
     return DemoResult(course, report, grades, results, proc.stdout + proc.stderr, summary)

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..spreadsheet import csv_text, number, platform_style
+from ._text import tr
 from .report import CSV_COLUMNS, GRADED, MISSING, GradingData, Row, _cell
 from .versions import base_names
 
@@ -66,7 +67,7 @@ class Export:
     unmatched: list[str] = field(default_factory=list)  # participants the platform file lacks
     unknown_rows: int = 0  # platform rows no participant of the gradebook matches
     new_columns: list[str] = field(default_factory=list)  # assignments the platform file lacked
-    unmatched_why: str = "not in the platform's file"
+    unmatched_why: str = "not-in-file"  # why (a key of export.unmatched-why.*)
 
     def save(self, path: str | Path) -> Path:
         """Write the file in UTF-8, atomically (a failed write never leaves half a file)."""
@@ -77,33 +78,34 @@ class Export:
 
 def export_grades(data: GradingData, fmt: str, assignments: list[str] | None = None,
                   pass_mark: float = 0.5, lms_file: str | None = None, match: str = "email",
-                  missing_as_zero: bool = False) -> Export:
+                  missing_as_zero: bool = False, lang: str = "en") -> Export:
     """The grades of ``assignments`` (default: all) in format ``fmt`` (see :data:`FORMATS`).
 
     ``lms_file`` is the text of the platform's own gradebook export to fill in (Moodle, Canvas);
-    ``match`` is Moodle's user field (``email`` or ``idnumber``, the roster id)."""
+    ``match`` is Moodle's user field (``email`` or ``idnumber``, the roster id); ``lang`` is
+    the language of the messages and of the spreadsheet's headings."""
     if fmt not in FORMATS:
-        raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    chosen = _assignments(data, assignments)
+        raise UserError(tr("export.unknown-format", lang, format=fmt, formats=", ".join(FORMATS)))
+    chosen = _assignments(data, assignments, lang)
     if fmt == "excel":
-        return spreadsheet(data, chosen, pass_mark)
+        return spreadsheet(data, chosen, pass_mark, lang)
     scores = _final_scores(data, chosen, missing_as_zero)
     if fmt == "moodle":
         if match not in MOODLE_MATCH:
-            raise UserError(f"Moodle matches on {' or '.join(MOODLE_MATCH)}, not {match!r}")
-        return _moodle(data, chosen, scores, lms_file, match)
-    return _canvas(data, chosen, scores, lms_file)
+            raise UserError(tr("export.bad-match", lang, match=match,
+                               choices=", ".join(MOODLE_MATCH)))
+        return _moodle(data, chosen, scores, lms_file, match, lang)
+    return _canvas(data, chosen, scores, lms_file, lang)
 
 
-def _assignments(data: GradingData, assignments: list[str] | None) -> list[str]:
+def _assignments(data: GradingData, assignments: list[str] | None, lang: str = "en") -> list[str]:
     chosen = base_names(assignments) if assignments else list(data.assignments)
     unknown = [a for a in chosen if a not in data.assignments]
     if unknown:
-        raise UserError(f"no assignment {', '.join(unknown)} in the gradebook (it has: "
-                        f"{', '.join(data.assignments) or 'none'})")
+        raise UserError(tr("unknown-assignment", lang, names=", ".join(unknown),
+                           known=", ".join(data.assignments) or "-"))
     if not chosen:
-        raise UserError("the gradebook has no assignments yet; run nbgrader generate_assignment "
-                        "and autograde first")
+        raise UserError(tr("export.no-assignments", lang))
     return chosen
 
 
@@ -136,12 +138,12 @@ def _number(value: float | None, comma: bool = False) -> str:
 
 
 def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file: str | None,
-            match: str) -> Export:
+            match: str, lang: str = "en") -> Export:
     result = Export("moodle", "", blank=scores.blank)
     if lms_file is None:
         if match == "email":
             result.unmatched = sorted(sid for sid, p in data.people.items() if not p.email)
-            result.unmatched_why = "no e-mail address in the roster, so Moodle cannot match them"
+            result.unmatched_why = "no-email"
         header = [*MOODLE_COLUMNS, *assignments]
         lines = [header]
         for sid, p in sorted(data.people.items()):
@@ -152,10 +154,10 @@ def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file
         result.rows = len(lines) - 1
         result.text = csv_text(lines, "platform")
         return result
-    rows, delimiter = _read_platform_csv(lms_file, "Moodle")
+    rows, delimiter = _read_platform_csv(lms_file, "Moodle", lang)
     header = rows[0]
     key = "Email address" if match == "email" else "ID number"
-    col = _column(header, key, "Moodle", "Export → Plain text file")
+    col = _column(header, key, "Moodle", "Export → Plain text file", lang)
     columns = _item_columns(header, assignments, _MOODLE_ITEM, result)
     by_key = ({p.email.casefold(): sid for sid, p in data.people.items() if p.email}
               if match == "email" else {sid.casefold(): sid for sid in data.people})
@@ -170,7 +172,7 @@ def _moodle(data: GradingData, assignments: list[str], scores: _Scores, lms_file
 
 
 def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
-            lms_file: str | None) -> Export:
+            lms_file: str | None, lang: str = "en") -> Export:
     result = Export("canvas", "", blank=scores.blank)
     if lms_file is None:
         lines = [[*CANVAS_COLUMNS, *assignments],
@@ -186,12 +188,11 @@ def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
         result.rows = len(lines) - 2
         result.text = csv_text(lines, "platform")
         return result
-    rows, delimiter = _read_platform_csv(lms_file, "Canvas")
+    rows, delimiter = _read_platform_csv(lms_file, "Canvas", lang)
     header = rows[0]
     keys = [i for i, h in enumerate(header) if h.strip() in CANVAS_KEYS]
     if not keys:
-        raise UserError("the Canvas file has no ID, SIS User ID or SIS Login ID column: give the "
-                        "Gradebook's own export (Gradebook → Export → Export Entire Gradebook)")
+        raise UserError(tr("export.canvas-no-key", lang))
     columns = _item_columns(header, assignments, _ASSIGNMENT_ID, result)
     body = [r for r in rows[1:] if not (r and r[0].strip() == CANVAS_POINTS)]
     points = [r for r in rows[1:] if r and r[0].strip() == CANVAS_POINTS]
@@ -210,10 +211,10 @@ def _canvas(data: GradingData, assignments: list[str], scores: _Scores,
 # --- platform files ------------------------------------------------------------------------
 
 
-def _read_platform_csv(text: str, platform: str) -> tuple[list[list[str]], str]:
+def _read_platform_csv(text: str, platform: str, lang: str = "en") -> tuple[list[list[str]], str]:
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise UserError(f"the {platform} file is empty")
+        raise UserError(tr("export.empty-file", lang, platform=platform))
     first = text.splitlines()[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip()
@@ -221,12 +222,12 @@ def _read_platform_csv(text: str, platform: str) -> tuple[list[list[str]], str]:
     return rows, delimiter
 
 
-def _column(header: list[str], name: str, platform: str, how: str) -> int:
+def _column(header: list[str], name: str, platform: str, how: str, lang: str = "en") -> int:
     for n, h in enumerate(header):
         if h.strip().casefold() == name.casefold():
             return n
-    raise UserError(f"the {platform} file has no column {name!r} (it has: "
-                    f"{', '.join(header)}); give {platform}'s own export ({how})")
+    raise UserError(tr("export.no-column", lang, platform=platform, column=name,
+                       columns=", ".join(header), how=how))
 
 
 def _item_columns(header: list[str], assignments: list[str], pattern: re.Pattern,
@@ -278,41 +279,39 @@ def _set(row: list[str], n: int, value: str) -> None:
 
 
 def spreadsheet(data: GradingData, assignments: list[str] | None = None,
-                pass_mark: float = 0.5) -> Export:
-    """The register's rows for Excel in Finnish or Swedish settings (BOM, ``;``, 0,5)."""
+                pass_mark: float = 0.5, lang: str = "en") -> Export:
+    """The register's rows for Excel in Finnish or Swedish settings (BOM, ``;``, 0,5), with
+    the headings and the ``passed`` words in ``lang``."""
     chosen = assignments or data.assignments
-    lines = [EXCEL_COLUMNS]
+    lines = [[tr(f"csv.{c}", lang) for c in EXCEL_COLUMNS]]
     rows: list[Row] = [r for r in data.rows if r.assignment in chosen]
     for r in rows:
         lines.append([_cell(r.student), _cell(r.name), _cell(r.assignment),
                       _number(r.score, comma=True), _number(r.max_score, comma=True),
-                      r.passed(pass_mark)])
+                      tr(f"passed.{r.passed(pass_mark)}", lang)])
     return Export("excel", csv_text(lines, "nordic"), rows=len(rows),
                   written=sum(r.score is not None for r in rows))
 
 
-def format_export(result: Export, path: Path) -> str:
+def format_export(result: Export, path: Path, lang: str = "en") -> str:
     """What the trainer should know about the file: where, how many, what was left empty."""
-    lines = [f"{result.format}: {path.resolve()} ({result.rows} row(s), "
-             f"{result.written} score(s))"]
+    lines = [tr("export.summary", lang, format=result.format, path=path.resolve(),
+                rows=result.rows, scores=result.written)]
     if result.new_columns:
-        lines.append(f"new column(s) {', '.join(result.new_columns)}: the platform file had no "
-                     "such assignment; the platform makes a new grade item when you import it")
+        lines.append(tr("export.new-columns", lang, names=", ".join(result.new_columns)))
     if result.blank:
         by_status: dict[str, list[str]] = {}
         for sid, a, status in result.blank:
             by_status.setdefault(status, []).append(f"{sid} ({a})")
         for status, who in sorted(by_status.items()):
-            lines.append(f"left empty, {status}: " + ", ".join(who))
+            lines.append(tr("export.left-empty", lang, status=tr(f"status.{status}", lang),
+                            who=", ".join(who)))
     if result.unmatched:
-        lines.append(f"{len(result.unmatched)} participant(s) without a grade in the file "
-                     f"({result.unmatched_why}): " + ", ".join(result.unmatched))
+        lines.append(tr("export.unmatched", lang, n=len(result.unmatched),
+                        why=tr(f"export.unmatched-why.{result.unmatched_why}", lang),
+                        who=", ".join(result.unmatched)))
     if result.unknown_rows:
-        lines.append(f"{result.unknown_rows} row(s) of the platform's file match no participant "
-                     "of the gradebook (left as they were)")
-    if result.format == "moodle":
-        lines.append("Moodle: Grades → Import → CSV file; map 'Email address' to useremail (or "
-                     "'ID number' to useridnumber) and each assignment column to its grade item")
-    elif result.format == "canvas":
-        lines.append("Canvas: Grades → Import; check the preview before you upload")
+        lines.append(tr("export.unknown-rows", lang, n=result.unknown_rows))
+    if result.format in ("moodle", "canvas"):
+        lines.append(tr(f"export.how-{result.format}", lang))
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, cast
 from matplotlib.figure import Figure
 
 from ..charts import PALETTE, new_figure, to_data_uri
+from ._text import num, percent, tr, when
 from .roster import Participant
 from .versions import merge_versions
 
@@ -183,40 +184,44 @@ def _count(q: Question, grade) -> None:
 # --- charts --------------------------------------------------------------------------------
 
 
-def plot_score_distribution(data: GradingData, assignment: str, pass_mark: float = 0.5) -> Figure:
+def plot_score_distribution(data: GradingData, assignment: str, pass_mark: float = 0.5,
+                            lang: str = "en") -> Figure:
     """Histogram of the graded submissions' scores (share of the maximum) for one assignment."""
     shares = [r.share * 100 for r in data.rows_for(assignment, GRADED, PENDING)
               if r.share is not None]
     fig = new_figure(6, 3)
     ax = fig.add_subplot()
     ax.hist(shares, bins=[i * 10 for i in range(11)], color=PALETTE[0], edgecolor="white")
-    ax.axvline(pass_mark * 100, color=PALETTE[1], linestyle="--", label="pass mark")
+    ax.axvline(pass_mark * 100, color=PALETTE[1], linestyle="--",
+               label=tr("chart.pass-mark", lang))
     ax.set_xlim(0, 100)
-    ax.set_xlabel("score, % of the maximum (manual parts count once graded)")
-    ax.set_ylabel("submissions")
+    ax.set_xlabel(tr("chart.score-axis", lang))
+    ax.set_ylabel(tr("chart.submissions", lang))
     cast("MaxNLocator", ax.yaxis.get_major_locator()).set_params(integer=True)
-    ax.set_title(f"{assignment}: {len(shares)} submission(s)")
+    ax.set_title(tr("chart.distribution-title", lang, name=assignment, n=len(shares)))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
 
 
-def plot_question_scores(data: GradingData, assignment: str) -> Figure:
+def plot_question_scores(data: GradingData, assignment: str, lang: str = "en") -> Figure:
     """One bar per question: how many submissions got full, partial, zero or pending points."""
     qs = [q for q in data.questions if q.assignment == assignment]
     fig = new_figure(6, 0.6 + 0.45 * max(len(qs), 1))
     ax = fig.add_subplot()
-    labels = [f"{q.name} ({q.max_score:g} p)" for q in qs]
+    labels = [tr("chart.question-label", lang, name=q.name, points=num(q.max_score, lang))
+              for q in qs]
     left = [0] * len(qs)
-    parts = [("full points", "full", PALETTE[2]), ("partial", "partial", PALETTE[4]),
-             ("zero", "zero", PALETTE[1]), ("to grade by hand", "pending", "#BBBBBB")]
-    for label, attr, colour in parts:
+    parts = [("full", PALETTE[2]), ("partial", PALETTE[4]), ("zero", PALETTE[1]),
+             ("pending", "#BBBBBB")]
+    for attr, colour in parts:
+        label = tr(f"chart.{attr}", lang)
         values = [getattr(q, attr) for q in qs]
         ax.barh(labels, values, left=left, color=colour, label=label, edgecolor="white")
         left = [a + b for a, b in zip(left, values)]
     ax.invert_yaxis()
-    ax.set_xlabel("submissions")
+    ax.set_xlabel(tr("chart.submissions", lang))
     cast("MaxNLocator", ax.xaxis.get_major_locator()).set_params(integer=True)
-    ax.set_title(f"{assignment}: points per question")
+    ax.set_title(tr("chart.questions-title", lang, name=assignment))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight() - 0.12),
               ncol=4, frameon=False, fontsize=8)
     return fig
@@ -225,8 +230,9 @@ def plot_question_scores(data: GradingData, assignment: str) -> Figure:
 # --- outputs -------------------------------------------------------------------------------
 
 
-def render_html(data: GradingData, pass_mark: float = 0.5, title: str = "Grading report") -> str:
-    """The self-contained HTML report."""
+def render_html(data: GradingData, pass_mark: float = 0.5, title: str | None = None,
+                lang: str = "en") -> str:
+    """The self-contained HTML report, in ``lang``."""
     from ..render import render
 
     sections = []
@@ -243,57 +249,62 @@ def render_html(data: GradingData, pass_mark: float = 0.5, title: str = "Grading
             "refused": [r for r in rows if r.status == REFUSED],
             "late": [r for r in graded if r.seconds_late > 0],
             "passed": sum(r.passed(pass_mark) == "yes" for r in rows),
-            "median": statistics.median(shares) * 100 if shares else None,
+            "median": statistics.median(shares) if shares else None,  # a share
             "questions": [q for q in data.questions if q.assignment == a],
-            "distribution": to_data_uri(plot_score_distribution(data, a, pass_mark)),
-            "distribution_alt": _distribution_alt(a, shares),
-            "per_question": to_data_uri(plot_question_scores(data, a)),
+            "distribution": to_data_uri(plot_score_distribution(data, a, pass_mark, lang)),
+            "distribution_alt": _distribution_alt(a, shares, lang),
+            "per_question": to_data_uri(plot_question_scores(data, a, lang)),
             "per_question_alt": _questions_alt(a, [q for q in data.questions
-                                                   if q.assignment == a]),
+                                                   if q.assignment == a], lang),
         })
     vetting = [e for e in data.vetting if e.get("status") in ("refused", "warnings")]
     return render(
-        "grading_report.html", title=title, course_id=data.course_id, sections=sections,
-        most_failed=data.most_failed(), rows=data.rows, vetting=vetting,
-        pass_mark=pass_mark, generated=_dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        late_text=late_text,
+        "grading_report.html", title=title or tr("report.title", lang), course_id=data.course_id,
+        sections=sections, most_failed=data.most_failed(), rows=data.rows, vetting=vetting,
+        pass_mark=pass_mark, generated=when(_dt.datetime.now(), lang), lang=lang,
+        late_text=lambda seconds: late_text(seconds, lang),
+        tr=lambda key, **fields: tr(key, lang, **fields),
+        num=lambda value: num(value, lang), percent=lambda share: percent(share, lang),
     )
 
 
-def _distribution_alt(assignment: str, shares: list[float]) -> str:
+def _distribution_alt(assignment: str, shares: list[float], lang: str = "en") -> str:
     if not shares:
-        return f"No graded submissions of {assignment} yet."
-    return (f"Histogram of {len(shares)} scores in {assignment}: lowest {shares[0]:.0%}, "
-            f"median {statistics.median(shares):.0%}, highest {shares[-1]:.0%}.")
+        return tr("chart.no-graded", lang, name=assignment)
+    return tr("chart.distribution-alt", lang, n=len(shares), name=assignment,
+              lowest=percent(shares[0], lang), median=percent(statistics.median(shares), lang),
+              highest=percent(shares[-1], lang))
 
 
-def _questions_alt(assignment: str, qs: list[Question]) -> str:
-    parts = [f"{q.name}: {q.full} full, {q.partial} partial, {q.zero} zero, {q.pending} to grade"
-             for q in qs]
-    return f"Points per question in {assignment}. " + "; ".join(parts) + "."
+def _questions_alt(assignment: str, qs: list[Question], lang: str = "en") -> str:
+    parts = [tr("chart.question-alt", lang, name=q.name, full=q.full, partial=q.partial,
+                zero=q.zero, pending=q.pending) for q in qs]
+    return tr("chart.questions-alt", lang, name=assignment, parts="; ".join(parts))
 
 
-def late_text(seconds: float) -> str:
-    """``2 d 3 h`` style lateness; empty when on time."""
+def late_text(seconds: float, lang: str = "en") -> str:
+    """``2 d 3 h`` style lateness (``2 vrk 3 h`` in Finnish); empty when on time."""
     if seconds <= 0:
         return ""
     days, rest = divmod(int(seconds), 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        return f"{days} d {hours} h"
-    return f"{hours} h {minutes} min" if hours else f"{max(minutes, 1)} min"
+        return tr("late.days", lang, days=days, hours=hours)
+    if hours:
+        return tr("late.hours", lang, hours=hours, minutes=minutes)
+    return tr("late.minutes", lang, minutes=max(minutes, 1))
 
 
 CSV_COLUMNS = ["id", "name", "assignment", "score", "max", "passed"]
 
 
-def write_csv(data: GradingData, path: Path, pass_mark: float = 0.5) -> int:
+def write_csv(data: GradingData, path: Path, pass_mark: float = 0.5, lang: str = "en") -> int:
     """The register's CSV, made to open in Finnish and Swedish Excel (UTF-8 with a byte-order
     mark, ``;``, decimal comma; see ``export.spreadsheet``); returns the number of rows."""
     from .export import spreadsheet
 
-    result = spreadsheet(data, pass_mark=pass_mark)
+    result = spreadsheet(data, pass_mark=pass_mark, lang=lang)
     result.save(path)
     return result.rows
 

@@ -53,13 +53,14 @@ def _key(header: str) -> str:
     return re.sub(r"[\s_\-.]", "", header.strip().casefold())
 
 
-def parse_roster(text: str) -> tuple[list[Participant], list[str]]:
-    """Participants and problems (``line N: ...``); the participants are usable only when
-    there are no problems."""
+def parse_roster(text: str, lang: str = "en") -> tuple[list[Participant], list[str]]:
+    """Participants and problems (``line N: ...``, in ``lang``); the participants are usable
+    only when there are no problems."""
+    from ._text import tr
+
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return [], [("the file is empty: the first row names the columns (id, first name, "
-                     "last name, email)")]
+        return [], [tr("roster.empty", lang)]
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
@@ -70,8 +71,7 @@ def parse_roster(text: str) -> tuple[list[Participant], list[str]]:
             if h in names and field not in where:
                 where[field] = n
     if "id" not in where:
-        return [], [(f"line 1: no id column (found: {', '.join(rows[0])}); name one column "
-                     "'id' (other columns: first name, last name, email)")]
+        return [], [tr("roster.no-id-column", lang, found=", ".join(rows[0]))]
     people: list[Participant] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
@@ -81,24 +81,23 @@ def parse_roster(text: str) -> tuple[list[Participant], list[str]]:
         values = {f: (row[i].strip() if i < len(row) else "") for f, i in where.items()}
         sid = values["id"]
         if not sid:
-            problems.append(f"line {line}: the id is empty")
+            problems.append(tr("roster.empty-id", lang, line=line))
             continue
         if not VALID_ID.match(sid):
-            problems.append(f"line {line}: id {sid!r} may hold only letters, digits and . _ @ - "
-                            "(it becomes a folder name)")
+            problems.append(tr("roster.bad-id", lang, line=line, id=repr(sid)))
             continue
         if sid in seen:
-            problems.append(f"line {line}: id {sid!r} is already on line {seen[sid]}")
+            problems.append(tr("roster.duplicate", lang, line=line, id=repr(sid), first=seen[sid]))
             continue
         seen[sid] = line
         email = values.get("email", "")
         if email and not VALID_EMAIL.match(email):
-            problems.append(f"line {line}: {email!r} does not look like an email address")
+            problems.append(tr("roster.bad-email", lang, line=line, email=repr(email)))
             continue
         people.append(Participant(sid, values.get("first_name", ""),
                                   values.get("last_name", ""), email))
     if not people and not problems:
-        problems.append("no participants: the file has a header row but no rows below it")
+        problems.append(tr("roster.no-rows", lang))
     return people, problems
 
 

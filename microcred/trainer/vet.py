@@ -41,6 +41,7 @@ from ._folders import (
     vet_path,
     vet_submission,
 )
+from ._text import tr
 
 __all__ = [  # the folder and file checks live in _folders.py; imported from here as before
     "CODE_SUFFIXES", "HOUSEKEEPING", "IGNORED", "MAX_BYTES", "RECORD", "Submission", "Vetting",
@@ -55,22 +56,25 @@ MAX_BYTES = 5_000_000  # a text-only answer notebook is a few kilobytes
 # --- one notebook --------------------------------------------------------------------------
 
 
-def read_notebook(text: str):
+def read_notebook(text: str, lang: str = "en"):
     """The notebook in ``text`` (nbformat 4), or a Finding saying why it cannot be read."""
     import nbformat
 
     try:
         data = json.loads(text)
     except RecursionError:
-        return _error("malformed-notebook", "The file is nested too deeply to be a notebook.",
-                      "Ask the participant for a fresh copy of the notebook.", "file")
+        return _error("malformed-notebook", tr("vet.too-nested", lang),
+                      tr("vet.fresh-copy", lang), "file")
+    except json.JSONDecodeError as exc:
+        where = tr("vet.json-where", lang, line=exc.lineno, column=exc.colno)
+        return _error("malformed-notebook", tr("vet.not-json", lang, problem=where),
+                      tr("vet.not-json.do", lang), "file")
     except ValueError as exc:
-        return _error("malformed-notebook", f"The file is not valid JSON ({exc}).",
-                      "The upload may be cut short: ask for the notebook again "
-                      "(File > Download in JupyterLab).", "file")
+        return _error("malformed-notebook", tr("vet.not-json", lang, problem=exc),
+                      tr("vet.not-json.do", lang), "file")
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        return _error("malformed-notebook", "The file is JSON but not a Jupyter notebook.",
-                      "Ask for the .ipynb file downloaded from JupyterLab.", "file")
+        return _error("malformed-notebook", tr("vet.not-notebook", lang),
+                      tr("vet.not-notebook.do", lang), "file")
     try:
         with warnings.catch_warnings():  # nbformat warns (and repairs) duplicate cell ids
             warnings.simplefilter("ignore")
@@ -78,8 +82,8 @@ def read_notebook(text: str):
             nbformat.validate(nb)
     except Exception as exc:  # noqa: BLE001  (nbformat raises many kinds)
         message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        return _error("malformed-notebook", f"The notebook is damaged ({message}).",
-                      "Ask the participant to download the notebook again.", "file")
+        return _error("malformed-notebook", tr("vet.damaged", lang, problem=message),
+                      tr("vet.download-again", lang), "file")
     return nb
 
 
@@ -118,7 +122,7 @@ _RISKY_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data", "fil
 _ANY_ATTRIBUTE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_:-@.[(#*")
 
 
-def active_html(text: str) -> str:
+def active_html(text: str, lang: str = "en") -> str:
     """What in ``text`` (Markdown with HTML) could run script or load content when shown as a web
     page ("" when nothing could): an element outside a plain-text allowlist, an attribute that
     the sanitiser nh3 (the HTML5 parser a browser uses) would remove, or a script link."""
@@ -126,7 +130,7 @@ def active_html(text: str) -> str:
 
     for m in _TAG_OPEN.finditer(text):
         if not _AUTOLINK.match(text, m.start()) and m[2].lower() not in nh3.ALLOWED_TAGS:
-            return f"the element <{m[2].lower()[:40]}>"
+            return tr("vet.html-element", lang, element=m[2].lower()[:40])
     if "<" in text:
         strict = nh3.clean(text, tags=nh3.ALLOWED_TAGS, strip_comments=False, link_rel=None,
                            attributes=nh3.ALLOWED_ATTRIBUTES,
@@ -136,10 +140,10 @@ def active_html(text: str) -> str:
                           generic_attribute_prefixes=set(_ANY_ATTRIBUTE),
                           url_schemes=nh3.ALLOWED_URL_SCHEMES | _RISKY_SCHEMES)
         if strict != loose:
-            return "an attribute such as onerror, style or a javascript: address"
+            return tr("vet.html-attribute", lang)
     decoded = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(text)).lower()
     if _SCRIPT_LINK.search(decoded):
-        return "a javascript: link"
+        return tr("vet.html-link", lang)
     return ""
 
 
@@ -156,17 +160,17 @@ def _tags(cell) -> list[str]:
     return sorted(map(str, tags)) if isinstance(tags, list) else [str(tags)]
 
 
-def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
+def vet_notebook(text: str, reference, name: str = "notebook", lang: str = "en") -> list[Finding]:
     """Findings for one submitted notebook (``text``) against the released one (``reference``).
 
     Locked cells of the reference are compared through nbgrader's checksum (nbgrader puts the
     original back before grading, so a change is a warning); every other code cell, answer or
-    added, must hold only literals (an error otherwise).
+    added, must hold only literals (an error otherwise). The messages are in ``lang``.
     """
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        return [_error("too-large", f"The notebook is larger than {MAX_BYTES // 1_000_000} MB.",
-                       "Answers are short texts: ask for a fresh copy.", name)]
-    nb = read_notebook(text)
+        return [_error("too-large", tr("vet.too-large", lang, mb=MAX_BYTES // 1_000_000),
+                       tr("vet.too-large.do", lang), name)]
+    nb = read_notebook(text, lang)
     if isinstance(nb, Finding):
         return [Finding(nb.code, nb.severity, nb.message, nb.suggestion, name)]
     ref_cells = {gid: c for c in reference.cells if (gid := _grade_id(c))}
@@ -174,50 +178,45 @@ def vet_notebook(text: str, reference, name: str = "notebook") -> list[Finding]:
     findings: list[Finding] = []
     for gid, n in counts.items():
         if n > 1:
-            findings.append(_error(
-                "duplicate-cell", f"Cell {gid} appears {n} times; nbgrader would run the copies "
-                "as ordinary code.", "Ask for a fresh copy of the notebook.", f"{name}: {gid}"))
+            findings.append(_error("duplicate-cell", tr("vet.duplicate-cell", lang, cell=gid, n=n),
+                                   tr("vet.fresh-copy", lang), f"{name}: {gid}"))
     for i, cell in enumerate(nb.cells, 1):
         gid = _grade_id(cell)
         ref = ref_cells.get(gid) if gid and counts[gid] == 1 else None
         where = f"{name}: {gid or f'cell {i}'}"
         if ref is not None and _locked(ref):
             if _checksum(cell) != _checksum(ref):
-                what = "its text" if cell.source != ref.source else "its nbgrader settings"
-                findings.append(_warning(
-                    "tampered-cell", f"The locked cell {gid} was changed ({what}); nbgrader puts "
-                    "the original back before grading.",
-                    "Talk with the participant; the score is not affected.", where))
+                what = tr("vet.its-text" if cell.source != ref.source else "vet.its-settings",
+                          lang)
+                findings.append(_warning("tampered-cell",
+                                         tr("vet.tampered-cell", lang, cell=gid, what=what),
+                                         tr("vet.tampered-cell.do", lang), where))
             if _tags(cell) != _tags(ref):
-                findings.append(_error(
-                    "changed-tags", f"The tags of the locked cell {gid} were changed "
-                    f"({', '.join(_tags(cell)) or 'none'}); nbgrader does not put tags back, and "
-                    "a tag can stop the cell from running.",
-                    "Ask for a fresh copy of the notebook.", where))
+                findings.append(_error("changed-tags", tr(
+                    "vet.changed-tags", lang, cell=gid,
+                    tags=", ".join(_tags(cell)) or tr("vet.no-tags", lang)),
+                    tr("vet.fresh-copy", lang), where))
         elif _runs_as(cell, ref) == "code":
             if cell.cell_type != "code":
-                where += f" (a {cell.cell_type} cell that nbgrader turns back into code)"
-            findings.extend(vet_source(cell.source, where))
+                where += " " + tr("vet.turned-to-code", lang, kind=cell.cell_type)
+            findings.extend(vet_source(cell.source, where, lang))
         elif (_runs_as(cell, ref) == "markdown" or cell.cell_type == "raw") and (
-                html := active_html(cell.source)):
-            findings.append(_error(
-                "active-html", f"The cell holds HTML that can run script in the formgrader or "
-                f"the feedback page ({html}).", "Ask for the answer as plain text.", where))
+                html := active_html(cell.source, lang)):
+            findings.append(_error("active-html", tr("vet.active-html", lang, what=html),
+                                   tr("vet.active-html.do", lang), where))
     present = set(counts)
     for gid, ref in ref_cells.items():
         if gid not in present and (_locked(ref) or ref.get("metadata", {}).get("nbgrader", {})
                                    .get("solution")):
-            findings.append(_warning(
-                "missing-cell", f"Cell {gid} is missing from the notebook.",
-                "Points of a missing test cell wait for manual grading in the formgrader.",
-                f"{name}: {gid}"))
+            findings.append(_warning("missing-cell", tr("vet.missing-cell", lang, cell=gid),
+                                     tr("vet.missing-cell.do", lang), f"{name}: {gid}"))
     return _unique(findings)
 
 
 # --- after the verdict ---------------------------------------------------------------------
 
 
-def quarantine(result: Vetting, course: Path) -> Path | None:
+def quarantine(result: Vetting, course: Path, lang: str = "en") -> Path | None:
     """Move a refused submission from ``submitted/`` to ``quarantine/`` so that no nbgrader
     command runs it; a note beside it says why. Returns the new folder (None if not moved)."""
     course = Path(course).resolve()
@@ -243,7 +242,7 @@ def quarantine(result: Vetting, course: Path) -> Path | None:
     note = dest.parent / f"{result.submission.assignment}.vetting.txt"
     if dest.is_symlink():
         note = dest.parent / f"{dest.name}.vetting.txt"
-    write_text_atomic(note, format_vetting(result) + "\n")
+    write_text_atomic(note, format_vetting(result, lang) + "\n")
     result.quarantined_to = dest
     return dest
 
@@ -276,18 +275,20 @@ def load_record(course: Path) -> list[dict]:
         return []
 
 
-def format_vetting(result: Vetting) -> str:
+def format_vetting(result: Vetting, lang: str = "en") -> str:
     """Plain text: the verdict, then one indented line per finding. Control characters of file
     names and cell text (terminal escapes) are shown as codes, never sent to the terminal."""
     sub = result.submission
-    lines = [f"{result.status:9} {printable(sub.student)}/{printable(sub.assignment)}"]
+    lines = [f"{tr('verdict.' + result.status, lang):9} "
+             f"{printable(sub.student)}/{printable(sub.assignment)}"]
     for f in result.findings:
-        lines.append(f"          {f.severity}: {f.code}: {printable(f.element)}: "
-                     f"{printable(f.message)}")
+        lines.append(f"          {tr('severity.' + f.severity, lang)}: {f.code}: "
+                     f"{printable(f.element)}: {printable(f.message)}")
         if f.suggestion:
             lines.append(f"            -> {printable(f.suggestion)}")
     if result.quarantined_to:
-        lines.append(f"          moved to {printable(str(result.quarantined_to))}")
+        lines.append("          " + tr("vet.moved-to", lang,
+                                       path=printable(str(result.quarantined_to))))
     return "\n".join(lines)
 
 

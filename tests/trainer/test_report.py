@@ -134,7 +134,7 @@ def test_the_median_of_an_even_count_is_the_mean_of_the_middle_two(tmp_path):
     data = GradingData("c", ["a"], {"a": 100.0}, rows=[
         Row("x", "", "a", 100.0, "graded", 0.0), Row("y", "", "a", 100.0, "graded", 84.0)])
     html = render_html(data)
-    assert "median <b>42 %</b>" in html and "median 84" not in html
+    assert "median <b>42\u00a0%</b>" in html and "median 84" not in html  # no-break space
 
 
 def test_the_report_names_the_course_of_the_configuration_not_default_course(db, tmp_path):

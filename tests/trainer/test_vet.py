@@ -412,17 +412,17 @@ def test_a_crash_while_vetting_a_file_refuses_that_submission_only(course, monke
     write_submission(course, "p2")
     real = vet_module.vet_notebook
 
-    def crash_for_p1(text, reference, name):
+    def crash_for_p1(text, reference, name, lang="en"):
         if "p1" in crash_for_p1.current:
             raise RecursionError("deep")
-        return real(text, reference, name)
+        return real(text, reference, name, lang)
 
     crash_for_p1.current = ""
     real_vet_file = folders_module._vet_file
 
-    def tracking(p, folder, reference, released_):
+    def tracking(p, folder, reference, released_, lang="en"):
         crash_for_p1.current = str(folder)
-        return real_vet_file(p, folder, reference, released_)
+        return real_vet_file(p, folder, reference, released_, lang)
 
     monkeypatch.setattr(vet_module, "vet_notebook", crash_for_p1)
     monkeypatch.setattr(folders_module, "_vet_file", tracking)
