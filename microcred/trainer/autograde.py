@@ -72,9 +72,9 @@ def autograde_cohort(course: Path, assignment: str, workers: int | None = None,
     with _quiet(), open_gradebook(db, course=course) as gb:
         names = [a.name for a in gb.assignments]
     if assignment not in names:
-        raise UserError(tr("unknown-assignment", lang, names=assignment,
+        raise UserError(tr("unknown-assignment", lang, names=repr(assignment),
                            known=", ".join(names) or "-")
-                        + " " + tr("autograde.generate-first", lang, name=assignment))
+                        + "; " + tr("autograde.generate-first", lang, name=assignment))
     workers = max(1, workers or os.cpu_count() or 1)
     run = CohortRun(assignment, workers=workers)
     state = course / STAGING / ".state" / assignment

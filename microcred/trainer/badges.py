@@ -137,7 +137,7 @@ def course_results(db_url: str, rule: BadgeRule | None = None,
     if unknown:
         raise UserError(tr("unknown-assignment", lang, names=", ".join(unknown),
                            known=", ".join(data.assignments) or "-")
-                        + " " + tr("badges.every-required", lang))
+                        + "; " + tr("badges.every-required", lang))
     empty = [a for a in counted if data.max_scores.get(a, 0) <= 0]
     if empty:
         raise UserError(tr("badges.no-points", lang, names=", ".join(empty)))
