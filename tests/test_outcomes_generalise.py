@@ -325,3 +325,18 @@ def test_to_after_the_objects_noun_opens_a_purpose(text, verbs):
 ])
 def test_developing_ones_own_competence_is_no_new_product(text, level):
     assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Du fördjupar dig i ett problem som du undersöker med hjälp av teori.",
+     ["fördjupa dig i", "undersöka"]),
+    ("The Student understands how they apply within the professional field.", ["understand"]),
+    ("uppskatta tidsåtgång för att lösa givna problem samt planera sin tid", ["uppskatta",
+                                                                               "planera"]),
+    ("Redogöra för och förhålla sig till begreppen utbildning och lärande.",
+     ["redogöra för", "förhålla sig till"]),
+])
+def test_clauses_that_are_the_learners_own(text, verbs):
+    """A clause whose subject is the learner ("som du undersöker") holds the learner's verbs;
+    "samt" after a purpose joins a second outcome; "förhålla sig till" is one verb."""
+    assert lemmas(text) == verbs, analyse(text)

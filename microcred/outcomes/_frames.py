@@ -162,8 +162,9 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
             f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
             tokens, first, i, lex) or _bare_purpose(tokens, first, i, lex))
         if purpose or tokens[i].text in lex.clause_words and i > first and not (
-            i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att")  # "explain how to ..."
-        ):
+            i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att", *lex.subjects)
+            and tokens[i + 1].text not in ("they", "he", "she", "it")  # "how they apply": theirs
+        ):  # "explain how to ...", "där du lär dig att reflektera": the learner's own clause
             j = i + 1
             while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
                 purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
@@ -172,6 +173,8 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
                     lex.purpose
                 ):
                     purpose = True  # "hur X kan användas för att strukturera och resonera"
+                if tokens[j].text in ("samt", "sekä") and _infinitive_entry(tokens, j + 1, lex):
+                    break  # "för att lösa problem samt planera sin tid": "samt" joins outcomes
                 if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
                     or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
