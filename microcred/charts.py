@@ -11,11 +11,19 @@ import io
 
 from matplotlib.figure import Figure
 
+from .i18n import t
+from .settings import screen_language
+
 # Okabe-Ito colours: distinguishable with colour-vision deficiencies, dark enough on white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
 
 LABEL_CHARS = 40  # the most of a participant's text that a chart shows in one label
+
+# The text alternative of each tool's chart (the widgets show the same under their charts).
+ALT_TEXTS = {"outcomes": "outcomes.coach.chart-alt", "matching": "matching.widget.chart-alt",
+             "workload": "workload.chart.alt", "alignment": "alignment.chart.alt",
+             "pathway": "pathways.chart.alt"}
 
 
 def short_label(text: object, width: int = LABEL_CHARS) -> str:
@@ -43,3 +51,9 @@ def to_png(fig: Figure, dpi: int = 100) -> bytes:
 def to_data_uri(fig: Figure, dpi: int = 100) -> str:
     """The figure as a ``data:`` URI, for self-contained HTML reports."""
     return "data:image/png;base64," + base64.b64encode(to_png(fig, dpi)).decode("ascii")
+
+
+def alt_text(chart: str, lang: str | None = None) -> str:
+    """What the chart of a tool (a key of ``ALT_TEXTS``) shows, in words for screen readers, in
+    ``lang`` (None: the screen language)."""
+    return t(ALT_TEXTS[chart], screen_language(ui=lang))

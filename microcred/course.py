@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import __version__
 from .errors import UserError
 from .i18n import LANGUAGES, t
 from .resources import load_yaml
+from .settings import screen_language
 
 
 @dataclass(frozen=True)
@@ -135,3 +137,9 @@ def _texts(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         value = {"en": value}
     return {lang: " ".join(str(value[lang]).split()) for lang in LANGUAGES if value.get(lang)}
+
+
+def ready(lang: str | None = None) -> str:
+    """The line the welcome notebook prints when the course tools import: their version, in
+    ``lang`` (None: the screen language)."""
+    return t("course.ready", screen_language(ui=lang), version=__version__)

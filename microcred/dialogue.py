@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .findings import as_lines
 from .i18n import LANGUAGES, t
 from .needs import NeedsCanvas, check
 from .render import render
 from .resources import load_yaml
+from .settings import screen_language
 
-__all__ = ["AgendaItem", "Guide", "Theme", "build_guide", "guide_markdown"]
+__all__ = ["AgendaItem", "Guide", "Theme", "build_guide", "canvas_text", "guide_markdown"]
 
 MIN_MINUTES = 30
 MAX_MINUTES = 480
@@ -85,14 +87,28 @@ def build_guide(canvas: NeedsCanvas, lang: str = "en", minutes: int = 120) -> Gu
     )
 
 
-def guide_markdown(canvas: NeedsCanvas, lang: str = "en", minutes: int = 120,
+def guide_markdown(canvas: NeedsCanvas, lang: str | None = None, minutes: int = 120,
                    task_list: bool = True) -> str:
     """The guide as Markdown. The gaps to fill are a task list (``- [ ]``) to tick in a file or
     on paper; ``task_list=False`` makes them plain list items, for a notebook output, where a
     task list shows as disabled check boxes without a name (axe-core: label, critical)."""
+    lang = screen_language(ui=lang)
     guide = build_guide(canvas, lang, minutes)
     return render("dialogue_guide.md", guide=guide, t=lambda key, **kw: t(key, lang, **kw),
                   md=_md_escape, task_list=task_list)
+
+
+def canvas_text(canvas: NeedsCanvas, lang: str | None = None) -> str:
+    """The canvas in plain lines for ``print()``: the organisation and sector, each need with
+    its priority, urgency and evidence, then what to check, in ``lang`` (None: the screen
+    language)."""
+    lang = screen_language(ui=lang)
+    lines = [" – ".join(x for x in (canvas.organisation, canvas.sector) if x)]
+    for n in canvas.needs:
+        facts = "; ".join(t(f"needs.{kind}.{value or 'none'}", lang)
+                          for kind, value in (("priority", n.priority), ("urgency", n.urgency)))
+        lines.append(f"  {n.id}  {n.text}  ({facts})" + (f"  [{n.evidence}]" if n.evidence else ""))
+    return "\n".join(lines + as_lines(check(canvas, lang), lang=lang))
 
 
 def _gap_questions(canvas: NeedsCanvas, gaps: dict, lang: str) -> list[str]:

@@ -21,6 +21,7 @@ from .i18n import t
 from .numbers import parse_number
 from .reading import parse_yaml
 from .resources import load_yaml
+from .settings import screen_language
 
 __all__ = [
     "PRIORITIES",
@@ -278,8 +279,9 @@ def needs_from_lines(text: str, section: Any = None) -> dict[str, Any]:
 # --- checks ----------------------------------------------------------------------------------
 
 
-def check(canvas: NeedsCanvas, lang: str = "en") -> list[Finding]:
+def check(canvas: NeedsCanvas, lang: str | None = None) -> list[Finding]:
     """What is missing or doubtful in the canvas, as findings (errors first)."""
+    lang = screen_language(ui=lang)
     found: list[Finding] = []
     if not canvas.organisation.strip():
         found.append(_finding("no-organisation", lang, "organisation"))

@@ -10,16 +10,20 @@ to about a minute.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from jupyter_client.manager import start_new_kernel
 
 from microcred.settings import screen_language
 from tests.helpers.paths import REPO
+from tests.helpers.screen_text import english_left, english_phrases, html_texts
 
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
@@ -129,31 +133,131 @@ def test_launch_buttons_open_the_editions_own_notebook(pagename, lang):
         assert (REPO / "notebooks" / lang / f"{name}.ipynb").exists()
 
 
+# Outputs that are documents in the language of the example they show, not in the screen's: the
+# capstone's English worked example as a catalogue entry and as an Open Badge (HTML that says
+# its own language, like the credential card, is recognised by its lang attribute).
+DOCUMENTS = {"capstone-walkthrough-21", "capstone-walkthrough-22"}
+_OWN_LANGUAGE = re.compile(r'<div class="mc-card" lang="(\w+)"')
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def _shown(msg: dict, lang: str) -> list[str]:
+    """What an output message puts on the screen: printed text, Markdown, and the text and alt
+    texts of HTML (a widget is rendered from its model: test_screen_language reads those)."""
+    content = msg.get("content", {})
+    if msg.get("msg_type") == "stream":
+        return [content.get("text", "")]
+    data = content.get("data", {}) if msg.get("msg_type") in ("display_data", "execute_result") else {}
+    if not data or "application/vnd.jupyter.widget-view+json" in data:
+        return []
+    if "text/html" in data:
+        own = _OWN_LANGUAGE.search(data["text/html"])
+        return [] if own and own.group(1) != lang else html_texts(data["text/html"])
+    return [data.get("text/markdown") or data.get("text/plain") or ""]
+
+
+def _content(edition: ne.Edition) -> list[str]:
+    """The texts a notebook shows as examples (the string literals its code cells give the
+    kit, and the example files), longest first: content in whatever language it was written
+    in. A text the cell prints itself (``print("...")``, an f-string) is no example: it is the
+    notebook's own frame, and must come from the kit in the screen language."""
+    found: set[str] = set()
+    for cell in _load(edition.source)["cells"]:
+        if cell["cell_type"] == "code":
+            found |= _literals(ast.parse("".join(cell["source"])))
+    for path in (REPO / "microcred" / "examples").rglob("*.yaml"):
+        found |= set(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    found = {x.strip() for x in found}
+    return sorted((x for x in found if len(x.split()) >= 2 or len(x) >= 12), key=len, reverse=True)
+
+
+def _literals(tree: ast.AST) -> set[str]:
+    """String literals of a cell, but not those it prints itself or formats into an f-string."""
+    framed = {id(n) for node in ast.walk(tree) for n in ast.walk(node)
+              if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Call)
+                                                     and getattr(node.func, "id", "") == "print")}
+    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str) and id(n) not in framed}
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _strings(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in _strings(v)]
+    return [node] if isinstance(node, str) else []
+
+
+def english_shown(texts: list[str], content: list[str]) -> list[str]:
+    """The lines of ``texts`` that are English, once the examples' own texts are taken out:
+    a whole line of English words or a catalogue label (``english_left``), or an English-only
+    phrase of the catalogue inside a line of another language."""
+    phrases = english_phrases("\n".join(content))
+    lines = []
+    for text in texts:
+        for example in content:
+            text = re.sub(rf"(?<!\w){re.escape(example)}(?!\w)", " ", text)
+        lines += [line.strip() for line in _QUOTED.sub(" ", text).splitlines() if line.strip()]
+    return [line for line in lines if english_left([line]) or phrases.search(line)]
+
+
+@pytest.mark.parametrize("source", sorted(ne.NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_code_cells_print_no_words_of_their_own(source):
+    """A code cell is the same in every edition, so the words it prints come from the kit,
+    which writes them in the screen language: no ``print("Total:", x)``, no f-string frames."""
+    own = [n for c in _load(source)["cells"] if c["cell_type"] == "code"
+           for node in ast.walk(ast.parse("".join(c["source"]))) if isinstance(node, ast.Call)
+           and getattr(node.func, "id", "") == "print" for n in node.args
+           if isinstance(n, (ast.Constant, ast.JoinedStr)) and re.search(r"[^\W\d_]{2}", ast.unparse(n))]
+    assert not own, [ast.unparse(n) for n in own]
+
+
+def test_the_english_check_finds_english_in_printed_text():
+    """The check itself: a printed English frame is found inside a Finnish line and alone; the
+    examples' own text and a Finnish report are not."""
+    content = ["Customer dialogue in sales"]
+    assert english_shown(["Full cost: 10 136 EUR", "  no problems found",
+                          "yhteensä 80 h = 3,0 op (credits under fi)"], content) == [
+        "Full cost: 10 136 EUR", "no problems found", "yhteensä 80 h = 3,0 op (credits under fi)"]
+    assert english_shown(["  N1  Customer dialogue in sales  (korkea; heti)",
+                          "Kokonaiskustannus 10 136 EUR", "  Ei huomautettavaa."], content) == []
+
+
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize("lang", ne.LANGS)
-def test_generated_notebooks_run_without_errors(lang, tmp_path):
+def test_generated_notebooks_run_without_errors_and_show_no_english(lang, tmp_path):
     """Every code cell of every generated notebook of one language, in one kernel, each notebook
-    in a copy of its folder (settings file included): no error, and the tools' language is set."""
+    in a copy of its folder (settings file included): no error, the tools' language is set, and
+    what the cells print or display (reports, findings, tables, alt texts) is in that language,
+    apart from the examples' own texts and documents in their own language."""
     work = []
     for edition in (e for e in EDITIONS if e.lang == lang):
         folder = tmp_path / edition.target.parent.relative_to(REPO)
         if not folder.exists():
             shutil.copytree(edition.target.parent, folder)
-        work.append((folder, edition.target.name))
+        work.append((folder, edition))
     km, kc = start_new_kernel(kernel_name="python3")
     try:
-        errors = []
-        for folder, name in work:
+        errors, english = [], []
+        for folder, edition in work:
+            name = edition.target.name
             cells = [c for c in _load(folder / name)["cells"] if c["cell_type"] == "code"]
             check = (f"import os; os.chdir({str(folder)!r})\n"
                      "from microcred.settings import screen_language\n"
                      f"assert screen_language() == {lang!r}, screen_language()")
-            for n, code in enumerate([check, *("".join(c["source"]) for c in cells)]):
-                reply = kc.execute_interactive(code, timeout=180, output_hook=lambda msg: None)
+            shown: list[str] = []
+            for n, (cell_id, code) in enumerate([(None, check), *((c.get("id"), "".join(c["source"]))
+                                                                 for c in cells)]):
+                seen: list[str] = []
+                reply = kc.execute_interactive(code, timeout=180, output_hook=lambda msg, seen=seen:
+                                               seen.extend(_shown(msg, lang)))
+                shown += [] if cell_id in DOCUMENTS else seen
                 if reply["content"]["status"] != "ok":
                     errors.append(f"{name} cell {n}: {reply['content'].get('ename')}: "
                                   f"{reply['content'].get('evalue')}")
+            english += [f"{name}: {line}" for line in english_shown(shown, _content(edition))]
         assert not errors, "\n".join(errors)
+        assert not english, "English on a screen of this language:\n" + "\n".join(english)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

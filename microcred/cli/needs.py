@@ -14,7 +14,7 @@ import json
 from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
-from ..matching import DEFAULT_THRESHOLD, MatchResult, match, parse_items
+from ..matching import DEFAULT_THRESHOLD, format_match, match, parse_items
 from ..resources import data_file
 from ._io import read_text, usage_of
 
@@ -85,26 +85,6 @@ def run_match(args: argparse.Namespace) -> int:
     else:
         print(format_match(result, args.lang))
     return 1 if any(f.severity == "error" for f in result.findings(args.lang)) else 0
-
-
-def format_match(result: MatchResult, lang: str = "en") -> str:
-    """A plain-text table: one row per need, then the gaps and a summary line."""
-    rows = [f"{'need':>6}  {'score':>5}  {'status':16}  {'best':8}  text"]
-    for row in result.rows(lang):
-        status = t(f"matching.status.{row['status']}", lang)
-        count = f" (x{row['count']})" if row["count"] > 1 else ""
-        text = row["text"] if len(row["text"]) <= 60 else row["text"][:57] + "..."
-        rows.append(f"{row['need']:>6}  {row['score']:5.2f}  {status[:16]:16}  "
-                    f"{(row['best'] or '-'):8}  {text}{count}")
-    for f in result.findings(lang):
-        rows.append(f"{f.severity}: {f.code}: {f.message}")
-        if f.suggestion:
-            rows.append(f"  -> {f.suggestion}")
-    covered = len(result.needs) - len(result.uncovered_needs)
-    rows.append("")
-    rows.append(t("matching.summary", lang, covered=covered, total=len(result.needs),
-                  percent=round(100 * result.coverage), unasked=len(result.unrequested_outcomes)))
-    return "\n".join(rows)
 
 
 def run_check(args: argparse.Namespace) -> int:

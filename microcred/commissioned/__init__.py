@@ -45,8 +45,10 @@ from ._self_check import (
     self_check,
     source_note,
 )
+from ._text import format_pricing
 
 __all__ = [
+    "format_pricing",
     "MAX_AMOUNT",
     "PRICE_ERRORS",
     "SCALE",

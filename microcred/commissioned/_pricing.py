@@ -14,6 +14,7 @@ from ..errors import UserError
 from ..findings import Finding, localised
 from ..i18n import t
 from ..numbers import format_number, parse_number
+from ..settings import screen_language
 
 PRICE_ERRORS = frozenset({"no-participants", "negative-rate", "negative-hours", "no-staff",
                           "negative-cost", "negative-overhead", "negative-participants",
@@ -72,6 +73,7 @@ class Pricing:
     price_per_participant: float | None  # the price charged (given) or the contract price / N
     break_even: int | None  # fewest participants at which price_per_participant covers costs
     findings: tuple[Finding, ...] = ()
+    language: str = "en"  # of the findings, and of ``str(pricing)``
 
     @property
     def ok(self) -> bool:
@@ -88,14 +90,23 @@ class Pricing:
         return direct * (1 + m.overhead_pct / 100)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if k not in ("model", "findings")}
+        data = {k: v for k, v in asdict(self).items() if k not in ("model", "findings", "language")}
         data["currency"] = self.model.currency
         data["findings"] = [f.to_dict() for f in self.findings]
         return {k: (round(v, 2) + 0.0 if isinstance(v, float) else v) for k, v in data.items()}
 
 
-def price(model: CostModel, lang: str = "en") -> Pricing:
-    """Cost, price and break-even of a commissioned course, with findings for odd input."""
+    def __str__(self) -> str:
+        """The calculation as plain text, for ``print(price(...))``, in its language."""
+        from ._text import format_pricing  # it imports this module
+
+        return format_pricing(self)
+
+
+def price(model: CostModel, lang: str | None = None) -> Pricing:
+    """Cost, price and break-even of a commissioned course, with findings for odd input, in
+    ``lang`` (None: the screen language)."""
+    lang = screen_language(ui=lang)
     found: list[Finding] = []
     staff: dict[str, float] = {}
     for r in model.roles:
@@ -153,7 +164,7 @@ def price(model: CostModel, lang: str = "en") -> Pricing:
         found = _channel_rules(model, found, per_cost, charged, lang)
     found.sort(key=lambda f: f.severity != "error")
     return Pricing(model, staff, staff_total, direct, overheads, total, contract, per_cost,
-                   charged, break_even, tuple(found))
+                   charged, break_even, tuple(found), lang)
 
 
 def _channel_rules(model: CostModel, found: list[Finding], per_cost: float | None,

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..i18n import LANGUAGES, t
 from ..numbers import format_number
 from ..outcomes import analyse
+from ..settings import chosen_language
 from . import _elements as el
 from ._model import Description, Issued, Problem
 from ._reader import yaml_example
@@ -35,10 +36,11 @@ _URI = re.compile(r"^[a-z][a-z0-9+.-]*:\S+$", re.IGNORECASE)
 
 def validate(record: Description | Issued, lang: str | None = None) -> list[Finding]:
     """Findings for a description, or for an issued credential (which adds the learner and the
-    date of issuing). Messages are in ``lang`` (default: the description's language)."""
+    date of issuing). Messages are in ``lang`` (default: the screen language someone chose,
+    else the description's language)."""
     issued = record if isinstance(record, Issued) else None
     desc = record.description if isinstance(record, Issued) else record
-    lang = lang or desc.language
+    lang = lang or chosen_language() or desc.language
     found = [_read_problem(p, lang) for p in desc.problems]
     broken = {p.element for p in desc.problems if p.code in _READ_ERRORS}
     found += _missing(desc, lang, skip=broken)

@@ -28,6 +28,7 @@ from ..errors import UserError
 from ..files import locked, write_text_atomic
 from ..i18n import LANGUAGES, t
 from ..reading import parse_yaml, read_text
+from ..settings import screen_language
 from ._migrate import SECTIONS, VERSION_KEY, migrate
 from ._splice import blank, plain, splice_sections, without_blanks
 
@@ -255,8 +256,9 @@ def comparable(value: Any) -> Any:
     return None if blank(out) else out
 
 
-def section_names(sections: Iterable[str], lang: str = "en") -> str:
+def section_names(sections: Iterable[str], lang: str | None = None) -> str:
     """The sections' names as a participant reads them, e.g. "Learning outcomes, Alignment"."""
+    lang = screen_language(ui=lang)
     return ", ".join(t(f"design.part.{s}", lang) for s in sections)
 
 

@@ -24,8 +24,10 @@ from ._chart import plot_heatmap
 from ._lists import parse_grouped, parse_items
 from ._match import DEFAULT_THRESHOLD, PARTLY, Item, MatchResult, apply_to_canvas, match
 from ._terms import concept_label, terms
+from ._text import format_match
 
 __all__ = [
+    "format_match",
     "DEFAULT_THRESHOLD",
     "PARTLY",
     "Item",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import number, t
+from ..settings import screen_language
 from ._match import MatchResult, _short
 
 if TYPE_CHECKING:
@@ -12,12 +13,13 @@ if TYPE_CHECKING:
 
 
 def plot_heatmap(
-    result: MatchResult, lang: str = "en", max_needs: int = 30, max_outcomes: int = 25
+    result: MatchResult, lang: str | None = None, max_needs: int = 30, max_outcomes: int = 25
 ) -> Figure:
     """A heatmap of the coverage matrix: needs down, outcomes across, darker = better match.
     Long lists show their first ``max_needs`` x ``max_outcomes`` cells and say so in the title."""
     from ..charts import new_figure, short_label
 
+    lang = screen_language(ui=lang)
     needs = result.needs[:max_needs]
     outcomes = result.outcomes[:max_outcomes]
     rows = [[result.score(i, j) for j in range(len(outcomes))] for i in range(len(needs))]

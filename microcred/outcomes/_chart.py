@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..lexicon import LEVELS
+from ..settings import screen_language
 from ._model import OutcomeAnalysis
 
 if TYPE_CHECKING:
@@ -20,12 +21,13 @@ def bloom_profile(results: Iterable[OutcomeAnalysis]) -> dict[str, int]:
     return {level: counts.get(level, 0) for level in LEVELS}
 
 
-def plot_bloom(results: Iterable[OutcomeAnalysis], lang: str = "en") -> Figure:
+def plot_bloom(results: Iterable[OutcomeAnalysis], lang: str | None = None) -> Figure:
     """A bar chart of the Bloom levels of a set of outcomes."""
     from matplotlib.ticker import MaxNLocator
 
     from ..charts import PALETTE, new_figure
 
+    lang = screen_language(ui=lang)
     profile = bloom_profile(results)
     fig = new_figure(6, 2.8)
     ax = fig.add_subplot()

@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from ..settings import screen_language
 from ._model import Pathway, _fmt, _prereqs, check_pathway, learner_plan
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ _ARROW = {"arrowstyle": "-|>", "color": "#333333", "lw": 1.1}
 _CYCLE_ARROW = {"arrowstyle": "-|>", "color": "#9b1c1c", "lw": 1.2, "linestyle": "--"}
 
 
-def plot_pathway(pathway: Pathway, lang: str = "en",
+def plot_pathway(pathway: Pathway, lang: str | None = None,
                  completed: list[str] | tuple[str, ...] | None = None) -> Figure:
     """The credentials in layers by prerequisite depth (left to right), arrows from each
     prerequisite, the target on the right. Completed credentials are green and ticked,
@@ -24,6 +25,7 @@ def plot_pathway(pathway: Pathway, lang: str = "en",
 
     from ..charts import PALETTE, new_figure
 
+    lang = screen_language(ui=lang)
     report = check_pathway(pathway, lang)
     known = pathway.by_id()
     plan = learner_plan(pathway, completed)

@@ -14,6 +14,7 @@ from ..lexicon import lexicon
 from ..numbers import format_number, parse_number
 from ..outcomes import detect_language
 from ..reading import expect
+from ..settings import screen_language
 
 ERROR_CODES = frozenset(
     {"empty", "duplicate-id", "unknown-prerequisite", "cycle", "bad-credits", "unknown-required",
@@ -196,8 +197,9 @@ class LearnerPlan:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in self.__dict__.items()}
 
 
-def check_pathway(pathway: Pathway, lang: str = "en") -> PathwayReport:
+def check_pathway(pathway: Pathway, lang: str | None = None) -> PathwayReport:
     """Check a pathway: credits, prerequisites, cycles, overlapping outcomes."""
+    lang = screen_language(ui=lang)
     findings: list[Finding] = []
     creds = pathway.credentials
     known = pathway.by_id()
@@ -322,8 +324,9 @@ def learner_plan(pathway: Pathway, completed: list[str] | tuple[str, ...] | None
     )
 
 
-def describe_plan(plan: LearnerPlan, lang: str = "en") -> list[str]:
+def describe_plan(plan: LearnerPlan, lang: str | None = None) -> list[str]:
     """The plan in plain sentences, one a line, in ``lang``."""
+    lang = screen_language(ui=lang)
     if plan.done:
         return [t("pathways.plan.done", lang)]
     lines = [t("pathways.plan.needed", lang, completed=_fmt(plan.completed_credits, lang),

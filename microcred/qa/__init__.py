@@ -47,8 +47,11 @@ from .assessment import (
 from .instrument import SCALE_MAX, SCALE_MIN, Criterion, Instrument, Level, Principle, instrument
 from .plots import plot_bars, plot_cohort, plot_comparison, plot_radar
 from .report import admin_checklist_html, cohort_html, report_html
+from .text import change_text, plan_text
 
 __all__ = [
+    "change_text",
+    "plan_text",
     "COHORT_THRESHOLD",
     "FORMAT",
     "FORMAT_VERSION",

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..findings import Finding
 from ..i18n import t
+from ..settings import screen_language
 from .assessment import SelfAssessment, load
 from .instrument import SCALE_MAX, SCALE_MIN, Criterion, instrument, pick
 
@@ -55,11 +56,13 @@ class PlanItem:
     score: int
     principle_mean: float | None
 
-    def action(self, lang: str) -> str:
-        return pick(self.criterion.action, lang)
+    def action(self, lang: str | None = None) -> str:
+        """The next action, in ``lang`` (None: the screen language)."""
+        return pick(self.criterion.action, screen_language(ui=lang))
 
-    def text(self, lang: str) -> str:
-        return pick(self.criterion.text, lang)
+    def text(self, lang: str | None = None) -> str:
+        """The criterion, in ``lang`` (None: the screen language)."""
+        return pick(self.criterion.text, screen_language(ui=lang))
 
     def principle_name(self, lang: str) -> str:
         return pick(instrument().principle(self.criterion.principle).name, lang)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..charts import PALETTE, new_figure, short_label
 from ..i18n import number, t
+from ..settings import screen_language
 from .analysis import CohortSummary, Comparison, profile
 from .assessment import SelfAssessment
 from .instrument import SCALE_MAX, SCALE_MIN, instrument, pick
@@ -35,10 +36,11 @@ def principle_labels(lang: str, width: int = 14) -> list[str]:
 
 
 def plot_radar(
-    assessment: SelfAssessment, lang: str = "en", earlier: SelfAssessment | None = None
+    assessment: SelfAssessment, lang: str | None = None, earlier: SelfAssessment | None = None
 ) -> Figure:
     """A radar (spider) chart of the mean score per principle; ``earlier`` is drawn dashed
     underneath for comparison. Unanswered principles sit at 0 and are named in the subtitle."""
+    lang = screen_language(ui=lang)
     fig = new_figure(5.6, 5.6)
     ax = cast("PolarAxes", fig.add_subplot(projection="polar"))
     n = len(instrument().principles)

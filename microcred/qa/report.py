@@ -9,7 +9,9 @@ from __future__ import annotations
 from .. import __version__
 from ..charts import to_data_uri
 from ..i18n import t
+from ..numbers import format_spec
 from ..render import render
+from ..settings import screen_language
 from .admin import admin_checklist
 from .analysis import CohortSummary, compare, development_plan, overall, profile
 from .assessment import SelfAssessment, validate
@@ -85,15 +87,18 @@ def admin_rows(lang: str) -> list[dict]:
     return rows
 
 
-def radar_alt(assessment: SelfAssessment, lang: str) -> str:
-    """Alt text for the radar chart: the numbers it shows, so no one needs to see it."""
+def radar_alt(assessment: SelfAssessment, lang: str | None = None, earlier: bool = False) -> str:
+    """Alt text for the radar chart: the numbers it shows, so no one needs to see it
+    (``earlier``: the chart draws an earlier assessment under it). None: the screen language."""
+    lang = screen_language(ui=lang)
     prof = profile(assessment)
     parts = [
         f"{p.number} {pick(p.name, lang)}: "
-        + (f"{prof[p.id].mean:.1f}" if prof[p.id].mean is not None else "–")
+        + (format_spec(prof[p.id].mean, ".1f", lang) if prof[p.id].mean is not None else "–")
         for p in instrument().principles
     ]
-    return t("qa.report.radar-alt", lang) + " " + "; ".join(parts)
+    alt = t("qa.report.radar-alt", lang) + " " + "; ".join(parts)
+    return alt + " " + t("qa.report.radar-earlier", lang) if earlier else alt
 
 
 def report_html(
@@ -172,6 +177,7 @@ def cohort_html(summary: CohortSummary, lang: str = "en", skipped: int = 0) -> s
     )
 
 
-def admin_checklist_html(lang: str = "en") -> str:
+def admin_checklist_html(lang: str | None = None) -> str:
     """The study-administration checklist as an HTML table (for a notebook or a page)."""
+    lang = screen_language(ui=lang)
     return render("qa_admin.html", tr=_tr(lang), admin=admin_rows(lang))

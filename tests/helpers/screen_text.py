@@ -22,12 +22,17 @@ class _Texts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
+        self.hidden = 0  # inside <style> or <script>: nothing anyone reads
 
     def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("style", "script")
         self.texts += [v for k, v in attrs if k in _ATTRS and v]
 
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("style", "script") and self.hidden > 0
+
     def handle_data(self, data):
-        if data.strip():
+        if data.strip() and not self.hidden:
             self.texts.append(data)
 
 
@@ -97,3 +102,23 @@ def english_left(texts: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
         if plain in labels or (len(words) >= 2 and all(w in english for w in words)):
             found.append(text)
     return found
+
+
+_SPLIT = re.compile(r"\{[^{}]*\}|[.,:;()!?\"“”\n/—–·|\[\]<>=*]+|\s-\s|->")
+
+
+def english_phrases(content: str = "") -> re.Pattern[str]:
+    """The catalogue's English phrases of two words or more (its texts cut at fields and
+    punctuation) that the same message's Finnish and Swedish texts do not hold, leaving out
+    those that ``content`` (the examples a notebook shows) holds: the words a Finnish or Swedish
+    screen should not show even inside a line of its own language ("Full cost: 10 136 EUR")."""
+    found: set[str] = set()
+    for texts in i18n._catalogue().values():
+        others = " ".join(texts.get(x) or "" for x in ("fi", "sv")).casefold()
+        for part in _SPLIT.split(texts.get("en") or ""):
+            phrase = " ".join(part.split())
+            if len(phrase.split()) >= 2 and phrase.casefold() not in others:
+                found.add(phrase)
+    folded = content.casefold()
+    keep = sorted((p for p in found if p.casefold() not in folded), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keep)) + r")(?!\w)", re.IGNORECASE)
