@@ -340,3 +340,14 @@ def test_clauses_that_are_the_learners_own(text, verbs):
     """A clause whose subject is the learner ("som du undersöker") holds the learner's verbs;
     "samt" after a purpose joins a second outcome; "förhålla sig till" is one verb."""
     assert lemmas(text) == verbs, analyse(text)
+
+
+def test_a_one_line_list_separated_by_semicolons_is_split():
+    text = ("Efter avslutad kurs förväntas studenten: redogöra för centrala begrepp; analysera "
+            "en organisations miljöarbete; värdera olika styrmodeller.")
+    assert [it.bloom_level for it in analyse(text).items] == ["understand", "analyse", "evaluate"]
+
+
+def test_forvantas_opens_the_learners_outcome_not_a_course_passive():
+    r = analyse("Efter genomgången kurs förväntas den studerande känna till bokslutets struktur.")
+    assert "teacher-centred" not in r.codes and "vague-verb" in r.codes, r

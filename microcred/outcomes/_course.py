@@ -21,6 +21,8 @@ def _teacher_centred(text: str, tokens: list[Token], lex: Lexicon, verbs: list[V
         return True
     words = [tok for tok in tokens if tok.is_word][:8]
     for n, tok in enumerate(words[:6] if not verbs else words[:2]):
+        if tok.text in lex.not_verbs:
+            continue
         if lex.passive_opening is not None and lex.passive_opening.search(tok.text) and (
             tok.text != tok.lemma or lex.language == "sv"
         ) and not any(w.text in lex.subjects for w in words[:n]) and not (

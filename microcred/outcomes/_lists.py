@@ -29,7 +29,8 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     tokens = lex.tokens(head)
     frame = _ability_frame(head, tokens, lex, [])
     rest = text[colon + 1 :]
-    bulleted = _BULLETED.match(rest) is not None  # "förväntas de studerande: - kunna ... - kunna"
+    # "förväntas de studerande: - kunna ... - kunna", "... expected to: assess X; analyse Y"
+    bulleted = _BULLETED.match(rest) is not None or ";" in rest
     if not bulleted and (frame is None or frame[1] != len(tokens)):
         return []
     pieces, begin = [], 0
