@@ -72,11 +72,13 @@ def parse_number(value: object, lang: str | None = None) -> float | None:
     return _finite(number)
 
 
-def format_number(value: float, lang: str = "en", decimals: int = 5, grouping: bool = True) -> str:
+def format_number(value: float, lang: str = "en", decimals: int = 5, grouping: bool = True,
+                  fixed: bool = False) -> str:
     """``value`` as ``lang`` writes it: 3.0 -> "3"; 1234.5 -> "1,234.5" in English and
-    "1 234,5" (no-break space) in Finnish and Swedish; at most ``decimals`` decimals.
+    "1 234,5" (no-break space) in Finnish and Swedish; at most ``decimals`` decimals (exactly
+    that many with ``fixed``, as in amounts of money: "1 234,50").
     ``grouping=False`` leaves out the thousands separator (for files that programs read)."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals > 0 else "")
     number = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
     return str(format_decimal(number, format=pattern, locale=_LOCALES.get(lang, "en"),
                               group_separator=grouping))

@@ -12,8 +12,8 @@ import json
 from typing import Any
 
 from ..commissioned import (
-    Pricing,
     answers_template,
+    format_pricing,
     model_from_dict,
     plot_pricing,
     price,
@@ -94,37 +94,6 @@ def run_price(args: argparse.Namespace) -> int:
     else:
         print(format_pricing(result, args.lang))
     return 0 if result.ok else 1
-
-
-def format_pricing(p: Pricing, lang: str = "en") -> str:
-    """The calculation as aligned plain-text lines, then the findings."""
-    cur = p.model.currency
-    na = t("commissioned.result.not-available", lang)
-
-    def money(x: float | None) -> str:
-        return na if x is None else f"{x:>12,.2f} {cur}"
-
-    lines = [p.model.title] if p.model.title else []
-    for role, cost in p.staff_costs.items():
-        lines.append(f"  {role[:30]:30} {money(cost)}")
-    rows = [
-        ("result.staff", money(p.staff_total)),
-        ("result.direct", money(p.direct_costs)),
-        ("result.overheads", money(p.overheads)),
-        ("result.total", money(p.total_cost)),
-        ("result.contract", money(p.contract_price)),
-        ("result.cost-per", money(p.cost_per_participant)),
-        ("result.price-per", money(p.price_per_participant)),
-        ("result.break-even", na if p.break_even is None
-         else f"{p.break_even:>12} {t('commissioned.result.participants', lang)}"),
-    ]
-    for key, value in rows:
-        lines.append(f"{t('commissioned.' + key, lang)[:32]:32} {value}")
-    for f in p.findings:
-        lines.append(f"{f.severity}: {f.code}: {f.message}")
-        if f.suggestion:
-            lines.append(f"  -> {f.suggestion}")
-    return "\n".join(lines)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ def format_pricing(p: Pricing, lang: str | None = None) -> str:
     na = t("commissioned.result.not-available", lang)
 
     def money(x: float | None) -> str:
-        return na if x is None else f"{format_number(x, lang, decimals=2):>12} {cur}"
+        return na if x is None else f"{format_number(x, lang, decimals=2, fixed=True):>12} {cur}"
 
     lines = [p.model.title] if p.model.title else []
     for role, cost in p.staff_costs.items():
