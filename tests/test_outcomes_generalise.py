@@ -351,3 +351,33 @@ def test_a_one_line_list_separated_by_semicolons_is_split():
 def test_forvantas_opens_the_learners_outcome_not_a_course_passive():
     r = analyse("Efter genomgången kurs förväntas den studerande känna till bokslutets struktur.")
     assert "teacher-centred" not in r.codes and "vague-verb" in r.codes, r
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Students will have the opportunity to practise interviewing clients.", "practise"),
+    ("The student is given an opportunity to plan a small study.", "plan"),
+    ("Opiskelija saa mahdollisuuden harjoitella asiakastyötä.", "harjoitella"),
+    ("Studenten får möjlighet att öva på samtalsmetodik.", "öva"),
+    ("This module enables participants to design assessment rubrics.", "design"),
+])
+def test_a_chance_the_course_gives_is_teacher_centred_in_all_three_languages(text, verb):
+    """The course's statement, with the learner's verb and its level kept (as the labels of
+    "ges möjlighet att" have it)."""
+    r = analyse(text)
+    assert "teacher-centred" in r.codes and lemmas(text) == [verb], r
+
+
+@pytest.mark.parametrize("text", [
+    "Lectures and seminars introduce the main theories.",
+    "Undervisningen består av föreläsningar och seminarier.",
+])
+def test_teaching_as_the_subject_is_teacher_centred(text):
+    assert "teacher-centred" in analyse(text).codes
+
+
+@pytest.mark.parametrize("text, level", [
+    ("tell how your values guide your work", "understand"),
+    ("Opiskelija osaa kertoa, miten arvot ohjaavat työtä.", "understand"),
+])
+def test_telling_how_or_why_explains(text, level):
+    assert analyse(text).bloom_level == level

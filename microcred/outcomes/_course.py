@@ -75,7 +75,8 @@ def _learner_follows(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-_OPENING = frozenset({"the", "this", "that", "these", "our", "a", "an", "each", "every",
+_OPENING = frozenset({"the", "this", "that", "these", "our", "a", "an", "each", "every", "and",
+                      "or", "lectures", "seminars", "workshops",
                       "first", "second", "third", "final", "main", "overall"})
 _ALSO = frozenset({"also", "further", "additionally", "också", "även", "dessutom", "myös",
                    "lisäksi"})
@@ -84,7 +85,8 @@ _ALSO = frozenset({"also", "further", "additionally", "också", "även", "dessut
 def _course_verb_span(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
     """Character span of the course's verb chain ("skall också ge", "avser att ge")."""
     j = i
-    while j + 1 < len(tokens) and (tokens[j].text in lex.course_verbs or tokens[j + 1].text in (
+    while j + 1 < len(tokens) and tokens[j].text not in lex.subjects and (
+            tokens[j].text in lex.course_verbs or tokens[j + 1].text in (
         "att", "till", "to", "också", "även", "also"
     ) or tokens[j].text in ("att", "till", "to", "också", "även", "also") or (
         tokens[j].text in lex.and_words and tokens[j + 1].text in lex.course_verbs)):

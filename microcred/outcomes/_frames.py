@@ -117,6 +117,11 @@ def _plural_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return any(tok.text in lex.subjects and tok.text.endswith("t") for tok in tokens[:i])
 
 
+# "the opportunity to practise": what the chance is for is the learner's action, no purpose
+_CHANCES = frozenset({"opportunity", "opportunities", "chance", "chances", "possibility",
+                      "possibilities"})
+
+
 def _bare_purpose(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool:
     """English "analyse data to answer a question", "exemplify approaches to interpret ...":
     "to" after the object's noun opens a purpose, whose verb is no second outcome (as after
@@ -124,7 +129,8 @@ def _bare_purpose(tokens: list[Token], first: int, i: int, lex: Lexicon) -> bool
     if not lex.uses_position or i <= first + 1 or i + 1 >= len(tokens):
         return False
     prev = tokens[i - 1]
-    if (not prev.is_word or prev.text in lex.markers | lex.prepositions | lex.clause_words
+    if (not prev.is_word or prev.text in _CHANCES or prev.text in lex.markers | lex.prepositions
+            | lex.clause_words
             | lex.function_words | lex.subjects or lex.match_at(tokens, i - 1) is not None
             or any(p.search(f"{prev.text} to") for p in lex.frames)):
         return False

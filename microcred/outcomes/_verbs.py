@@ -190,9 +190,13 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
     if len(entry.levels) < 2 or not lex.object_levels:
         return entry.level
     after = [tok.text for tok in tokens[j : j + 2]]
-    if "analyse" in entry.levels and after and (after[0] in lex.clause_words or (
+    if after and (after[0] in lex.clause_words or (
             after[0] == "," and after[1:] and after[1] in lex.clause_words)):
-        return "analyse"  # "identify when/why ...", "tunnistaa, miten ...": a question to analyse
+        # "identify when/why ...", "tunnistaa, miten ...": a question to analyse; "tell how ...",
+        # "kertoa, miten ...": an explanation (understand)
+        for level in ("analyse", "understand"):
+            if level in entry.levels:
+                return level
     for tok in tokens[j : j + OBJECT_WORDS]:
         if not tok.is_word or tok.text in lex.and_words:
             break
