@@ -219,3 +219,12 @@ def test_printed_reports_follow_the_screen_language(lang, monkeypatch):
         assert text != english[name], name
         lines = [line for line in REPORT_CONTENT.sub(" ", text).splitlines() if line.strip()]
         assert english_left(lines) == [], (name, text)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_design_desk_follows_the_screen_language(lang, monkeypatch):
+    """The welcome notebook and the capstone walkthrough show the desk without ``ui=``."""
+    monkeypatch.setenv("MICROCRED_UI", lang)
+    desk = W.design_desk("mine.yaml")
+    assert desk.ui == lang and desk.language.value == lang
+    assert english_left(widget_texts(desk), ("English", "suomi", "svenska")) == []
