@@ -7,24 +7,37 @@ by this module into locales/<lang>/LC_MESSAGES/assignments/<name>.po, with the s
 
 A message is what Sphinx extracts: one paragraph, heading, list item's paragraph or table cell,
 its lines joined by spaces. Each is found in the markdown cell (markdown-it, as MyST parses it)
-and replaced by its translation on one line; code cells are copied as they are. A tool's screen
+and replaced by its translation on one line. Code cells are copied, except their comments: each
+`#` comment (a whole line or after the code; Python's tokenizer tells it from a `#` in a string),
+nbgrader's `### BEGIN SOLUTION` markers left out, is a message too, replaced by its translation on
+the same line. Sphinx's gettext leaves code alone, so this module extracts the comments: an
+assignment's into its catalogue above, a practice notebook's into
+locales/<lang>/LC_MESSAGES/notebook-comments/<name>.po. A tool's screen
 language comes from `microcred-settings.yaml` beside the notebook (microcred/settings.py), so each
 language folder gets one saying `ui: <lang>` and the code stays the same in every language.
 
     python book/_ext/notebook_editions.py catalogues   # assignments' .po files from the English
     python book/_ext/notebook_editions.py write        # notebooks/<lang>/, assignments/source/<name>-<lang>/
-    python book/_ext/notebook_editions.py check        # exit 1 when a generated file is stale
+    python book/_ext/notebook_editions.py check        # exit 1 when a generated file is stale or
+                                                       # a listed notebook has an untranslated message
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import re
 import sys
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 REPO = Path(__file__).resolve().parents[2]
 LOCALES = REPO / "locales"
@@ -40,6 +53,10 @@ NOTES = {
           "engelska.",
 }
 NOTE_ID = "microcred-untranslated-note"
+# nbgrader's markers are code, not text (its default delimiters; assignments/nbgrader_config.py).
+MARKER = re.compile(r"#+\s*(BEGIN|END)\s+(SOLUTION|HIDDEN TESTS)\b")
+COMMENT = re.compile(r"(#+\s*)(.*?)\s*$")
+WORD = re.compile(r"[^\W\d_]{2}")  # a comment without a word (# ---) is not text
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,56 @@ def translate_markdown(markdown: str, table: dict[str, str]) -> tuple[str, list[
     return "\n".join(lines), list(reversed(left))
 
 
+@dataclass(frozen=True)
+class Comment:
+    """One comment of a code cell: its message and where the message stands."""
+
+    msgid: str
+    line: int  # line (0-based) in the cell
+    column: int  # where the text starts, after the `#` and its spaces
+
+
+def comments(code: str) -> list[Comment]:
+    """The comments of a code cell that a reader reads, in order (nbgrader's markers left out)."""
+    # IPython's magics and shell commands (%time, !pip) are not Python: blank lines to the tokenizer.
+    python = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
+                       for line in code.split("\n"))
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(python).readline))
+    except (tokenize.TokenError, SyntaxError) as error:
+        raise ValueError(f"A code cell is not Python that can be read ({error}), so its comments "
+                         f"cannot be found:\n{code}") from None
+    found = []
+    for token in tokens:
+        if token.type != tokenize.COMMENT or MARKER.match(token.string):
+            continue
+        match = COMMENT.match(token.string)
+        if WORD.search(match.group(2)):
+            found.append(Comment(match.group(2), token.start[0] - 1,
+                                 token.start[1] + len(match.group(1))))
+    return found
+
+
+def code_messages(code: str) -> list[str]:
+    """The messages of one code cell: its comments."""
+    return [c.msgid for c in comments(code)]
+
+
+def translate_code(code: str, table: dict[str, str]) -> tuple[str, list[str]]:
+    """The cell with each comment that `table` translates replaced on its line; and the comments
+    left in English. Only the comment's text changes, so the code and its line numbers stay."""
+    lines = code.split("\n")
+    left = []
+    for comment in comments(code):
+        new = table.get(comment.msgid)
+        if not new:
+            left.append(comment.msgid)
+            continue
+        # A line break in a translation would end the comment and break the code.
+        lines[comment.line] = lines[comment.line][:comment.column] + " ".join(new.split())
+    return "\n".join(lines), left
+
+
 def read_catalogue(path: Path) -> dict[str, str]:
     """msgid -> msgstr of a .po file, without untranslated and fuzzy entries (as Sphinx uses it)."""
     from babel.messages.pofile import read_po
@@ -126,6 +193,7 @@ class Edition:
     target: Path
     lang: str
     complete_required: bool  # a page listed as translated: every unit must have its translation
+    comments: Path  # the catalogue of the code cells' comments (an assignment's is `catalogue`)
 
 
 def practice_editions() -> Iterator[Edition]:
@@ -137,7 +205,8 @@ def practice_editions() -> Iterator[Edition]:
     for source in sorted(NOTEBOOKS.glob("*.ipynb")):
         for lang in LANGS:
             yield Edition(source, LOCALES / lang / "LC_MESSAGES" / "notebooks" / f"{source.stem}.po",
-                          NOTEBOOKS / lang / source.name, lang, f"notebooks/{source.stem}" in listed)
+                          NOTEBOOKS / lang / source.name, lang, f"notebooks/{source.stem}" in listed,
+                          comment_catalogue(source.stem, lang))
 
 
 def released_assignments() -> list[str]:
@@ -152,12 +221,18 @@ def assignment_catalogue(name: str, lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / "assignments" / f"{name}.po"
 
 
+def comment_catalogue(name: str, lang: str) -> Path:
+    """The catalogue of a practice notebook's code comments (Sphinx owns its page's catalogue)."""
+    return LOCALES / lang / "LC_MESSAGES" / "notebook-comments" / f"{name}.po"
+
+
 def assignment_editions() -> Iterator[Edition]:
     """assignments/source/<name>-<lang>/<name>-<lang>.ipynb for every listed assignment."""
     for name in released_assignments():
         for lang in LANGS:
-            yield Edition(SOURCE / name / f"{name}.ipynb", assignment_catalogue(name, lang),
-                          SOURCE / f"{name}-{lang}" / f"{name}-{lang}.ipynb", lang, True)
+            catalogue = assignment_catalogue(name, lang)
+            yield Edition(SOURCE / name / f"{name}.ipynb", catalogue,
+                          SOURCE / f"{name}-{lang}" / f"{name}-{lang}.ipynb", lang, True, catalogue)
 
 
 def english_sources() -> list[Path]:
@@ -170,11 +245,18 @@ def translate_notebook(edition: Edition) -> tuple[dict, list[str]]:
     """The translated notebook (as JSON data) and the messages left in English."""
     nb = json.loads(edition.source.read_text(encoding="utf-8"))
     table = read_catalogue(edition.catalogue)
+    code_table = table if edition.comments == edition.catalogue else read_catalogue(edition.comments)
     left: list[str] = []
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
             text, missing = translate_markdown("".join(cell["source"]), table)
             cell["source"] = _source_lines(text)
+            left.extend(missing)
+        elif cell["cell_type"] == "code":
+            source = "".join(cell["source"])
+            text, missing = translate_code(source, code_table)
+            if text != source:
+                cell["source"] = _source_lines(text)
             left.extend(missing)
     if left and not edition.complete_required:
         nb["cells"].insert(0, {"cell_type": "markdown", "id": NOTE_ID, "metadata": {},
@@ -184,6 +266,12 @@ def translate_notebook(edition: Edition) -> tuple[dict, list[str]]:
     nb["metadata"]["microcred"] = {"language": edition.lang, "generated_from": (
         source.relative_to(REPO).as_posix() if source.is_relative_to(REPO) else source.name)}
     return nb, left
+
+
+def missing(edition: Edition) -> list[str]:
+    """The messages (markdown units and code comments) without a translation in a notebook that
+    must be complete (a page listed as translated, a released assignment)."""
+    return translate_notebook(edition)[1] if edition.complete_required else []
 
 
 def _source_lines(text: str) -> list[str]:
@@ -243,43 +331,79 @@ def write() -> list[Path]:
     return changed
 
 
-def update_catalogues() -> list[Path]:
-    """locales/<lang>/LC_MESSAGES/assignments/<name>.po from every assignment's markdown cells:
-    new messages added, changed ones marked fuzzy, translations kept (as sphinx-intl does)."""
-    import io
+def _template(source: Path, markdown: bool) -> Catalog:
+    """The messages of a notebook in order: its markdown units (when asked) and code comments."""
+    from babel.messages.catalog import Catalog
 
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    template = Catalog(project="microcred assignments", fuzzy=False)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and markdown:
+            for msgid in cell_messages("".join(cell["source"])):
+                template.add(msgid)
+        elif cell["cell_type"] == "code":
+            for msgid in code_messages("".join(cell["source"])):
+                template.add(msgid, auto_comments=[CODE_NOTE])
+    return template
+
+
+CODE_NOTE = "A comment in a code cell: translate it on one line."
+
+
+def _merge(template, path: Path, lang: str, header: str) -> bool:
+    """Merge the English messages into one catalogue: new messages added, changed ones marked
+    fuzzy, translations kept (as sphinx-intl does); whether the file changed."""
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
     from microcred.files import write_bytes_atomic
 
+    if path.exists():
+        with path.open("rb") as f:
+            catalogue = read_po(f, locale=lang)
+    else:
+        catalogue = Catalog(locale=lang, project=template.project, fuzzy=False)
+    # The date of the first extraction stays, so that a run that changes nothing leaves the file
+    # alone.
+    template.creation_date = catalogue.creation_date
+    catalogue.update(template, update_header_comment=False)
+    catalogue.header_comment = header
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=0, omit_header=False, ignore_obsolete=True)
+    if path.exists() and path.read_bytes() == buffer.getvalue():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(path, buffer.getvalue())
+    return True
+
+
+def update_catalogues() -> list[Path]:
+    """locales/<lang>/LC_MESSAGES/assignments/<name>.po from every assignment's markdown cells and
+    code comments, and .../notebook-comments/<name>.po from every practice notebook's code
+    comments (a notebook without comments has none)."""
     written = []
     for source in english_sources():
-        nb = json.loads(source.read_text(encoding="utf-8"))
-        template = Catalog(project="microcred assignments", fuzzy=False)
-        for cell in nb["cells"]:
-            if cell["cell_type"] == "markdown":
-                for msgid in cell_messages("".join(cell["source"])):
-                    template.add(msgid)
+        template = _template(source, markdown=True)
         for lang in LANGS:
             path = assignment_catalogue(source.stem, lang)
-            if path.exists():
-                with path.open("rb") as f:
-                    catalogue = read_po(f, locale=lang)
-            else:
-                catalogue = Catalog(locale=lang, project="microcred assignments", fuzzy=False)
-            # The date of the first extraction stays, so that a run that changes nothing
-            # leaves the file alone.
-            template.creation_date = catalogue.creation_date
-            catalogue.update(template, update_header_comment=False)
-            catalogue.header_comment = (f"# The text of the assignment {source.stem!r} in {lang}: "
-                                        "translate, never edit a msgid (book/_ext/"
-                                        "notebook_editions.py).")
-            buffer = io.BytesIO()
-            write_po(buffer, catalogue, width=0, omit_header=False, ignore_obsolete=True)
-            if not path.exists() or path.read_bytes() != buffer.getvalue():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_bytes_atomic(path, buffer.getvalue())
+            header = (f"# The text of the assignment {source.stem!r} in {lang}: translate, never "
+                      "edit a msgid (book/_ext/notebook_editions.py).")
+            if _merge(template, path, lang, header):
+                written.append(path)
+    for source in sorted(NOTEBOOKS.glob("*.ipynb")):
+        template = _template(source, markdown=False)
+        template.project = "microcred notebooks"
+        for lang in LANGS:
+            path = comment_catalogue(source.stem, lang)
+            if not len(template):
+                if path.exists():
+                    path.unlink()
+                    written.append(path)
+                continue
+            header = (f"# The comments in the code cells of the notebook {source.stem!r} in {lang}:"
+                      " translate each on one line, never edit a msgid (book/_ext/"
+                      "notebook_editions.py).")
+            if _merge(template, path, lang, header):
                 written.append(path)
     return written
 
@@ -328,7 +452,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stale: {path.relative_to(REPO)}")
     if late:
         print("Run `make notebooks` (python book/_ext/notebook_editions.py write).")
-    return 1 if late else 0
+    untranslated = 0
+    for edition in [*practice_editions(), *assignment_editions()]:
+        for msgid in missing(edition):
+            untranslated += 1
+            print(f"untranslated in {edition.target.relative_to(REPO)}: {msgid[:80]!r}")
+    if untranslated:
+        print("Translate these in the catalogues (make locales), then run `make notebooks`.")
+    return 1 if late or untranslated else 0
 
 
 if __name__ == "__main__":
