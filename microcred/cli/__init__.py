@@ -39,6 +39,19 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _error_word(args: argparse.Namespace) -> str:
+    """"error" in the language of the command's messages (``--lang``; a command whose
+    ``--lang`` defaults to None, such as ``grading``, follows the screen language)."""
+    from ..i18n import t
+
+    lang = getattr(args, "lang", "en")
+    if lang is None:
+        from ..settings import screen_language
+
+        lang = screen_language(args.command)
+    return t("common.error", lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; user errors become one line on stderr and exit code 2."""
     argv = sys.argv[1:] if argv is None else argv
@@ -52,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # inside the try: a reader that went away is noticed here
         return code
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{_error_word(args)}: {exc}", file=sys.stderr)
         return 2
     except RecursionError:  # YAML or JSON nested thousands deep: no tool can use it
         print("error: the input is nested too deeply to be read (thousands of brackets or "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 
 from ..i18n import t
 from ..numbers import format_number
@@ -35,3 +35,9 @@ def percent(share: float | None, lang: str = "en") -> str:
 def when(moment: dt.datetime, lang: str = "en") -> str:
     """A date and time as ``lang`` writes it (short form)."""
     return str(format_datetime(moment, "short", locale=_DATE_LOCALES.get(lang, "en_GB")))
+
+
+def day(date: dt.date | str, lang: str = "en") -> str:
+    """A date (or an ISO date text) as ``lang`` writes it: ``5.12.2026``, ``2026-12-05``."""
+    value = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    return str(format_date(value, "short", locale=_DATE_LOCALES.get(lang, "en_GB")))

@@ -52,6 +52,8 @@ from nbgrader.plugins.zipcollect import ExtractorPlugin
 from traitlets import Integer
 
 from ..files import write_bytes_atomic
+from ..numbers import format_number
+from ._text import tr
 
 MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_?$")
 MOODLE_FILE = re.compile(r"^(?P<name>.+?)_(?P<pid>\d+)_+assignsubmission_file_(?P<file>.+)$")
@@ -153,9 +155,10 @@ class LmsCollector(FileNameCollectorPlugin):
                 for f in same:
                     if f != keep:
                         plan[f] = None
-                self.log.warning("%s handed in %d files for %s: kept the newest, %s; left out "
-                                 "%s", student, len(same), file_id, os.path.basename(keep),
-                                 ", ".join(os.path.basename(f) for f in same if f != keep))
+                self.log.warning(_say("collect.several", student=student, n=len(same),
+                                      file=file_id, kept=os.path.basename(keep),
+                                      left=", ".join(os.path.basename(f) for f in same
+                                                     if f != keep)))
         return plan
 
     def _extracted(self) -> str | None:
@@ -168,9 +171,7 @@ class LmsCollector(FileNameCollectorPlugin):
     def _collect_one(self, submitted_file: str, root: str | None) -> dict | None:
         info = parse_export_path(submitted_file, root)
         if info is None:
-            self.log.warning("Not a Moodle or Canvas export name, skipped: %s "
-                             "(set FileNameCollectorPlugin.named_regexp for other namings)",
-                             submitted_file)
+            self.log.warning(_say("collect.not-export", file=submitted_file))
             return None
         student = info.participant
         if info.platform == "moodle":
@@ -178,10 +179,10 @@ class LmsCollector(FileNameCollectorPlugin):
             if roster_id:
                 student = roster_id
             else:
-                self.log.warning("'%s' is not on the roster (once); filed under Moodle's "
-                                 "participant number %s", info.name, info.participant)
+                self.log.warning(_say("collect.not-on-roster", name=repr(info.name),
+                                      number=info.participant))
         if info.late:
-            self.log.warning("Canvas marked the upload of %s late: %s", student, submitted_file)
+            self.log.warning(_say("collect.late", student=student, file=submitted_file))
         return {"student_id": student, "file_id": released_name(info.file, self._released())}
 
     def _coursedir(self):
@@ -209,7 +210,7 @@ class LmsCollector(FileNameCollectorPlugin):
                         self._roster_cache = [(s.id, s.first_name, s.last_name)
                                               for s in gb.students]
                 except Exception as exc:  # noqa: BLE001  (any failure: use the numbers)
-                    self.log.warning("Cannot read the roster from the gradebook: %s", exc)
+                    self.log.warning(_say("collect.no-roster", problem=exc))
         return self._roster_cache
 
 
@@ -226,7 +227,7 @@ class LmsExtractor(ExtractorPlugin):
 
     def extract(self, archive_path: str, extracted_path: str) -> None:
         if not os.listdir(archive_path):
-            self.log.warning("No files found in directory: %s", archive_path)
+            self.log.warning(_say("collect.no-files", folder=archive_path))
             return
         for root, _, names in os.walk(archive_path):
             out = Path(extracted_path) / os.path.relpath(root, archive_path)
@@ -241,7 +242,7 @@ class LmsExtractor(ExtractorPlugin):
     def _unpack(self, archive: Path, dest: Path) -> None:
         """Unpack one export archive into ``dest`` within the limits; archives inside it stay
         packed (a participant's upload is never unpacked)."""
-        self.log.info("Extracting %s to %s", archive, dest)
+        self.log.info(_say("collect.extracting", archive=archive, folder=dest))
         dest.mkdir(parents=True, exist_ok=True)
         budget = [self.max_total_bytes, self.max_files]
         try:
@@ -257,22 +258,24 @@ class LmsExtractor(ExtractorPlugin):
                         if member.isfile():
                             self._write(dest, member.name,
                                         lambda m=member: tf.extractfile(m), member.mtime, budget)
-        except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
-            self.log.error("Cannot unpack %s (%s): fix or download the export again", archive,
-                           exc)
+        except (zipfile.BadZipFile, tarfile.TarError, EOFError):
+            self.log.error(_say("collect.cannot-unpack", archive=archive,
+                                problem=_say("collect.not-archive")))
+        except OSError as exc:
+            self.log.error(_say("collect.cannot-unpack", archive=archive,
+                                problem=str(exc).splitlines()[0] if str(exc) else exc))
 
     def _write(self, dest: Path, name: str, opener, mtime: float, budget: list[int]) -> None:
         target = (dest / name.replace("\\", "/")).resolve()
         if not target.is_relative_to(dest.resolve()):
-            self.log.error("Left out %s: its name points outside the export", name)
+            self.log.error(_say("collect.outside", name=name))
             return
         if _is_archive(name):
-            self.log.warning("Left out %s: an archive inside the export is not unpacked "
-                             "(ask the participant to upload the notebook itself)", name)
+            self.log.warning(_say("collect.inner-archive", name=name))
             return
         if budget[1] <= 0:
-            self.log.error("Left out %s: the export has more than %d files", name,
-                           self.max_files)
+            self.log.error(_say("collect.too-many", name=name,
+                                n=format_number(self.max_files, _lang())))
             return
         budget[1] -= 1
         limit = min(self.max_file_bytes, budget[0])
@@ -280,13 +283,27 @@ class LmsExtractor(ExtractorPlugin):
             data = src.read(limit + 1)
         budget[0] -= min(len(data), limit)
         if len(data) > limit:
-            why = (f"larger than {self.max_file_bytes:,} bytes" if limit == self.max_file_bytes
-                   else f"the export unpacks to more than {self.max_total_bytes:,} bytes")
-            self.log.error("Left out %s: %s", name, why)
+            key, most = (("collect.file-too-large", self.max_file_bytes)
+                         if limit == self.max_file_bytes
+                         else ("collect.export-too-large", self.max_total_bytes))
+            self.log.error(_say(key, name=name, bytes=format_number(most, _lang())))
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(target, data)
         os.utime(target, (mtime, mtime))
+
+
+def _lang() -> str:
+    """The trainer's screen language (nbgrader runs in the course folder, where the settings
+    file is, or with $MICROCRED_UI)."""
+    from ..settings import screen_language
+
+    return screen_language("grading")
+
+
+def _say(key: str, **fields: object) -> str:
+    """A message of the collector in the trainer's screen language."""
+    return tr(key, _lang(), **fields)
 
 
 ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar")

@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from ..charts import PALETTE, new_figure, to_data_uri
 from ._text import num, percent, tr, when
 from .roster import Participant
-from .versions import merge_versions
+from .versions import base_name, merge_versions
 
 if TYPE_CHECKING:
     from matplotlib.ticker import MaxNLocator
@@ -49,6 +49,7 @@ class Row:
     score: float | None = None
     seconds_late: float = 0.0
     version: str = ""  # the language version that counts (``outcomes-fi``), when not the assignment
+    cells: tuple[tuple[str, str, float | None], ...] = ()  # (notebook, cell, score; None: to grade)
 
     def passed(self, pass_mark: float) -> str:
         """``yes``, ``no``, ``pending`` (manual grading to do) or ``refused`` (a decision to make)."""
@@ -147,12 +148,10 @@ def read_gradebook(db_url: str, vetting: list[dict] | None = None,
                 data.rows.append(Row(
                     sub.student.id, students.get(sub.student.id, ""), a.name,
                     float(sub.max_score or 0), PENDING if sub.needs_manual_grade else GRADED,
-                    float(sub.score or 0), float(sub.total_seconds_late or 0)))
-                for snb in sub.notebooks:
-                    for g in snb.grades:
-                        q = questions.get((snb.name, g.name))
-                        if q is not None:
-                            _count(q, g)
+                    float(sub.score or 0), float(sub.total_seconds_late or 0),
+                    cells=tuple((snb.name, g.name, None if g.needs_manual_grade
+                                 else float(g.score or 0)) for snb in sub.notebooks
+                                for g in snb.grades)))
                 done += 1
                 if progress:
                     progress(done, total)
@@ -163,14 +162,27 @@ def read_gradebook(db_url: str, vetting: list[dict] | None = None,
                                      REFUSED if sid in refused else MISSING))
             data.questions.extend(questions.values())
     data.rows.sort(key=lambda r: (data.assignments.index(r.assignment), r.student))
-    return merge_versions(data) if one_per_language else data
+    if one_per_language:
+        data = merge_versions(data)
+    _count_questions(data)
+    return data
 
 
-def _count(q: Question, grade) -> None:
-    if grade.needs_manual_grade:
+def _count_questions(data: GradingData) -> None:
+    """Each question's full, partial, zero and pending counts over the rows that count (of a
+    participant who handed in two language versions, only the one counted)."""
+    questions = {(q.assignment, base_name(q.notebook), q.name): q for q in data.questions}
+    for r in data.rows:
+        for notebook, name, score in r.cells:
+            q = questions.get((r.assignment, base_name(notebook), name))
+            if q is not None:
+                _count(q, score)
+
+
+def _count(q: Question, score: float | None) -> None:
+    if score is None:
         q.pending += 1
         return
-    score = float(grade.score or 0)
     if q.max_score > 0 and score >= q.max_score - 1e-9:
         q.full += 1
     elif score > 0:

@@ -38,7 +38,8 @@ def base_names(assignments: list[str] | tuple[str, ...]) -> list[str]:
 
 def merge_versions(data: GradingData) -> GradingData:
     """``data`` with the language versions of each assignment counted as one (see the module);
-    the rows keep the version that counts in ``Row.version``."""
+    the rows keep the version that counts in ``Row.version``. Call it before the questions are
+    counted (``report.read_gradebook`` does)."""
     from .report import GradingData
 
     if all(base_name(a) == a for a in data.assignments):
@@ -76,16 +77,13 @@ def _best(rows: list[Row], base: str, max_score: float) -> Row:
 
 
 def _merge_questions(questions: list[Question]) -> list[Question]:
-    """Each question once per assignment, its counts added over the versions (the versions'
-    cells have the same names)."""
-    merged: dict[tuple[str, str], Question] = {}
+    """Each question once per assignment (the versions' cells have the same names; their
+    notebooks are named after the version); counted later, over the rows that count."""
+    merged: dict[tuple[str, str, str], Question] = {}
     for q in questions:
-        key = (base_name(q.assignment), q.name)
+        key = (base_name(q.assignment), base_name(q.notebook), q.name)
         if key not in merged:
-            merged[key] = replace(q, assignment=key[0])
-            continue
-        m = merged[key]
-        for attr in ("full", "partial", "zero", "pending", "failed"):
-            setattr(m, attr, getattr(m, attr) + getattr(q, attr))
-        m.max_score = max(m.max_score, q.max_score)
+            merged[key] = replace(q, assignment=key[0], notebook=key[1])
+        else:
+            merged[key].max_score = max(merged[key].max_score, q.max_score)
     return list(merged.values())

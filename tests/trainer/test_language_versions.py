@@ -64,11 +64,12 @@ def test_one_row_per_participant_and_assignment_the_best_version(data):
     assert (rows["gun"].status, rows["gun"].version) == ("refused", "outcomes-fi")
 
 
-def test_questions_add_up_over_the_versions(data):
+def test_questions_count_the_version_that_counts(data):
     q = {x.name: x for x in data.questions if x.assignment == "outcomes"}
     assert set(q) == {"auto", "manual"}  # once each, not once per version
-    assert q["auto"].graded == 6  # bo's two hand-ins and aino, cai, dora, fia
-    assert q["manual"].pending == 1
+    assert q["auto"].graded == 5  # aino, bo (his Swedish hand-in only), cai, dora, fia
+    assert (q["auto"].full, q["auto"].partial, q["auto"].zero) == (4, 1, 0)  # bo's 1/5 is not
+    assert q["manual"].pending == 1 and q["manual"].zero == 0  # counted: his 0/3 either
 
 
 def test_the_badge_counts_any_version_once(db):

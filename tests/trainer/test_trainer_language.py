@@ -253,3 +253,28 @@ def test_the_demo_tells_its_story_in_the_language(monkeypatch, tmp_path):
         demo.run_demo(tmp_path / "d", said.append, lang="fi")
     assert said and "Tehtävän jakaminen" in said[0]
     assert Path(tmp_path / "d").is_dir()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_collectors_messages_follow_the_screen_language(lang, tmp_path, monkeypatch, caplog):
+    """nbgrader zip_collect logs what the course's extractor left out, in the trainer's language
+    (nbgrader runs in the course folder: the settings file there, or $MICROCRED_UI)."""
+    import zipfile
+
+    from microcred.trainer.collect import LmsExtractor
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(ENVIRONMENT, lang)
+    archive, empty = tmp_path / "archive", tmp_path / "empty"
+    archive.mkdir()
+    empty.mkdir()
+    with zipfile.ZipFile(archive / "export.zip", "w") as z:
+        z.writestr("Aino Virtanen_1_assignsubmission_file_/evil.zip", b"PK")
+        z.writestr("../outside.ipynb", "{}")
+        z.writestr("Aino Virtanen_1_assignsubmission_file_/big.ipynb", "{}" * 10)
+    (archive / "broken.zip").write_bytes(b"not a zip")
+    with caplog.at_level("INFO"):
+        LmsExtractor(max_file_bytes=5).extract(str(archive), str(tmp_path / "out"))
+        LmsExtractor().extract(str(empty), str(tmp_path / "out2"))
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) >= 5 and left(said) == [], said
