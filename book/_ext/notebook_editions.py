@@ -429,9 +429,38 @@ def launch_own_language(app, pagename, templatename, context, doctree) -> None:
                     button["url"] = button["url"].replace(f"/{pagename}.ipynb", f"/{target}")
 
 
+def translate_code_comments(app, doctree) -> None:
+    """In the Finnish and Swedish editions, the comments in a practice notebook page's code cells
+    read in the edition's language, from the catalogue the generated notebook uses (Sphinx's
+    own translation leaves code alone)."""
+    from docutils import nodes
+
+    folder, _, name = app.env.docname.partition("/")
+    lang = app.config.language
+    if lang not in LANGS or folder != "notebooks" or "/" in name:
+        return
+    path = comment_catalogue(name, lang)
+    if not path.exists():
+        return
+    app.env.note_dependency(str(path))  # a new translation reads the page again
+    table = read_catalogue(path)
+    for block in doctree.findall(nodes.literal_block):
+        if block.parent.get("nb_element") != "cell_code_source":
+            continue  # not a code cell (a code example in the text)
+        try:
+            text, _ = translate_code(block.astext(), table)
+        except ValueError:
+            continue  # not Python: shown as it is
+        if text != block.astext():
+            # Both, or the HTML writer takes the block for parsed text and does not highlight it.
+            block.rawsource = text
+            block[:] = [nodes.Text(text)]
+
+
 def setup(app):
     """Sphinx extension (_config.yml): after the theme has made its launch buttons (priority 501)."""
     app.connect("html-page-context", launch_own_language, priority=502)
+    app.connect("doctree-read", translate_code_comments)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
