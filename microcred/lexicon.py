@@ -27,6 +27,7 @@ _ADJECTIVE = re.compile(r"(ed|al|ive|ous|ful|ic|able|ible|ant|ent|ary|ory|less|i
 # Particles of phrasal verbs: they follow their verb directly ("carry out", "ta fram").
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "away", "fram", "upp", "ut", "ner",
                         "bort", "igen", "sig"})
+_PERFECT = re.compile(r"(n|l|r|s)(ut|yt|eet)$")  # active past participle: -nut, -llut, -neet
 MAX_MODIFIERS = 2  # words allowed between the words of a lexicon entry ("make informed decisions")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
 
@@ -121,10 +122,11 @@ class Lexicon:
         token = tokens[i]
         if token.text in self.prepositions and token.text not in self.index:
             return None  # "över" is no form of "öva", "for" none of a verb
+        perfect = self.perfect(tokens, i)
         for key in self._keys(token):
             for entry in self.index.get(key, ()):
                 span = self._span(entry, tokens, i)
-                if span and self._verb_form(token, key, entry):
+                if span and (perfect or self._verb_form(token, key, entry)):
                     if span == len(entry.words):
                         return entry
                     covered = (entry.words[0],) + tuple(t.text for t in tokens[i + 1 : i + span])
@@ -207,11 +209,25 @@ class Lexicon:
             return False
         return not self.uses_position or bool(_ADJECTIVE.search(word))
 
+    def perfect(self, tokens: list[Token], i: int) -> bool:
+        """Finnish perfect tense: an active past participle after a form of "olla" ("on
+        suunnitellut", "olet kokeillut"), or joined to one ("on suunnitellut ja toteuttanut"),
+        is what the learner has done, not a participle describing a noun."""
+        if self.language != "fi" or not _PERFECT.search(tokens[i].text):
+            return False
+        if i and tokens[i - 1].text in self.not_verbs:
+            return True
+        if not i or not (tokens[i - 1].text in self.and_words or tokens[i - 1].text == ","):
+            return False
+        back = tokens[max(i - 9, 0):i - 1]  # "on laatinut suunnitelman ja esitellyt sen"
+        return any(tok.text in self.not_verbs and n + 1 < len(back)
+                   and _PERFECT.search(back[n + 1].text) for n, tok in enumerate(back))
+
     def is_passive(self, tokens: list[Token], i: int) -> bool:
         """Is token i a passive form, which says what is done rather than what the learner does?"""
         tok = tokens[i]
-        if tok.text in self.forms:  # the lexicon's own forms say which verb ("perehtynyt")
-            return False
+        if tok.text in self.forms or self.perfect(tokens, i):  # the lexicon's own forms say
+            return False  # which verb ("perehtynyt"); "on suunnitellut": the learner has done it
         if self.passive is not None and tok.text != tok.lemma and self.passive.search(tok.text):
             return True
         if self.participle is not None and self.participle.search(tok.text) and (
@@ -263,9 +279,16 @@ def _swedish_variants(word: str) -> list[str]:
 
 def _finnish_variants(word: str) -> list[str]:
     """The verb's base form from the morphological analyser ("ymmärtävät" -> "ymmärtää"), for
-    inflected verbs the lemmatiser reads as adjectives or nouns."""
+    inflected verbs the lemmatiser reads as adjectives or nouns; for an active past participle
+    (perfect tense, "suunnitellut", "esitellyt", "analysoinut") the infinitives it can come from,
+    which the analyser does not give (``Lexicon.perfect`` decides whether it is one)."""
     form = finnish_verb(word)
-    return [form.lemma] if form is not None and not form.passive else []
+    found = [form.lemma] if form is not None and not form.passive else []
+    if _PERFECT.search(word) and not word.endswith(("eet", "neet")):
+        stem = word[:-3]  # suunnitel(lut), rakenta(nut), analysoi(nut), esitel(lyt)
+        a = "a" if word.endswith("ut") else "ä"
+        found += [stem + stem[-1:], stem + stem[-1:] + a, stem + a, stem + "d" + a, stem + "t" + a]
+    return found
 
 
 def _no_variants(word: str) -> list[str]:

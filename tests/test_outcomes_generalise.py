@@ -381,3 +381,18 @@ def test_teaching_as_the_subject_is_teacher_centred(text):
 ])
 def test_telling_how_or_why_explains(text, level):
     assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Opiskelija on suunnitellut ja toteuttanut projektin.", ["suunnitella", "toteuttaa"]),
+    ("Opiskelija on laatinut suunnitelman ja esitellyt sen.", ["laatia suunnitelma", "esitellä"]),
+    ("Tiedät joitakin järjestelmiä ja olet kokeillut niiden käyttämistä.", ["tietää",
+                                                                            "kokeilla"]),
+    ("Kun opiskelija on suorittanut opintojakson, hän osaa laatia budjetin.", ["laatia"]),
+    ("Suunnitellut toimenpiteet toteutetaan ryhmässä.", []),
+])
+def test_the_finnish_perfect_tense_is_what_the_learner_has_done(text, verbs):
+    """"on suunnitellut" (has planned) after a form of "olla" is the learner's verb; the same
+    participle describing a noun is not; "Kun opiskelija on suorittanut opintojakson" is the
+    course preamble."""
+    assert lemmas(text) == verbs, analyse(text)

@@ -259,7 +259,7 @@ def _finnish_finite_in_phrase(tokens: list[Token], i: int, first: int, entry: En
     the opening or after "ja"/a comma; after an attribute ("yrityksen taloudellista tilaa") it is
     a noun that shares the form (tila = state, not tilata = order)."""
     word = tokens[i].text
-    if i == first or word == entry.words[0] or word in lex.forms:
+    if i == first or word == entry.words[0] or word in lex.forms or lex.perfect(tokens, i):
         return False
     from ..morphology import finnish_verb
 
