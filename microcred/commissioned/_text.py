@@ -5,14 +5,13 @@ from __future__ import annotations
 from ..findings import as_lines
 from ..i18n import t
 from ..numbers import format_number
-from ..settings import screen_language
 from ._pricing import Pricing
 
 
 def format_pricing(p: Pricing, lang: str | None = None) -> str:
     """The calculation as aligned plain-text lines, then the findings, in ``lang`` (None: the
     language the pricing was made in)."""
-    lang = screen_language(ui=lang or p.language)
+    lang = lang or p.language
     cur = p.model.currency
     na = t("commissioned.result.not-available", lang)
 
