@@ -88,6 +88,7 @@ def test_an_aim_that_the_course_gives_stays_teacher_centred(text):
     ("Apply group processes in project work.", ["apply"]),
     ("Design test cases for a web application.", ["design"]),
     ("He knows the basic business forms and processes.", ["know"]),
+    ("He knows the basic business forms and processes;", ["know"]),
     ("The students will become familiar with the different work environments and work "
      "orientations in the field.", ["become familiar with"]),
     ("Opiskelija analysoi yrityksen taloudellista tilaa.", ["analysoida"]),

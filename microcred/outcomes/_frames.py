@@ -99,7 +99,8 @@ def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
     unless a verb follows it there too ("collect data, analyse and interpret it")."""
     if i == 0 or tokens[i - 1].text not in (",", *lex.and_words):
         return False
-    if i + 1 == len(tokens) and tokens[i].text.endswith("s"):  # "forms and processes."
+    last = all(not tok.is_word for tok in tokens[i + 1:])  # only punctuation after it
+    if last and tokens[i].text.endswith("s"):  # "forms and processes."
         return any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start)
     if i + 2 >= len(tokens):
         return False
