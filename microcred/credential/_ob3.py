@@ -76,7 +76,7 @@ def to_ob3(
             raise UserError(t("credential.issue.no-learner", lang, note=note))
         if cred.issued is None:
             raise UserError(t("credential.issue.no-date", lang, note=note))
-        findings = validate(cred)
+        findings = validate(cred, lang)
         if has_errors(findings):
             errors = sum(1 for f in findings if f.severity == "error")
             raise UserError(t("credential.issue.has-errors", lang, errors=errors) + "\n  "
