@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon, Token
 from ._model import FRAME_WITHIN, Verb
 
@@ -228,7 +230,8 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
         return None
     start, end = spans[0]
     for a, b in spans[1:]:
-        gap = lex.tokens(text[end:a]) if a >= end else []
+        # a parenthetical between commas does not part them ("should, at a basic level, be able to")
+        gap = lex.tokens(re.sub(r",[^,;]{1,60},", " ", text[end:a])) if a >= end else []
         # "should the student be able to": the learner may stand between two frames
         if a < end or all(g.text in ("be", "to", "ska", "och", "the", "a", "an", "also", "have")
                           or g.text in lex.subjects for g in gap):
@@ -269,16 +272,21 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
     found: dict[int, str | None] = {}
     skipped = 0
     gerund = lex.uses_position and j > 0 and tokens[j - 1].text in lex.prepositions
-    while j < len(tokens) and tokens[j].is_word and len(found) < 3:
+    while j < len(tokens) and len(found) < 3 and (tokens[j].is_word or (
+            not found and tokens[j].text == "," and skipped < 5)):
+        if not tokens[j].is_word:
+            j, skipped = j + 1, skipped + 1
+            continue
         if gerund and not tokens[j].text.endswith("ing") and not (
             lex.between is not None and lex.between.match(tokens[j].text)
         ):
             break
         if not found and (tokens[j].text in lex.prepositions or tokens[j].text in _ADVERBIAL_HEADS):
             verb = _after_adverbial(tokens, j, lex)  # "kunna i grupp planera", "in teams plan"
-            if verb is not None:
-                j = verb
-                continue
+            if verb is None:
+                break  # a preposition is never the verb
+            j = verb
+            continue
         entry = lex.match_at(tokens, j)
         if entry is not None and not lex.is_passive(tokens, j):
             if entry.vague:
@@ -314,6 +322,8 @@ def _after_adverbial(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
     punctuation; None when none does (then the phrase is not an adverbial before a verb)."""
     for k in range(j + 1, min(j + ADVERBIAL_WORDS + 1, len(tokens))):
         tok = tokens[k]
+        if tok.text == ",":
+            continue  # "kunna, med hjälp av relevanta teorier, analysera"
         if not tok.is_word:
             return None
         entry = lex.match_at(tokens, k)
