@@ -82,6 +82,7 @@ class Lexicon:
     frames: list[re.Pattern[str]] = field(default_factory=list)  # "osaa", "ska kunna", "can"
     between: re.Pattern[str] | None = None  # words allowed between a frame and its verb
     infinitive: re.Pattern[str] | None = None  # the form of an infinitive (without an analyser)
+    not_infinitive: re.Pattern[str] | None = None  # nouns, adjectives of that form ("förmåga")
     not_verbs: frozenset[str] = frozenset()  # words after a frame that are never its verb
     participle: re.Pattern[str] | None = None  # Swedish "strukturerat", "avslutad"
     and_words: frozenset[str] = frozenset()  # "ja", "och", "and": a second verb may follow
@@ -170,7 +171,8 @@ class Lexicon:
         if self.language == "fi":
             form = finnish_verb(word)
             return form.lemma if form is not None and form.infinitive else None
-        if self.infinitive is None or not self.infinitive.search(word):
+        if self.infinitive is None or not self.infinitive.search(word) or (
+                self.not_infinitive is not None and self.not_infinitive.search(word)):
             return None
         return word if token.lemma == word or self.language == "en" else None
 
@@ -340,6 +342,7 @@ def lexicon(language: str) -> Lexicon:
         frames=[re.compile(p, re.IGNORECASE) for p in data.get("frames", [])],
         between=re.compile(data["between"]) if data.get("between") else None,
         infinitive=re.compile(data["infinitive"]) if data.get("infinitive") else None,
+        not_infinitive=re.compile(data["not_infinitive"]) if data.get("not_infinitive") else None,
         not_verbs=frozenset(str(w) for w in data.get("not_verbs", [])),
         participle=re.compile(data["participle"]) if data.get("participle") else None,
         and_words=frozenset(str(w) for w in data.get("and_words", [])),

@@ -414,3 +414,15 @@ def test_manner_adverbials_keep_the_frame_a_frame(text, verbs):
     between commas) is skipped; a preposition is never the frame's verb."""
     r = analyse(text)
     assert lemmas(text) == verbs and r.ok, r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("visa kunskap om samspelet mellan hälsa samt funktionsförmåga i samhället", ["visa"]),
+    ("göra approximationer av binomial- och hypergeometriska fördelningar", ["göra"]),
+    ("tell what a cultural producer does and identify what skills are required",
+     ["tell", "identify"]),
+])
+def test_coordination_joins_verbs_not_nouns_and_adjectives(text, verbs):
+    """Swedish nouns and adjectives in -a ("funktionsförmåga", "hypergeometriska") are no
+    infinitive after "och"; English "and identify what ..." leaves the clause before it."""
+    assert lemmas(text) == verbs, analyse(text)

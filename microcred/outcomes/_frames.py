@@ -187,6 +187,9 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
                 if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
                     or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
+                    or (lex.uses_position and j + 2 < len(tokens)  # "... does and identify what"
+                        and _infinitive_entry(tokens, j + 1, lex)
+                        and tokens[j + 2].text in lex.clause_words | lex.object_openers)
                 ):
                     break  # "... tarkoittaa ja osaa muuntaa", "som X och reflektera": the learner
                 j += 1
