@@ -24,6 +24,7 @@ from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..reading import parse_yaml
+from ..settings import screen_language
 from ._io import read_text, usage_of
 
 PRICE_TEMPLATE = """\
@@ -62,20 +63,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     pr = cmds.add_parser("price", help="cost and price of a commissioned course",
                          description="Exit code 1 if the input has errors (e.g. no participants).")
     pr.add_argument("file", help="YAML file (see: commissioned template price)")
-    pr.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    pr.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                    help="language of the messages (default: the screen language)")
     pr.add_argument("--json", action="store_true", help="print the result as JSON")
     pr.add_argument("--chart", metavar="PNG", help="also save the chart as PNG")
     pr.set_defaults(func=run_price)
 
     ch = cmds.add_parser("check", help="self-check on the three-part development model")
     ch.add_argument("file", help="YAML answers (see: commissioned template check)")
-    ch.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report")
+    ch.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                    help="language of the report (default: the screen language)")
     ch.add_argument("--json", action="store_true", help="print the result as JSON")
     ch.set_defaults(func=run_check)
 
     tp = cmds.add_parser("template", help="print a file to fill in")
     tp.add_argument("which", choices=["price", "check"])
-    tp.add_argument("--lang", choices=LANGUAGES, default="en")
+    tp.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                    help="language of the template (default: the screen language)")
     tp.set_defaults(func=run_template)
 
 
@@ -126,7 +130,7 @@ def run_check(args: argparse.Namespace) -> int:
         for item, tip in result.suggestions:
             print(f"  {item}: {tip}")
     for f in result.findings:
-        print(f"{f.severity}: {f.code}: {f.message}")
+        print(f"{t(f'common.{f.severity}', args.lang)}: {f.code}: {f.message}")
     return 0
 
 

@@ -16,6 +16,7 @@ from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..matching import DEFAULT_THRESHOLD, format_match, match, parse_items
 from ..resources import data_file
+from ..settings import screen_language
 from ._io import read_text, usage_of
 
 SAMPLES = {"canvas": "sample_canvas.yaml", "needs": "sample_needs.yaml",
@@ -43,7 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"score from which a need counts as covered (default {DEFAULT_THRESHOLD})")
     m.add_argument("--language", choices=LANGUAGES, help="language of both lists (default: "
                    "detected for each text)")
-    m.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    m.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                   help="language of the messages (default: the screen language)")
     m.add_argument("--json", action="store_true", help="print the result as JSON")
     m.add_argument("--heatmap", metavar="PNG", help="also save the coverage heatmap as PNG")
     m.set_defaults(func=run_match)
@@ -51,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c = cmds.add_parser("check", help="check a needs canvas (YAML)",
                         description="Check a needs canvas. Exit code 1 if it has errors.")
     c.add_argument("canvas", help="YAML file with a needs: section (a design file works)")
-    c.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                   help="language of the messages (default: the screen language)")
     c.add_argument("--json", action="store_true", help="print findings as JSON")
     c.set_defaults(func=run_check)
 
@@ -100,7 +103,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             where = f" [{f.element}]" if f.element else ""
-            print(f"{f.severity}: {f.code}{where}: {f.message}")
+            print(f"{t(f'common.{f.severity}', args.lang)}: {f.code}{where}: {f.message}")
             if f.suggestion:
                 print(f"  -> {f.suggestion}")
     return 1 if any(f.severity == "error" for f in findings) else 0

@@ -72,3 +72,18 @@ def test_check_exit_codes_and_guide_to_a_file(tmp_path):
 def test_needs_without_action_prints_help():
     proc = run("needs")
     assert proc.returncode == 2 and "match" in proc.stdout
+
+
+def test_match_and_check_speak_the_folders_screen_language(tmp_path):
+    """Run where a tool saved ``ui: sv`` (microcred-settings.yaml), without --lang: Swedish."""
+    needs, outcomes = sample(tmp_path, "needs"), sample(tmp_path, "outcomes")
+    (tmp_path / "microcred-settings.yaml").write_text("ui: sv\n", encoding="utf-8")
+    proc = run("needs", "match", str(needs), str(outcomes), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "inte täckt" in proc.stdout and "behov täckta" in proc.stdout
+    assert "not covered" not in proc.stdout and "needs covered" not in proc.stdout
+    canvas = tmp_path / "canvas.yaml"
+    canvas.write_text("needs: {organisation: X, competence_needs: [{text: Dataskydd}]}\n",
+                      encoding="utf-8")
+    proc = run("needs", "check", str(canvas), cwd=tmp_path)
+    assert proc.returncode == 1 and "fel: " in proc.stdout and "error: " not in proc.stdout
