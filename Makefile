@@ -162,10 +162,10 @@ trainer: $(STAMP)
 # built once for the whole run, by the first worker that needs it (tests/helpers/book.py). In CI
 # (CI=true) a skipped required test fails. The slowest tests are listed at the end.
 test: install-test lint
-	$(BIN)/pytest -n auto --dist loadfile --durations=25
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder --durations=25
 
 test-fast: install-test
-	$(BIN)/pytest -n auto --dist loadfile -m "not browser"
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder -m "not browser"
 
 # Only the browser tests (JupyterLab widgets, built book, accessibility): about 3 minutes.
 test-browser: install-test
