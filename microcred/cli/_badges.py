@@ -7,34 +7,23 @@ not a command of its own).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UserError
 
 
-def add_parser(steps: argparse._SubParsersAction) -> None:
-    b = steps.add_parser(
-        "badges", help="an Open Badge 3.0 for each participant who passed the course",
-        description="Read the gradebook and issue the coaching course, described in its own "
-        "design file, as an Open Badges 3.0 credential (unsigned JSON) to each participant "
-        "who passed by the rule in the file's 'badge' section (every required assignment "
-        "graded and at the pass mark); write badges.csv with who received one. The design "
-        "file must name your organisation as the awarding body. Re-running adds new badges "
-        "and changes none: each badge has a fixed file name and id, and keeps its date.")
-    b.add_argument("--pass-mark", type=float,
-                   help="share of each required assignment's maximum needed, e.g. 0.5 "
-                        "(default: the design file's badge: pass_mark)")
-    b.add_argument("-o", "--output", required=True, help="folder for the badges and badges.csv")
-    b.add_argument("--course", default=".", help="course folder (default: .)")
-    b.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
-    b.add_argument("--design", help="the course's design file with YOUR organisation as the "
-                   "awarding body (default: the kit's microcred/examples/coaching-course.yaml)")
-    b.add_argument("--issued", help="date of issuing of new badges, YYYY-MM-DD (default: today)")
-    b.add_argument("--assignment", action="append", metavar="NAME",
-                   help="require this assignment (repeat for several; default: the design "
-                        "file's badge: required, else every assignment)")
-    b.add_argument("--hash-learner", action="store_true",
-                   help="store each learner as a salted hash, not as plain text")
+def add_parser(steps: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
+    """Add ``badges`` to the grading steps; ``h(key)`` is the help text ``help.<key>``."""
+    b = steps.add_parser("badges", help=h("badges"), description=h("badges.description"))
+    b.add_argument("--pass-mark", type=float, help=h("badges.pass-mark"))
+    b.add_argument("-o", "--output", required=True, help=h("badges.output"))
+    b.add_argument("--course", default=".", help=h("course"))
+    b.add_argument("--db", help=h("db"))
+    b.add_argument("--design", help=h("badges.design"))
+    b.add_argument("--issued", help=h("badges.issued"))
+    b.add_argument("--assignment", action="append", metavar="NAME", help=h("badges.assignment"))
+    b.add_argument("--hash-learner", action="store_true", help=h("badges.hash-learner"))
     b.set_defaults(func=run_badges)
 
 

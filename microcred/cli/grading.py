@@ -29,105 +29,82 @@ from ._io import read_text, usage_of
 EXIT_VET_FAILED = 3  # the vetting itself failed on a file (not the same as "refused", 1)
 
 
+def _help_language() -> str:
+    """The language of the help texts: a ``--lang`` on the command line, else the screen
+    language (the parsers are built before the options are read)."""
+    from ..settings import screen_language
+
+    argv = sys.argv[1:]
+    given = next((argv[n + 1] for n, a in enumerate(argv[:-1]) if a == "--lang"), None)
+    return screen_language("grading", given)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("grading", help="vet, roster, report: the trainer's nbgrader tools",
-                       description="The trainer's tools around nbgrader. Run them in the course "
-                                   "folder (where nbgrader_config.py is) or give --course.")
-    p.add_argument("--lang", choices=LANGUAGES, default=None,
-                   help="language of the output (default: the screen language: "
-                        "microcred-settings.yaml, else $MICROCRED_UI, else English)")
+    lang = _help_language()
+
+    def h(key: str) -> str:
+        return tr(f"help.{key}", lang)
+
+    p = sub.add_parser("grading", help=h("grading"), description=h("grading.description"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=h("lang"))
     cmds = p.add_subparsers(dest="grading_command", metavar="STEP")
     p.set_defaults(func=usage_of(p))
 
-    v = cmds.add_parser("vet", help="refuse submissions that hold code, before autograding",
-                        description="Read every submitted notebook (never run it) and refuse "
-                                    "those whose answer cells hold anything but text. Refused "
-                                    "submissions move from submitted/ to quarantine/. Exit "
-                                    "code 1 if any is refused, 3 if the vetting could not "
-                                    "read a file (it is refused too).")
-    v.add_argument("submissions", nargs="?", default="submitted",
-                   help="the submitted/ folder, one participant's folder or one notebook "
-                        "(default: submitted)")
-    v.add_argument("--course", help="course folder (default: found from SUBMISSIONS, or .)")
-    v.add_argument("--keep", action="store_true",
-                   help="report only: leave refused submissions where they are")
-    v.add_argument("--json", action="store_true", help="one JSON object per submission")
+    v = cmds.add_parser("vet", help=h("vet"), description=h("vet.description"))
+    v.add_argument("submissions", nargs="?", default="submitted", metavar="SUBMISSIONS",
+                   help=h("vet.submissions"))
+    v.add_argument("--course", help=h("vet.course"))
+    v.add_argument("--keep", action="store_true", help=h("vet.keep"))
+    v.add_argument("--json", action="store_true", help=h("vet.json"))
     v.set_defaults(func=run_vet)
 
-    a = cmds.add_parser("autograde", help="vet and autograde a whole cohort in parallel",
-                        description="Vet every submission of ASSIGNMENT in submitted/, then "
-                                    "autograde the accepted ones with nbgrader in parallel "
-                                    "workers (one per core); only this process writes the "
-                                    "gradebook. Stopped, it continues where it was when run "
-                                    "again: nothing is graded twice or lost.")
-    a.add_argument("assignment", help="the assignment's name, e.g. outcomes")
-    a.add_argument("--course", default=".", help="course folder (default: .)")
-    a.add_argument("--workers", type=int, help="worker processes (default: one per core)")
-    a.add_argument("--force", action="store_true",
-                   help="grade every submission again, also those graded earlier")
-    a.add_argument("--no-vet", action="store_true",
-                   help="skip the vetting (only if you have just vetted these submissions)")
+    a = cmds.add_parser("autograde", help=h("autograde"), description=h("autograde.description"))
+    a.add_argument("assignment", metavar="ASSIGNMENT", help=h("assignment"))
+    a.add_argument("--course", default=".", help=h("course"))
+    a.add_argument("--workers", type=int, help=h("autograde.workers"))
+    a.add_argument("--force", action="store_true", help=h("autograde.force"))
+    a.add_argument("--no-vet", action="store_true", help=h("autograde.no-vet"))
     a.set_defaults(func=run_autograde)
 
-    r = cmds.add_parser("roster", help="import participants from a CSV into the gradebook",
-                        description="Import a roster CSV (id, first name, last name, email; "
-                                    "comma or semicolon; UTF-8) into the gradebook. Nothing is "
-                                    "imported if any row has a problem.")
-    r.add_argument("file", help="the roster CSV")
-    r.add_argument("--course", default=".", help="course folder (default: .)")
-    r.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
-    r.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+    r = cmds.add_parser("roster", help=h("roster"), description=h("roster.description"))
+    r.add_argument("file", metavar="FILE", help=h("roster.file"))
+    r.add_argument("--course", default=".", help=h("course"))
+    r.add_argument("--db", help=h("db"))
+    r.add_argument("--dry-run", action="store_true", help=h("roster.dry-run"))
     r.set_defaults(func=run_roster)
 
-    g = cmds.add_parser("report", help="HTML report and register CSV from the gradebook",
-                        description="Read the gradebook and write a self-contained HTML report "
-                                    "and, with --csv, the rows for a student register.")
-    g.add_argument("--course", default=".", help="course folder (default: .)")
-    g.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
-    g.add_argument("-o", "--output", default="grading-report.html", help="the HTML file")
-    g.add_argument("--csv", help="also write the register CSV here")
-    g.add_argument("--pass-mark", type=float, default=0.5,
-                   help="share of the maximum needed to pass (default: 0.5)")
+    g = cmds.add_parser("report", help=h("report"), description=h("report.description"))
+    g.add_argument("--course", default=".", help=h("course"))
+    g.add_argument("--db", help=h("db"))
+    g.add_argument("-o", "--output", default="grading-report.html", help=h("report.output"))
+    g.add_argument("--csv", help=h("report.csv"))
+    g.add_argument("--pass-mark", type=float, default=0.5, help=h("pass-mark"))
     g.set_defaults(func=run_report)
 
-    e = cmds.add_parser("export", help="grades for Moodle, Canvas or a spreadsheet",
-                        description="Write the gradebook's grades as a CSV that Moodle's grade "
-                                    "import or Canvas's Gradebook import reads, or that opens "
-                                    "in Finnish and Swedish Excel. Only final grades go to a "
-                                    "platform: work waiting for manual grading or a vetting "
-                                    "decision leaves the cell empty.")
+    e = cmds.add_parser("export", help=h("export"), description=h("export.description"))
     e.add_argument("--format", required=True, choices=["moodle", "canvas", "excel"],
-                   help="moodle (Grades > Import > CSV file), canvas (Grades > Import) or excel")
-    e.add_argument("-o", "--output", help="the CSV to write (default: grades-FORMAT.csv)")
-    e.add_argument("--course", default=".", help="course folder (default: .)")
-    e.add_argument("--db", help="gradebook URL (default: sqlite:///COURSE/gradebook.db)")
-    e.add_argument("--assignment", action="append", metavar="NAME",
-                   help="only this assignment (repeat for several; default: all)")
-    e.add_argument("--lms-file", metavar="EXPORT.csv",
-                   help="the platform's own gradebook export to fill in (recommended: the "
-                        "platform then recognises every column)")
+                   help=h("export.format"))
+    e.add_argument("-o", "--output", help=h("export.output"))
+    e.add_argument("--course", default=".", help=h("course"))
+    e.add_argument("--db", help=h("db"))
+    e.add_argument("--assignment", action="append", metavar="NAME", help=h("export.assignment"))
+    e.add_argument("--lms-file", metavar="EXPORT.csv", help=h("export.lms-file"))
     e.add_argument("--match", choices=["email", "idnumber"], default="email",
-                   help="Moodle: match participants on their e-mail address or on the ID "
-                        "number (= the roster id) (default: email)")
-    e.add_argument("--missing-as-zero", action="store_true",
-                   help="write 0 for an assignment not handed in (default: leave it empty)")
-    e.add_argument("--pass-mark", type=float, default=0.5,
-                   help="excel: share of the maximum needed to pass (default: 0.5)")
+                   help=h("export.match"))
+    e.add_argument("--missing-as-zero", action="store_true", help=h("export.missing-as-zero"))
+    e.add_argument("--pass-mark", type=float, default=0.5, help=h("export.pass-mark"))
     e.set_defaults(func=run_export)
 
-    d = cmds.add_parser("demo", help="a synthetic cohort through the whole cycle",
-                        description="Release, roster, vet, autograde, feedback and report for "
-                                    "nine made-up participants, in a new folder.")
-    d.add_argument("--out", default="demo-grading", help="folder to create (default: "
-                                                         "demo-grading)")
+    d = cmds.add_parser("demo", help=h("demo"), description=h("demo.description"))
+    d.add_argument("--out", default="demo-grading", help=h("demo.out"))
     d.set_defaults(func=run_demo)
 
     from ._badges import add_parser as add_badges  # grading badges: see cli/_badges.py
 
-    add_badges(cmds)
+    add_badges(cmds, h)
     for step in cmds.choices.values():  # --lang also after the step: grading report --lang fi
         step.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                          help="language of the output (default: the screen language)")
+                          help=h("lang"))
 
 
 def language(args: argparse.Namespace) -> str:

@@ -68,13 +68,13 @@ def _english_patterns() -> dict[str, re.Pattern]:
     return out
 
 
-def left(texts: list[str]) -> list[str]:
+def left(texts: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
     """The English in ``texts``: a trainer message's English text, or a fragment that reads as
     English only (paths and URLs are content)."""
     patterns = _english_patterns()
     whole = [f"{key}: {t}" for t in texts for key, p in patterns.items() if p.search(t)]
     parts = [f for t in texts for f in fragments(t) if "/" not in f and "\\" not in f]
-    return whole + english_left(parts, CONTENT)
+    return whole + english_left(parts, CONTENT + allowed)
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +278,22 @@ def test_the_collectors_messages_follow_the_screen_language(lang, tmp_path, monk
         LmsExtractor().extract(str(empty), str(tmp_path / "out2"))
     said = [r.getMessage() for r in caplog.records]
     assert len(said) >= 5 and left(said) == [], said
+
+
+ARGPARSE_OWN = ("usage:", "options:", "positional arguments:", "show this help message and exit")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("step", ["", "vet", "autograde", "roster", "report", "export", "demo",
+                                  "badges"])
+def test_the_help_of_each_step(lang, step, capsys, monkeypatch):
+    argv = ["grading", "--lang", lang, *([step] if step else []), "--help"]
+    monkeypatch.setattr("sys.argv", ["microcred", *argv])  # the parsers read --lang from here
+    with pytest.raises(SystemExit):
+        main(argv)
+    text = capsys.readouterr().out
+    for own in ARGPARSE_OWN:
+        text = text.replace(own, "")
+    lines = [re.sub(r"(?<![\w/])--?[\w-]+", " ", line)  # option names are names
+             for line in text.splitlines() if not line.lstrip().startswith(("[", "python"))]
+    assert len(lines) > 3 and left(lines, ("email",)) == []  # a value of --match
