@@ -76,8 +76,7 @@ class OutcomeAnalysis:
                           for v in self.verbs) or t("outcomes.report.none", lang)
         form = f"   {t('outcomes.report.form', lang)}: {t(f'outcomes.form.{self.form}', lang)}" \
             if self.form else ""
-        language = t(f"outcomes.report.in.{self.language}", lang)
-        lines = [self.text, f"  {t('outcomes.report.language', lang)}: {language}   "
+        lines = [self.text, f"  {t('outcomes.report.language', lang)}: {self.language}   "
                  f"{t('outcomes.report.verbs', lang)}: {verbs}   "
                  f"{t('outcomes.coach.level', lang)}: {level(self.bloom_level)}{form}"]
         lines += as_lines(self._problems_in(lang), lang=lang)
