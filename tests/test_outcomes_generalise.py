@@ -426,3 +426,21 @@ def test_coordination_joins_verbs_not_nouns_and_adjectives(text, verbs):
     """Swedish nouns and adjectives in -a ("funktionsförmåga", "hypergeometriska") are no
     infinitive after "och"; English "and identify what ..." leaves the clause before it."""
     assert lemmas(text) == verbs, analyse(text)
+
+
+def test_word_salad_from_real_statements_never_raises():
+    """Issue 13: 0 exceptions. Random sequences of the real statements' words and the words the
+    rules look at ("samt" at the very end raised once)."""
+    import random
+
+    from microcred.outcomes import analyse_lines
+
+    analyse("patients of att suunnitella miten instruktioner sekä")
+    words = ("Studenten ska kunna samt sekä och ja and to att osaa hur som , ; : - • ( ) on is "
+             "that for able will analysera planera kuvata describe plan the course kursen "
+             "opintojakso tavoitteena syfte aim students opiskelija on suunnitellut").split()
+    rng = random.Random(13)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 20)))
+        analyse(text)
+        analyse_lines(text.replace(";", "\n"))

@@ -110,7 +110,7 @@ def _learners_after_course(verbs: list[Verb], tokens: list[Token], lex: Lexicon)
         return verbs
     kept: list[Verb] = []
     for v in verbs:
-        k = next(n for n, tok in enumerate(tokens) if tok.start == v.start)
+        k = next((n for n, tok in enumerate(tokens) if tok.start == v.start), 0)
         prev = tokens[k - 1].text if k else ""
         if (prev in ("to", "att") or prev in lex.subjects or v.vague
                 or (kept and prev in (",", *lex.and_words)

@@ -182,7 +182,8 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
                     lex.purpose
                 ):
                     purpose = True  # "hur X kan användas för att strukturera och resonera"
-                if tokens[j].text in ("samt", "sekä") and _infinitive_entry(tokens, j + 1, lex):
+                if tokens[j].text in ("samt", "sekä") and j + 1 < len(tokens) and (
+                        _infinitive_entry(tokens, j + 1, lex)):
                     break  # "för att lösa problem samt planera sin tid": "samt" joins outcomes
                 if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
@@ -201,6 +202,8 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
 
 def _infinitive_entry(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """Is token j a listed verb written as its infinitive (the learner's form in a list)?"""
+    if j >= len(tokens) or not tokens[j].is_word:
+        return False
     entry = lex.match_at(tokens, j)
     return entry is not None and tokens[j].text == entry.words[0]
 

@@ -280,7 +280,7 @@ def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
     prev = tokens[i - 1].text if i else ""
     if i == first or prev in lex.subjects or prev in (":", "man"):  # "veta hur man analyserar"
         return True
-    return bool(verbs) and verbs[-1].end == tokens[i - 2].end and (
+    return bool(verbs) and i >= 2 and verbs[-1].end == tokens[i - 2].end and (
         prev in lex.and_words or prev == ",") and verbs[-1].text != verbs[-1].lemma.split()[0]
 
 
