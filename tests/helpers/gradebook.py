@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -16,9 +18,26 @@ MaxScores = dict[str, tuple[float, float]]
 Cohort = dict[str, tuple[str, str, str, dict[str, tuple[float, float | None]] | None]]
 
 
+COURSE_ID = "microcred-coaching"
+_TEMPLATE: list[tempfile.TemporaryDirectory] = []  # one empty gradebook per test process
+
+
+def empty_gradebook(folder: Path) -> str:
+    """An empty gradebook of the course in ``folder`` (its URL): a copy of one made once per
+    process with nbgrader's own API, since a new gradebook runs nbgrader's database migrations
+    (about 5 s) and a copy takes milliseconds."""
+    if not _TEMPLATE:
+        _TEMPLATE.append(tempfile.TemporaryDirectory(prefix="microcred-gradebook-"))
+        with Gradebook(default_db_url(Path(_TEMPLATE[0].name)), COURSE_ID):
+            pass
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(_TEMPLATE[0].name) / "gradebook.db", Path(folder) / "gradebook.db")
+    return default_db_url(folder)
+
+
 def fill_gradebook(folder: Path, max_scores: MaxScores, cohort: Cohort) -> Path:
     """Write the course's gradebook into `folder`: one auto and one manual cell per assignment."""
-    with Gradebook(default_db_url(folder), "microcred-coaching") as gb, warnings.catch_warnings():
+    with Gradebook(empty_gradebook(folder), COURSE_ID) as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
         for name, (auto, manual) in max_scores.items():
             gb.add_assignment(name)

@@ -20,7 +20,7 @@ from microcred.trainer.report import (
     render_html,
     write_csv,
 )
-from microcred.trainer.roster import default_db_url
+from tests.helpers.gradebook import empty_gradebook
 
 DUE = dt.datetime(2025, 3, 1, 12, 0)
 # student: (first, last, {question: score} or None when not submitted, hours late)
@@ -38,7 +38,7 @@ COHORT = {
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
     """A gradebook shaped like nbgrader's after autograde, built through its own API."""
-    url = default_db_url(tmp_path_factory.mktemp("course"))
+    url = empty_gradebook(tmp_path_factory.mktemp("course"))
     with Gradebook(url, "microcred-coaching") as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nbgrader's own add_submission warns (SQLAlchemy)
         gb.add_assignment("outcomes", duedate=DUE)

@@ -12,6 +12,7 @@ from microcred.trainer.roster import (
     import_roster,
     parse_roster,
 )
+from tests.helpers.gradebook import empty_gradebook
 
 
 def test_a_plain_roster_is_read():
@@ -64,7 +65,7 @@ def test_files_that_are_not_rosters_say_what_is_missing(text, expect):
 
 
 def test_import_adds_then_updates_and_keeps_what_a_row_leaves_empty(tmp_path):
-    db = default_db_url(tmp_path)
+    db = empty_gradebook(tmp_path)  # the course's gradebook as nbgrader made it
     people, _ = parse_roster("id,first name,last name,email\np1,Aino,Virtanen,a@example.org\n")
     assert import_roster(people, db, "microcred-coaching") == (1, 0)
     people, _ = parse_roster("id,first name,last name\np1,Aino,Virtanen-Berg\np2,Erik,Lind\n")
