@@ -132,9 +132,8 @@ def _progress_bar(stream=None, lang: str = "en"):
             return
         t0 = started.setdefault(stage, time.monotonic())
         elapsed = time.monotonic() - t0
-        eta = (", " + tr("progress.left", lang, seconds=num(elapsed / done * (total - done),
-                                                              lang, 0))
-               if 0 < done < total else "")
+        left = elapsed / done * (total - done) if 0 < done < total else 0.0
+        eta = ", " + tr("progress.left", lang, seconds=num(left, lang, 0)) if left >= 0.5 else ""
         filled = int(30 * done / total)
         line = (f"{tr('progress.' + stage, lang):10} [{'#' * filled}{'.' * (30 - filled)}] "
                 f"{done}/{total}{eta}")

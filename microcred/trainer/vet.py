@@ -279,7 +279,8 @@ def format_vetting(result: Vetting, lang: str = "en") -> str:
     """Plain text: the verdict, then one indented line per finding. Control characters of file
     names and cell text (terminal escapes) are shown as codes, never sent to the terminal."""
     sub = result.submission
-    lines = [f"{tr('verdict.' + result.status, lang):9} "
+    width = max(len(tr(f"verdict.{v}", lang)) for v in ("ok", "warnings", "refused")) + 1
+    lines = [f"{tr('verdict.' + result.status, lang):{width}} "
              f"{printable(sub.student)}/{printable(sub.assignment)}"]
     for f in result.findings:
         lines.append(f"          {tr('severity.' + f.severity, lang)}: {f.code}: "
