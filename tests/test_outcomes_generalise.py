@@ -444,3 +444,16 @@ def test_word_salad_from_real_statements_never_raises():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 20)))
         analyse(text)
         analyse_lines(text.replace(";", "\n"))
+
+
+@pytest.mark.parametrize("text, form", [
+    ("visa kunskap och förståelse inom affärsrätt", "knowledge"),
+    ("uppvisa fördjupad förståelse för gruppdynamiska processer", "knowledge"),
+    ("Förklara de vanligaste normativa etiska teorierna.", "knowledge"),
+    ("reflektera över etiska situationer inom vården", "judgement"),
+    ("visa förmåga att planera ett projekt", "skills"),
+])
+def test_the_swedish_form_follows_the_verbs_own_object(text, form):
+    """Higher Education Ordinance forms: "visa kunskap och förståelse" is knowledge whatever
+    the level of "visa"; an ethical topic explained is knowledge, one reflected on judgement."""
+    assert analyse(text, "sv").form == form

@@ -150,22 +150,28 @@ def outcome_form(text: str, verbs: list[Verb], level: str | None, lex: Lexicon) 
     """Which of the Higher Education Ordinance's three forms a Swedish outcome expresses:
     "knowledge" (kunskap och förståelse), "skills" (färdighet och förmåga) or "judgement"
     (värderingsförmåga och förhållningssätt); None for other languages or with no learner verb.
-    Cue words decide first (etiska, förhållningssätt -> judgement), then the level of the first
-    verb ("redogöra för och reflektera över" is knowledge). A course description ("Kursen ger
+    Cue words decide first: the verb's own object ("visa kunskap och förståelse" is knowledge),
+    a judgement cue (etiska, förhållningssätt) unless the verb only recalls or explains
+    ("förklara etiska teorier" is knowledge), a skills cue; then the level of the first verb
+    ("redogöra för och reflektera över" is knowledge). A course description ("Kursen ger
     kunskaper om") gets the form of what it describes, when a cue says so."""
     forms = lex.outcome_forms
     if not forms:
         return None
     lowered = text.lower()
     first = verbs[0] if verbs else None
+    knows = first is None or first.vague or first.level in ("remember", "understand")
     for form in ("judgement", "skills", "knowledge"):
         listed = forms.get(form)
         cues = listed if isinstance(listed, list) else []
-        if any(re.search(rf"\b{re.escape(str(cue))}", lowered) for cue in cues) and (
-            form != "knowledge" or first is None or first.vague
-            or first.level in ("remember", "understand")
-        ):
-            return form
+        found_cues = [m for cue in cues for m in re.finditer(rf"\b{re.escape(str(cue))}", lowered)]
+        # the verb's own object says it: "visa kunskap och förståelse" (demonstrate knowledge)
+        object_cue = first is not None and form != "judgement" and any(
+            0 <= m.start() - first.end <= 15 for m in found_cues)
+        acted = any(v.start <= m.start() < v.end + 3 for m in found_cues for v in verbs)
+        if found_cues and (object_cue or (form == "judgement" and (not knows or acted))
+                           or form == "skills" or (form == "knowledge" and knows)):
+            return form  # a judgement cue that is a verb ("värdera", "bemöta") or its object
     if first is None:
         return None
     by_level = forms.get("by_level") or {}
