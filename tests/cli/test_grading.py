@@ -31,7 +31,12 @@ def course(tmp_path):
         nbformat.write(nb, folder / "outcomes.ipynb")
     return root
 
-run = command("grading")
+_grading = command("grading")
+
+
+def run(*args: str, **kwargs):
+    """``microcred grading ARGS`` with English output, whatever the machine's screen language."""
+    return _grading("--lang", "en", *args, **kwargs)
 
 
 def test_help_lists_the_trainer_steps():

@@ -225,20 +225,20 @@ def test_hashed_learners_are_the_same_on_every_run(course, ob3_validator, design
 
 def test_the_command_line_step(course, capsys, tmp_path, design_file):
     out = tmp_path / "out"
-    assert main(["grading", "badges", "--course", str(course), "-o", str(out)]) == 2
+    assert main(["grading", "--lang", "en", "badges", "--course", str(course), "-o", str(out)]) == 2
     assert "placeholder" in capsys.readouterr().err  # the kit's own file names no real issuer
-    code = main(["grading", "badges", "--course", str(course), "--design", str(design_file),
+    code = main(["grading", "--lang", "en", "badges", "--course", str(course), "--design", str(design_file),
                  "-o", str(out), "--issued", "2026-06-01"])
     printed = capsys.readouterr()
     assert code == 0 and "2 badge(s)" in printed.out and "dora (capstone)" in printed.out
     assert "cai (below the pass mark: capstone, outcomes)" in printed.out
     assert "eero (not handed in: capstone, outcomes)" in printed.out
-    assert main(["grading", "badges", "--pass-mark", "75", "--course", str(course),
+    assert main(["grading", "--lang", "en", "badges", "--pass-mark", "75", "--course", str(course),
                  "-o", str(out)]) == 2
     assert "between 0 and 1" in capsys.readouterr().err
-    assert main(["grading", "badges", "--pass-mark", "0.5", "--course", str(tmp_path / "no"),
+    assert main(["grading", "--lang", "en", "badges", "--pass-mark", "0.5", "--course", str(tmp_path / "no"),
                  "-o", str(out)]) == 2
-    assert main(["grading", "badges", "--pass-mark", "0.5", "--course", str(course),
+    assert main(["grading", "--lang", "en", "badges", "--pass-mark", "0.5", "--course", str(course),
                  "-o", str(out), "--assignment", "nope", "--design", str(design_file)]) == 2
     assert "no assignment nope" in capsys.readouterr().err
 

@@ -160,13 +160,13 @@ def test_cli_writes_each_format_and_says_what_was_left_empty(course, tmp_path, c
     for fmt, extra in (("moodle", []), ("canvas", ["--lms-file", str(tmp_path / "canvas-export.csv")]),
                        ("excel", [])):
         out = tmp_path / f"{fmt}.csv"
-        assert main(["grading", "export", "--format", fmt, "--course", str(course), "-o",
+        assert main(["grading", "--lang", "en", "export", "--format", fmt, "--course", str(course), "-o",
                      str(out), *extra]) == 0
         assert out.is_file()
     printed = capsys.readouterr().out
     assert "left empty, pending: 12002 (outcomes)" in printed
     assert "Canvas: Grades → Import" in printed
     assert read_as((tmp_path / "canvas-export.csv").read_text("utf-8"))[2][5] == ""  # input untouched
-    assert main(["grading", "export", "--format", "excel", "--course", str(course),
+    assert main(["grading", "--lang", "en", "export", "--format", "excel", "--course", str(course),
                  "--assignment", "nosuch"]) == 2
     assert "no assignment nosuch" in capsys.readouterr().err

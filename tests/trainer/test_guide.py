@@ -65,7 +65,8 @@ def test_every_command_of_the_guide_runs_in_order_on_a_made_up_cohort(tmp_path):
     with open(course.root / "nbgrader_config.py", "a", encoding="utf-8") as fh:
         fh.write(f'\nc.Exchange.root = "{exchange}"\n')  # the hub's shared folder, here
     (course.root / "participants.csv").write_text(roster_example(), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+           "MICROCRED_UI": "en"}  # the guide shows the English output
     ran = []
     for command in guide_commands():
         if command in SETUP:
