@@ -62,15 +62,16 @@ def test_an_english_noun_before_the_noun_does_not_make_a_phrase():
     assert [v.lemma for v in analyse("Troubleshoot network faults.").verbs] == ["troubleshoot"]
 
 
-@pytest.mark.parametrize("text, lemma", [
-    ("Skill in performing external financial analysis.", "perform"),
-    ("The student is capable of negotiating a contract with a supplier.", "negotiate"),
-    ("Proficiency in programming embedded systems in C.", "program"),
+@pytest.mark.parametrize("text, lemma, level", [
+    # performing an analysis is analysing (the verb judged with its object, issue 13)
+    ("Skill in performing external financial analysis.", "perform", "analyse"),
+    ("The student is capable of negotiating a contract with a supplier.", "negotiate", "apply"),
+    ("Proficiency in programming embedded systems in C.", "program", "apply"),
 ])
-def test_the_gerund_after_skill_in_or_capable_of_is_the_action_verb(text, lemma):
+def test_the_gerund_after_skill_in_or_capable_of_is_the_action_verb(text, lemma, level):
     r = analyse(text)
     assert [v.lemma for v in r.verbs] == [lemma]
-    assert r.ok and r.bloom_level == "apply"
+    assert r.ok and r.bloom_level == level
 
 
 def test_a_noun_after_skills_in_is_not_a_verb():

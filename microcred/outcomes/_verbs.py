@@ -201,6 +201,8 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
         if not tok.is_word or tok.text in lex.and_words:
             break
         for level in entry.levels:
+            if level in ("analyse", "evaluate") and entry.level != "apply":
+                continue  # only a light verb ("perform", "genomföra") takes its noun's level
             for cue in lex.object_levels.get(level, ()):
                 if tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text):
                     return level
