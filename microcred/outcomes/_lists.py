@@ -59,7 +59,8 @@ def _cuts(rest: str, lex: Lexicon) -> list[re.Match[str]]:
 def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     """Items of a list written one a line (see ``_list_items``); headings such as "Kunskap och
     förståelse" between them are not outcomes and are left out."""
-    lines, pos = [], 0
+    lines: list[tuple[int, str]] = []
+    pos = 0
     for line in text.split("\n"):
         if lines and _continues(lines[-1][1], line, lex):
             lines[-1] = (lines[-1][0], f"{lines[-1][1]}\n{line}")  # a wrapped line

@@ -87,16 +87,18 @@ def admin_rows(lang: str) -> list[dict]:
     return rows
 
 
+def _mean_text(mean: float | None, lang: str) -> str:
+    """A principle's mean as the alt text writes it; a dash when nothing was scored."""
+    return "–" if mean is None else format_spec(mean, ".1f", lang)
+
+
 def radar_alt(assessment: SelfAssessment, lang: str | None = None, earlier: bool = False) -> str:
     """Alt text for the radar chart: the numbers it shows, so no one needs to see it
     (``earlier``: the chart draws an earlier assessment under it). None: the screen language."""
     lang = screen_language(ui=lang)
     prof = profile(assessment)
-    parts = [
-        f"{p.number} {pick(p.name, lang)}: "
-        + (format_spec(prof[p.id].mean, ".1f", lang) if prof[p.id].mean is not None else "–")
-        for p in instrument().principles
-    ]
+    parts = [f"{p.number} {pick(p.name, lang)}: {_mean_text(prof[p.id].mean, lang)}"
+             for p in instrument().principles]
     alt = t("qa.report.radar-alt", lang) + " " + "; ".join(parts)
     return alt + " " + t("qa.report.radar-earlier", lang) if earlier else alt
 
