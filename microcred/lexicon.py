@@ -209,7 +209,7 @@ class Lexicon:
         if not tok.is_word or word in self.and_words or word in self.prepositions or (
                 word in self.subjects or word in self.function_words):
             return False
-        return not self.uses_position or bool(_ADJECTIVE.search(word))
+        return not self.uses_position or bool(_ADJECTIVE.search(word)) or word.endswith("ly")
 
     def perfect(self, tokens: list[Token], i: int) -> bool:
         """Finnish perfect tense: an active past participle after a form of "olla" ("on

@@ -472,3 +472,10 @@ def test_a_light_verb_takes_the_level_of_the_analysis_it_performs(text, level):
     verb with its object, so performing an analysis is analysing; only light verbs (perform,
     conduct, carry out, complete, do, make, genomföra, utföra, göra) take their noun's level."""
     assert analyse(text).bloom_level == level
+
+
+def test_an_adverb_inside_a_vague_phrase_keeps_it_vague():
+    """"be fully aware of" is "be aware of": English adverbs in -ly stand inside verb phrases."""
+    r = analyse("Students will be fully aware of the risks of the method.")
+    assert lemmas("Students will be fully aware of the risks of the method.") == ["be aware of"]
+    assert "vague-verb" in r.codes
