@@ -31,6 +31,7 @@ from . import course, design, outcomes, qa
 from .errors import UserError
 from .files import write_text_atomic
 from .i18n import t
+from .numbers import format_spec
 from .reading import read_text
 
 FORMAT = "microcred-competence"
@@ -370,9 +371,10 @@ def cohort_text(report: CohortReport, lang: str = "en") -> str:
                        threshold=report.threshold))
     else:
         for c in report.outcomes:
-            if c.mean_change is None:
+            if c.mean_before is None or c.mean_after is None or c.mean_change is None:
                 lines.append(f"  {c.outcome:<34} {t('competence.report.too-few', lang, threshold=report.threshold)}")
             else:
-                lines.append(f"  {c.outcome:<34} {c.mean_before:.2f} -> {c.mean_after:.2f} "
-                             f"({c.mean_change:+.2f}; n={c.paired})")
+                lines.append(f"  {c.outcome:<34} {format_spec(c.mean_before, '.2f', lang)} -> "
+                             f"{format_spec(c.mean_after, '.2f', lang)} "
+                             f"({format_spec(c.mean_change, '+.2f', lang)}; n={c.paired})")
     return "\n".join(lines)

@@ -80,7 +80,7 @@ def module(module_id: str) -> Module:
         if m.id == module_id:
             return m
     known = ", ".join(m.id for m in modules())
-    raise UserError(t("course.unknown-module", "en", module=module_id, known=known))
+    raise UserError(t("course.unknown-module", screen_language(), module=module_id, known=known))
 
 
 def outcomes() -> tuple[Outcome, ...]:

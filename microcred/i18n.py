@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from babel import Locale, UnknownLocaleError
+
 from .numbers import format_spec
 from .resources import data_names, load_yaml
 
@@ -35,6 +37,16 @@ def number(value: float, lang: str = "en", spec: str = "g") -> str:
     """A number as a reader of ``lang`` writes it: ``2.5`` in English, ``2,5`` in Finnish and
     Swedish (``spec`` is a format spec such as ``.1f`` or ``+.1f``)."""
     return format_spec(value, spec, lang)
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """The name of the language ``code`` as ``lang`` writes it ("englanti" in Finnish), from
+    the CLDR locale data (Babel), so that no catalogue message says "English" on its own;
+    an unknown code is returned as it is."""
+    try:
+        return str(Locale.parse(lang).languages.get(code) or code)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
 
 
 def keys() -> list[str]:

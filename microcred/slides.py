@@ -28,6 +28,8 @@ import yaml
 from . import course, quiz
 from .errors import UserError
 from .files import write_text_atomic
+from .i18n import t
+from .settings import screen_language
 
 SLIDE_CHARS = 700  # start a new sub-slide when a slide's text grows beyond this
 SKIPPED_SECTIONS = ("Reflect and discuss", "Self-check")
@@ -292,8 +294,7 @@ def copy_assets(node_modules: Path, out: Path) -> None:
     for target, source in ASSET_FILES.items():
         src = node_modules / source
         if not src.exists():
-            raise UserError(f"{src} is missing: install the slides' scripts with `make slides` "
-                            "(npm install reveal.js@4 requirejs@2 jquery@3)")
+            raise UserError(t("cli.slides.no-scripts", screen_language(), path=src))
         dest = out / STATIC / target
         dest.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():

@@ -39,17 +39,22 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _error_word(args: argparse.Namespace) -> str:
-    """"error" in the language of the command's messages (``--lang``; a command whose
+def _language(args: argparse.Namespace) -> str:
+    """The language of the command's messages (``--lang``; a command without one, or whose
     ``--lang`` defaults to None, such as ``grading``, follows the screen language)."""
-    from ..i18n import t
-
-    lang = getattr(args, "lang", "en")
+    lang = getattr(args, "lang", None)
     if lang is None:
         from ..settings import screen_language
 
         lang = screen_language(args.command)
-    return t("common.error", lang)
+    return str(lang)
+
+
+def _error_word(args: argparse.Namespace) -> str:
+    """"error" in the language of the command's messages."""
+    from ..i18n import t
+
+    return t("common.error", _language(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{_error_word(args)}: {exc}", file=sys.stderr)
         return 2
     except RecursionError:  # YAML or JSON nested thousands deep: no tool can use it
-        print("error: the input is nested too deeply to be read (thousands of brackets or "
-              "indentation levels); check the file", file=sys.stderr)
+        from ..i18n import t
+
+        print(f"{_error_word(args)}: {t('cli.too-deep', _language(args))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -10,28 +10,32 @@ from .. import design
 from ..errors import UserError
 from ..files import write_bytes_atomic
 from ..findings import Finding
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, t
+from ..settings import screen_language
 from ._io import read_text
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every design-file command has: message language, JSON, a chart file."""
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                   help="language of the messages (default: the screen language)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.add_argument("--chart", metavar="PNG", help="also save the chart as a PNG file")
 
 
-def format_findings(findings: tuple[Finding, ...] | list[Finding]) -> list[str]:
-    """Findings as indented lines, or a line saying there are none."""
+def format_findings(findings: tuple[Finding, ...] | list[Finding], lang: str) -> list[str]:
+    """Findings as lines in ``lang`` (severity word, code, message), or a line saying there
+    are none."""
     if not findings:
-        return ["\nno problems found"]
+        return ["", t("common.ok", lang)]
     lines = [""]
     for f in findings:
-        lines.append(f"{f.severity}: {f.code}: {f.message}")
+        lines.append(f"{t(f'common.{f.severity}', lang)}: {f.code}: {f.message}")
         if f.suggestion:
             lines.append(f"  -> {f.suggestion}")
     errors = sum(1 for f in findings if f.severity == "error")
-    lines.append(f"\n{errors} error(s), {len(findings) - errors} warning(s)")
+    lines.append("\n" + t("cli.findings.summary", lang, errors=errors,
+                           warnings=len(findings) - errors))
     return lines
 
 
@@ -42,8 +46,8 @@ def read_design(path: str, section: str, lang: str = "en") -> dict[str, Any]:
     doc = design.loads(read_text(path, lang), source, lang)
     if section not in doc:
         found = [str(k) for k in doc if k in design.SECTIONS]
-        raise UserError(f"{source}: no '{section}:' section (sections found: "
-                        f"{', '.join(found) or 'none'})")
+        raise UserError(t("cli.no-section", lang, source=source, section=section,
+                          found=", ".join(found) or "-"))
     return doc
 
 

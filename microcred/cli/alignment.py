@@ -6,6 +6,8 @@ import argparse
 import json
 
 from ..alignment import Alignment, AlignmentReport, check_alignment, plot_alignment
+from ..i18n import t
+from ..lexicon import LEVELS
 from ._design import add_common_options, format_findings, load_section, read_design, save_chart
 
 
@@ -24,34 +26,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = read_design(args.file, "alignment")
+    doc = read_design(args.file, "alignment", args.lang)
     alignment = load_section(Alignment.from_design, doc, args.file)
     report = check_alignment(alignment, args.lang)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        print(format_matrix(alignment, report))
+        print(format_matrix(alignment, report, args.lang))
     if args.chart:
         save_chart(plot_alignment(alignment, args.lang, report), args.chart)
     return 0 if report.ok else 1
 
 
-def format_matrix(alignment: Alignment, report: AlignmentReport) -> str:
-    """The matrix as text: one row per outcome, a column per activity and task."""
+def format_matrix(alignment: Alignment, report: AlignmentReport, lang: str = "en") -> str:
+    """The matrix as text in ``lang``: one row per outcome, a column per activity and task."""
+
+    def level(name: str | None) -> str:
+        return t(f"alignment.level.{name}", lang) if name in LEVELS else "?"
+
     cols = [a.id for a in alignment.activities] + [a.id for a in alignment.assessments]
     width = max([len(c) for c in cols] + [10 if alignment.assessments else 2])
-    rows = [f"{'outcome':10} {'level':10} " + " ".join(f"{c:>{width}}" for c in cols)]
+    rows = [f"{t('cli.alignment.outcome', lang):10} {t('cli.alignment.level', lang):10} "
+            + " ".join(f"{c:>{width}}" for c in cols)]
     for o in alignment.outcomes:
         cells = []
         for a in alignment.activities:
             cells.append("x" if o.id in a.outcomes else ".")
         for task in alignment.assessments:
-            level = report.task_levels.get(task.id) or "?"
-            cells.append(level if o.id in task.outcomes else ".")
-        level = report.outcome_levels.get(o.id) or "?"
-        rows.append(f"{o.id[:10]:10} {level:10} " + " ".join(f"{c:>{width}}" for c in cells))
+            cells.append(level(report.task_levels.get(task.id)) if o.id in task.outcomes else ".")
+        rows.append(f"{o.id[:10]:10} {level(report.outcome_levels.get(o.id)):10} "
+                    + " ".join(f"{c:>{width}}" for c in cells))
     if alignment.outcomes:
         assessed = sum(1 for ids in report.assessed_by.values() if ids)
-        rows.append(f"\n{assessed} of {len(alignment.outcomes)} outcome(s) assessed")
-    rows += format_findings(report.findings)
+        rows.append("\n" + t("alignment.ui.summary", lang, assessed=assessed,
+                                total=len(alignment.outcomes)))
+    rows += format_findings(report.findings, lang)
     return "\n".join(rows)

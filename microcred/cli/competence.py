@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from .. import competence
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, t
+from ..settings import screen_language
 from ._io import usage_of, write_output
 from .qa import _positive
 
@@ -40,16 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--threshold", type=_positive, default=competence.COHORT_THRESHOLD,
                    help=f"smallest group to show results for (default "
                    f"{competence.COHORT_THRESHOLD})")
-    c.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report")
+    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                   help="language of the report (default: the screen language)")
     c.set_defaults(func=run_cohort)
 
 
 def run_cohort(args: argparse.Namespace) -> int:
     report = competence.load_cohort(args.folder, args.threshold, args.lang)
     for _path, reason in report.skipped:
-        print(f"skipped {reason}", file=sys.stderr)
+        print(t("cli.skipped", args.lang, reason=reason), file=sys.stderr)
     write_output(args.output, competence.cohort_html(report, args.lang))
     if args.output != "-":
         print(competence.cohort_text(report, args.lang))
-        print(f"wrote {args.output}")
+        print(t("cli.wrote", args.lang, path=args.output))
     return 1 if report.skipped else 0

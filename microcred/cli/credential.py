@@ -12,6 +12,7 @@ from ..credential import card_html, catalogue_md, issue, loads, ob3_problems, to
 from ..errors import UserError
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
+from ..settings import chosen_language, screen_language
 from ._io import read_text, usage_of, write_output
 
 FORMATS = ("ob3", "html", "md")
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     check.add_argument("file", help="description in YAML or JSON, or - for stdin")
     check.add_argument("--lang", choices=LANGUAGES, help="language of the messages "
-                       "(default: the description's language)")
+                       "(default: the screen language, else the description's language)")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.set_defaults(func=run_check)
 
@@ -64,7 +65,7 @@ def add_export_options(export: argparse.ArgumentParser, formats: tuple[str, ...]
 
 def run_check(args: argparse.Namespace) -> int:
     desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file))
-    lang = args.lang or desc.language
+    lang = args.lang or chosen_language() or desc.language
     findings = validate(desc, lang)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
@@ -90,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
             catalogue_md(desc))
     write_output(args.output, text)
     if args.output != "-":
-        print(f"wrote {args.output}")
+        print(t("cli.wrote", screen_language(), path=args.output))
     return 0
 
 

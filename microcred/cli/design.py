@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import design
 from ..i18n import LANGUAGES, t
+from ..settings import screen_language
 from ._io import usage_of, write_output
 from .credential import add_export_options
 
@@ -35,8 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Create NAME.yaml from the commented template in English, Finnish or "
         "Swedish. An existing file is kept unless --force is given.")
     new.add_argument("name", help="file name, e.g. my-microcredential (.yaml is added)")
-    new.add_argument("--language", choices=LANGUAGES, default="en",
-                     help="language of the template and the messages (default: en)")
+    new.add_argument("--language", choices=LANGUAGES, default=screen_language(),
+                     help="language of the template and the messages (default: the screen "
+                     "language)")
     new.add_argument("--title", default="", help="the micro-credential's title (optional)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(func=run_new)
@@ -93,6 +95,6 @@ def run_export(args: argparse.Namespace) -> int:
                          grade=args.grade, hash_learner=args.hash_learner)
     write_output(args.output, text)
     if args.output != "-":
-        print(f"wrote {args.output}")
+        print(t("cli.wrote", screen_language(), path=args.output))
     return 0
 

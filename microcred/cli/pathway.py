@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..i18n import t
+from ..numbers import format_number
 from ..pathways import (
     LearnerPlan,
     Pathway,
@@ -33,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = read_design(args.file, "pathway")
+    doc = read_design(args.file, "pathway", args.lang)
     pathway = load_section(Pathway.from_design, doc, args.file)
     if args.completed is not None:
         done = tuple(i.strip() for i in args.completed.split(",") if i.strip())
@@ -51,21 +53,21 @@ def run(args: argparse.Namespace) -> int:
 
 def format_pathway(pathway: Pathway, report: PathwayReport, plan: LearnerPlan,
                    lang: str = "en") -> str:
-    """The credentials in prerequisite order, the learner's plan, then the findings."""
+    """The credentials in prerequisite order, the learner's plan, then the findings, in ``lang``."""
     known = pathway.by_id()
-    rows = [f"{'id':8} {'credits':>7}  {'requires':16} title"]
+    rows = [f"{t('cli.pathway.id', lang):8} {t('cli.pathway.credits', lang):>7}  "
+            f"{t('cli.pathway.requires', lang):16} {t('cli.pathway.title', lang)}"]
     for cid in report.order:
         c = known[cid]
-        mark = " (done)" if cid in plan.completed else ""
-        rows.append(f"{cid[:8]:8} {c.credits:>7g}  {', '.join(c.prerequisites)[:16] or '-':16} "
-                    f"{c.title}{mark}")
+        mark = " " + t("cli.pathway.done", lang) if cid in plan.completed else ""
+        rows.append(f"{cid[:8]:8} {format_number(c.credits, lang):>7}  "
+                    f"{', '.join(c.prerequisites)[:16] or '-':16} {c.title}{mark}")
     if pathway.target:
-        rows.append(f"\nstacks into: {pathway.target.title or '-'} "
-                    f"({plan.target_credits:g} credits); the pathway has "
-                    f"{report.total_credits:g}")
+        rows.append("\n" + t("cli.pathway.target", lang, title=pathway.target.title or "-",
+                                target=format_number(plan.target_credits, lang),
+                                total=format_number(report.total_credits, lang)))
     if pathway.credentials:
         rows.append("")
         rows += describe_plan(plan, lang)
-    rows += format_findings(report.findings)
+    rows += format_findings(report.findings, lang)
     return "\n".join(rows)
-

@@ -12,7 +12,8 @@ import sys
 from .. import qa
 from ..errors import UserError
 from ..findings import has_errors
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, t
+from ..settings import chosen_language, screen_language
 from ._io import usage_of
 
 PROGRESS_EVERY = 50  # files between progress lines on stderr
@@ -36,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("file", help="a saved self-assessment (.json)")
     r.add_argument("-o", "--output", required=True, help="the HTML file to write")
     r.add_argument("--compare", metavar="EARLIER", help="an earlier self-assessment to compare with")
-    r.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the file's)")
+    r.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the screen "
+                   "language, else the file's)")
     r.set_defaults(func=run_report)
 
     c = commands.add_parser(
@@ -54,26 +56,30 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"smallest group to show results for (default {qa.COHORT_THRESHOLD})")
     c.add_argument("--all-versions", action="store_true",
                    help="count every file, not only the latest save of each participant")
-    c.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the summary")
+    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+                   help="language of the summary (default: the screen language)")
     c.set_defaults(func=run_cohort)
 
 
 def run_report(args: argparse.Namespace) -> int:
     assessment = qa.load(args.file)
     earlier = qa.load(args.compare) if args.compare else None
-    html = qa.report_html(assessment, args.lang, earlier=earlier)
+    lang = args.lang or chosen_language()
+    html = qa.report_html(assessment, lang, earlier=earlier)
     qa.write_text_atomic(args.output, html)
-    findings = qa.validate(assessment, args.lang)
+    findings = qa.validate(assessment, lang)
+    shown = lang or assessment.language
     for f in findings:
-        print(f"{f.severity}: {f.message}", file=sys.stderr)
-    print(f"wrote {args.output}")
+        print(f"{t(f'common.{f.severity}', shown)}: {f.message}", file=sys.stderr)
+    print(t("cli.wrote", shown, path=args.output))
     return 1 if has_errors(findings) else 0
 
 
 def run_cohort(args: argparse.Namespace) -> int:
-    loaded = qa.load_folder(args.folder, progress=_progress)
-    for _path, reason in loaded.skipped:
-        print(f"skipped {reason}", file=sys.stderr)  # the reason starts with the file name
+    loaded = qa.load_folder(args.folder, progress=lambda done, total: _progress(done, total,
+                                                                                args.lang))
+    for _path, reason in loaded.skipped:  # the reason starts with the file name
+        print(t("cli.skipped", args.lang, reason=reason), file=sys.stderr)
     if not loaded.assessments:
         raise UserError(f"{args.folder}: no readable self-assessments (.json) found")
     summary = qa.cohort_summary(
@@ -81,14 +87,16 @@ def run_cohort(args: argparse.Namespace) -> int:
         accounts=loaded.accounts,
     )
     qa.write_text_atomic(args.output, qa.cohort_html(summary, args.lang, len(loaded.skipped)))
-    shown = "only the group size is shown" if summary.suppressed else "distributions shown"
-    print(f"wrote {args.output}: {summary.count} assessment(s), {shown}")
+    shown = t("cli.qa.cohort-suppressed" if summary.suppressed else "cli.qa.cohort-shown",
+              args.lang)
+    print(t("cli.qa.cohort-wrote", args.lang, path=args.output, count=summary.count,
+            shown=shown))
     return 1 if loaded.skipped else 0
 
 
-def _progress(done: int, total: int) -> None:
+def _progress(done: int, total: int, lang: str = "en") -> None:
     if total > PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
-        print(f"read {done}/{total} files", file=sys.stderr)
+        print(t("cli.progress", lang, done=done, total=total), file=sys.stderr)
 
 
 def _positive(text: str) -> int:

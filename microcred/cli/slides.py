@@ -8,6 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..i18n import t
+from ..settings import screen_language
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -31,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import slides
 
     written = slides.build(Path(args.root), Path(args.out), Path(args.node_modules), args.module)
+    lang = screen_language()
     for path in written:
-        print(f"wrote {path}")
+        print(t("cli.wrote", lang, path=path))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 
 from ..findings import Finding, as_lines, has_errors, localised
-from ..i18n import t
+from ..i18n import language_name, t
 from ..settings import screen_language
 
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
@@ -76,7 +76,7 @@ class OutcomeAnalysis:
                           for v in self.verbs) or t("outcomes.report.none", lang)
         form = f"   {t('outcomes.report.form', lang)}: {t(f'outcomes.form.{self.form}', lang)}" \
             if self.form else ""
-        lines = [self.text, f"  {t('outcomes.report.language', lang)}: {self.language}   "
+        lines = [self.text, f"  {t('outcomes.report.language', lang)}: {language_name(self.language, lang)}   "
                  f"{t('outcomes.report.verbs', lang)}: {verbs}   "
                  f"{t('outcomes.coach.level', lang)}: {level(self.bloom_level)}{form}"]
         lines += as_lines(self._problems_in(lang), lang=lang)

@@ -16,7 +16,7 @@ def test_table_totals_credits_and_weekly_load(tmp_path):
     proc = run("workload", str(DESIGN), "--chart", str(chart))
     assert proc.returncode == 0, proc.stderr
     assert "total" in proc.stdout and "81" in proc.stdout
-    assert "credits: 3.0" in proc.stdout and "10.1 h over 8 weeks" in proc.stdout
+    assert "credits: 3.0" in proc.stdout and "10.1 h per week over 8 weeks" in proc.stdout
     assert chart.read_bytes()[:4] == b"\x89PNG"
 
 
