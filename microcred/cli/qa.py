@@ -62,8 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    assessment = qa.load(args.file)
-    earlier = qa.load(args.compare) if args.compare else None
+    assessment = qa.load(args.file, args.lang)
+    earlier = qa.load(args.compare, args.lang) if args.compare else None
     lang = args.lang or chosen_language()
     html = qa.report_html(assessment, lang, earlier=earlier)
     qa.write_text_atomic(args.output, html)
@@ -76,8 +76,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_cohort(args: argparse.Namespace) -> int:
-    loaded = qa.load_folder(args.folder, progress=lambda done, total: _progress(done, total,
-                                                                                args.lang))
+    loaded = qa.load_folder(args.folder, lambda done, total: _progress(done, total, args.lang),
+                            args.lang)
     for _path, reason in loaded.skipped:  # the reason starts with the file name
         print(t("cli.skipped", args.lang, reason=reason), file=sys.stderr)
     if not loaded.assessments:

@@ -249,6 +249,7 @@ class Loaded:
 def load_folder(
     folder: str | os.PathLike,
     progress: Callable[[int, int], None] | None = None,
+    lang: str | None = None,
 ) -> Loaded:
     """Read every ``*.json`` under ``folder`` (sorted, subfolders too). Unusable files are
     listed in ``skipped`` with the reason instead of stopping the run; ``progress(done, total)``
@@ -262,7 +263,7 @@ def load_folder(
     loaded = Loaded()
     for n, path in enumerate(files, 1):
         try:
-            loaded.assessments.append(load(path))
+            loaded.assessments.append(load(path, lang))
             loaded.accounts.append(account_of(path, root))
         except UserError as exc:
             loaded.skipped.append((str(path), str(exc)))

@@ -22,6 +22,7 @@ from ..findings import Finding
 from ..i18n import LANGUAGES, t
 from ..reading import read_text
 from ..resources import data_file
+from ..settings import screen_language
 from .instrument import SCALE_MAX, SCALE_MIN, instrument
 
 FORMAT = "microcred-qa-self-assessment"
@@ -78,23 +79,27 @@ class SelfAssessment:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
-    def from_dict(cls, data: object, source: str = "the file") -> SelfAssessment:
-        """Build from parsed JSON; a UserError when it is not a self-assessment of this kit."""
+    def from_dict(cls, data: object, source: str = "the file",
+                  lang: str | None = None) -> SelfAssessment:
+        """Build from parsed JSON; a UserError in ``lang`` (None: the screen language) when it
+        is not a self-assessment of this kit."""
+
+        def problem(code: str, **fields: object) -> UserError:
+            return UserError(t(f"qa.load.{code}", screen_language(ui=lang), source=source,
+                               **fields))
+
         if not isinstance(data, dict):
-            raise UserError(f"{source}: not a self-assessment (expected a JSON object)")
+            raise problem("not-object")
         if data.get("format") not in (None, FORMAT):
-            raise UserError(f"{source}: not a self-assessment file (format {data.get('format')!r})")
+            raise problem("not-format", format=repr(data.get("format")))
         version = data.get("format_version", FORMAT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
-            raise UserError(f"{source}: format_version must be a whole number")
+            raise problem("bad-version")
         if version > FORMAT_VERSION:
-            raise UserError(
-                f"{source}: saved by a newer version of the kit (format {version}); "
-                "update microcred to read it"
-            )
+            raise problem("newer", version=version)
         answers, notes = data.get("answers", {}), data.get("notes", {})
         if not isinstance(answers, dict) or not isinstance(notes, dict):
-            raise UserError(f"{source}: 'answers' and 'notes' must be JSON objects")
+            raise problem("not-objects")
         language = data.get("language", "en")
         return cls(
             credential=_text(data.get("credential")),
@@ -107,15 +112,14 @@ class SelfAssessment:
         )
 
     @classmethod
-    def from_json(cls, text: str, source: str = "the file") -> SelfAssessment:
+    def from_json(cls, text: str, source: str = "the file",
+                  lang: str | None = None) -> SelfAssessment:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError(
-                f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                "the file may be damaged - open an earlier copy or start a new assessment"
-            ) from None
-        return cls.from_dict(data, source)
+            raise UserError(t("qa.load.not-json", screen_language(ui=lang), source=source,
+                              line=exc.lineno, column=exc.colno, problem=exc.msg)) from None
+        return cls.from_dict(data, source, lang)
 
 
 def parse_score(value: object) -> int | None:
@@ -164,10 +168,12 @@ def validate(assessment: SelfAssessment, lang: str | None = None) -> list[Findin
     return findings
 
 
-def load(path: str | os.PathLike) -> SelfAssessment:
-    """Read a saved self-assessment; a UserError that says what to do if it cannot be used."""
+def load(path: str | os.PathLike, lang: str | None = None) -> SelfAssessment:
+    """Read a saved self-assessment; a UserError in ``lang`` (None: the screen language) that
+    says what to do if it cannot be used."""
     p = Path(path)
-    return SelfAssessment.from_json(read_text(p), source=str(p))
+    lang = screen_language(ui=lang)
+    return SelfAssessment.from_json(read_text(p, lang), source=str(p), lang=lang)
 
 
 def save(assessment: SelfAssessment, path: str | os.PathLike) -> Path:

@@ -141,10 +141,11 @@ def test_no_english_left_in_a_finnish_or_swedish_folder(name, lang, tmp_path, mo
         page = html_texts((tmp_path / HTML[name]).read_text(encoding="utf-8"))
         assert f'lang="{lang}"' in (tmp_path / HTML[name]).read_text(encoding="utf-8")
         assert english_shown("\n".join(page), content()) == []
-    monkeypatch.setenv("MICROCRED_UI", "en")  # the same run in English differs
-    main(argv if name != "design-new" else [*argv, "--force"])
-    english, english_err = capsys.readouterr()
-    assert (english + "\n" + english_err).replace(str(tmp_path), " ") != shown
+    if lang == "sv":  # the same run in English differs (once: some commands take seconds)
+        monkeypatch.setenv("MICROCRED_UI", "en")
+        main(argv if name != "design-new" else [*argv, "--force"])
+        english, english_err = capsys.readouterr()
+        assert (english + "\n" + english_err).replace(str(tmp_path), " ") != shown
 
 
 def test_lang_overrides_the_screen_language(tmp_path, monkeypatch, capsys):
