@@ -3,6 +3,13 @@
 Used by a test (which holds a floor) and by the benchmark (which prints the figures), so both
 measure the same thing. An item agrees when the language, the Bloom level and the set of problem
 codes all equal the labels.
+
+Abstentions, the same rule for every set: when the coach answers Bloom level "unknown" where the
+label has a level, it abstains (issue 13: a verb in no list, or an ambiguous verb whose object
+does not decide its level, is marked, not guessed). Abstentions are counted apart, by kind
+(``abstained_ambiguous``, ``abstained_unlisted``), and every tally has two agreement figures:
+``rate`` counts an abstention as right (the participant is asked to choose), ``strict_rate``
+counts it as wrong, so that abstaining is never mistaken for knowing.
 """
 
 from __future__ import annotations
@@ -25,10 +32,39 @@ class Tally:
     per_language: Counter = field(default_factory=Counter)
     per_language_total: Counter = field(default_factory=Counter)
     disagreements: list[dict] = field(default_factory=list)
+    strict_agreed: int = 0  # agreed without abstaining
+    abstained_ambiguous: int = 0  # "unknown" for an ambiguous verb no object cue decided
+    abstained_unlisted: int = 0  # "unknown" for an action verb in no list
 
     @property
     def rate(self) -> float:
+        """Agreement with abstentions counted right."""
         return self.agreed / self.total if self.total else 0.0
+
+    @property
+    def strict_rate(self) -> float:
+        """Agreement with abstentions counted wrong."""
+        return self.strict_agreed / self.total if self.total else 0.0
+
+    @property
+    def abstained(self) -> int:
+        return self.abstained_ambiguous + self.abstained_unlisted
+
+    def abstentions(self) -> str:
+        """The strict figure and the abstentions, for a summary line."""
+        return (f"strict agreement (abstentions counted wrong) {self.strict_rate:.1%} "
+                f"({self.strict_agreed}/{self.total}); abstentions {self.abstained} (ambiguous "
+                f"verb {self.abstained_ambiguous}, verb in no list {self.abstained_unlisted})")
+
+    def _abstain(self, analysis, want: str | None) -> bool:
+        """Count an abstention: "unknown" answered where the label has a level."""
+        if analysis.bloom_level != UNKNOWN or want in (None, UNKNOWN):
+            return False
+        if any(v.ambiguous for v in analysis.verbs):
+            self.abstained_ambiguous += 1
+        else:
+            self.abstained_unlisted += 1
+        return True
 
 
 @dataclass
@@ -44,6 +80,7 @@ class Agreement(Tally):
         )
         return (
             f"agreement {self.rate:.1%} ({self.agreed}/{self.total}; {langs}); "
+            f"{self.abstentions()}; "
             f"language {self.language}/{self.total}, Bloom level {self.bloom}/{self.total}, "
             f"problem codes {self.codes}/{self.total}"
         )
@@ -66,7 +103,8 @@ def measure(items: list[dict]) -> Agreement:
         r = analyse(item.get("text") or "")
         want_codes = _older_convention(set(item.get("problems") or []))
         lang_ok = r.language == item["language"] or "empty" in want_codes
-        bloom_ok = r.bloom_level == item.get("bloom")
+        abstained = result._abstain(r, item.get("bloom"))
+        bloom_ok = r.bloom_level == item.get("bloom") or abstained
         codes_ok = _older_convention({c for c in r.codes if c not in NOTE_CODES}) == want_codes
         result.total += 1
         result.per_language_total[item["language"]] += 1
@@ -75,6 +113,7 @@ def measure(items: list[dict]) -> Agreement:
         result.codes += codes_ok
         if lang_ok and bloom_ok and codes_ok:
             result.agreed += 1
+            result.strict_agreed += not abstained
             result.per_language[item["language"]] += 1
         else:
             result.disagreements.append(
@@ -94,7 +133,6 @@ class RealAgreement(Tally):
     labelled outcome (a list's entries one by one), with false errors on good outcomes apart."""
 
     level_right: int = 0
-    abstained: int = 0  # the coach said "unknown" (a verb in no list) where the label has a level
     good: int = 0
     good_with_error: int = 0  # a good outcome given an error: what costs a participant points
     not_split: int = 0  # list entries the coach did not find as items
@@ -111,8 +149,9 @@ class RealAgreement(Tally):
                           for lang, n in sorted(self.per_language_total.items()))
         return (
             f"agreement {self.rate:.1%} ({self.agreed}/{self.total} outcomes; {langs}); "
-            f"Bloom level {self.level_right}/{self.total} (of which 'unknown' for a verb in no "
-            f"list: {self.abstained}), problem codes {self.codes}/{self.total}; good outcomes "
+            f"{self.abstentions()}; "
+            f"Bloom level {self.level_right}/{self.total}, problem codes "
+            f"{self.codes}/{self.total}; good outcomes "
             f"given an error {self.good_with_error}/{self.good} ({self.false_error_rate:.1%}); "
             f"list entries not split {self.not_split}; exceptions {self.exceptions}; Swedish "
             f"outcome form {self.forms_agreed}/{self.forms}"
@@ -157,8 +196,8 @@ def measure_real(items: list[dict]) -> RealAgreement:
             want_codes = set(entry.get("problems") or [])
             got_codes = {p.code for p in found.problems if p.severity != "note"}
             want, got = entry.get("bloom"), found.bloom_level
-            level_ok = want == "unknown" or got == want or (got == UNKNOWN and want is not None)
-            result.abstained += got == UNKNOWN and want not in (None, UNKNOWN)
+            abstained = result._abstain(found, want)
+            level_ok = want == UNKNOWN or got == want or abstained
             codes_ok = got_codes == want_codes
             lang_ok = r.language == lang
             result.level_right += level_ok
@@ -167,6 +206,7 @@ def measure_real(items: list[dict]) -> RealAgreement:
                 result.good_with_error += 1
             if level_ok and codes_ok and lang_ok:
                 result.agreed += 1
+                result.strict_agreed += not abstained
                 result.per_language[lang] += 1
             else:
                 result.disagreements.append({

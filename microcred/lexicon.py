@@ -100,6 +100,8 @@ class Lexicon:
     vague_patterns: dict[re.Pattern[str], str] = field(default_factory=dict)  # "has knowledge"
     outcome_forms: dict[str, object] = field(default_factory=dict)  # Swedish: the three forms
     object_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # object stem cues
+    # an ambiguous verb's readings: level -> an example with an object ("follow instructions")
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -307,7 +309,10 @@ def lexicon(language: str) -> Lexicon:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     data = load_yaml("verbs", f"{language}.yaml")
-    ambiguous = {k: tuple(v) for k, v in (data.get("ambiguous") or {}).items()}
+    # an ambiguous verb lists its levels, or maps each level to an example of that reading
+    ambiguous = {str(k): tuple(v) for k, v in (data.get("ambiguous") or {}).items()}
+    readings = {str(k): {str(level): str(example) for level, example in v.items()}
+                for k, v in (data.get("ambiguous") or {}).items() if isinstance(v, dict)}
     entries: list[Entry] = []
     for level in LEVELS:
         for verb in data["levels"][level]:
@@ -363,6 +368,7 @@ def lexicon(language: str) -> Lexicon:
         outcome_forms=dict(data.get("outcome_forms") or {}),
         object_levels={str(k): tuple(str(w) for w in v)
                        for k, v in (data.get("object_levels") or {}).items()},
+        readings=readings,
     )
 
 

@@ -205,7 +205,7 @@ def test_findings_of_aims_courses_and_frames(text, codes):
     """A vague phrase inside the course's own aim is the course's; "kykenee" + noun is as vague
     as "osaa" + noun; a genitive after the learner's verb is its object, no s-passive."""
     r = analyse(text)
-    assert sorted(r.codes) == codes or [c for c in r.codes if c != "unknown-verb"] == codes, r
+    assert sorted(r.codes) == codes or [c for c in r.codes if c not in ("unknown-verb", "ambiguous-verb")] == codes, r
 
 
 @pytest.mark.parametrize("text, level", [
@@ -301,7 +301,7 @@ def test_actions_that_look_like_vague_phrases(text, verbs, codes):
     verbs (manage), "veta hur man" (know how to), a state inside a that-clause."""
     r = analyse(text)
     assert [v.lemma for v in r.verbs] == verbs, r
-    assert [c for c in r.codes if c != "unknown-verb"] == codes, r
+    assert [c for c in r.codes if c not in ("unknown-verb", "ambiguous-verb")] == codes, r
 
 
 @pytest.mark.parametrize("text, verbs", [
@@ -464,13 +464,14 @@ def test_the_swedish_form_follows_the_verbs_own_object(text, form):
     ("Complete an in-depth critical analysis of a research paper.", "analyse"),
     ("Conduct an evaluation of a training programme.", "evaluate"),
     ("Studenten ska kunna genomföra en analys av företagets lönsamhet.", "analyse"),
-    ("Conduct interviews with clients.", "apply"),
-    ("Studenten ska kunna diskutera etiska frågor i bedömning.", "understand"),
+    ("Conduct interviews with clients.", "unknown"),
+    ("Studenten ska kunna diskutera etiska frågor i bedömning.", "unknown"),
 ])
 def test_a_light_verb_takes_the_level_of_the_analysis_it_performs(text, level):
     """Known label question of issue 13 ("perform ... analysis"): the labelling rule judges the
     verb with its object, so performing an analysis is analysing; only light verbs (perform,
-    conduct, carry out, complete, do, make, genomföra, utföra, göra) take their noun's level."""
+    conduct, carry out, complete, do, make, genomföra, utföra, göra) take their noun's level;
+    with no object that decides, an ambiguous verb's level is "unknown" (marked, not guessed)."""
     assert analyse(text).bloom_level == level
 
 

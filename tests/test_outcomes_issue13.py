@@ -225,3 +225,48 @@ def test_too_long_counts_whitespace_separated_words_as_the_labels_do():
     words = "The participant can analyse " + " ".join(["data"] * 35)  # 39 words
     assert "too-long" not in analyse(words + " today.").codes  # 40
     assert "too-long" in analyse(words + " – today.").codes  # 41, the dash is one of them
+
+
+@pytest.mark.parametrize(
+    "text, lemma, lang, words",
+    [
+        ("Opiskelija osaa seurata alan kehitystä.", "seurata", "fi", ("riippuu", "soveltaa")),
+        ("Studenten ska kunna utveckla verksamheten.", "utveckla", "sv", ("beror på", "skapa")),
+        ("The participant can follow the debate on the topic.", "follow", "en",
+         ("depends on its object", "apply")),
+    ],
+)
+def test_an_ambiguous_verb_no_object_decides_is_marked_not_guessed(text, lemma, lang, words):
+    """Issue 13 item 5: a verb whose level depends on its object gets level "unknown" and a
+    note in the statement's language naming its possible levels; like an unknown verb it costs
+    no points."""
+    r = analyse(text)
+    assert r.bloom_level == UNKNOWN and r.ok
+    assert r.codes == ["ambiguous-verb"], r.codes
+    note = r.problems[0]
+    assert note.severity == "note" and note.element == lemma
+    assert all(w in note.message for w in words), note.message
+    assert score_outcomes([text, *_good()], points=4) == 4
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("Opiskelija osaa laatia kehittämissuunnitelman.", "create"),
+        ("Identify the stages of the client process.", "remember"),
+        ("Studenten ska kunna identifiera relevanta upphandlingsregler.", "remember"),
+        ("Plan a training course.", "create"),
+    ],
+)
+def test_an_object_cue_decides_an_ambiguous_verb(text, level):
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+def test_an_ambiguous_verb_that_may_be_highest_leaves_the_level_open():
+    """The outcome's level is its highest verb's: when an ambiguous verb may be higher than
+    every known verb, the level depends on the reading and stays "unknown"; when it cannot be
+    higher, the known verb decides."""
+    assert analyse("The student can describe and develop services.").bloom_level == UNKNOWN
+    assert analyse("The student can follow and evaluate the debate.").bloom_level == "evaluate"
+

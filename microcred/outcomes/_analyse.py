@@ -51,7 +51,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
                   if v.start not in seen]
     verbs.sort(key=lambda v: v.start)
     measurable = [v for v in verbs if not v.vague]
-    top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+    top = _top(measurable)
     levels = ", ".join(t(f"outcomes.level.{level}", msg) for level in LEVELS)
 
     teacher = _teacher_centred(cleaned, tokens, lex, verbs)
@@ -61,7 +61,7 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         verbs = [v for v in verbs if not span[0] <= v.start < span[1]]
         verbs = _learners_after_course(verbs, tokens, lex)
         measurable = [v for v in verbs if not v.vague]
-        top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+        top = _top(measurable)
     if teacher:
         problems.append(_finding("teacher-centred", msg))
     if not verbs and not teacher:  # one error is enough: the course is the subject
@@ -71,7 +71,10 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         # "Analyse." says what kind of thing is done, not to what: nothing to assess
         problems.append(_finding("no-object", msg, verb=measurable[-1].lemma))
     for verb in verbs:
-        if verb.level == UNKNOWN:
+        if verb.ambiguous:
+            problems.append(_finding("ambiguous-verb", msg, element=verb.lemma, verb=verb.text,
+                                     readings=_readings(verb, lex, msg)))
+        elif verb.level == UNKNOWN:
             problems.append(_finding("unknown-verb", msg, element=verb.lemma, verb=verb.text,
                                      levels=levels))
         if verb.vague:
@@ -99,6 +102,25 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     level = top.level if top else None
     return OutcomeAnalysis(cleaned, lang, tuple(verbs), tuple(problems), level,
                            form=outcome_form(cleaned, verbs, level, lex))
+
+
+def _top(measurable: list[Verb]) -> Verb | None:
+    """The verb that gives the outcome its level: the highest one. An ambiguous verb whose
+    object did not decide ("unknown") wins when one of its readings is higher than every known
+    level, since then the outcome's level depends on the reading the participant chooses."""
+    top = max(measurable, key=lambda v: bloom_rank(v.level), default=None)
+    highest = bloom_rank(top.level) if top else -1
+    return next((v for v in measurable
+                 if v.ambiguous and max(map(bloom_rank, v.levels)) > highest), top)
+
+
+def _readings(verb: Verb, lex: Lexicon, msg: str) -> str:
+    """The levels an ambiguous verb can have, each with its example reading when the lexicon
+    gives one ("follow instructions = apply, monitor progress = evaluate"), in ``msg``."""
+    examples = lex.readings.get(verb.lemma, {})
+    return ", ".join(f"{examples[level]} = {t(f'outcomes.level.{level}', msg)}"
+                     if level in examples else t(f"outcomes.level.{level}", msg)
+                     for level in verb.levels)
 
 
 def _learners_after_course(verbs: list[Verb], tokens: list[Token], lex: Lexicon) -> list[Verb]:

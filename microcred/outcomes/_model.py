@@ -12,7 +12,8 @@ MAX_WORDS = 40  # longer outcomes get a "too-long" warning
 ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
 ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred", "no-object"})
 # Notes inform and cost nothing: an action verb that is in no list is still an action verb.
-NOTE_CODES = frozenset({"unknown-verb", "list-items"})
+# An ambiguous verb whose object does not decide its level is marked, not guessed (issue 13).
+NOTE_CODES = frozenset({"unknown-verb", "ambiguous-verb", "list-items"})
 FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of the outcome
 
 
@@ -27,6 +28,11 @@ class Verb:
     end: int
     vague: bool = False
     levels: tuple[str, ...] = ()  # all the levels an ambiguous verb can sit on
+
+    @property
+    def ambiguous(self) -> bool:
+        """A verb on several levels whose object did not decide which: its level is "unknown"."""
+        return self.level == "unknown" and len(self.levels) > 1
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
     """The level of a verb, fixed by its object when the verb sits on several levels ("laatia
     budjetti" = apply, "laatia kehittämissuunnitelma" = create; the labelling rule judges the verb
     with its object): the first object word holding a cue of one of the verb's levels (inside a
-    compound too in Finnish and Swedish), else the verb's listed level."""
+    compound too in Finnish and Swedish), else "unknown": the participant chooses the reading
+    (issue 13: an ambiguous verb is marked, not guessed)."""
     if len(entry.levels) < 2 or not lex.object_levels:
         return entry.level
     after = [tok.text for tok in tokens[j : j + 2]]
@@ -206,7 +207,7 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
             for cue in lex.object_levels.get(level, ()):
                 if tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text):
                     return level
-    return entry.level
+    return UNKNOWN
 
 
 def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:

@@ -78,3 +78,10 @@ def test_unknown_verbs_are_notes_not_errors_in_the_widget():
     assert coach.results[0].ok
     assert 'data-code="unknown-verb"' in coach.feedback.value
     assert "tuntematon" in coach.feedback.value  # level "unknown" in the screen's language
+
+
+def test_ambiguous_verbs_are_notes_not_errors_in_the_widget():
+    coach = outcome_coach("Deltagaren kan utveckla verksamheten.", ui="sv")
+    assert coach.results[0].ok
+    assert 'data-code="ambiguous-verb"' in coach.feedback.value
+    assert "okänd" in coach.feedback.value and "beror på dess objekt" in coach.feedback.value
