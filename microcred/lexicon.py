@@ -102,6 +102,7 @@ class Lexicon:
     object_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # object stem cues
     # an ambiguous verb's readings: level -> an example with an object ("follow instructions")
     readings: dict[str, dict[str, str]] = field(default_factory=dict)
+    verb_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # its own cues
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -309,10 +310,18 @@ def lexicon(language: str) -> Lexicon:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     data = load_yaml("verbs", f"{language}.yaml")
-    # an ambiguous verb lists its levels, or maps each level to an example of that reading
+    # an ambiguous verb lists its levels, or maps each level to its reading: an example with an
+    # object ("follow instructions") and, optionally, object cues of that verb alone
     ambiguous = {str(k): tuple(v) for k, v in (data.get("ambiguous") or {}).items()}
-    readings = {str(k): {str(level): str(example) for level, example in v.items()}
-                for k, v in (data.get("ambiguous") or {}).items() if isinstance(v, dict)}
+    readings: dict[str, dict[str, str]] = {}
+    verb_cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    for verb, levels in (data.get("ambiguous") or {}).items():
+        for level, reading in (levels.items() if isinstance(levels, dict) else ()):
+            reading = reading if isinstance(reading, dict) else {"example": reading}
+            if reading.get("example"):
+                readings.setdefault(str(verb), {})[str(level)] = str(reading["example"])
+            if reading.get("cues"):
+                verb_cues.setdefault(str(verb), {})[str(level)] = tuple(map(str, reading["cues"]))
     entries: list[Entry] = []
     for level in LEVELS:
         for verb in data["levels"][level]:
@@ -369,6 +378,7 @@ def lexicon(language: str) -> Lexicon:
         object_levels={str(k): tuple(str(w) for w in v)
                        for k, v in (data.get("object_levels") or {}).items()},
         readings=readings,
+        verb_cues=verb_cues,
     )
 
 

@@ -230,7 +230,7 @@ def test_too_long_counts_whitespace_separated_words_as_the_labels_do():
 @pytest.mark.parametrize(
     "text, lemma, lang, words",
     [
-        ("Opiskelija osaa seurata alan kehitystä.", "seurata", "fi", ("riippuu", "soveltaa")),
+        ("Opiskelija osaa seurata alan asioita.", "seurata", "fi", ("riippuu", "soveltaa")),
         ("Studenten ska kunna utveckla verksamheten.", "utveckla", "sv", ("beror på", "skapa")),
         ("The participant can follow the debate on the topic.", "follow", "en",
          ("depends on its object", "apply")),
@@ -256,6 +256,11 @@ def test_an_ambiguous_verb_no_object_decides_is_marked_not_guessed(text, lemma, 
         ("Identify the stages of the client process.", "remember"),
         ("Studenten ska kunna identifiera relevanta upphandlingsregler.", "remember"),
         ("Plan a training course.", "create"),
+        ("Opiskelija osaa seurata työturvallisuusohjeita.", "apply"),
+        ("The participant can follow safety instructions.", "apply"),
+        ("Deltagaren kan följa utvecklingen inom området.", "evaluate"),
+        ("Osallistuja osaa valita asiakkaalle sopivan ratkaisun.", "evaluate"),
+        ("Opiskelija osaa kuvata prosessin vaiheet.", "understand"),
     ],
 )
 def test_an_object_cue_decides_an_ambiguous_verb(text, level):
@@ -270,3 +275,14 @@ def test_an_ambiguous_verb_that_may_be_highest_leaves_the_level_open():
     assert analyse("The student can describe and develop services.").bloom_level == UNKNOWN
     assert analyse("The student can follow and evaluate the debate.").bloom_level == "evaluate"
 
+
+
+@pytest.mark.parametrize("messages, shown", [
+    ("fi", "seurata ohjeita = soveltaa, seurata alan kehitystä = arvioida"),
+    ("en", "seurata ohjeita = apply, seurata alan kehitystä = evaluate"),
+])
+def test_the_readings_of_an_ambiguous_verb_are_named_with_their_examples(messages, shown):
+    """The note names each reading with an example from the lexicon, the level in the message
+    language; the examples stay in the statement's language."""
+    r = analyse("Opiskelija osaa seurata alan asioita.", messages=messages)
+    assert r.codes == ["ambiguous-verb"] and shown in r.problems[0].message, r.problems[0].message

@@ -185,7 +185,8 @@ OBJECT_WORDS = 4  # words after an ambiguous verb read as its object
 def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> str | None:
     """The level of a verb, fixed by its object when the verb sits on several levels ("laatia
     budjetti" = apply, "laatia kehittämissuunnitelma" = create; the labelling rule judges the verb
-    with its object): the first object word holding a cue of one of the verb's levels (inside a
+    with its object): the first object word holding a cue of one of the verb's levels, the verb's
+    own cues (data: `ambiguous`) before the shared ones (`object_levels`; inside a
     compound too in Finnish and Swedish), else "unknown": the participant chooses the reading
     (issue 13: an ambiguous verb is marked, not guessed)."""
     if len(entry.levels) < 2 or not lex.object_levels:
@@ -198,9 +199,14 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
         for level in ("analyse", "understand"):
             if level in entry.levels:
                 return level
+    own = lex.verb_cues.get(entry.lemma, {})
     for tok in tokens[j : j + OBJECT_WORDS]:
         if not tok.is_word or tok.text in lex.and_words:
             break
+        for level, cues in own.items():  # the verb's own cues ("follow instructions" = apply)
+            if any(tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text)
+                   for cue in cues):
+                return level
         for level in entry.levels:
             if level in ("analyse", "evaluate") and entry.level != "apply":
                 continue  # only a light verb ("perform", "genomföra") takes its noun's level
