@@ -12,6 +12,13 @@ The fresh batch (tests/data/outcomes_real_fresh.yaml, collected later, tuning da
 half) has its own row, so that its figure can be told apart from the one the lists were tuned on.
 `--show-tuning` also prints the disagreements on the tuning half and on the fresh batch (the older
 set's are printed too).
+
+Abstentions (microcred/evaluation.py): where the coach answers Bloom level "unknown" (an ambiguous
+verb whose object does not decide its level, or an action verb in no list) and the label has a
+level, it abstains. The same rule holds for every set; each row prints the agreement with
+abstentions counted right, the strict agreement with abstentions counted wrong, and the number of
+abstentions by kind, so that abstaining is never read as knowing. The held-out verdict is printed
+for both figures.
 """
 
 from __future__ import annotations
@@ -76,9 +83,11 @@ def agreement(show: bool) -> None:
         print(f"real set, fresh batch (tuning data): {new.summary()}")
         held = measure_real(heldout)
         print(f"real set, HELD-OUT half: {held.summary()}")
-        verdict = (held.rate >= 0.95, held.false_error_rate <= 0.03, held.exceptions == 0)
-        print("  held-out targets (>= 95 % agreement, <= 3 % good outcomes given an error, "
-              f"0 exceptions): {'met' if all(verdict) else 'NOT met'} {verdict}")
+        for name, rate in (("abstentions counted right", held.rate),
+                           ("strict, abstentions counted wrong", held.strict_rate)):
+            verdict = (rate >= 0.95, held.false_error_rate <= 0.03, held.exceptions == 0)
+            print(f"  held-out targets ({name}; >= 95 % agreement, <= 3 % good outcomes given "
+                  f"an error, 0 exceptions): {'met' if all(verdict) else 'NOT met'} {verdict}")
         if show and backend == backends[0]:
             for d in older.disagreements:
                 print(f"  older: want {d['want']} got {d['got']}: {d['text']}")

@@ -5,7 +5,9 @@ For working on the coach (issue 13): `python bench/outcome_misses.py [--fallback
 half (the default, `--set tuning`), on the FRESH batch (`--set fresh`, only its misses) or on all
 three (`--set all`), with what was wanted and what the coach said, then the totals. The held-out
 half is only counted: its figures are printed as totals, never its statements
-(tests/data/outcomes_real_README.md).
+(tests/data/outcomes_real_README.md). Each total prints the agreement with abstentions ("unknown"
+for an ambiguous verb or a verb in no list) counted right, the strict agreement (counted wrong) and
+the abstentions (microcred/evaluation.py).
 """
 
 from __future__ import annotations
