@@ -267,7 +267,7 @@ def load_cohort(folder: str | os.PathLike[str], threshold: int = COHORT_THRESHOL
                 extra += who in found
                 found[who] = load(p, lang)
             elif name.endswith(".qa.json"):
-                qas.append(qa.load(p))
+                qas.append(qa.load(p, lang))
                 qa_accounts.append(who)
             elif p.suffix.lower() in (".yaml", ".yml") and design.is_design_file(p):
                 designs[who] = design.load(p, lang)

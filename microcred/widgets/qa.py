@@ -198,7 +198,7 @@ def qa_self_assessment(
 ) -> SelfAssessmentTool:
     """Show the self-assessment tool, empty, from an assessment, or from a saved file's path,
     with the bar that keeps it beside ``design_file`` (``NAME.qa.json``; None: no bar)."""
+    lang = screen_language("qa-self-assessment", ui)
     if isinstance(assessment, str):
-        assessment = qa.load(assessment)
-    return SelfAssessmentTool(assessment, ui=screen_language("qa-self-assessment", ui),
-                              design_file=design_file)
+        assessment = qa.load(assessment, lang)
+    return SelfAssessmentTool(assessment, ui=lang, design_file=design_file)
