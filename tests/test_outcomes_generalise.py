@@ -464,7 +464,9 @@ def test_the_swedish_form_follows_the_verbs_own_object(text, form):
     ("Complete an in-depth critical analysis of a research paper.", "analyse"),
     ("Conduct an evaluation of a training programme.", "evaluate"),
     ("Studenten ska kunna genomföra en analys av företagets lönsamhet.", "analyse"),
-    ("Conduct interviews with clients.", "unknown"),
+    ("Conduct interviews with clients.", "apply"),
+    ("Studenten ska kunna utföra mätningar av elektriska storheter.", "apply"),
+    ("Carry out tasks with clients.", "unknown"),
     ("Studenten ska kunna diskutera etiska frågor i bedömning.", "unknown"),
 ])
 def test_a_light_verb_takes_the_level_of_the_analysis_it_performs(text, level):
