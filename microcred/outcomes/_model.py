@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from ..findings import Finding, as_lines, has_errors, localised
 from ..i18n import language_name, t
+from ..lexicon import UNKNOWN
 from ..settings import screen_language
 
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
@@ -32,7 +33,7 @@ class Verb:
     @property
     def ambiguous(self) -> bool:
         """A verb on several levels whose object did not decide which: its level is "unknown"."""
-        return self.level == "unknown" and len(self.levels) > 1
+        return self.level == UNKNOWN and len(self.levels) > 1
 
 
 @dataclass(frozen=True)
