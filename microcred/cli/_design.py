@@ -17,10 +17,15 @@ from ._io import read_text
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every design-file command has: message language, JSON, a chart file."""
-    p.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                   help="language of the messages (default: the screen language)")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    p.add_argument("--chart", metavar="PNG", help="also save the chart as a PNG file")
+    p.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    p.add_argument("--json", action="store_true", help=helptext("json"))
+    p.add_argument("--chart", metavar="PNG", help=helptext("chart"))
+
+
+def helptext(key: str) -> str:
+    """The help text ``cli.help.<key>`` in the screen language (the parsers are built before
+    ``--lang`` is read)."""
+    return t(f"cli.help.{key}", screen_language())
 
 
 def format_findings(findings: tuple[Finding, ...] | list[Finding], lang: str) -> list[str]:

@@ -8,19 +8,20 @@ import json
 from ..alignment import Alignment, AlignmentReport, check_alignment, plot_alignment
 from ..i18n import t
 from ..lexicon import LEVELS
-from ._design import add_common_options, format_findings, load_section, read_design, save_chart
+from ._design import (
+    add_common_options,
+    format_findings,
+    helptext,
+    load_section,
+    read_design,
+    save_chart,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "alignment",
-        help="check that outcomes, activities and assessment tasks are aligned",
-        description="Check the alignment: section of a design file (YAML) against its "
-        "outcomes: every outcome assessed, every task serving an outcome, task levels not "
-        "below outcome levels, learning time spread over the outcomes. Exit code 1 if an "
-        "error is found.",
-    )
-    p.add_argument("file", help="design file (YAML) with outcomes: and alignment:, or - for stdin")
+    p = sub.add_parser("alignment", help=helptext("alignment"),
+                       description=helptext("alignment.description"))
+    p.add_argument("file", metavar="FILE", help=helptext("alignment.file"))
     add_common_options(p)
     p.set_defaults(func=run)
 

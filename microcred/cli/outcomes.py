@@ -9,21 +9,17 @@ from ..i18n import language_name, t
 from ..lexicon import LANGUAGES
 from ..outcomes import OutcomeAnalysis, analyse, outcome_statements
 from ..settings import chosen_language, screen_language
+from ._design import helptext
 from ._io import read_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "outcomes",
-        help="check learning outcomes (one a line)",
-        description="Check learning outcomes written one a line. Exit code 1 if any has an error.",
-    )
-    p.add_argument("file", help="text file with one outcome a line, or - for stdin")
-    p.add_argument("--language", choices=LANGUAGES, help="force the language (default: detect)")
-    p.add_argument("--lang", choices=LANGUAGES,
-                   help="language of the table and the messages (default: the screen language; "
-                   "when none was chosen, each outcome's messages are in its own language)")
-    p.add_argument("--json", action="store_true", help="print one JSON object a line")
+    p = sub.add_parser("outcomes", help=helptext("outcomes"),
+                       description=helptext("outcomes.description"))
+    p.add_argument("file", metavar="FILE", help=helptext("outcomes.file"))
+    p.add_argument("--language", choices=LANGUAGES, help=helptext("outcomes.language"))
+    p.add_argument("--lang", choices=LANGUAGES, help=helptext("outcomes.lang"))
+    p.add_argument("--json", action="store_true", help=helptext("outcomes.json"))
     p.set_defaults(func=run)
 
 

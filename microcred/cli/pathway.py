@@ -16,20 +16,21 @@ from ..pathways import (
     learner_plan,
     plot_pathway,
 )
-from ._design import add_common_options, format_findings, load_section, read_design, save_chart
+from ._design import (
+    add_common_options,
+    format_findings,
+    helptext,
+    load_section,
+    read_design,
+    save_chart,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "pathway",
-        help="check how micro-credentials stack, and what a learner still needs",
-        description="Check the pathway: section of a design file (YAML): credits against the "
-        "target, prerequisites, cycles, shared outcomes; and what a learner who completed some "
-        "credentials still needs. Exit code 1 if an error is found.",
-    )
-    p.add_argument("file", help="design file (YAML) with a pathway: section, or - for stdin")
-    p.add_argument("--completed", metavar="IDS",
-                   help="ids of completed credentials, comma-separated (default: the file's)")
+    p = sub.add_parser("pathway", help=helptext("pathway"),
+                       description=helptext("pathway.description"))
+    p.add_argument("file", metavar="FILE", help=helptext("pathway.file"))
+    p.add_argument("--completed", metavar="IDS", help=helptext("pathway.completed"))
     add_common_options(p)
     p.set_defaults(func=run)
 

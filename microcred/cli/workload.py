@@ -9,20 +9,22 @@ from ..credits import conventions
 from ..i18n import t
 from ..numbers import format_number
 from ..workload import KINDS, Workload, WorkloadReport, check_workload, plot_workload
-from ._design import add_common_options, format_findings, load_section, read_design, save_chart
+from ._design import (
+    add_common_options,
+    format_findings,
+    helptext,
+    load_section,
+    read_design,
+    save_chart,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "workload",
-        help="hours, credits and weekly load of a design file's workload: section",
-        description="Add up the hours of the activities in the workload: section of a design "
-        "file (YAML), turn them into credits and check the claimed credits and the weekly "
-        "load. Exit code 1 if an error is found.",
-    )
-    p.add_argument("file", help="design file (YAML) with a workload: section, or - for stdin")
+    p = sub.add_parser("workload", help=helptext("workload"),
+                       description=helptext("workload.description"))
+    p.add_argument("file", metavar="FILE", help=helptext("workload.file"))
     p.add_argument("--convention", choices=sorted(conventions()),
-                   help="credit convention (default: the file's, else ects)")
+                   help=helptext("workload.convention"))
     add_common_options(p)
     p.set_defaults(func=run)
 

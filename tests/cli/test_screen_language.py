@@ -167,3 +167,23 @@ def test_the_outcome_report_names_its_language_in_the_screen_language(monkeypatc
     assert "språk: finska" in str(analyse("Osallistuja osaa laatia suunnitelman."))
     monkeypatch.setenv("MICROCRED_UI", "en")
     assert "language: Swedish" in str(analyse("Deltagaren kan räkna upp risker."))
+
+
+# argparse's own frame ("usage:", "options:", "show this help message and exit") is Python's.
+_ARGPARSE = re.compile(r"usage:|positional arguments:|options:|show this help message and exit")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("name", ["workload", "alignment", "pathway", "outcomes"])
+def test_the_help_of_the_design_file_commands_is_in_the_screen_language(name, lang, tmp_path,
+                                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MICROCRED_UI", lang)
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    shown = _ARGPARSE.sub(" ", capsys.readouterr().out)
+    assert english_shown(shown, content()) == [], shown
+    monkeypatch.setenv("MICROCRED_UI", "en")
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    assert english_shown(_ARGPARSE.sub(" ", capsys.readouterr().out), content())
