@@ -13,38 +13,27 @@ from ..errors import UserError
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
 from ..settings import chosen_language, screen_language
+from ._design import helptext
 from ._io import read_text, usage_of, write_output
 
 FORMATS = ("ob3", "html", "md")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "credential",
-        help="check or export a micro-credential description (YAML/JSON)",
-        description="Check a micro-credential described with the European standard elements, "
-        "or export it as an Open Badge 3.0, a credential card or a catalogue entry.",
-    )
+    p = sub.add_parser("credential", help=helptext("credential"),
+                       description=helptext("credential.description"))
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
-    check = actions.add_parser(
-        "check",
-        help="list missing and invalid elements (exit code 1 if there is an error)",
-        description="List the problems of a description. Exit code 1 if any is an error.",
-    )
-    check.add_argument("file", help="description in YAML or JSON, or - for stdin")
-    check.add_argument("--lang", choices=LANGUAGES, help="language of the messages "
-                       "(default: the screen language, else the description's language)")
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check = actions.add_parser("check", help=helptext("credential.check"),
+                               description=helptext("credential.check.description"))
+    check.add_argument("file", metavar="FILE", help=helptext("credential.file"))
+    check.add_argument("--lang", choices=LANGUAGES, help=helptext("credential.check.lang"))
+    check.add_argument("--json", action="store_true", help=helptext("credential.check.json"))
     check.set_defaults(func=run_check)
 
-    export = actions.add_parser(
-        "export",
-        help="write an Open Badge 3.0 (ob3), a credential card (html) or a catalogue entry (md)",
-        description="Export a description. An Open Badge is issued to one learner: give "
-        "--learner and --issued (the two standard elements a description does not hold).",
-    )
-    export.add_argument("file", help="description in YAML or JSON, or - for stdin")
+    export = actions.add_parser("export", help=helptext("credential.export"),
+                                description=helptext("credential.export.description"))
+    export.add_argument("file", metavar="FILE", help=helptext("credential.file"))
     add_export_options(export, FORMATS)
     export.set_defaults(func=run_export)
     p.set_defaults(func=usage_of(p))
@@ -53,14 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def add_export_options(export: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     """The options of every credential export (``credential export`` and ``design export``)."""
     export.add_argument("--format", choices=formats, required=True,
-                        help="ob3: Open Badges 3.0 JSON; html: printable card; md: catalogue entry")
-    export.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    export.add_argument("--learner", default="", help="the learner's name, e-mail or identifier")
-    export.add_argument("--issued", default="",
-                        help="date of issuing, YYYY-MM-DD (ob3: default today)")
-    export.add_argument("--grade", default="", help="grade achieved (optional)")
+                        help=helptext("export.format"))
+    export.add_argument("-o", "--output", default="-", help=helptext("export.output"))
+    export.add_argument("--learner", default="", help=helptext("export.learner"))
+    export.add_argument("--issued", default="", help=helptext("export.issued"))
+    export.add_argument("--grade", default="", help=helptext("export.grade"))
     export.add_argument("--hash-learner", action="store_true",
-                        help="ob3: store the learner as a salted hash, not as plain text")
+                        help=helptext("export.hash-learner"))
 
 
 def run_check(args: argparse.Namespace) -> int:

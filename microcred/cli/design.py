@@ -17,54 +17,38 @@ from pathlib import Path
 from .. import design
 from ..i18n import LANGUAGES, t
 from ..settings import screen_language
+from ._design import helptext
 from ._io import usage_of, write_output
 from .credential import add_export_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "design",
-        help="start, check or export a design file (the whole micro-credential)",
-        description="The participant's design file: one YAML file with a section per module "
-        "(credential, outcomes, workload, alignment, pathway, needs).",
-    )
+    p = sub.add_parser("design", help=helptext("design"),
+                       description=helptext("design.description"))
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     p.set_defaults(func=usage_of(p))
 
-    new = actions.add_parser(
-        "new", help="start a design file from the template in your language",
-        description="Create NAME.yaml from the commented template in English, Finnish or "
-        "Swedish. An existing file is kept unless --force is given.")
-    new.add_argument("name", help="file name, e.g. my-microcredential (.yaml is added)")
+    new = actions.add_parser("new", help=helptext("design.new"),
+                             description=helptext("design.new.description"))
+    new.add_argument("name", metavar="NAME", help=helptext("design.new.name"))
     new.add_argument("--language", choices=LANGUAGES, default=screen_language(),
-                     help="language of the template and the messages (default: the screen "
-                     "language)")
-    new.add_argument("--title", default="", help="the micro-credential's title (optional)")
-    new.add_argument("--force", action="store_true", help="replace an existing file")
+                     help=helptext("design.new.language"))
+    new.add_argument("--title", default="", help=helptext("design.new.title"))
+    new.add_argument("--force", action="store_true", help=helptext("design.new.force"))
     new.set_defaults(func=run_new)
 
-    check = actions.add_parser(
-        "check", help="run every module's check on the design file, one report",
-        description="Check every section of a design file with the course's tools (needs, "
-        "outcomes, credential, workload, alignment, pathway), the QA self-assessment beside "
-        "it (NAME.qa.json) and the sections against each other. Exit code 1 if any part has "
-        "an error; parts not started yet are listed, not counted as errors.")
-    check.add_argument("file", help="the design file (YAML)")
-    check.add_argument("--lang", choices=LANGUAGES,
-                       help="language of the messages (default: the design's language)")
-    check.add_argument("--qa", metavar="JSON",
-                       help="the QA self-assessment (default: NAME.qa.json beside the file)")
-    check.add_argument("--html", metavar="OUT", help="also write the report as one HTML file "
-                       "with the charts")
-    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check = actions.add_parser("check", help=helptext("design.check"),
+                               description=helptext("design.check.description"))
+    check.add_argument("file", metavar="FILE", help=helptext("design.file"))
+    check.add_argument("--lang", choices=LANGUAGES, help=helptext("design.check.lang"))
+    check.add_argument("--qa", metavar="JSON", help=helptext("design.check.qa"))
+    check.add_argument("--html", metavar="OUT", help=helptext("design.check.html"))
+    check.add_argument("--json", action="store_true", help=helptext("design.check.json"))
     check.set_defaults(func=run_check)
 
-    export = actions.add_parser(
-        "export", help="the credential as an Open Badge 3.0 (ob3), a card (html) or a "
-        "catalogue entry (md)",
-        description="Export the credential section (with the outcomes). An Open Badge is "
-        "issued to one learner: give --learner and --issued.")
-    export.add_argument("file", help="the design file (YAML)")
+    export = actions.add_parser("export", help=helptext("design.export"),
+                                description=helptext("design.export.description"))
+    export.add_argument("file", metavar="FILE", help=helptext("design.file"))
     add_export_options(export, design.FORMATS)
     export.set_defaults(func=run_export)
 

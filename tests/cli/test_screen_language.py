@@ -169,21 +169,25 @@ def test_the_outcome_report_names_its_language_in_the_screen_language(monkeypatc
     assert "language: Swedish" in str(analyse("Deltagaren kan räkna upp risker."))
 
 
-# argparse's own frame ("usage:", "options:", "show this help message and exit") is Python's.
-_ARGPARSE = re.compile(r"usage:|positional arguments:|options:|show this help message and exit")
+# argparse's own frame ("usage:", "options:", "show this help message and exit") is Python's;
+# options and their placeholders ("-o OUTPUT, --output OUTPUT") are what one types.
+_ARGPARSE = re.compile(r"usage:|positional arguments:|options:|show this help message and exit"
+                       r"|(?<!\w)--?[\w-]+(?: [A-Z_]+)?")
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-@pytest.mark.parametrize("name", ["workload", "alignment", "pathway", "outcomes"])
+@pytest.mark.parametrize("name", ["workload", "alignment", "pathway", "outcomes", "design",
+                                  "design new", "design check", "design export", "credential",
+                                  "credential check", "credential export"])
 def test_the_help_of_the_design_file_commands_is_in_the_screen_language(name, lang, tmp_path,
                                                                          monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MICROCRED_UI", lang)
     with pytest.raises(SystemExit):
-        main([name, "--help"])
+        main([*name.split(), "--help"])
     shown = _ARGPARSE.sub(" ", capsys.readouterr().out)
     assert english_shown(shown, content()) == [], shown
     monkeypatch.setenv("MICROCRED_UI", "en")
     with pytest.raises(SystemExit):
-        main([name, "--help"])
+        main([*name.split(), "--help"])
     assert english_shown(_ARGPARSE.sub(" ", capsys.readouterr().out), content())
