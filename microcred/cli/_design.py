@@ -22,10 +22,10 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chart", metavar="PNG", help=helptext("chart"))
 
 
-def helptext(key: str) -> str:
+def helptext(key: str, **fields: object) -> str:
     """The help text ``cli.help.<key>`` in the screen language (the parsers are built before
     ``--lang`` is read)."""
-    return t(f"cli.help.{key}", screen_language())
+    return t(f"cli.help.{key}", screen_language(), **fields)
 
 
 def format_findings(findings: tuple[Finding, ...] | list[Finding], lang: str) -> list[str]:

@@ -12,37 +12,25 @@ import sys
 from .. import competence
 from ..i18n import LANGUAGES, t
 from ..settings import screen_language
+from ._design import helptext
 from ._io import usage_of, write_output
 from .qa import _positive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "competence",
-        help="the cohort's competence self-assessments, before and after the course",
-        description="Reports from participants' competence self-assessments "
-        "(NAME.competence.json beside each design file).",
-    )
+    p = sub.add_parser("competence", help=helptext("competence"),
+                       description=helptext("competence.description"))
     commands = p.add_subparsers(dest="competence_command", metavar="{cohort}")
     p.set_defaults(func=usage_of(p, sys.stderr))
 
-    c = commands.add_parser(
-        "cohort",
-        help="change per outcome, Bloom levels of the designs, weakest QA principles",
-        description="Read every NAME.competence.json, design file (.yaml) and NAME.qa.json in a "
-        "folder and its subfolders, and write one HTML page: the change per course outcome "
-        "between the two rounds, where the cohort's own outcomes sit on Bloom's levels, and "
-        "the weakest quality principles. Each part is shown only for a group of at least the "
-        "threshold; smaller groups show only their size. Files that cannot be read are named "
-        "on stderr and left out (exit code 1).",
-    )
-    c.add_argument("folder", help="folder with the participants' files")
-    c.add_argument("-o", "--output", required=True, help="the HTML file to write (- prints it)")
+    c = commands.add_parser("cohort", help=helptext("competence.cohort"),
+                            description=helptext("competence.cohort.description"))
+    c.add_argument("folder", metavar="FOLDER", help=helptext("competence.cohort.folder"))
+    c.add_argument("-o", "--output", required=True, help=helptext("competence.cohort.output"))
     c.add_argument("--threshold", type=_positive, default=competence.COHORT_THRESHOLD,
-                   help=f"smallest group to show results for (default "
-                   f"{competence.COHORT_THRESHOLD})")
+                   help=helptext("threshold", default=competence.COHORT_THRESHOLD))
     c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                   help="language of the report (default: the screen language)")
+                   help=helptext("competence.cohort.lang"))
     c.set_defaults(func=run_cohort)
 
 

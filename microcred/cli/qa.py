@@ -14,50 +14,35 @@ from ..errors import UserError
 from ..findings import has_errors
 from ..i18n import LANGUAGES, t
 from ..settings import chosen_language, screen_language
+from ._design import helptext
 from ._io import usage_of
 
 PROGRESS_EVERY = 50  # files between progress lines on stderr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "qa",
-        help="reports from quality self-assessments (JSON)",
-        description="Make self-contained HTML pages from saved quality self-assessments.",
-    )
+    p = sub.add_parser("qa", help=helptext("qa"), description=helptext("qa.description"))
     commands = p.add_subparsers(dest="qa_command", metavar="{report,cohort}")
     p.set_defaults(func=usage_of(p, sys.stderr))
 
-    r = commands.add_parser(
-        "report",
-        help="the report of one self-assessment",
-        description="Write the report of one self-assessment: profile, charts, development plan "
-        "and all answers. Exit code 1 if the assessment has errors (they are in the report).",
-    )
-    r.add_argument("file", help="a saved self-assessment (.json)")
-    r.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    r.add_argument("--compare", metavar="EARLIER", help="an earlier self-assessment to compare with")
-    r.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the screen "
-                   "language, else the file's)")
+    r = commands.add_parser("report", help=helptext("qa.report"),
+                            description=helptext("qa.report.description"))
+    r.add_argument("file", metavar="FILE", help=helptext("qa.report.file"))
+    r.add_argument("-o", "--output", required=True, help=helptext("output"))
+    r.add_argument("--compare", metavar="EARLIER", help=helptext("qa.report.compare"))
+    r.add_argument("--lang", choices=LANGUAGES, help=helptext("qa.report.lang"))
     r.set_defaults(func=run_report)
 
-    c = commands.add_parser(
-        "cohort",
-        help="a summary of many self-assessments, for trainers",
-        description="Summarise every self-assessment (.json) in a folder and its subfolders. "
-        "Each subfolder of FOLDER (or each Moodle/Canvas participant) is one participant, "
-        "however many files it holds; groups of fewer participants than the threshold show "
-        "only their size. Files that cannot be read are "
-        "named on stderr and left out; the exit code is then 1.",
-    )
-    c.add_argument("folder", help="folder with the saved self-assessments")
-    c.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    c = commands.add_parser("cohort", help=helptext("qa.cohort"),
+                            description=helptext("qa.cohort.description"))
+    c.add_argument("folder", metavar="FOLDER", help=helptext("qa.cohort.folder"))
+    c.add_argument("-o", "--output", required=True, help=helptext("output"))
     c.add_argument("--threshold", type=_positive, default=qa.COHORT_THRESHOLD,
-                   help=f"smallest group to show results for (default {qa.COHORT_THRESHOLD})")
+                   help=helptext("threshold", default=qa.COHORT_THRESHOLD))
     c.add_argument("--all-versions", action="store_true",
-                   help="count every file, not only the latest save of each participant")
+                   help=helptext("qa.cohort.all-versions"))
     c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                   help="language of the summary (default: the screen language)")
+                   help=helptext("qa.cohort.lang"))
     c.set_defaults(func=run_cohort)
 
 

@@ -10,21 +10,16 @@ from pathlib import Path
 
 from ..i18n import t
 from ..settings import screen_language
+from ._design import helptext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "slides",
-        help="webinar slides for each module, built from the book",
-        description="Build one reveal.js deck per module from the book's pages (run it in the "
-        "repository's root folder). The decks and the scripts they need go into one folder "
-        "that works offline. `make slides` installs the scripts and runs this.",
-    )
-    p.add_argument("--out", default="_build/slides", help="folder for the decks")
+    p = sub.add_parser("slides", help=helptext("slides"), description=helptext("slides.description"))
+    p.add_argument("--out", default="_build/slides", help=helptext("slides.out"))
     p.add_argument("--node-modules", default=".venv/slides/node_modules",
-                   help="npm folder holding reveal.js@4, requirejs@2 and jquery@3")
-    p.add_argument("--root", default=".", help="the book's root folder (with _toc.yml)")
-    p.add_argument("--module", action="append", help="build only this module (repeatable)")
+                   help=helptext("slides.node-modules"))
+    p.add_argument("--root", default=".", help=helptext("slides.root"))
+    p.add_argument("--module", action="append", help=helptext("slides.module"))
     p.set_defaults(func=run)
 
 

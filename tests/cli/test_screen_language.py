@@ -178,7 +178,8 @@ _ARGPARSE = re.compile(r"usage:|positional arguments:|options:|show this help me
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 @pytest.mark.parametrize("name", ["workload", "alignment", "pathway", "outcomes", "design",
                                   "design new", "design check", "design export", "credential",
-                                  "credential check", "credential export"])
+                                  "credential check", "credential export", "qa report",
+                                  "qa cohort", "competence cohort", "slides"])
 def test_the_help_of_the_design_file_commands_is_in_the_screen_language(name, lang, tmp_path,
                                                                          monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
