@@ -24,7 +24,7 @@ from jupyter_client.manager import start_new_kernel
 
 from microcred.settings import screen_language
 from tests.helpers.paths import REPO
-from tests.helpers.screen_text import english_left, english_phrases, html_texts
+from tests.helpers.screen_text import english_shown, html_texts, strings_in
 
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
@@ -246,7 +246,6 @@ def test_launch_buttons_open_the_editions_own_notebook(pagename, lang):
 # its own language, like the credential card, is recognised by its lang attribute).
 DOCUMENTS = {"capstone-walkthrough-21", "capstone-walkthrough-22"}
 _OWN_LANGUAGE = re.compile(r'<div class="mc-card" lang="(\w+)"')
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def _shown(msg: dict, lang: str) -> list[str]:
@@ -274,7 +273,7 @@ def _content(edition: ne.Edition) -> list[str]:
         if cell["cell_type"] == "code":
             found |= _literals(ast.parse("".join(cell["source"])))
     for path in (REPO / "microcred" / "examples").rglob("*.yaml"):
-        found |= set(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        found |= set(strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))))
     found = {x.strip() for x in found}
     return sorted((x for x in found if len(x.split()) >= 2 or len(x) >= 12), key=len, reverse=True)
 
@@ -288,25 +287,6 @@ def _literals(tree: ast.AST) -> set[str]:
             and isinstance(n.value, str) and id(n) not in framed}
 
 
-def _strings(node) -> list[str]:
-    if isinstance(node, dict):
-        return [x for v in node.values() for x in _strings(v)]
-    if isinstance(node, list):
-        return [x for v in node for x in _strings(v)]
-    return [node] if isinstance(node, str) else []
-
-
-def english_shown(texts: list[str], content: list[str]) -> list[str]:
-    """The lines of ``texts`` that are English, once the examples' own texts are taken out:
-    a whole line of English words or a catalogue label (``english_left``), or an English-only
-    phrase of the catalogue inside a line of another language."""
-    phrases = english_phrases("\n".join(content))
-    lines = []
-    for text in texts:
-        for example in content:
-            text = re.sub(rf"(?<!\w){re.escape(example)}(?!\w)", " ", text)
-        lines += [line.strip() for line in _QUOTED.sub(" ", text).splitlines() if line.strip()]
-    return [line for line in lines if english_left([line]) or phrases.search(line)]
 
 
 @pytest.mark.parametrize("source", sorted({e.source for e in EDITIONS}), ids=lambda p: p.stem)

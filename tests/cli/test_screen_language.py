@@ -16,7 +16,8 @@ import yaml
 
 from microcred import course
 from microcred.cli import main
-from tests.helpers.screen_text import english_left, english_phrases, html_texts
+from tests.helpers import screen_text
+from tests.helpers.screen_text import html_texts, strings_in
 
 EXAMPLES = Path(str(files("microcred").joinpath("examples")))
 CAPSTONE = EXAMPLES / "capstone-example.yaml"
@@ -27,33 +28,21 @@ OUTCOMES = ("The participant can analyse the needs of a client organisation.\n"
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|`[^`\n]*`|python -m microcred[^\n;)]*')
 
 
-def _strings(node) -> list[str]:
-    if isinstance(node, dict):
-        return [x for v in node.values() for x in _strings(v)]
-    if isinstance(node, list):
-        return [x for v in node for x in _strings(v)]
-    return [node] if isinstance(node, str) else []
-
-
 def content() -> list[str]:
     """The examples' own texts (titles, activities, outcomes), longest first, and the prefixes
     a table cuts them to."""
     found = set(OUTCOMES.splitlines())
     for path in [*EXAMPLES.rglob("*.yaml"), *EXAMPLES.rglob("*.json")]:
-        found |= {x.strip() for x in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))}
+        found |= {x.strip() for x in strings_in(yaml.safe_load(path.read_text(encoding="utf-8")))}
     found |= {x[:34] for x in found}  # the workload table's activity column
     found |= {o.id for o in course.outcomes()}  # codes of the course's outcomes ("qa.esg")
     return sorted((x for x in found if len(x.split()) >= 2 or "." in x), key=len, reverse=True)
 
 
 def english_shown(text: str, content: list[str]) -> list[str]:
-    """Lines of ``text`` that are English once content and quotes are taken out: a catalogue
-    label or English-only words (``english_left``), or an English phrase of the catalogue."""
-    phrases = english_phrases("\n".join(content))
-    for example in content:
-        text = re.sub(rf"(?<!\w){re.escape(example)}(?!\w)", " ", text)
-    lines = [line.strip() for line in _QUOTED.sub(" ", text).splitlines() if line.strip()]
-    return [line for line in lines if english_left([line]) or phrases.search(line)]
+    """The English lines of a command's output (``screen_text.english_shown``); commands to
+    type are quotations too."""
+    return screen_text.english_shown([text], content, _QUOTED)
 
 
 def troubled(folder: Path) -> Path:

@@ -122,3 +122,30 @@ def english_phrases(content: str = "") -> re.Pattern[str]:
     folded = content.casefold()
     keep = sorted((p for p in found if p.casefold() not in folded), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keep)) + r")(?!\w)", re.IGNORECASE)
+
+
+# Quotations are content, not labels.
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def strings_in(node) -> list[str]:
+    """Every string in parsed YAML or JSON (values of mappings, items of lists), depth first."""
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in strings_in(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in strings_in(v)]
+    return [node] if isinstance(node, str) else []
+
+
+def english_shown(texts: list[str], content: list[str], quoted: re.Pattern[str] = QUOTED) -> list[str]:
+    """The lines of ``texts`` that are English, once the examples' own texts (``content``) and
+    quotations are taken out: a whole line of English words or a catalogue label
+    (``english_left``), or an English-only phrase of the catalogue inside a line of another
+    language."""
+    phrases = english_phrases("\n".join(content))
+    lines = []
+    for text in texts:
+        for example in content:
+            text = re.sub(rf"(?<!\w){re.escape(example)}(?!\w)", " ", text)
+        lines += [line.strip() for line in quoted.sub(" ", text).splitlines() if line.strip()]
+    return [line for line in lines if english_left([line]) or phrases.search(line)]
