@@ -10,12 +10,15 @@ facilitator kit::
     m.outcomes[0].text("fi")          # an outcome in Finnish
     m.hours.total                     # reading + practice + assignment
     course.intro_markdown("outcomes") # the MyST block at the top of book/outcomes/index.md
+    course.example_path("capstone")   # the worked example in the screen language
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -137,6 +140,21 @@ def _texts(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         value = {"en": value}
     return {lang: " ".join(str(value[lang]).split()) for lang in LANGUAGES if value.get(lang)}
+
+
+def example_path(name: str, lang: str | None = None) -> Path:
+    """The course's worked example ``name`` (``examples/<name>-example.yaml``) in ``lang`` (None:
+    the screen language), so that a notebook's code is the same in every edition; the English
+    original where the example has no translation into that language."""
+    folder = Path(str(files("microcred").joinpath("examples")))
+    english = folder / f"{name}-example.yaml"
+    if not english.is_file():
+        known = sorted(p.name[: -len("-example.yaml")] for p in folder.glob("*-example.yaml"))
+        raise UserError(t("course.unknown-example", screen_language(), name=name,
+                          known=", ".join(known)))
+    code = screen_language() if lang is None else lang
+    translated = folder / f"{name}-example-{code}.yaml"
+    return translated if code != "en" and translated.is_file() else english
 
 
 def ready(lang: str | None = None) -> str:

@@ -3,12 +3,13 @@ closes with reflection prompts and a self-check; the outcomes pass the course's 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 import yaml
 
-from microcred import course, outcomes
+from microcred import course, design, outcomes
 from microcred.errors import UserError
 from microcred.i18n import LANGUAGES
 from tests.helpers.paths import REPO
@@ -108,3 +109,94 @@ def test_intro_markdown_lists_the_outcomes_and_the_hours(lang):
 def test_an_unknown_module_is_a_sentence_naming_the_known_ones():
     with pytest.raises(UserError, match="no module called nonsense.*outcomes, credential"):
         course.module("nonsense")
+
+
+# --- the worked example in the screen language ------------------------------------------------
+
+EXAMPLES = REPO / "microcred" / "examples"
+# Values that are codes, ids, numbers or addresses: the same in every language of the example.
+SAME = {"id", "kind", "role", "priority", "urgency", "convention", "cycle", "eqf", "country",
+        "supervision", "integration", "code", "url", "further_information", "currency", "this",
+        "outcomes", "required", "prerequisites", "ects", "hours", "credits", "weeks", "size",
+        "budget", "start", "end", "schema_version", "format", "format_version", "answers",
+        "assessed_on"}
+
+
+@pytest.mark.parametrize(("lang", "name"), [("fi", "capstone-example-fi.yaml"),
+                                            ("sv", "capstone-example-sv.yaml"),
+                                            ("en", "capstone-example.yaml"),
+                                            ("de", "capstone-example.yaml")])
+def test_example_path_gives_the_example_in_the_language_else_english(lang, name):
+    assert course.example_path("capstone", lang) == EXAMPLES / name
+
+
+@pytest.mark.parametrize("ui", ["fi", "sv", "en"])
+def test_example_path_follows_the_screen_language(ui, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MICROCRED_UI", ui)
+    suffix = "" if ui == "en" else f"-{ui}"
+    assert course.example_path("capstone") == EXAMPLES / f"capstone-example{suffix}.yaml"
+
+
+def test_an_unknown_example_is_a_sentence_naming_the_known_ones():
+    with pytest.raises(UserError, match="no worked example called nonsense.*capstone"):
+        course.example_path("nonsense", "en")
+
+
+def _differences(en: object, other: object, where: str = "", same: bool = False) -> list[str]:
+    """Where two versions of the example differ in structure or in a code, id or number (a
+    string under a ``SAME`` key, unless it is a text of several words)."""
+    if isinstance(en, dict) and isinstance(other, dict):
+        if set(en) != set(other):
+            return [f"{where}: keys {sorted(set(en) ^ set(other))}"]
+        return [d for k in en for d in _differences(en[k], other[k], f"{where}/{k}", k in SAME)]
+    if isinstance(en, list) and isinstance(other, list):
+        if len(en) != len(other):
+            return [f"{where}: {len(en)} items, {len(other)}"]
+        return [d for i, (a, b) in enumerate(zip(en, other))
+                for d in _differences(a, b, f"{where}/{i}", same)]
+    if isinstance(en, str) and isinstance(other, str) and (not same or " " in en):
+        return []  # a text: translated
+    return [] if en == other else [f"{where}: {en!r} != {other!r}"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_translated_capstone_example_is_the_same_design(lang):
+    """Same structure, ids, codes and numbers as the English example, every section in the
+    language, and the same self-assessment scores."""
+    en = yaml.safe_load((EXAMPLES / "capstone-example.yaml").read_text(encoding="utf-8"))
+    other = yaml.safe_load((EXAMPLES / f"capstone-example-{lang}.yaml").read_text(encoding="utf-8"))
+    assert _differences(en, other) == []
+    assert other["credential"]["language"] == other["needs"]["language"] == lang
+    assert other["credential"]["title"] != en["credential"]["title"]
+    en_qa = json.loads((EXAMPLES / "capstone-example.qa.json").read_text(encoding="utf-8"))
+    qa = json.loads((EXAMPLES / f"capstone-example-{lang}.qa.json").read_text(encoding="utf-8"))
+    assert _differences(en_qa, qa) == [] and qa["language"] == lang
+    assert set(qa["notes"]) == set(en_qa["notes"]) and qa["notes"] != en_qa["notes"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_translated_outcomes_read_like_the_english_ones(lang):
+    """Each outcome in the form "Opiskelija osaa ..." / "Studenten kan ...", read by the coach in
+    its language, at the English outcome's level and without a problem."""
+    subject = {"fi": "Opiskelija osaa ", "sv": "Studenten kan "}[lang]
+    en = yaml.safe_load((EXAMPLES / "capstone-example.yaml").read_text(encoding="utf-8"))
+    other = yaml.safe_load((EXAMPLES / f"capstone-example-{lang}.yaml").read_text(encoding="utf-8"))
+    for a, b in zip(en["outcomes"], other["outcomes"]):
+        english, translated = outcomes.analyse(a["text"]), outcomes.analyse(b["text"])
+        assert b["text"].startswith(subject)
+        assert translated.language == lang
+        assert translated.bloom_level == english.bloom_level
+        assert translated.problems == english.problems == ()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_translated_capstone_example_has_the_english_findings(lang):
+    """The design check finds the same in each part (codes and status), with the QA beside it."""
+    def found(path):
+        report = design.check_file(path)
+        return {p.name: (p.status, sorted(f.code for f in p.findings)) for p in report.parts}
+
+    english = found(EXAMPLES / "capstone-example.yaml")
+    assert english["consistency"] == ("warnings", ["uncovered"])  # the check can tell them apart
+    assert found(EXAMPLES / f"capstone-example-{lang}.yaml") == english

@@ -241,10 +241,10 @@ def test_launch_buttons_open_the_editions_own_notebook(pagename, lang):
         assert (REPO / "notebooks" / lang / f"{name}.ipynb").exists()
 
 
-# Outputs that are documents in the language of the example they show, not in the screen's: the
-# capstone's English worked example as a catalogue entry and as an Open Badge (HTML that says
-# its own language, like the credential card, is recognised by its lang attribute).
-DOCUMENTS = {"capstone-walkthrough-21", "capstone-walkthrough-22"}
+# Outputs that are documents in a format of their own, not in the screen's language: the
+# capstone's worked example as an Open Badge (JSON-LD; HTML that says its own language, like the
+# credential card, is recognised by its lang attribute).
+DOCUMENTS = {"capstone-walkthrough-22"}
 _OWN_LANGUAGE = re.compile(r'<div class="mc-card" lang="(\w+)"')
 
 
@@ -272,10 +272,26 @@ def _content(edition: ne.Edition) -> list[str]:
     for cell in _load(edition.source)["cells"]:
         if cell["cell_type"] == "code":
             found |= _literals(ast.parse("".join(cell["source"])))
-    for path in (REPO / "microcred" / "examples").rglob("*.yaml"):
+    for path in _examples(edition.lang):
         found |= set(strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))))
     found = {x.strip() for x in found}
     return sorted((x for x in found if len(x.split()) >= 2 or len(x) >= 12), key=len, reverse=True)
+
+
+def _examples(lang: str) -> list[Path]:
+    """The example files whose texts are content on a screen in ``lang``: an example that exists
+    in that language (``course.example_path``) counts in that language only, so that its English
+    original shown there is English left. The needs sample (``needs.sample_canvas``, English)
+    is an example too."""
+    folder = REPO / "microcred" / "examples"
+    found = [REPO / "microcred" / "data" / "needs" / "sample_canvas.yaml"]
+    for path in folder.rglob("*.yaml"):
+        base, _, suffix = path.stem.rpartition("-")
+        if suffix in ne.LANGS and base:
+            found += [path] if suffix == lang else []
+        elif not path.with_name(f"{path.stem}-{lang}.yaml").exists():
+            found.append(path)
+    return found
 
 
 def _literals(tree: ast.AST) -> set[str]:
