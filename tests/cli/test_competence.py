@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.helpers.cli import command
 from tests.test_competence import made_up_cohort
 
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "MICROCRED_UI"}  # English, as tested
-    return subprocess.run([sys.executable, "-m", "microcred", "competence", *args],
-                          capture_output=True, text=True, timeout=300, check=False, env=env)
+run = command("competence")  # English, as tested: $MICROCRED_UI is not inherited
 
 
 def test_cohort_report_is_written_with_the_change_per_outcome(tmp_path):
