@@ -410,6 +410,23 @@ c.Spawner.environment.update(EXTRA)
 for service in c.JupyterHub.services:
     if "environment" in service:
         service["environment"].update(EXTRA)
+# A participant's server on a port below Linux's ephemeral range (32768-60999), where the kernels
+# of tests running beside this one take theirs: once a kernel took the port the hub had chosen
+# before the server bound it, and the hub's poll met ZMQ ("Bad status line: ...\\x7f").
+_deployment_hook = c.Spawner.pre_spawn_hook
+def _port_and_deployment_hook(spawner):
+    import random, socket
+    while True:
+        port = random.randint(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                break
+            except OSError:
+                continue
+    spawner.port = port
+    return _deployment_hook(spawner)
+c.Spawner.pre_spawn_hook = _port_and_deployment_hook
 """, encoding="utf-8")
         return path
 
