@@ -103,6 +103,8 @@ class Lexicon:
     # an ambiguous verb's readings: level -> an example with an object ("follow instructions")
     readings: dict[str, dict[str, str]] = field(default_factory=dict)
     verb_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # its own cues
+    # an ambiguous verb's main reading, taken when no object cue decides ("identify" = remember)
+    main_readings: dict[str, str] = field(default_factory=dict)
 
     def lemma(self, word: str) -> str:
         """Dictionary form of a lower-cased word (the lexicon's own forms win)."""
@@ -248,11 +250,14 @@ class Lexicon:
 
 
 def _english_variants(word: str) -> list[str]:
-    """Regular verb forms the lemmatiser reads as nouns ("analyses" -> "analysis"), and
-    hyphenated spellings ("co-ordinate", "co-operates")."""
+    """Regular verb forms the lemmatiser reads as nouns ("analyses" -> "analysis"), hyphenated
+    spellings ("co-ordinate", "co-operates") and American -ize/-yze spellings."""
     if "-" in word:
         joined = word.replace("-", "")
         return [joined, *_english_variants(joined)]
+    if "iz" in word or "yz" in word:  # American spelling: "synthesizes" -> "synthesise"
+        british = word.replace("iz", "is").replace("yz", "ys")
+        return [british, *_english_variants(british)]
     variants = []
     if word.endswith("ies"):
         variants.append(word[:-3] + "y")
@@ -311,12 +316,25 @@ def lexicon(language: str) -> Lexicon:
         raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     data = load_yaml("verbs", f"{language}.yaml")
     # an ambiguous verb lists its levels, or maps each level to its reading: an example with an
-    # object ("follow instructions") and, optionally, object cues of that verb alone
-    ambiguous = {str(k): tuple(v) for k, v in (data.get("ambiguous") or {}).items()}
+    # object ("follow instructions") and, optionally, object cues of that verb alone; "main"
+    # names the reading taken when no cue decides
+    ambiguous = {str(k): tuple(level for level in v if level != "main")
+                 for k, v in (data.get("ambiguous") or {}).items()}
+    for verb, levels in ambiguous.items():
+        if not set(levels) <= set(LEVELS):  # "understand: kertoa, miten": an unquoted comma
+            raise ValueError(f"{language}.yaml: ambiguous {verb!r} has a reading that is no "
+                             f"level: {levels}")
     readings: dict[str, dict[str, str]] = {}
     verb_cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    main_readings: dict[str, str] = {}
     for verb, levels in (data.get("ambiguous") or {}).items():
+        if isinstance(levels, dict) and levels.get("main") in levels:
+            main_readings[str(verb)] = str(levels["main"])
+        elif isinstance(levels, dict) and "main" in levels:
+            raise ValueError(f"{language}.yaml: the main reading of {verb!r} is none of its levels")
         for level, reading in (levels.items() if isinstance(levels, dict) else ()):
+            if level == "main":
+                continue
             reading = reading if isinstance(reading, dict) else {"example": reading}
             if reading.get("example"):
                 readings.setdefault(str(verb), {})[str(level)] = str(reading["example"])
@@ -379,6 +397,7 @@ def lexicon(language: str) -> Lexicon:
                        for k, v in (data.get("object_levels") or {}).items()},
         readings=readings,
         verb_cues=verb_cues,
+        main_readings=main_readings,
     )
 
 

@@ -100,3 +100,15 @@ def test_verbs_whose_level_depends_on_the_object_are_ambiguous(language, verb):
                                  "sv": "Studenten kan följa instruktioner.",
                                  "en": "The student can test the software."}[language]).verbs]
     assert found and found[0].lemma == verb and len(found[0].levels) > 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_reading_of_an_ambiguous_verb_is_a_level(language):
+    """A comma in an unquoted YAML example ("kertoa, miten ...") once made a reading of words."""
+    lex = lexicon(language)
+    for entries in lex.index.values():
+        for e in entries:
+            assert set(e.levels) <= set(LEVELS), (e.lemma, e.levels)
+    for verb, main in lex.main_readings.items():
+        entry = next(e for e in lex.index[verb.split()[0]] if e.lemma == verb)
+        assert main in entry.levels and len(entry.levels) > 1, (verb, main)

@@ -482,3 +482,41 @@ def test_an_adverb_inside_a_vague_phrase_keeps_it_vague():
     r = analyse("Students will be fully aware of the risks of the method.")
     assert lemmas("Students will be fully aware of the risks of the method.") == ["be aware of"]
     assert "vague-verb" in r.codes
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Identify the main stages of a project.", "remember"),
+    ("Opiskelija osaa tunnistaa asiakkaan tarpeet.", "remember"),
+    ("Studenten ska kunna identifiera vårdbehov.", "remember"),
+    ("Identify the causes of project failure.", "analyse"),
+    ("Studenten ska kunna identifiera orsakerna till ett problem.", "analyse"),
+    ("Identify an appropriate method for a qualitative study.", "evaluate"),
+    ("Opiskelija osaa tunnistaa tilanteeseen sopivan menetelmän.", "evaluate"),
+    ("Identify and solve problems in software projects.", "apply"),
+    ("Opiskelija osaa tunnistaa ja ratkaista ongelmia.", "apply"),
+])
+def test_identifying_is_recognising_unless_the_object_says_more(text, level):
+    """The lexicon's main reading of "identify" (Anderson & Krathwohl 1.1 "recognizing
+    (identifying)") is taken when no object cue decides, so the outcome is not left "unknown";
+    causes analyse, a choice by criteria evaluates; joined to a higher verb, that verb decides."""
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("american, british", [
+    ("Synthesize findings from several studies.", "Synthesise findings from several studies."),
+    ("The student can analyze survey data.", "The student can analyse survey data."),
+    ("Students will be able to prioritize tasks.", "Students will be able to prioritise tasks."),
+    ("Conceptualizing new services for clients.", "Conceptualising new services for clients."),
+])
+def test_american_spellings_are_the_same_verbs(american, british):
+    a, b = analyse(american), analyse(british)
+    assert [v.lemma for v in a.verbs] == [v.lemma for v in b.verbs] != [], (a, b)
+    assert a.bloom_level == b.bloom_level and a.codes == b.codes, (a, b)
+
+
+def test_visa_fardighet_i_att_is_a_frame():
+    """"visa färdighet i att" as "visa förmåga att": the verbs after it are the learner's, "visa"
+    is no second verb."""
+    text = "visa färdighet i att självständigt planera och genomföra en mindre undersökning"
+    assert lemmas(text) == ["planera", "genomföra"], analyse(text)

@@ -182,6 +182,8 @@ def outcome_form(text: str, verbs: list[Verb], level: str | None, lex: Lexicon) 
         return None
     lowered = text.lower()
     first = verbs[0] if verbs else None
+    if first is not None and first.level == "remember" and len(verbs) > 1:
+        first = verbs[1]  # "identifiera och analysera": recognising is the first step of the skill
     knows = first is None or first.vague or first.level in ("remember", "understand")
     for form in ("judgement", "skills", "knowledge"):
         listed = forms.get(form)

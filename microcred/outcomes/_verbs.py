@@ -187,8 +187,9 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
     budjetti" = apply, "laatia kehittämissuunnitelma" = create; the labelling rule judges the verb
     with its object): the first object word holding a cue of one of the verb's levels, the verb's
     own cues (data: `ambiguous`) before the shared ones (`object_levels`; inside a
-    compound too in Finnish and Swedish), else "unknown": the participant chooses the reading
-    (issue 13: an ambiguous verb is marked, not guessed)."""
+    compound too in Finnish and Swedish), else the verb's main reading where the lexicon names
+    one ("identify" = recognise), else "unknown": the participant chooses the reading (issue 13:
+    an ambiguous verb is marked, not guessed)."""
     if len(entry.levels) < 2 or not lex.object_levels:
         return entry.level
     after = [tok.text for tok in tokens[j : j + 2]]
@@ -213,7 +214,7 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
             for cue in lex.object_levels.get(level, ()):
                 if tok.text.startswith(cue) or (not lex.uses_position and cue in tok.text):
                     return level
-    return UNKNOWN
+    return lex.main_readings.get(entry.lemma, UNKNOWN)
 
 
 def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:
