@@ -8,10 +8,10 @@ Issue 13's targets, printed next to the figures:
 - keystroke to feedback in the widget with five outcomes: under 30 ms;
 - a Jupyter kernel with the coach loaded: under 200 MB.
 Agreement is measured with Voikko (the default when installed) and with the pure-Python fallback.
-The fresh batch (tests/data/outcomes_real_fresh.yaml, collected later, tuning data like the tuning
-half) has its own row, so that its figure can be told apart from the one the lists were tuned on.
-`--show-tuning` also prints the disagreements on the tuning half and on the fresh batch (the older
-set's are printed too).
+The fresh batches (tests/data/outcomes_real_fresh.yaml and outcomes_real_fresh2.yaml, collected later,
+tuning data like the tuning half) have rows of their own, so that their figures can be told apart
+from the one the lists were tuned on. `--show-tuning` also prints the disagreements on the tuning
+half and on the fresh batches (the older set's are printed too).
 
 Abstentions (microcred/evaluation.py): where the coach answers Bloom level "unknown" (an ambiguous
 verb whose object does not decide its level, or an action verb in no list) and the label has a
@@ -62,7 +62,7 @@ def main() -> None:
 
 
 def agreement(show: bool) -> None:
-    """Agreement on the older set (regression), the tuning half, the fresh batch and the held-out
+    """Agreement on the older set (regression), the tuning half, the fresh batches and the held-out
     half."""
     from microcred import morphology
     from microcred.evaluation import measure, measure_real
@@ -70,6 +70,7 @@ def agreement(show: bool) -> None:
     old = yaml.safe_load((DATA / "outcomes_eval.yaml").read_text("utf-8"))
     tuning = yaml.safe_load((DATA / "outcomes_real_tuning.yaml").read_text("utf-8"))
     fresh = yaml.safe_load((DATA / "outcomes_real_fresh.yaml").read_text("utf-8"))
+    fresh2 = yaml.safe_load((DATA / "outcomes_real_fresh2.yaml").read_text("utf-8"))
     heldout = yaml.safe_load((DATA / "outcomes_real_heldout.yaml").read_text("utf-8"))
     backends = ["voikko", "fallback"] if morphology.backend() == "voikko" else ["fallback"]
     for backend in backends:
@@ -81,6 +82,8 @@ def agreement(show: bool) -> None:
         print(f"real set, tuning half: {tuned.summary()}")
         new = measure_real(fresh)
         print(f"real set, fresh batch (tuning data): {new.summary()}")
+        new2 = measure_real(fresh2)
+        print(f"real set, second fresh batch (tuning data): {new2.summary()}")
         held = measure_real(heldout)
         print(f"real set, HELD-OUT half: {held.summary()}")
         for name, rate in (("abstentions counted right", held.rate),
@@ -94,7 +97,7 @@ def agreement(show: bool) -> None:
             for d in tuned.disagreements:
                 print(f"  tuning {d.get('id')}: want {d.get('want')} got {d.get('got')}: "
                       f"{d.get('text')}")
-            for d in new.disagreements:
+            for d in new.disagreements + new2.disagreements:
                 print(f"  fresh {d.get('id')}: want {d.get('want')} got {d.get('got')}: "
                       f"{d.get('text')}")
     morphology.use_fallback(False)

@@ -1,9 +1,10 @@
 """The outcome coach's misses on the tuning data, and the agreement totals of all the sets.
 
 For working on the coach (issue 13): `python bench/outcome_misses.py [--fallback] [--totals]
-[--set tuning|fresh|all]` prints every disagreement on the older set and on the real set's TUNING
-half (the default, `--set tuning`), on the FRESH batch (`--set fresh`, only its misses) or on all
-three (`--set all`), with what was wanted and what the coach said, then the totals. The held-out
+[--set tuning|fresh|fresh2|all]` prints every disagreement on the older set and on the real set's
+TUNING half (the default, `--set tuning`), on the FRESH batch (`--set fresh`, only its misses), on the
+second fresh batch (`--set fresh2`) or on all of them (`--set all`), with what was wanted and what
+the coach said, then the totals. The held-out
 half is only counted: its figures are printed as totals, never its statements
 (tests/data/outcomes_real_README.md). Each total prints the agreement with abstentions ("unknown"
 for an ambiguous verb or a verb in no list) counted right, the strict agreement (counted wrong) and
@@ -33,6 +34,7 @@ def main() -> None:
     tuning = yaml.safe_load((DATA / "outcomes_real_tuning.yaml").read_text("utf-8"))
     tuned = measure_real(tuning)
     fresh = measure_real(yaml.safe_load((DATA / "outcomes_real_fresh.yaml").read_text("utf-8")))
+    fresh2 = measure_real(yaml.safe_load((DATA / "outcomes_real_fresh2.yaml").read_text("utf-8")))
     if "--totals" not in sys.argv:
         if which in ("tuning", "all"):
             for d in older.disagreements:
@@ -44,19 +46,25 @@ def main() -> None:
             for d in fresh.disagreements:
                 print(f"fresh {d.get('id')}: want {d.get('want')} got {d.get('got')} "
                       f"verbs {d.get('verbs')}: {d.get('text')}")
+        if which in ("fresh2", "all"):
+            for d in fresh2.disagreements:
+                print(f"fresh2 {d.get('id')}: want {d.get('want')} got {d.get('got')} "
+                      f"verbs {d.get('verbs')}: {d.get('text')}")
     held = measure_real(yaml.safe_load((DATA / "outcomes_real_heldout.yaml").read_text("utf-8")))
     print(f"older set: {older.summary()}")
     print(f"tuning half: {tuned.summary()}")
     print(f"fresh batch: {fresh.summary()}")
+    print(f"second fresh batch: {fresh2.summary()}")
     print(f"HELD-OUT half (totals only): {held.summary()}")
 
 
 def _chosen_set() -> str:
-    """The set whose misses are printed: `--set tuning` (default), `--set fresh` or `--set all`."""
+    """The set whose misses are printed: `--set tuning` (default), `--set fresh`, `--set fresh2` or
+    `--set all`."""
     args = sys.argv[1:]
     which = args[args.index("--set") + 1] if "--set" in args[:-1] else "tuning"
-    if which not in ("tuning", "fresh", "all"):
-        sys.exit(f"--set takes tuning, fresh or all, not {which!r}")
+    if which not in ("tuning", "fresh", "fresh2", "all"):
+        sys.exit(f"--set takes tuning, fresh, fresh2 or all, not {which!r}")
     return which
 
 

@@ -3,8 +3,8 @@
 tests/data/outcomes_real_*.yaml hold statements quoted from public course catalogues, labelled by
 hand (issue 13, item 7). The held-out half is never used for tuning: its sha256 is recorded here,
 so any later edit of it fails this test loudly. The fresh batch (outcomes_real_fresh.yaml, collected
-later from other pages) is tuning data, not frozen; it must be new to all the other sets. See
-tests/data/outcomes_real_README.md.
+later from other pages) and the second fresh batch (outcomes_real_fresh2.yaml) are tuning data, not
+frozen; each must be new to all the other sets. See tests/data/outcomes_real_README.md.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ DATA = REPO / "tests" / "data"
 TUNING = DATA / "outcomes_real_tuning.yaml"
 HELDOUT = DATA / "outcomes_real_heldout.yaml"
 FRESH = DATA / "outcomes_real_fresh.yaml"
+FRESH2 = DATA / "outcomes_real_fresh2.yaml"
 HELDOUT_SHA256 = "54cb7dcfff2d6214bbde8e8b56388117efa6a71d8f60e63fee67cddd3fb8143a"
 SEED = 20261204  # the split rule's seed, as written in the files' header
 
@@ -123,25 +124,28 @@ def test_no_statement_comes_from_the_older_set(halves):
                 assert normal(text) not in older, item["id"]
 
 
-def test_fresh_batch_is_sourced_and_labelled():
-    fresh = load(FRESH)
-    assert [item["id"] for item in fresh] == [f"f{i:04d}" for i in range(1, len(fresh) + 1)]
+@pytest.mark.parametrize(("path", "prefix"), [(FRESH, "f"), (FRESH2, "g")])
+def test_fresh_batch_is_sourced_and_labelled(path, prefix):
+    fresh = load(path)
+    assert [item["id"] for item in fresh] == [f"{prefix}{i:04d}" for i in range(1, len(fresh) + 1)]
     for item in fresh:
-        check_sourced_and_labelled(item, f"fresh {item['id']}")
+        check_sourced_and_labelled(item, f"{path.name} {item['id']}")
         if "items" in item:  # each labelled entry is a part of the printed list
             for leaf in item["items"]:
                 assert normal(leaf["text"]) in normal(item["text"]), item["id"]
 
 
-def test_fresh_batch_is_new_to_every_other_set(halves):
-    """No statement or list entry of the fresh batch is in the older set or either half (the
-    held-out half is only compared by text, never read for tuning), nor twice in the batch."""
+@pytest.mark.parametrize(("path", "earlier"), [(FRESH, []), (FRESH2, [FRESH])])
+def test_fresh_batch_is_new_to_every_other_set(halves, path, earlier):
+    """No statement or list entry of a fresh batch is in the older set, either half (the held-out
+    half is only compared by text, never read for tuning) or an earlier fresh batch, nor twice in
+    the batch."""
     others = {normal(item["text"]) for item in load(DATA / "outcomes_eval.yaml")}
-    for items in halves.values():
+    for items in [*halves.values(), *(load(p) for p in earlier)]:
         for item in items:
             others.update(texts(item))
     seen: set[str] = set()
-    for item in load(FRESH):
+    for item in load(path):
         for text in texts(item):
             assert text not in others, item["id"]
         assert normal(item["text"]) not in seen, item["id"]
