@@ -512,8 +512,51 @@ def test_card_shows_missing_mandatory_elements_in_words():
 def test_catalogue_entry_is_markdown_with_outcomes_and_elements():
     entry = catalogue_md(example("home-rehabilitation-technology"))
     assert entry.startswith("## Teknologia kotikuntoutuksen tukena")
-    assert "1. Osallistuja osaa arvioida" in entry
+    assert "Suoritettuaan pienen osaamiskokonaisuuden oppija osaa:\n\n1. arvioida asiakkaan" in entry
+    assert "Osallistuja osaa" not in entry  # the learner is named once, by the intro
     assert "| Laskennallinen työmäärä (opintopisteet ja tunnit) | 3 opintopistettä" in entry
+
+
+@pytest.mark.parametrize("lang, outcomes, intro, items", [
+    ("en", ["The participant can design a set-up.", "Students will be able to explain limits.",
+            "By the end of the course, learners are expected to evaluate accuracy.",
+            "analyse defects"],
+     "On completion, the learner can:",
+     ["design a set-up.", "explain limits.", "evaluate accuracy.", "analyse defects"]),
+    ("fi", ["Opiskelija osaa kirjata tapahtumat.", "Opintojakson suoritettuaan osallistujat osaavat "
+            "ohjata asiakasta.", "arvioida riskit"],
+     "Suoritettuaan pienen osaamiskokonaisuuden oppija osaa:",
+     ["kirjata tapahtumat.", "ohjata asiakasta.", "arvioida riskit"]),
+    ("sv", ["Studenten kan tillämpa riktlinjerna.", "Efter avslutad kurs ska deltagaren kunna "
+            "bedöma hotbilden.", "Den studerande ska kunna redogöra för ramarna."],
+     "Efter genomförd mikromerit kan den studerande:",
+     ["tillämpa riktlinjerna.", "bedöma hotbilden.", "redogöra för ramarna."]),
+])
+def test_the_outcomes_intro_and_each_outcome_read_as_one_sentence(lang, outcomes, intro, items):
+    """The intro names the learner; the learner frame of each outcome is left out after it."""
+    record = from_dict({"title": "T", "language": lang, "outcomes": outcomes})
+    entry = catalogue_md(record)
+    listed = [line.split(". ", 1)[1] for line in entry.splitlines() if line[:2] in ("1.", "2.",
+                                                                                     "3.", "4.")]
+    assert intro in entry and listed == items
+    page = card_html(record)
+    assert f"<p>{intro}</p>" in page and all(f"<li>{i}</li>" in page for i in items)
+
+
+@pytest.mark.parametrize("lang, outcomes", [
+    ("fi", ["Opiskelija osaa kirjata tapahtumat.", "Opiskelija soveltaa ohjeita."]),
+    ("sv", ["Studenten kan tillämpa riktlinjerna.", "The participant can design a set-up."]),
+    ("en", ["The participant can design a set-up.", "Learners must document each step."]),
+])
+def test_an_outcome_naming_the_learner_otherwise_leaves_the_list_without_intro(lang, outcomes):
+    """A frame the intro cannot take over (another verb form, another language): each outcome
+    is shown whole, and the list has no intro saying the learner a second time."""
+    record = from_dict({"title": "T", "language": lang, "outcomes": outcomes})
+    entry = catalogue_md(record)
+    intro = {"en": "the learner can", "fi": "oppija osaa", "sv": "kan den studerande"}[lang]
+    assert intro not in entry
+    assert all(f". {o}" in entry for o in outcomes)
+    assert intro not in card_html(record)
 
 
 def test_catalogue_entry_escapes_markup_and_table_pipes():

@@ -17,6 +17,8 @@ import sys
 
 from .. import __version__
 from ..errors import UserError
+from ..i18n import t
+from ._parser import Parser
 
 
 def command_names() -> list[str]:
@@ -26,17 +28,27 @@ def command_names() -> list[str]:
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The top-level parser: the command ``argv`` names, or every command if it names none."""
-    parser = argparse.ArgumentParser(
-        prog="python -m microcred",
-        description="Tools for designing and quality-assuring micro-credentials.",
-    )
-    parser.add_argument("--version", action="version", version=f"microcred {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     names = command_names()
     first = next((a for a in argv or [] if not a.startswith("-")), None)
+    parser = Parser(prog="python -m microcred", lang=_help_language(argv or [], first))
+    parser.description = t("cli.argparse.description", parser.lang)
+    parser.add_argument("--version", action="version", version=f"microcred {__version__}",
+                        help=t("cli.argparse.version", parser.lang))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in [first] if first in names else names:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
+
+
+def _help_language(argv: list[str], command: str | None) -> str:
+    """The language of argparse's own words (help, usage, errors): a ``--lang`` on the command
+    line, else the command's screen language, as its help texts (the parser is built before the
+    options are read)."""
+    from ..settings import screen_language
+
+    given = next((argv[n + 1] for n, a in enumerate(argv[:-1]) if a == "--lang"), None)
+    given = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), given)
+    return screen_language(command, given)
 
 
 def _language(args: argparse.Namespace) -> str:
@@ -52,8 +64,6 @@ def _language(args: argparse.Namespace) -> str:
 
 def _error_word(args: argparse.Namespace) -> str:
     """"error" in the language of the command's messages."""
-    from ..i18n import t
-
     return t("common.error", _language(args))
 
 
@@ -73,12 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{_error_word(args)}: {exc}", file=sys.stderr)
         return 2
     except RecursionError:  # YAML or JSON nested thousands deep: no tool can use it
-        from ..i18n import t
-
         print(f"{_error_word(args)}: {t('cli.too-deep', _language(args))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(t("cli.interrupted", _language(args)), file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, like other tools
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..credits import conventions
 from ..i18n import t
 from ..numbers import format_number
 from ..render import render
+from ..resources import load_yaml
 from . import _elements as el
 from ._model import Description, Issued
 
@@ -98,8 +100,7 @@ def card_html(record: Description | Issued, standalone: bool = True) -> str:
         summary=d.summary,
         summary_label=t("credential.card.summary", lang),
         outcomes_label=by_key["outcomes"].label,
-        outcomes_intro=t("credential.card.outcomes-intro", lang),
-        outcomes=by_key["outcomes"].values,
+        **listed_outcomes(by_key["outcomes"].values, lang),
         elements_label=t("credential.card.elements", lang),
         rows=shown,
         missing_text=t("credential.card.none", lang),
@@ -128,13 +129,41 @@ def catalogue_md(record: Description | Issued) -> str:
         facts=facts,
         summary=d.summary,
         outcomes_label=by_key["outcomes"].label,
-        outcomes_intro=t("credential.card.outcomes-intro", lang),
-        outcomes=by_key["outcomes"].values,
+        **listed_outcomes(by_key["outcomes"].values, lang),
         elements_label=t("credential.card.elements", lang),
         columns=(t("credential.card.column-element", lang), t("credential.card.column-value", lang)),
         rows=table,
         footer=t("credential.card.footer", lang),
     )
+
+
+@cache
+def _frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The learner frame the intro says in ``lang`` and the starts that name the learner in any
+    language (``data/learner_frames.yaml``)."""
+    data = load_yaml("learner_frames.yaml")
+    frame = "".join(data.get(lang, data["en"])["frame"])
+    learner = "|".join("".join(d["learner"]) for d in data.values())
+    return re.compile(frame, re.I), re.compile(learner, re.I)
+
+
+def listed_outcomes(outcomes: tuple[str, ...], lang: str) -> dict[str, object]:
+    """The outcomes as a card lists them under the intro "On completion, the learner can:",
+    so that each reads as one sentence with it: the learner frame that the intro says already
+    is left out ("Opiskelija osaa kirjata ..." -> "kirjata ..."). When an outcome names the
+    learner otherwise ("Studenten ska tillämpa", or in another language), there is no intro and
+    each outcome is shown as written."""
+    frame, learner = _frames(lang)
+    items = []
+    for text in outcomes:
+        found = frame.match(text)
+        if found and found.end() < len(text):
+            items.append(text[found.end():])
+        elif learner.match(text):
+            return {"outcomes_intro": "", "outcomes": outcomes}
+        else:
+            items.append(text)
+    return {"outcomes_intro": t("credential.card.outcomes-intro", lang), "outcomes": tuple(items)}
 
 
 def md_text(text: str) -> str:

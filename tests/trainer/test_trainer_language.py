@@ -281,6 +281,7 @@ def test_the_collectors_messages_follow_the_screen_language(lang, tmp_path, monk
 
 
 ARGPARSE_OWN = ("usage:", "options:", "positional arguments:", "show this help message and exit")
+# (English only: on a fi/sv screen argparse's own words are translated too, cli/_parser.py)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -292,7 +293,7 @@ def test_the_help_of_each_step(lang, step, capsys, monkeypatch):
     with pytest.raises(SystemExit):
         main(argv)
     text = capsys.readouterr().out
-    for own in ARGPARSE_OWN:
+    for own in ARGPARSE_OWN if lang == "en" else ():
         text = text.replace(own, "")
     lines = [re.sub(r"(?<![\w/])--?[\w-]+", " ", line)  # option names are names
              for line in text.splitlines() if not line.lstrip().startswith(("[", "python"))]
