@@ -520,3 +520,65 @@ def test_visa_fardighet_i_att_is_a_frame():
     is no second verb."""
     text = "visa färdighet i att självständigt planera och genomföra en mindre undersökning"
     assert lemmas(text) == ["planera", "genomföra"], analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It provides a conceptual framework for sustainable development.",
+    "Graphic studios will focus on design briefs.",
+    "Seminars will cover current research in the field.",
+    "Centralt för kursen är utvecklingen av ett praktiskt projekt.",
+    "Fokus ligger på kvalitativa metoder.",
+    "Kursen har fokus på hållbar utveckling.",
+    "Keskiössä ovat erityisesti sukupuoli ja etnisyys.",
+    "Painopiste on laadullisissa menetelmissä.",
+    "Opintojakson keskeisiä sisältöjä ovat hinnoittelu ja markkinointi.",
+])
+def test_what_the_course_centres_on_is_teacher_centred(text):
+    """The teaching named without an article or as "it", and what the course centres on, in
+    all three languages: the course's content, not the learner's outcome."""
+    r = analyse(text)
+    assert r.codes == ["teacher-centred"], r
+
+
+def test_students_focusing_are_not_the_course():
+    assert "teacher-centred" not in analyse("Students will focus on design briefs.").codes
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Discuss the theories as they apply to practice.", ["discuss"]),
+    ("Explore design tasks as they support the development of capability.", ["explore"]),
+    ("Plan a project and act as a project leader.", ["plan", "act"]),
+])
+def test_as_with_a_pronoun_opens_a_clause_that_is_not_the_learners(text, verbs):
+    assert lemmas(text) == verbs, analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Opiskelija osaa kuvata tekijät, jotka vaikuttavat asiakkaan päätöksiin.",
+    "kuvata organisaation rakenteen",
+])
+def test_kuvata_is_describing_unless_its_object_is_filmed(text):
+    r = analyse(text)
+    assert r.bloom_level == "understand" and "ambiguous-verb" not in r.codes, r
+    assert analyse("Opiskelija osaa kuvata videota.").bloom_level == "apply"
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Storyboard the scenes of a short film.", "storyboard"),
+    ("Operationalize the key concepts of a study.", "operationalise"),
+    ("Reconceptualize the relations of theory and practice.", "reconceptualize"),
+])
+def test_an_english_outcome_opening_with_a_verb_in_no_list(text, verb):
+    """List entries quoted alone open with their verb: an article after the first word, or a
+    verb's suffix (-ise, -ify), shows it is one, so the outcome has an action verb."""
+    r = analyse(text)
+    assert [v.lemma for v in r.verbs][:1] == [verb] and r.ok, r
+
+
+@pytest.mark.parametrize("text", [
+    "Expertise in project management.",
+    "Knowledge of marketing principles.",
+    "Mastery of the relevant techniques.",
+])
+def test_an_english_noun_phrase_still_has_no_action_verb(text):
+    assert analyse(text).codes == ["no-action-verb"]

@@ -170,10 +170,11 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
         purpose = i > first and tokens[i].text in ("att", "to") and ((
             f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
             tokens, first, i, lex) or _bare_purpose(tokens, first, i, lex))
-        if purpose or tokens[i].text in lex.clause_words and i > first and not (
+        opens = tokens[i].text in lex.clause_words and i > first and not (
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att", *lex.subjects)
             and tokens[i + 1].text not in ("they", "he", "she", "it")  # "how they apply": theirs
-        ):  # "explain how to ...", "där du lär dig att reflektera": the learner's own clause
+        )  # "explain how to ...", "där du lär dig att reflektera": the learner's own clause
+        if purpose or opens or _as_clause(tokens, i):
             j = i + 1
             while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
                 purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
@@ -198,6 +199,17 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
             i = j
         i += 1
     return spans
+
+
+_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "you"})
+
+
+def _as_clause(tokens: list[Token], i: int) -> bool:
+    """English "as they apply to practice", "as it relates to ...": "as" with a pronoun as its
+    subject opens a clause whose verbs are not the learner's outcome ("as well as", "act as a
+    leader" do not)."""
+    return (i > 0 and tokens[i].text == "as" and i + 1 < len(tokens)
+            and tokens[i + 1].text in _PRONOUNS)
 
 
 def _infinitive_entry(tokens: list[Token], j: int, lex: Lexicon) -> bool:

@@ -140,7 +140,34 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             )
         )
         i += len(entry.words)
+    if not verbs and frame is None and not course_spans:
+        verbs = _opening_imperative(text, tokens, first, lex)
     return verbs + _coordinated_verbs(text, tokens, lex, verbs, clauses, course_spans)
+
+
+_VERB_SUFFIX = re.compile(r"(ise|ize|ify|yse|yze)$")  # "operationalise", "exemplify"
+
+
+def _opening_imperative(text: str, tokens: list[Token], first: int, lex: Lexicon) -> list[Verb]:
+    """English: an outcome that opens with a verb in no list ("Delineate the stages of ...",
+    "Reconceptualise practice"), as list entries quoted alone do. Its first word is a verb when
+    an article or a possessive follows it ("Storyboard the scenes"), or when it has a verb's
+    suffix and no preposition or verb follows ("Expertise in", "Candidate is"); nouns and
+    participles open noun phrases ("Knowledge of", "Basic skills in")."""
+    if not lex.uses_position or first + 1 >= len(tokens):
+        return []
+    tok, nxt = tokens[first], tokens[first + 1]
+    word = tok.text
+    closed = (lex.function_words | lex.prepositions | lex.subjects | lex.course_nouns
+              | lex.not_verbs | lex.clause_words | lex.object_openers | lex.markers)
+    if (not tok.is_word or not nxt.is_word or len(word) < 4 or word in closed
+            or word.endswith(("ing", "ed", "ly", "s")) or lex.participle_suffix and (
+                word.endswith(lex.participle_suffix))):
+        return []
+    if nxt.text in _DETERMINERS or (_VERB_SUFFIX.search(word) and nxt.text not in (
+            lex.prepositions | lex.and_words | lex.markers | lex.not_verbs | {"is", "are"})):
+        return [Verb(text[tok.start:tok.end], word, UNKNOWN, tok.start, tok.end)]
+    return []
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "their", "your", "its", "his", "her", "our"})
