@@ -81,10 +81,28 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
                    or (colons and lines[i][1][:1].isupper()) for i in candidates):
             return []  # after "... be able to:" a capital letter starts an item too
     head = _opening(lines[:first], lex)
+    if all(_starts_with_verb(lex.tokens(_ITEM_START.sub("", lines[i][1])), lex) for i in candidates):
+        head = _frame_end(head, lex)
     items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex, line)) for p, line in
              (lines[i] for i in candidates)]
     found = [item for item in items if item is not None]
-    return found if len(found) >= 2 else []
+    # one bulleted line under an opening ("... should be able to:" then "• retrieve ...") is a
+    # list of one: the entry is still analysed with its opening
+    single = len(found) == 1 and any(marked) and bool(head) and len(candidates) == 1
+    return found if len(found) >= 2 or single else []
+
+
+def _frame_end(head: str, lex: Lexicon) -> str:
+    """The opening up to its ability frame when only an adverbial follows the frame ("förväntas
+    studenten kunna att utifrån forskning som presenteras i kursen:" + "Reflektera över ..."):
+    the items' verbs are the frame's."""
+    tokens = lex.tokens(head)
+    frame = _ability_frame(head, tokens, lex, [])
+    if frame is None or frame[1] >= len(tokens) or any(
+            tokens[k].is_word and lex.match_at(tokens, k) is not None
+            and not lex.is_passive(tokens, k) for k in range(frame[1], len(tokens))):
+        return head
+    return head[:tokens[frame[1] - 1].end]
 
 
 def _continues(previous: str, line: str, lex: Lexicon) -> bool:

@@ -311,12 +311,16 @@ def _finnish_finite_in_phrase(tokens: list[Token], i: int, first: int, entry: En
 def _present_allowed(tokens: list[Token], i: int, first: int, verbs: list[Verb],
                      lex: Lexicon) -> bool:
     """Swedish: a present-tense verb is the learner's only right after the learner ("Studenten
-    analyserar"), or joined to such a verb ("analyserar och värderar"); elsewhere, after "ska",
+    analyserar"), right before it when an adverbial opens the clause ("Som språkvetare förstår
+    du"), or joined to such a verb ("analyserar och värderar"); elsewhere, after "ska",
     "kan" or a preposition, the learner's verbs are infinitives and a present form is a plural
     noun or sits in a clause ("ha kunskap om relevanta lagar")."""
     prev = tokens[i - 1].text if i else ""
     if i == first or prev in lex.subjects or prev in (":", "man"):  # "veta hur man analyserar"
         return True
+    if i + 1 < len(tokens) and tokens[i + 1].text in lex.subjects and i > 0 and (
+            prev not in lex.clause_words):
+        return True  # "Som språkvetare förstår du", "Efter kursen kan studenten": verb-second
     return bool(verbs) and i >= 2 and verbs[-1].end == tokens[i - 2].end and (
         prev in lex.and_words or prev == ",") and verbs[-1].text != verbs[-1].lemma.split()[0]
 
