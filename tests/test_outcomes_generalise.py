@@ -659,3 +659,60 @@ def test_a_list_of_one_entry_is_still_a_list():
             "• retrieve information of relevance to nursing from scientific databases")
     r = analyse(text)
     assert len(r.items) == 1 and r.items[0].bloom_level == "apply", r
+
+
+@pytest.mark.parametrize("text", [
+    "Ett ytterligare syfte är att belysa och analysera kopplingen mellan teori och praktik.",
+    "Vidare syftar utbildningen till en examen på magisternivå.",
+    "The overall aim of the course is understanding the influence of society on nature.",
+])
+def test_an_aim_with_no_learner_is_the_courses(text):
+    """"Syftet är att belysa ...", "The aim of the course is understanding ...": with no learner
+    as the subject of its clause, an aim is the course's (as "The aim of the course is to present
+    ..." in the labels of every set), and its verbs are not the learner's."""
+    r = analyse(text)
+    assert "teacher-centred" in r.codes and r.bloom_level is None, r
+
+
+def test_an_aim_with_the_learner_as_subject_after_verb_second_order_is_the_learners():
+    r = analyse("Därutöver syftar kursen till att studenterna ska förvärva kunskaper om "
+                "sociala livsvillkor.")
+    assert r.codes == ["vague-verb"], r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("tillämpa teorier och insatser på individ-, grupp- och samhällsnivå", ["tillämpa"]),
+    ("redogöra för historiska och samtida perspektiv på professionen", ["redogöra för"]),
+    ("Students learn the central concepts and dangers that electricity can bring.", ["learn"]),
+    ("understand what content production is and be able to implement it", ["understand",
+                                                                          "implement"]),
+    ("recognize the process and learn to take it into account in planning",
+     ["recognise", "take into account"]),
+])
+def test_words_that_look_like_verbs_and_verbs_that_hide(text, verbs):
+    """The end of a hyphenated compound ("grupp- och samhällsnivå") and an adjective in -a are
+    no infinitives; a frame in a relative clause ("that electricity can bring") is not the
+    learner's; "and be able to" after a "what" clause is the learner again; a pronoun may stand
+    inside a phrasal verb ("take it into account")."""
+    assert lemmas(text) == verbs, analyse(text)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("knows how to differentiate elementary functions", "apply"),
+    ("Knows how to integrate elementary functions", "apply"),
+    ("Differentiate between qualitative and quantitative approaches.", "analyse"),
+    ("Integrate knowledge from several fields in a design.", "create"),
+])
+def test_calculus_senses_are_procedures(text, level):
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("text", [
+    "Målet är att du ska fördjupa din förmåga att planera och leda projekt.",
+    "An additional objective is for you to improve your ability to find new knowledge.",
+    "Opiskelija osaa täydentää tietämystään.",
+    "Opiskelet lisäksi asiakaskäyttäytymistä ja viestintää.",
+])
+def test_deepening_ones_ability_or_knowledge_is_vague(text):
+    assert "vague-verb" in analyse(text).codes, analyse(text)

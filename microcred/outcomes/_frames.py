@@ -167,9 +167,10 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
     to", "för att", "miten" up to the next comma or the end ("explain why companies use ...")."""
     spans, i = [], first
     while i < len(tokens):
+        as_well = i > 2 and tokens[i - 2].text == "well"  # "as well as to understand": no purpose
         purpose = i > first and tokens[i].text in ("att", "to") and ((
-            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not _means(
-            tokens, first, i, lex) or _bare_purpose(tokens, first, i, lex))
+            f"{tokens[i - 1].text} {tokens[i].text}" in lex.purpose) and not as_well
+            and not _means(tokens, first, i, lex) or _bare_purpose(tokens, first, i, lex))
         opens = tokens[i].text in lex.clause_words and i > first and not (
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att", *lex.subjects)
             and tokens[i + 1].text not in ("they", "he", "she", "it")  # "how they apply": theirs
@@ -188,6 +189,7 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
                     break  # "för att lösa problem samt planera sin tid": "samt" joins outcomes
                 if not purpose and tokens[j].text in lex.and_words and j + 1 < len(tokens) and (
                     any(p.match(tokens[j + 1].text) for p in lex.frames)
+                    or " ".join(t.text for t in tokens[j + 1:j + 4]) in ("be able to", "are able to")
                     or (not lex.uses_position and _infinitive_entry(tokens, j + 1, lex))
                     or (lex.uses_position and j + 2 < len(tokens)  # "... does and identify what"
                         and _infinitive_entry(tokens, j + 1, lex)
@@ -243,6 +245,7 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
     spans = sorted(
         m.span() for p in lex.frames for m in p.finditer(text)
         if m.start() < limit and not any(a <= m.start() < b for a, b in course_spans)
+        and not _relative(tokens, m.start(), lex)
     )
     if not spans:
         return None
@@ -257,6 +260,19 @@ def _ability_frame(text: str, tokens: list[Token], lex: Lexicon,
     first = next(i for i, tok in enumerate(tokens) if tok.end > start)
     after = next((i for i, tok in enumerate(tokens) if tok.start >= end), len(tokens))
     return first, after
+
+
+_RELATIVES = frozenset({"that", "which", "som", "joka", "jotka", "mikä", "mitkä"})
+
+
+def _relative(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """Is the frame at character ``start`` inside a relative clause about something else
+    ("the dangers that electricity can bring", "metoder som kan användas")? A relative pronoun
+    within the three words before it, with no learner between, says so."""
+    k = next((n for n, tok in enumerate(tokens) if tok.start >= start), len(tokens))
+    before = tokens[max(k - 3, 0):k]
+    rel = [n for n, tok in enumerate(before) if tok.text in _RELATIVES]
+    return bool(rel) and not any(tok.text in lex.subjects for tok in before[rel[-1]:])
 
 
 def _finite_after_subject(tok: Token, lex: Lexicon) -> str | None:

@@ -193,6 +193,8 @@ def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list
         if lex.uses_position and (i + 1 >= len(tokens) or tokens[i + 1].text not in _DETERMINERS
                                   or tok.text.endswith(("ly", "ing", "ed", "s"))):
             continue
+        if joined and i > 1 and text[tokens[i - 2].end:tokens[i - 2].end + 1] == "-":
+            continue  # "individ-, grupp- och samhällsnivå": the end of a compound noun
         if (not joined or tok.start in taken
                 or tok.start < verbs[0].end or any(a <= i < b for a, b in clauses)
                 or any(a <= tok.start < b for a, b in course_spans)
