@@ -716,3 +716,73 @@ def test_calculus_senses_are_procedures(text, level):
 ])
 def test_deepening_ones_ability_or_knowledge_is_vague(text):
     assert "vague-verb" in analyse(text).codes, analyse(text)
+
+
+def test_lines_that_each_open_with_the_learner_are_a_list():
+    text = ("The students will be aware of the legislation that regulates services.\n"
+            "The students will be able to describe an age-friendly service structure.\n"
+            "The students will be able to plan, implement and evaluate palliative nursing.")
+    items = analyse(text).items
+    assert [it.bloom_level for it in items] == [None, "understand", "create"], items
+
+
+def test_parts_after_the_learner_parted_by_semicolons_are_a_list():
+    """"The student is familiar with X; considers Y; can plan Z": each part continues "The
+    student"."""
+    text = ("The student is familiar with the examination process; can look for and critically "
+            "assess information; can plan, effect and evaluate processes")
+    items = analyse(text).items
+    assert len(items) == 3 and items[0].codes == ["vague-verb"], items
+    assert [it.bloom_level for it in items[1:]] == ["evaluate", "create"], items
+    assert analyse("The student analyses data; this includes surveys.").items == ()
+
+
+def test_a_wrapped_line_that_opens_with_a_slash_continues_its_item():
+    text = ("After the training the student\n- Can describe the work duties of the OT\n"
+            "- Can, as an outcome of an interview\n/discussion, report on the experience")
+    items = analyse(text).items
+    assert len(items) == 2 and items[1].text.endswith("report on the experience"), items
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("You can justify the decisions you make based on evidence.", ["justify"]),
+    ("Explain the choices they make in practice.", ["explain"]),
+    ("During the course you learn to evaluate patients' vitals.", ["evaluate"]),
+    ("Yhteiskuntatieteiden perusopinnot suoritettuaan opiskelija oppii hallitsemaan "
+     "keskeiset käsitteet.", ["hallita"]),
+])
+def test_clauses_and_frames_that_are_no_second_verb(text, verbs):
+    """A pronoun right after a noun opens a relative clause ("the decisions you make"); "you
+    learn to" is a frame, not the course teaching; "oppii" before "hallitsemaan" is a frame."""
+    r = analyse(text)
+    assert lemmas(text) == verbs and "multiple-verbs" not in r.codes, r
+    assert "teacher-centred" not in r.codes, r
+
+
+@pytest.mark.parametrize("text, level", [
+    ("identify the impact of logistics on the company's profitability", "analyse"),
+    ("Studenten ska kunna identifiera samband mellan kost och hälsa.", "analyse"),
+    ("Opiskelija osaa tunnistaa toimenpiteiden vaikutukset.", "analyse"),
+])
+def test_identifying_an_impact_or_a_relation_is_analysing(text, level):
+    assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Studenten ska efter avslutad kurs inneha kunskap om elektriska komponenter.",
+    "Syftet är att den studerande ska vidareutveckla kliniska färdigheter.",
+    "Målet är att den studerande utvecklar och fördjupar sina kunskaper inom taluppfattning.",
+    "The student is proficient in error-free medication calculations.",
+    "At the end of the course the student is expected\nto have the written language "
+    "proficiency in Finnish.",
+])
+def test_more_forms_of_having_knowledge(text):
+    r = analyse(text)
+    assert [c for c in r.codes if c != "list-items"] == ["vague-verb"], r
+
+
+def test_what_the_course_includes_is_the_courses():
+    r = analyse("I detta ingår grundläggande komponentkännedom och olika analysmetoder.")
+    assert r.codes == ["teacher-centred"], r
+    r = analyse("beskriva syftet med de algoritmer som ingår i kursen")
+    assert "teacher-centred" not in r.codes, r

@@ -175,7 +175,7 @@ def _clause_spans(tokens: list[Token], first: int, lex: Lexicon) -> list[tuple[i
             i + 1 < len(tokens) and tokens[i + 1].text in ("to", "att", *lex.subjects)
             and tokens[i + 1].text not in ("they", "he", "she", "it")  # "how they apply": theirs
         )  # "explain how to ...", "där du lär dig att reflektera": the learner's own clause
-        if purpose or opens or _as_clause(tokens, i):
+        if purpose or opens or _as_clause(tokens, i) or _contact_clause(tokens, i, first, lex):
             j = i + 1
             while j < len(tokens) and tokens[j].text not in (",", ";", ":") and not (
                 purpose and any(p.fullmatch(tokens[j].text) for p in lex.frames)
@@ -212,6 +212,17 @@ def _as_clause(tokens: list[Token], i: int) -> bool:
     leader" do not)."""
     return (i > 0 and tokens[i].text == "as" and i + 1 < len(tokens)
             and tokens[i + 1].text in _PRONOUNS)
+
+
+def _contact_clause(tokens: list[Token], i: int, first: int, lex: Lexicon) -> bool:
+    """English "justify the decisions you make": a pronoun right after a noun opens a relative
+    clause without "that", whose verb is not a second outcome."""
+    if not lex.uses_position or i <= first or tokens[i].text not in _PRONOUNS - {"it"}:
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.text not in (
+        lex.and_words | lex.function_words | lex.markers | lex.clause_words | lex.prepositions
+        | lex.subjects | lex.object_openers) and lex.match_at(tokens, i - 1) is None
 
 
 def _infinitive_entry(tokens: list[Token], j: int, lex: Lexicon) -> bool:

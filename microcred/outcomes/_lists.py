@@ -24,7 +24,7 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         return _line_items(text, lex)
     colon = text.find(":")
     if colon < 0:
-        return []
+        return _semicolon_items(text, lex)
     head = text[:colon].rstrip()
     tokens = lex.tokens(head)
     frame = _ability_frame(head, tokens, lex, [])
@@ -39,6 +39,31 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
         begin = m.end()
     pieces.append((begin, len(rest)))
     items = [_item(head, rest, a, b, colon + 1, _joiner(head, lex, rest[a:b])) for a, b in pieces]
+    found = [item for item in items if item is not None]
+    return found if len(found) >= 2 else []
+
+
+def _learner_opens(line: str, lex: Lexicon) -> int | None:
+    """Where the learner who opens a line ends ("The student", "The students will ..."): the
+    end of a learner word among its first three words, else None."""
+    words = [tok for tok in lex.tokens(line) if tok.is_word][:3]
+    return next((tok.end for tok in words if tok.text in lex.subjects), None)
+
+
+def _semicolon_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """One line of outcomes parted by ";" after the learner ("The student is familiar with X;
+    considers Y; can plan Z"): each part continues "The student"."""
+    parts = text.split(";")
+    end = _learner_opens(parts[0], lex)
+    if len(parts) < 2 or end is None or not all(
+            _starts_with_verb(lex.tokens(part), lex, True) or _learner_opens(part, lex) is not None
+            for part in parts[1:] if part.strip()):
+        return []
+    head = text[:end]
+    items, begin = [], end
+    for part in text[end:].split(";"):
+        items.append(_item(head, text, begin, begin + len(part), 0))
+        begin += len(part) + 1
     found = [item for item in items if item is not None]
     return found if len(found) >= 2 else []
 
@@ -72,6 +97,8 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     if any(marked):
         first = marked.index(True)
         candidates = [i for i in range(first, len(lines)) if marked[i]]
+    elif len(lines) > 1 and all(_learner_opens(line, lex) is not None for _p, line in lines):
+        first, candidates = 0, list(range(len(lines)))  # "The students will be able to ..." a line
     else:
         colons = [n for n, (_p, line) in enumerate(lines[:3]) if line.rstrip().endswith(":")]
         first = colons[-1] + 1 if colons else (
@@ -111,6 +138,8 @@ def _continues(previous: str, line: str, lex: Lexicon) -> bool:
     with no bullet and no verb ("for collection, processing and analysis of data")."""
     if _ITEM_START.match(line) or previous.rstrip().endswith(":"):
         return False
+    if line[:1] in "/(,&+":
+        return True  # "... of an interview" + "/discussion, report on ...": one item wrapped
     words = previous.split()
     if words and (words[-1].lower() in lex.and_words | lex.prepositions):
         return True
@@ -185,8 +214,10 @@ def _starts_with_verb(tokens: list[Token], lex: Lexicon, vague: bool = False) ->
 def _verb_follows(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Does a verb come within two words after a modal ("osaa analysoida", "kunna redogöra")?
     Only then is "osaa"/"kunna" a modal; before a noun it is the vague verb itself."""
+    modal = lex.match_at(tokens, i) if tokens[i].is_word else None
     for j in range(i + 1, min(i + 3, len(tokens))):
         entry = lex.match_at(tokens, j) if tokens[j].is_word else None
-        if entry is not None and entry.lemma not in lex.vague_alone:
-            return True
+        if entry is not None and (entry.lemma not in lex.vague_alone or (
+                j == i + 1 and modal is not None and entry.lemma != modal.lemma)):
+            return True  # "oppii hallitsemaan": a frame before the vague "hallita"
     return False
