@@ -79,6 +79,7 @@ class Lexicon:
     passive: re.Pattern[str] | None = None  # a verb form that is passive ("käsitellään")
     participle_suffix: str = ""  # English: "-ed" forms are participles, not the learner's verb
     noun_if_followed_by: frozenset[str] = frozenset()  # English: "use of" is a noun
+    noun_too: frozenset[str] = frozenset()  # English listed verbs that are common nouns too
     uses_position: bool = field(default=False)  # English: nouns and verbs share forms
     frames: list[re.Pattern[str]] = field(default_factory=list)  # "osaa", "ska kunna", "can"
     between: re.Pattern[str] | None = None  # words allowed between a frame and its verb
@@ -374,6 +375,7 @@ def lexicon(language: str) -> Lexicon:
         passive=re.compile(data["passive"]) if data.get("passive") else None,
         participle_suffix=data.get("participle_suffix", ""),
         noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
+        noun_too=frozenset(str(w) for w in data.get("noun_too", [])),
         uses_position=bool(data.get("verb_markers")),
         frames=[re.compile(p, re.IGNORECASE) for p in data.get("frames", [])],
         between=re.compile(data["between"]) if data.get("between") else None,

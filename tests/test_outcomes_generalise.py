@@ -786,3 +786,17 @@ def test_what_the_course_includes_is_the_courses():
     assert r.codes == ["teacher-centred"], r
     r = analyse("beskriva syftet med de algoritmer som ingår i kursen")
     assert "teacher-centred" not in r.codes, r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("assess the abilities of the elderly and identify capability risk factors",
+     ["assess", "identify"]),
+    ("promote the health of the elderly and implement nursing in a safe manner",
+     ["promote", "implement"]),
+    ("evaluate a range of literature and research", ["evaluate"]),
+    ("describe the principles of marketing and design", ["describe"]),
+])
+def test_after_of_a_verb_that_is_no_common_noun_is_the_next_verb(text, verbs):
+    """"of X and identify Y": a listed verb in its base form that is no common noun, before its
+    object, starts the learner's next action; "and research", "and design" stay nouns."""
+    assert lemmas(text) == verbs, analyse(text)

@@ -82,11 +82,17 @@ def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon,
     """English: "evaluate a range of literature and research": after a preposition, "and" joins
     nouns; the word after it is a verb only when an object follows it ("and evaluate it"), or
     when the nouns already had their "and" ("the principles of group and team work and
-    cooperate in teams": a list of nouns has one)."""
+    cooperate in teams": a list of nouns has one), or when it is a listed verb that is no common
+    noun, in its base form before its object ("of the elderly and identify risk factors")."""
     if i == 0 or tokens[i - 1].text not in ("and", "or") or (
         i + 1 < len(tokens) and tokens[i + 1].text in lex.object_openers
     ):
         return False
+    entry = lex.match_at(tokens, i)
+    if (entry is not None and tokens[i].text == entry.words[0] and tokens[i].text not in lex.noun_too
+            and i + 1 < len(tokens) and tokens[i + 1].is_word
+            and tokens[i + 1].text not in lex.prepositions | lex.and_words):
+        return False  # "... of the elderly and identify risk factors": no noun, a verb
     preps = [k for k, tok in enumerate(tokens[:i - 1]) if tok.text in lex.prepositions
              and (tok.start >= after or (vague and tok.end == after))]
     if preps and any(tok.text in ("and", "or") for tok in tokens[preps[-1]:i - 1]):
