@@ -800,3 +800,29 @@ def test_after_of_a_verb_that_is_no_common_noun_is_the_next_verb(text, verbs):
     """"of X and identify Y": a listed verb in its base form that is no common noun, before its
     object, starts the learner's next action; "and research", "and design" stay nouns."""
     assert lemmas(text) == verbs, analyse(text)
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("describe work orientations and work practices of social work", ["describe"]),
+    ("You become familiar with the ethical principles, work orientations and methods.",
+     ["become familiar with"]),
+    ("Collect data, analyse and report results to a client.", ["collect", "analyse", "report"]),
+])
+def test_a_verb_that_is_a_common_noun_after_a_noun_is_a_noun(text, verbs):
+    assert lemmas(text) == verbs, analyse(text)
+
+
+def test_a_slashed_possessive_keeps_developing_skills_vague():
+    r = analyse("The aim of the course is for the student to deepen and develop her/his skills "
+                "in psychological method.")
+    assert "vague-verb" in r.codes, r
+
+
+@pytest.mark.parametrize("text, form", [
+    ("redogöra för etiska begrepp, teorier och principer", "knowledge"),
+    ("förhålla sig till etiska frågor i vården", "judgement"),
+])
+def test_a_judgement_cue_next_to_an_explaining_verb_is_its_topic(text, form):
+    """"redogöra för etiska begrepp" explains ethics (knowledge); the cue counts as acted only
+    when it is the verb itself ("förhålla sig")."""
+    assert analyse(text, "sv").form == form

@@ -192,7 +192,7 @@ def outcome_form(text: str, verbs: list[Verb], level: str | None, lex: Lexicon) 
         # the verb's own object says it: "visa kunskap och förståelse" (demonstrate knowledge)
         object_cue = first is not None and form != "judgement" and any(
             0 <= m.start() - first.end <= 15 for m in found_cues)
-        acted = any(v.start <= m.start() < v.end + 3 for m in found_cues for v in verbs)
+        acted = any(v.start <= m.start() < v.end for m in found_cues for v in verbs)
         if found_cues and (object_cue or (form == "judgement" and (not knows or acted))
                            or form == "skills" or (form == "knowledge" and knows)):
             return form  # a judgement cue that is a verb ("värdera", "bemöta") or its object

@@ -101,15 +101,26 @@ def _noun_conjunct(tokens: list[Token], i: int, after: int, lex: Lexicon,
                or (vague and tok.end == after))  # "become familiar with X and Y"
 
 
+_PARTICLES = frozenset({"as", "to", "up", "out", "on", "off", "in", "into", "with", "together"})
+
+
 def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
     """English: "Describe the aims, design and results of a study": after a verb that already
     has its object, a word between commas or before "and" is one more noun of the object's list,
-    unless a verb follows it there too ("collect data, analyse and interpret it")."""
+    unless a verb follows it there too ("collect data, analyse and interpret it"); a verb that is
+    a common noun too, after a noun and before a word of its own, is a noun ("work orientations
+    and work practices"), after a verb a verb ("collect data, analyse and report results")."""
     if i == 0 or tokens[i - 1].text not in (",", *lex.and_words):
         return False
     last = all(not tok.is_word for tok in tokens[i + 1:])  # only punctuation after it
     if last and tokens[i].text.endswith("s"):  # "forms and processes."
         return any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start)
+    before = tokens[i - 2] if i > 1 else None
+    if (tokens[i].text in lex.noun_too and before is not None and before.is_word
+            and before.start >= after and lex.match_at(tokens, i - 2) is None
+            and i + 1 < len(tokens) and tokens[i + 1].is_word
+            and tokens[i + 1].text not in lex.object_openers | lex.prepositions | _PARTICLES):
+        return True  # "work orientations and work practices": a noun after a noun
     if i + 2 >= len(tokens):
         return False
     if tokens[i + 1].text not in (",", *lex.and_words):
