@@ -28,6 +28,7 @@ _ADJECTIVE = re.compile(r"(ed|al|ive|ous|ful|ic|able|ible|ant|ent|ary|ory|less|i
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "away", "fram", "upp", "ut", "ner",
                         "bort", "igen", "sig"})
 _PERFECT = re.compile(r"(n|l|r|s)(ut|yt|eet)$")  # active past participle: -nut, -llut, -neet
+_REFLEXIVES = frozenset({"sig", "dig", "mig", "oss", "er"})  # Swedish: "lära sig", "lär dig"
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these", "det", "dem", "detta", "sig"})
 MAX_MODIFIERS = 2  # words allowed between the words of a lexicon entry ("make informed decisions")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:•*()]|(?<!\w)-(?!\w)")
@@ -80,6 +81,7 @@ class Lexicon:
     participle_suffix: str = ""  # English: "-ed" forms are participles, not the learner's verb
     noun_if_followed_by: frozenset[str] = frozenset()  # English: "use of" is a noun
     noun_too: frozenset[str] = frozenset()  # English listed verbs that are common nouns too
+    intransitive: frozenset[str] = frozenset()  # verbs that take no object ("collaborate")
     uses_position: bool = field(default=False)  # English: nouns and verbs share forms
     frames: list[re.Pattern[str]] = field(default_factory=list)  # "osaa", "ska kunna", "can"
     between: re.Pattern[str] | None = None  # words allowed between a frame and its verb
@@ -194,7 +196,8 @@ class Lexicon:
                 if j >= len(tokens):
                     return 0
                 tok = tokens[j]
-                if word in (tok.text, tok.lemma) or (word in _ARTICLES and tok.text in _ARTICLES):
+                if word in (tok.text, tok.lemma) or (word in _ARTICLES and tok.text in _ARTICLES) or (
+                        word == "sig" and tok.text in _REFLEXIVES):  # "lär dig", "fördjupar mig i"
                     j += 1
                     break
                 if word in _ARTICLES:
@@ -376,6 +379,7 @@ def lexicon(language: str) -> Lexicon:
         participle_suffix=data.get("participle_suffix", ""),
         noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
         noun_too=frozenset(str(w) for w in data.get("noun_too", [])),
+        intransitive=frozenset(str(w) for w in data.get("intransitive", [])),
         uses_position=bool(data.get("verb_markers")),
         frames=[re.compile(p, re.IGNORECASE) for p in data.get("frames", [])],
         between=re.compile(data["between"]) if data.get("between") else None,

@@ -334,7 +334,7 @@ def test_developing_ones_own_competence_is_no_new_product(text, level):
 
 @pytest.mark.parametrize("text, verbs", [
     ("Du fördjupar dig i ett problem som du undersöker med hjälp av teori.",
-     ["fördjupa dig i", "undersöka"]),
+     ["fördjupa sig i", "undersöka"]),
     ("The Student understands how they apply within the professional field.", ["understand"]),
     ("uppskatta tidsåtgång för att lösa givna problem samt planera sin tid", ["uppskatta",
                                                                                "planera"]),
@@ -826,3 +826,27 @@ def test_a_judgement_cue_next_to_an_explaining_verb_is_its_topic(text, form):
     """"redogöra för etiska begrepp" explains ethics (knowledge); the cue counts as acted only
     when it is the verb itself ("förhålla sig")."""
     assert analyse(text, "sv").form == form
+
+
+@pytest.mark.parametrize("text, verbs, codes", [
+    ("Du lär dig grunderna i programmering.", ["lära sig"], ["vague-verb"]),
+    ("Studenten ska kunna visa förmåga att samarbeta.", ["samarbeta"], []),
+    ("The student is able to collaborate.", ["collaborate"], []),
+    ("Opiskelija osaa työskennellä.", ["työskennellä"], []),
+    ("Inom kursen tränas studenten i att analysera data.", ["analysera"], ["teacher-centred"]),
+])
+def test_reflexives_intransitives_and_the_trained_learner(text, verbs, codes):
+    """Swedish "dig/mig/oss" stand for "sig" in a lexicon phrase; an intransitive verb at the
+    end has no object to name (no no-object error); "tränas studenten" is the course training
+    the learner (verb-second order)."""
+    r = analyse(text)
+    assert lemmas(text) == verbs and r.codes == codes, r
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Opiskelija osaa esitellä tuloksia.", "apply"),
+    ("Opiskelija osaa esitellä keskeiset teoriat.", "understand"),
+])
+def test_esitella_follows_its_object_as_esittaa(text, level):
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r

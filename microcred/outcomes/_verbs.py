@@ -249,8 +249,11 @@ def _object_level(tokens: list[Token], j: int, entry: Entry, lex: Lexicon) -> st
 def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:
     """Does anything follow the last verb ("analyse the data")? A listed verb-and-object phrase
     ("laatia suunnitelma", "johtaa (pientä) tiimiä") holds its object; a particle or a
-    preposition ("redogöra för", "reflektera över", "carry out") does not."""
+    preposition ("redogöra för", "reflektera över", "carry out") does not; an intransitive verb
+    ("samarbeta", "collaborate") needs none."""
     words = verb.lemma.split()
+    if verb.lemma in lex.intransitive:
+        return True  # "samarbeta", "collaborate": no object to name
     if len(words) > 1 and (len(words[-1]) > 6 or (
             len(words[-1]) > 4 and words[-1] not in lex.prepositions | lex.function_words)):
         return True
