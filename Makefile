@@ -27,9 +27,11 @@ help:
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make demo-grading  a synthetic cohort through the whole grading cycle, with a report"
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml lab-language/pyproject.toml $(wildcard lab-language/po/*.po)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	# lab-language/ replaces PyPI's Finnish pack (same module): remove an old one first.
+	$(PY) -m pip uninstall --quiet --yes jupyterlab-language-pack-fi-FI 2>/dev/null || true
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 

@@ -32,17 +32,19 @@ def size_mb(folder: Path) -> float:
 
 
 def requirements_for_copy(requirements: Path, into: Path) -> Path:
-    """The requirements with `-e .` replaced by a copy of the package (a normal install; building
-    it in the checkout itself would leave a build/ folder there)."""
+    """The requirements with `-e .` and `./lab-language` replaced by copies of those folders (a
+    normal install; building in the checkout itself would leave a build/ folder there)."""
     source = into / "src"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, source / name)
     shutil.copytree(REPO / "microcred", source / "microcred",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    lines = []
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        lines.append(str(source) if line.strip() == "-e ." else line)
+    packs = into / "lab-language"  # JupyterLab's fi/sv packs, also installed from a copy
+    shutil.copytree(REPO / "lab-language", packs, ignore=shutil.ignore_patterns("build", "*.egg-info"))
+    local = {"-e .": str(source), "./lab-language": str(packs)}
+    lines = [local.get(line.strip(), line)
+             for line in requirements.read_text(encoding="utf-8").splitlines()]
     copy = into / requirements.name
     copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return copy

@@ -29,12 +29,16 @@ def locale_in(path) -> str:
     return json.loads(path.read_text(encoding="utf-8"))["locale"]
 
 
-def test_finnish_has_an_installed_language_pack_and_swedish_none():
-    # requirements.txt installs jupyterlab-language-pack-fi-FI; PyPI has no Swedish pack (the
-    # docs say so: update them when this fails because one is installed).
+def test_finnish_and_swedish_have_an_installed_language_pack():
+    # requirements.txt installs ./lab-language, the course's own packs for fi_FI and sv_SE.
     assert _jupyterlab.lab_locale("fi") == "fi_FI"
-    assert _jupyterlab.lab_locale("sv") == "en"
+    assert _jupyterlab.lab_locale("sv") == "sv_SE"
     assert _jupyterlab.lab_locale("en") == "en"
+
+
+def test_a_language_without_a_pack_maps_to_english(monkeypatch):
+    monkeypatch.setattr(_jupyterlab, "entry_points", lambda group: [])
+    assert _jupyterlab.lab_locale("sv") == "en" and _jupyterlab.lab_locale("fi") == "en"
 
 
 def test_follow_writes_the_locale_and_keeps_other_settings(lab_settings):
@@ -44,8 +48,9 @@ def test_follow_writes_the_locale_and_keeps_other_settings(lab_settings):
     assert json.loads(lab_settings.read_text()) == {"displayStringsPrefix": False,
                                                     "locale": "fi_FI"}
     assert _jupyterlab.follow("fi") is None  # already so: nothing written
-    assert _jupyterlab.follow("sv") == "en"  # no Swedish pack: English
-    assert locale_in(lab_settings) == "en"
+    assert _jupyterlab.follow("sv") == "sv_SE"
+    assert locale_in(lab_settings) == "sv_SE"
+    assert _jupyterlab.follow("en") == "en"
     assert _jupyterlab.follow("en") is None
 
 
@@ -87,10 +92,26 @@ def test_choosing_a_language_in_a_tool_sets_jupyterlabs_and_says_to_reload(lab_s
     assert t("common.lab-reload", "fi") in note_of(box)
     assert box.children[0] is menu and box.children[-1].value == "body"
     menu.value = "sv"
+    assert locale_in(lab_settings) == "sv_SE"
+    assert t("common.lab-reload", "sv") in note_of(box)
+    menu.value = "en"
     assert locale_in(lab_settings) == "en"
-    assert t("common.lab-no-pack", "sv") in note_of(box)
-    menu.value = "en"  # JupyterLab is English already: nothing to reload
-    assert not note_of(box) and len(box.children) == 2
+    assert "Reload the page (F5)" in note_of(box)
+
+
+def test_a_language_without_a_pack_says_the_menus_stay_english(lab_settings, monkeypatch):
+    monkeypatch.setattr(_jupyterlab, "in_jupyterlab", lambda: True)
+    monkeypatch.setattr(_jupyterlab, "entry_points", lambda group: [])
+    box = tool()
+    menu = language_menu(box, "en")
+    menu.value = "sv"
+    assert not lab_settings.exists()  # English already: nothing written
+    assert not note_of(box)
+    lab_settings.parent.mkdir(parents=True)
+    lab_settings.write_text('{"locale": "fi_FI"}')
+    menu.value = "fi"
+    assert locale_in(lab_settings) == "en"
+    assert t("common.lab-no-pack", "fi") in note_of(box)
 
 
 def test_a_tool_opening_in_finnish_sets_jupyterlab_once(lab_settings, monkeypatch):

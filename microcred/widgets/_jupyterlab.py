@@ -3,9 +3,9 @@
 JupyterLab takes its language, when the page loads, from the user setting ``locale`` of its
 plugin ``@jupyterlab/translation-extension:plugin``: a JSON file in its user-settings folder
 (``$JUPYTERLAB_SETTINGS_DIR``, else ``<Jupyter config folder>/lab/user-settings``, as jupyterlab
-finds it), shown when a language pack for that locale is installed (``fi_FI`` from
-``jupyterlab-language-pack-fi-FI``; PyPI has no Swedish pack). ``default`` or no file means the
-server's own locale, English here. A notebook's kernel runs beside its JupyterLab with the same
+finds it), shown when a language pack for that locale is installed: ``fi_FI`` and ``sv_SE`` from
+the course's own ``lab-language/`` (requirements.txt). ``default`` or no file means the server's
+own locale, English here. A notebook's kernel runs beside its JupyterLab with the same
 environment, so a tool can write that file; the page shows the change after a reload.
 """
 

@@ -1,8 +1,9 @@
 """A generated Finnish and Swedish practice notebook (notebooks/fi/, notebooks/sv/) in a real
 JupyterLab: Run All Cells shows no error, the text is the translation, and the coach's screen
-shows no English label (its folder's microcred-settings.yaml sets the screen language); the Finnish
-tool sets JupyterLab's own language, and JupyterLab shows its menus in Finnish from that setting
-(widgets/_jupyterlab.py)."""
+shows no English label (its folder's microcred-settings.yaml sets the screen language); the tool
+sets JupyterLab's own language, and JupyterLab shows its menus in Finnish from that setting
+(widgets/_jupyterlab.py; tests/browser/test_lab_menus_language.py reads every main menu in fi and
+sv)."""
 
 from __future__ import annotations
 
@@ -59,11 +60,11 @@ def test_generated_notebook_runs_in_its_language(page, lab, screenshot_dir, lang
         lines = [line.strip() for line in coach.inner_text().splitlines() if line.strip()]
         shown = [line for line in lines if not any(example in line for example in examples)]
         assert not english_left(shown), f"English on the {lang} coach: {english_left(shown)}"
-        if lang == "fi":  # JupyterLab's own menus follow after a reload; the tool says so
-            expect(coach.locator(".mc-lab-language")).to_have_text(t("common.lab-reload", "fi"))
-            assert json.loads(lab_setting.read_text(encoding="utf-8"))["locale"] == "fi_FI"
-        else:  # no Swedish language pack: JupyterLab stays English, nothing to say
-            assert coach.locator(".mc-lab-language").count() == 0 and not lab_setting.exists()
+        # JupyterLab's own menus follow after a reload (lab-language/ has fi_FI and sv_SE); the
+        # tool says so
+        expect(coach.locator(".mc-lab-language")).to_have_text(t("common.lab-reload", lang))
+        assert json.loads(lab_setting.read_text(encoding="utf-8"))["locale"] == \
+            _jupyterlab.lab_locale(lang)
         nb.screenshot(coach, lang)
         nb.screenshot(nb.panel.locator(".jp-MarkdownCell").first, f"{lang}-text")
     finally:
