@@ -1,7 +1,14 @@
-"""The built book, page by page, in chromium: links, console, images, Binder launch buttons.
+"""The built book, page by page, in chromium: links, console, images, accessibility, Binder
+launch buttons.
 
 The book is built once per session into a temporary folder and served on loopback. A crawl starts
-at the root and follows every internal link; every built page must be reached that way.
+at the root and follows every internal link; every built page must be reached that way. The crawl
+also runs axe-core on each page it visits (tests/browser/a11y.py: serious and critical findings
+fail), so that every page is loaded once for all these checks.
+
+The widgets are checked for accessibility where participants use them, in JupyterLab
+(test_lab_widgets.py); in the static book they are previews drawn by the book's own copy of the
+widget manager (checked below), and the book also shows screenshots of them, with alt text.
 
 About console errors. The machines that run these tests reach no host but the package registries,
 and the browser answers every request to another host "internet disconnected" (conftest.py), so
@@ -28,12 +35,14 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from tests.browser.a11y import serious_violations
 from tests.browser.conftest import EXTERNAL, is_redirect, open_page
 from tests.helpers.book import BOOK_BUILD_TIMEOUT
 from tests.helpers.paths import REPO
 
-# The first test of a session also waits for the book build (tests/helpers/book.py).
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(BOOK_BUILD_TIMEOUT + 300)]
+# The first test of a session also waits for the book build (tests/helpers/book.py) and runs the
+# crawl, with axe-core on every page.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(BOOK_BUILD_TIMEOUT + 600)]
 
 # Hosts that book pages may ask for, and why (see the module docstring).
 EXTERNAL_HOSTS: dict[str, str] = {}
@@ -53,6 +62,7 @@ class Visit:
     resources: list[str] = field(default_factory=list)  # img/script/link/source URLs
     images: list[dict] = field(default_factory=list)
     launch_links: list[str] = field(default_factory=list)  # Binder launch buttons
+    accessibility: list[str] = field(default_factory=list)  # axe-core's serious findings
 
 
 COLLECT = """() => ({
@@ -135,6 +145,7 @@ def crawl(browser, book_url, book_html, book_pages) -> dict[str, Visit]:
             visit_ = current[-1]
             visit_.links, visit_.resources = found["links"], found["resources"]
             visit_.images, visit_.launch_links = found["images"], found["launch_links"]
+            visit_.accessibility = serious_violations(page)
             visit_.external.extend(blocked)
             visits[rel] = visit_
             if landed != rel:
@@ -216,6 +227,13 @@ def test_pages_load_nothing_from_unexpected_hosts(crawl, book_pages):
         "pages load files from new hosts (ship them with the book, or add the host to "
         "EXTERNAL_HOSTS with the reason):\n" + "\n".join(unexpected)
     )
+
+
+def test_no_serious_accessibility_violations(crawl, book_pages):
+    """axe-core on every page of the book: serious and critical findings fail (a11y.py)."""
+    problems = [f"{visit.path}: {finding}" for visit in our_pages(crawl, book_pages)
+                for finding in visit.accessibility]
+    assert not problems, "axe-core:\n" + "\n".join(problems)
 
 
 # An alt text that is only a file name says nothing (myst-nb writes the image's path as the alt
