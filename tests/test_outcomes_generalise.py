@@ -850,3 +850,52 @@ def test_reflexives_intransitives_and_the_trained_learner(text, verbs, codes):
 def test_esitella_follows_its_object_as_esittaa(text, level):
     r = analyse(text)
     assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+def test_a_one_line_list_with_inline_bullets_and_no_colon_is_split():
+    text = ("After passing this course the students should • Possess the basic skills involved in "
+            "analyzing reports. • Be able to describe the content of the balance sheet. • "
+            "Understand the relationship of reporting to governance.")
+    assert [it.bloom_level for it in analyse(text).items] == [None, "understand", None]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("In the written test you are able to determine doses of medication without mistakes.",
+     "apply"),
+    ("Determine the best course of action in a crisis.", "evaluate"),
+    ("Opiskelija osaa määrittää sähkökentän voimakkuuden.", "apply"),
+    ("Opiskelija osaa määrittää keskeiset käsitteet.", "remember"),
+    ("Osaa derivoida ja integroida vektorimuotoisia funktioita.", "apply"),
+    ("identifiera likheter och skillnader mellan professioner", "analyse"),
+    ("göra en teoretisk granskning av klinisk forskning", "evaluate"),
+])
+def test_the_object_decides_determining_calculating_and_comparing(text, level):
+    """Determining a quantity is a procedure, a course of action a judgement; calculus is
+    applied; identifying similarities and differences analyses; a review made evaluates."""
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("text", [
+    "The aim of the degree programme in music is to prepare music instructors for careers.",
+    "The interpretation of business transactions is also taught in this course.",
+    "The approach enables students to see how accounting information is used.",
+    "Inledningsvis behandlar kursen lekens betydelse ur olika perspektiv.",
+    "Kursens syftar till att utveckla studentens förmåga att göra en granskning.",
+])
+def test_still_more_ways_of_saying_what_the_course_does(text):
+    assert "teacher-centred" in analyse(text).codes, analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The student enhances his/her spoken Finnish skills related to professional topics.",
+    "The students deepen their basic vocational skills and knowledge.",
+])
+def test_developing_skills_with_three_words_between_is_vague(text):
+    assert "vague-verb" in analyse(text).codes, analyse(text)
+
+
+def test_an_adverbial_opened_by_utgaende_fran_keeps_kan_a_frame():
+    text = "Du kan utgående från patientens symptom välja och utföra lämpliga vårdaktiviteter."
+    r = analyse(text)
+    assert lemmas(text) == ["välja", "utföra"] and "vague-verb" not in r.codes, r

@@ -29,7 +29,7 @@ def _in_verb_position(tokens: list[Token], i: int, first: int, lex: Lexicon) -> 
 
 
 _ADVERBIAL_HEADS = frozenset({"with", "under", "without", "together", "independently", "alone",
-                              "jointly"})
+                              "jointly", "based", "utgående", "baserat", "beroende"})
 
 
 def _gerund_list(tokens: list[Token], i: int, first: int, verbs: list[Verb], lex: Lexicon) -> bool:

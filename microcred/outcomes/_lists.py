@@ -23,6 +23,8 @@ def _list_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     if "\n" in text:
         return _line_items(text, lex)
     colon = text.find(":")
+    if colon < 0 and text.count("•") >= 2:
+        colon = text.find("•") - 1  # "the students should • Possess ... • Be able to ...": no colon
     if colon < 0:
         return _semicolon_items(text, lex)
     head = text[:colon].rstrip()
