@@ -899,3 +899,12 @@ def test_an_adverbial_opened_by_utgaende_fran_keeps_kan_a_frame():
     text = "Du kan utgående från patientens symptom välja och utföra lämpliga vårdaktiviteter."
     r = analyse(text)
     assert lemmas(text) == ["välja", "utföra"] and "vague-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("text, level", [
+    ("critically analyse economic conditions and development tendencies", "analyse"),
+    ("Be able to describe the content and identify the links between the balance sheet and "
+     "the income statement.", "analyse"),
+])
+def test_critical_analysis_analyses_and_links_identified_are_relations(text, level):
+    assert analyse(text).bloom_level == level
