@@ -25,6 +25,7 @@ from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..reading import parse_yaml
 from ..settings import screen_language
+from ._design import helptext
 from ._io import read_text, usage_of
 
 PRICE_TEMPLATE = """\
@@ -52,34 +53,30 @@ commissioned:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "commissioned",
-        help="price a commissioned course; development-model self-check",
-        description="Commissioned (contract) education: price calculator and self-check.",
-    )
+    p = sub.add_parser("commissioned", help=helptext("commissioned"),
+                       description=helptext("commissioned.description"))
     p.set_defaults(func=usage_of(p))
     cmds = p.add_subparsers(dest="commissioned_command", metavar="ACTION")
 
-    pr = cmds.add_parser("price", help="cost and price of a commissioned course",
-                         description="Exit code 1 if the input has errors (e.g. no participants).")
-    pr.add_argument("file", help="YAML file (see: commissioned template price)")
-    pr.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                    help="language of the messages (default: the screen language)")
-    pr.add_argument("--json", action="store_true", help="print the result as JSON")
-    pr.add_argument("--chart", metavar="PNG", help="also save the chart as PNG")
+    pr = cmds.add_parser("price", help=helptext("commissioned.price"),
+                         description=helptext("commissioned.price.description"))
+    pr.add_argument("file", metavar="FILE", help=helptext("commissioned.price.file"))
+    pr.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    pr.add_argument("--json", action="store_true", help=helptext("json"))
+    pr.add_argument("--chart", metavar="PNG", help=helptext("commissioned.chart"))
     pr.set_defaults(func=run_price)
 
-    ch = cmds.add_parser("check", help="self-check on the three-part development model")
-    ch.add_argument("file", help="YAML answers (see: commissioned template check)")
+    ch = cmds.add_parser("check", help=helptext("commissioned.check"))
+    ch.add_argument("file", metavar="FILE", help=helptext("commissioned.check.file"))
     ch.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                    help="language of the report (default: the screen language)")
-    ch.add_argument("--json", action="store_true", help="print the result as JSON")
+                    help=helptext("commissioned.check.lang"))
+    ch.add_argument("--json", action="store_true", help=helptext("json"))
     ch.set_defaults(func=run_check)
 
-    tp = cmds.add_parser("template", help="print a file to fill in")
+    tp = cmds.add_parser("template", help=helptext("commissioned.template"))
     tp.add_argument("which", choices=["price", "check"])
     tp.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                    help="language of the template (default: the screen language)")
+                    help=helptext("commissioned.template.lang"))
     tp.set_defaults(func=run_template)
 
 

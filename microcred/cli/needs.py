@@ -15,8 +15,10 @@ from ..files import write_bytes_atomic
 from ..i18n import t
 from ..lexicon import LANGUAGES
 from ..matching import DEFAULT_THRESHOLD, format_match, match, parse_items
+from ..numbers import format_number
 from ..resources import data_file
 from ..settings import screen_language
+from ._design import helptext
 from ._io import read_text, usage_of
 
 SAMPLES = {"canvas": "sample_canvas.yaml", "needs": "sample_needs.yaml",
@@ -24,50 +26,39 @@ SAMPLES = {"canvas": "sample_canvas.yaml", "needs": "sample_needs.yaml",
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "needs",
-        help="needs canvas, matching needs to outcomes, dialogue guide",
-        description="Working-life needs: check a canvas, match needs to outcomes, write a guide.",
-    )
+    p = sub.add_parser("needs", help=helptext("needs"), description=helptext("needs.description"))
     p.set_defaults(func=usage_of(p))
     cmds = p.add_subparsers(dest="needs_command", metavar="ACTION")
 
-    m = cmds.add_parser(
-        "match",
-        help="match skill needs with learning outcomes",
-        description="Match skill needs with learning outcomes. Files: one item a line (.txt), "
-        "CSV with a text column, or YAML (a list, a design file, or credential -> outcomes).",
-    )
-    m.add_argument("needs", help="file of skill needs (- for stdin)")
-    m.add_argument("outcomes", help="file of learning outcomes")
+    m = cmds.add_parser("match", help=helptext("needs.match"),
+                        description=helptext("needs.match.description"))
+    m.add_argument("needs", metavar="NEEDS", help=helptext("needs.match.needs"))
+    m.add_argument("outcomes", metavar="OUTCOMES", help=helptext("needs.match.outcomes"))
     m.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD,
-                   help=f"score from which a need counts as covered (default {DEFAULT_THRESHOLD})")
-    m.add_argument("--language", choices=LANGUAGES, help="language of both lists (default: "
-                   "detected for each text)")
-    m.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                   help="language of the messages (default: the screen language)")
-    m.add_argument("--json", action="store_true", help="print the result as JSON")
-    m.add_argument("--heatmap", metavar="PNG", help="also save the coverage heatmap as PNG")
+                   help=helptext("needs.threshold",
+                                 default=format_number(DEFAULT_THRESHOLD, screen_language())))
+    m.add_argument("--language", choices=LANGUAGES, help=helptext("needs.language"))
+    m.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    m.add_argument("--json", action="store_true", help=helptext("json"))
+    m.add_argument("--heatmap", metavar="PNG", help=helptext("needs.heatmap"))
     m.set_defaults(func=run_match)
 
-    c = cmds.add_parser("check", help="check a needs canvas (YAML)",
-                        description="Check a needs canvas. Exit code 1 if it has errors.")
-    c.add_argument("canvas", help="YAML file with a needs: section (a design file works)")
-    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
-                   help="language of the messages (default: the screen language)")
-    c.add_argument("--json", action="store_true", help="print findings as JSON")
+    c = cmds.add_parser("check", help=helptext("needs.check"),
+                        description=helptext("needs.check.description"))
+    c.add_argument("canvas", metavar="CANVAS", help=helptext("needs.canvas"))
+    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    c.add_argument("--json", action="store_true", help=helptext("needs.findings-json"))
     c.set_defaults(func=run_check)
 
-    g = cmds.add_parser("guide", help="write the working-life dialogue guide (Markdown)",
-                        description="Write an interview and workshop guide from a needs canvas.")
-    g.add_argument("canvas", help="YAML file with a needs: section")
-    g.add_argument("--lang", choices=LANGUAGES, default=None,
-                   help="language of the guide (default: the canvas's language)")
-    g.add_argument("--minutes", type=int, default=120, help="length of the workshop (30-480)")
-    g.add_argument("-o", "--output", help="write to this file instead of printing")
+    g = cmds.add_parser("guide", help=helptext("needs.guide"),
+                        description=helptext("needs.guide.description"))
+    g.add_argument("canvas", metavar="CANVAS", help=helptext("needs.canvas"))
+    g.add_argument("--lang", choices=LANGUAGES, default=None, help=helptext("needs.guide.lang"))
+    g.add_argument("--minutes", type=int, default=120, help=helptext("needs.minutes"))
+    g.add_argument("-o", "--output", help=helptext("needs.output"))
     g.set_defaults(func=run_guide)
 
-    s = cmds.add_parser("sample", help="print a sample file to start from")
+    s = cmds.add_parser("sample", help=helptext("needs.sample"))
     s.add_argument("which", choices=sorted(SAMPLES))
     s.set_defaults(func=run_sample)
 

@@ -167,7 +167,10 @@ _ARGPARSE = re.compile(r"(?<!\w)--?[\w-]+(?: [A-Z_]+)?")
 @pytest.mark.parametrize("name", ["workload", "alignment", "pathway", "outcomes", "design",
                                   "design new", "design check", "design export", "credential",
                                   "credential check", "credential export", "qa report",
-                                  "qa cohort", "competence cohort", "slides"])
+                                  "qa cohort", "competence cohort", "slides", "needs",
+                                  "needs match", "needs check", "needs guide", "needs sample",
+                                  "commissioned", "commissioned price", "commissioned check",
+                                  "commissioned template"])
 def test_the_help_of_the_design_file_commands_is_in_the_screen_language(name, lang, tmp_path,
                                                                          monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
