@@ -122,3 +122,32 @@ def test_ctrl_c_is_told_in_the_screen_language(lang, capsys, monkeypatch, tmp_pa
     assert code == 130
     assert out.strip() == t("cli.interrupted", lang)
     assert lang == "en" or "interrupted" not in out
+
+
+def test_every_placeholder_of_every_command_has_its_translation(monkeypatch, tmp_path):
+    """A new metavar (FILE, --course COURSE) needs its cli.metavar.<NAME> entry, or a fi/sv
+    usage line shows it in English; file formats (PNG, CSV) are the same in every language."""
+    import argparse
+
+    from microcred.cli import build_parser
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MICROCRED_UI", "en")  # the placeholders as the code names them
+    formats = {"PNG", "JSON", "CSV", "DB", "NODE_MODULES"}
+    english = []
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    walk(sub)
+                continue
+            if action.choices is not None or action.nargs == 0:
+                continue
+            shown = action.metavar or (action.dest.upper() if action.option_strings else None)
+            if isinstance(shown, str) and shown.isupper() and shown not in formats and \
+                    _parser.metavar(shown, "fi") == shown:
+                english.append(f"{parser.prog}: {shown}")
+
+    walk(build_parser([]))
+    assert english == []
