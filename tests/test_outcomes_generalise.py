@@ -908,3 +908,51 @@ def test_an_adverbial_opened_by_utgaende_fran_keeps_kan_a_frame():
 ])
 def test_critical_analysis_analyses_and_links_identified_are_relations(text, level):
     assert analyse(text).bloom_level == level
+
+
+@pytest.mark.parametrize("text", [
+    "After completing the course, the students will have an experience of completing a design "
+    "project in a team.",
+    "They have experience of conducting context studies.",
+    "The student has a command of basic skills within clinical care.",
+    "Inom hälsovårdarstudier fördjupar och breddar studerande sin kunskap i hälsofrämjande arbete.",
+])
+def test_experience_and_command_had_are_vague(text):
+    assert "vague-verb" in analyse(text).codes, analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The aims of the course are to identify and review current developments in a sport.",
+    "The course should give a multidisciplinary foundation around physical activity and health.",
+    "To provide the student with good mathematical readiness for further studies.",
+    "Kriminologiprogrammet lär dig att kartlägga, analysera och förebygga brott.",
+    "Civilingenjörsprogrammet i mjukvaruteknik kommer förse studenter med färdigheter.",
+])
+def test_the_course_in_plural_aims_modals_and_compounds(text):
+    assert "teacher-centred" in analyse(text).codes, analyse(text)
+
+
+@pytest.mark.parametrize("text, teacher", [
+    ("Under utbildningen lär du dig också att integrera olika perspektiv.", False),
+    ("I kursen studerar studenten analys och design av algoritmer.", True),
+])
+def test_a_learner_who_learns_to_after_i_kursen_is_the_learner(text, teacher):
+    """"lär du dig att integrera" is the learner's frame; what the learner studies in the
+    course is the course's content (the tuning half's label)."""
+    r = analyse(text)
+    assert ("teacher-centred" in r.codes) == teacher, r
+    if not teacher:
+        assert lemmas(text) == ["integrera"], r
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("använda exakta lösningsmetoder för linjära, homogena och inhomogena ekvationer",
+     ["använda"]),
+    ("describe the empirical support for the perspectives that you chose to compare",
+     ["describe"]),
+    ("understands the value of purchasing and that they can use inventory tools",
+     ["understand", "use"]),
+    ("identify key differences between engineering and design work", ["identify"]),
+])
+def test_parallel_adjectives_relative_clauses_and_gerund_nouns(text, verbs):
+    assert lemmas(text) == verbs, analyse(text)

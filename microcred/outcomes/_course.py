@@ -38,7 +38,7 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
     course gives"), when the statement opens that way."""
     words = [i for i, tok in enumerate(tokens) if tok.is_word][:6]
     for n, i in enumerate(words[:5]):
-        if tokens[i].text not in lex.course_nouns or n + 1 >= len(words):
+        if not _course_noun(tokens[i].text, lex) or n + 1 >= len(words):
             continue
         if n and tokens[words[n - 1]].text in lex.prepositions:
             continue
@@ -54,6 +54,14 @@ def _course_subject(tokens: list[Token], lex: Lexicon) -> int | None:
         if nxt.text in lex.course_verbs or (lex.finite is not None and lex.finite.search(nxt.text)):
             return None if _learner_follows(tokens, words[n + 1], lex) else words[n + 1]
     return None
+
+
+def _course_noun(word: str, lex: Lexicon) -> bool:
+    """A course noun, or in Finnish and Swedish a compound ending in one
+    ("Kriminologiprogrammet", "Civilingenjörsprogrammet")."""
+    return word in lex.course_nouns or (not lex.uses_position and any(
+        word.endswith(noun) and len(word) > len(noun) + 3 for noun in lex.course_nouns
+        if len(noun) >= 7))
 
 
 _THAT = frozenset({"that", "att", "että", "for", ",", "the", "den", "de"})

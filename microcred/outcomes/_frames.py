@@ -117,7 +117,8 @@ def _listed_noun(tokens: list[Token], i: int, after: int, lex: Lexicon) -> bool:
         return any(tok.is_word for tok in tokens if after <= tok.start < tokens[i - 1].start)
     before = tokens[i - 2] if i > 1 else None
     if (tokens[i].text in lex.noun_too and before is not None and before.is_word
-            and before.start >= after and lex.match_at(tokens, i - 2) is None
+            and before.start >= after and (lex.match_at(tokens, i - 2) is None
+                                           or before.text.endswith("ing"))
             and i + 1 < len(tokens) and tokens[i + 1].is_word
             and tokens[i + 1].text not in lex.object_openers | lex.prepositions | _PARTICLES):
         return True  # "work orientations and work practices": a noun after a noun
@@ -237,6 +238,10 @@ def _contact_clause(tokens: list[Token], i: int, first: int, lex: Lexicon) -> bo
     if not lex.uses_position or i <= first or tokens[i].text not in _PRONOUNS - {"it"}:
         return False
     prev = tokens[i - 1]
+    if prev.text in ("that", "which", "whom") and i > first + 1 and tokens[i - 2].is_word and (
+            lex.match_at(tokens, i - 2) is None) and tokens[i - 2].text not in (
+            lex.and_words | lex.function_words | lex.markers | lex.not_verbs):
+        return True  # "the perspectives that you chose to compare"
     return prev.is_word and prev.text not in (
         lex.and_words | lex.function_words | lex.markers | lex.clause_words | lex.prepositions
         | lex.subjects | lex.object_openers) and lex.match_at(tokens, i - 1) is None

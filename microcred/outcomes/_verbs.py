@@ -195,6 +195,10 @@ def _coordinated_verbs(text: str, tokens: list[Token], lex: Lexicon, verbs: list
             continue
         if joined and i > 1 and text[tokens[i - 2].end:tokens[i - 2].end + 1] == "-":
             continue  # "individ-, grupp- och samhällsnivå": the end of a compound noun
+        if (joined and i > 1 and not lex.uses_position and tokens[i - 2].is_word
+                and tokens[i - 2].text[-3:] == tok.text[-3:]
+                and lex.match_at(tokens, i - 2) is None):
+            continue  # "homogena och inhomogena": adjectives of one noun, no infinitive
         if (not joined or tok.start in taken
                 or tok.start < verbs[0].end or any(a <= i < b for a, b in clauses)
                 or any(a <= tok.start < b for a, b in course_spans)
