@@ -956,3 +956,8 @@ def test_a_learner_who_learns_to_after_i_kursen_is_the_learner(text, teacher):
 ])
 def test_parallel_adjectives_relative_clauses_and_gerund_nouns(text, verbs):
     assert lemmas(text) == verbs, analyse(text)
+
+
+def test_as_after_a_frame_is_no_verb():
+    text = "Can, as an outcome of an interview, report on the experience of the person."
+    assert lemmas(text) == ["report"], analyse(text)
