@@ -51,3 +51,22 @@ def test_second_labels_are_valid():
         assert item["form"] in FORMS, key
         if item["language"] == "fi":
             assert item["form"] is None, key
+
+
+def test_every_sampled_outcome_is_in_the_fresh_batches():
+    """Each key names an outcome of the fresh batches, with the text the second labeller was given,
+    so bench/bench_labellers.py compares the same outcome; the first labeller's labels there are
+    valid values (they may be corrected later: the bench reads the current ones)."""
+    fresh = {}
+    for name in ("outcomes_real_fresh.yaml", "outcomes_real_fresh2.yaml"):
+        for item in yaml.safe_load((REPO / "tests" / "data" / name).read_text("utf-8")):
+            for i, entry in enumerate(item.get("items") or [item], start=1):
+                fresh[f"{item['id']}#{i}" if "items" in item else item["id"]] = (item, entry)
+    for second in sample():
+        assert second["key"] in fresh, f"{second['key']} is not an outcome of the fresh batches"
+        item, entry = fresh[second["key"]]
+        assert item["language"] == second["language"], second["key"]
+        assert " ".join(entry["text"].split()) == " ".join(second["text"].split()), second["key"]
+        assert entry.get("bloom") in LEVELS and entry.get("form") in FORMS, second["key"]
+        assert isinstance(entry.get("good"), bool), second["key"]
+        assert set(entry.get("problems") or []) <= CODES | {"markup", "empty"}, second["key"]
