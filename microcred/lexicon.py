@@ -82,6 +82,7 @@ class Lexicon:
     noun_if_followed_by: frozenset[str] = frozenset()  # English: "use of" is a noun
     noun_too: frozenset[str] = frozenset()  # English listed verbs that are common nouns too
     intransitive: frozenset[str] = frozenset()  # verbs that take no object ("collaborate")
+    attitudes: list[re.Pattern[str]] = field(default_factory=list)  # "ett kritiskt förhållningssätt"
     uses_position: bool = field(default=False)  # English: nouns and verbs share forms
     frames: list[re.Pattern[str]] = field(default_factory=list)  # "osaa", "ska kunna", "can"
     between: re.Pattern[str] | None = None  # words allowed between a frame and its verb
@@ -380,6 +381,7 @@ def lexicon(language: str) -> Lexicon:
         noun_if_followed_by=frozenset(data.get("noun_if_followed_by", [])),
         noun_too=frozenset(str(w) for w in data.get("noun_too", [])),
         intransitive=frozenset(str(w) for w in data.get("intransitive", [])),
+        attitudes=[re.compile(p, re.IGNORECASE) for p in data.get("attitudes", [])],
         uses_position=bool(data.get("verb_markers")),
         frames=[re.compile(p, re.IGNORECASE) for p in data.get("frames", [])],
         between=re.compile(data["between"]) if data.get("between") else None,

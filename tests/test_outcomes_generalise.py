@@ -965,3 +965,28 @@ def test_parallel_adjectives_relative_clauses_and_gerund_nouns(text, verbs):
 def test_as_after_a_frame_is_no_verb():
     text = "Can, as an outcome of an interview, report on the experience of the person."
     assert lemmas(text) == ["report"], analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "inta ett kritiskt och analytiskt förhållningssätt till vetenskapliga texter",
+    "Målet är att studenten skall förvärva ett medvetet förhållningssätt till rättens roll.",
+    "ett självständigt och kritiskt förhållningssätt.",
+    "A professional attitude towards clients and colleagues.",
+])
+def test_an_attitude_with_no_action_gets_a_note_and_no_level(text):
+    """The labelling rules: an attitude ("förhållningssätt") stated with no action has no Bloom
+    level and costs nothing; the note says how to make it assessable, in the screen language."""
+    r = analyse(text)
+    assert r.codes == ["attitude"] and r.bloom_level == "unknown" and r.ok, r
+    for lang, words in (("en", "states an attitude"), ("fi", "kuvaa asennetta"),
+                        ("sv", "inte en handling")):
+        assert words in r.report(lang), r.report(lang)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("reflektera över ett professionellt förhållningssätt", "evaluate"),
+    ("visa prov på ett didaktiskt förhållningssätt", "apply"),
+])
+def test_an_attitude_acted_on_takes_the_level_of_its_verb(text, level):
+    r = analyse(text)
+    assert "attitude" not in r.codes and r.bloom_level == level, r

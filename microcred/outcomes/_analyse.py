@@ -64,6 +64,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         top = _top(measurable)
     if teacher:
         problems.append(_finding("teacher-centred", msg))
+    elif not verbs:
+        verbs = _attitude(cleaned, lex)
+        measurable, top = verbs, _top(verbs)
     if not verbs and not teacher:  # one error is enough: the course is the subject
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)
         problems.append(_finding("no-action-verb", msg, verbs=", ".join(examples)))
@@ -71,7 +74,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         # "Analyse." says what kind of thing is done, not to what: nothing to assess
         problems.append(_finding("no-object", msg, verb=measurable[-1].lemma))
     for verb in verbs:
-        if verb.ambiguous:
+        if verb.attitude:
+            problems.append(_finding("attitude", msg, element=verb.lemma, verb=verb.text))
+        elif verb.ambiguous:
             problems.append(_finding("ambiguous-verb", msg, element=verb.lemma, verb=verb.text,
                                      readings=_readings(verb, lex, msg)))
         elif verb.level == UNKNOWN:
@@ -102,6 +107,17 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
     level = top.level if top else None
     return OutcomeAnalysis(cleaned, lang, tuple(verbs), tuple(problems), level,
                            form=outcome_form(cleaned, verbs, level, lex))
+
+
+def _attitude(text: str, lex: Lexicon) -> list[Verb]:
+    """An outcome that states an attitude and no action ("inta ett kritiskt förhållningssätt",
+    "adopts an approach to ..."; data: `attitudes`): a note, level "unknown", no error, as the
+    labelling rules have it (the cognitive levels do not describe attitudes)."""
+    for pattern in lex.attitudes:
+        m = pattern.search(text)
+        if m:
+            return [Verb(m.group(0), "attitude", UNKNOWN, m.start(), m.end(), attitude=True)]
+    return []
 
 
 def _top(measurable: list[Verb]) -> Verb | None:

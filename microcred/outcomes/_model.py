@@ -12,9 +12,10 @@ from ..settings import screen_language
 MAX_WORDS = 40  # longer outcomes get a "too-long" warning
 ANALYSE_LIMIT = 2000  # characters analysed at most; a 10,000-character paste stays instant
 ERROR_CODES = frozenset({"empty", "no-action-verb", "vague-verb", "teacher-centred", "no-object"})
-# Notes inform and cost nothing: an action verb that is in no list is still an action verb.
+# Notes inform and cost nothing: an action verb that is in no list is still an action verb, and
+# an attitude ("ett kritiskt förhållningssätt") has no Bloom level to find.
 # An ambiguous verb whose object does not decide its level is marked, not guessed (issue 13).
-NOTE_CODES = frozenset({"unknown-verb", "ambiguous-verb", "list-items"})
+NOTE_CODES = frozenset({"unknown-verb", "ambiguous-verb", "list-items", "attitude"})
 FRAME_WITHIN = 25  # words: an ability frame further in is not the opening of the outcome
 
 
@@ -29,6 +30,7 @@ class Verb:
     end: int
     vague: bool = False
     levels: tuple[str, ...] = ()  # all the levels an ambiguous verb can sit on
+    attitude: bool = False  # an attitude stated ("ett kritiskt förhållningssätt"): no level
 
     @property
     def ambiguous(self) -> bool:

@@ -256,8 +256,8 @@ def _has_object(verb: Verb, tokens: list[Token], lex: Lexicon) -> bool:
     preposition ("redogöra för", "reflektera över", "carry out") does not; an intransitive verb
     ("samarbeta", "collaborate") needs none."""
     words = verb.lemma.split()
-    if verb.lemma in lex.intransitive:
-        return True  # "samarbeta", "collaborate": no object to name
+    if verb.lemma in lex.intransitive or verb.attitude:
+        return True  # "samarbeta", "collaborate", an attitude: no object to name
     if len(words) > 1 and (len(words[-1]) > 6 or (
             len(words[-1]) > 4 and words[-1] not in lex.prepositions | lex.function_words)):
         return True
