@@ -36,33 +36,40 @@ def is_required(item: pytest.Item) -> bool:
     return item.get_closest_marker("required") is not None
 
 
-# The longest test files, longest first (as measured by `make test`'s durations, 5 Dec 2026; an
-# approximate order is enough). `make test` hands out one file at a time to each worker in
-# collection order (--dist loadfile --no-loadscope-reorder), so starting with these keeps both
-# workers busy to the end, instead of one worker running a long file alone at the end. The first
-# one builds the book (tests/helpers/book.py) while the other worker runs long files that do not
-# need it; the other files needing the book come after those.
+# The longest test files, longest first (by the CPU time of each file run alone, 5 Dec 2026:
+# `/usr/bin/time` misses chromium's processes, so a cgroup's cpuacct counted them; an approximate
+# order is enough). `make test` hands out one file at a time to each worker in collection order
+# (--dist loadfile --no-loadscope-reorder), so starting with these keeps both workers busy to the
+# end, instead of one worker running a long file alone at the end. The first one builds the book
+# (tests/helpers/book.py) while the other worker runs long files that do not need it; the other
+# files needing the book come after those.
 LONGEST_FIRST = [
-    "tests/browser/test_book_editions.py",
-    "tests/cli/test_fuzz.py",
-    "tests/trainer/test_autograde.py",
-    "tests/browser/test_lab_widgets.py",
-    "tests/trainer/test_guide.py",
-    "tests/browser/test_book_pages.py",
-    "tests/test_assignment_languages.py",
-    "tests/test_assignment_qa.py",
-    "tests/test_assignment_outcomes.py",
-    "tests/test_assignment_capstone.py",
-    "tests/test_assignment_credential.py",
-    "tests/hub/test_jupyterhub.py",
-    "tests/test_assignment_design.py",
+    "tests/browser/test_book_editions.py",  # 140 s of CPU, the book build included
+    "tests/browser/test_lab_widgets.py",  # 134
+    "tests/cli/test_fuzz.py",  # 119 (its cases run for a time budget)
+    "tests/browser/test_book_pages.py",  # 109, axe-core on every page included
+    "tests/cli/test_screen_language.py",
+    "tests/trainer/test_autograde.py",  # 41
+    "tests/test_assignment_languages.py",  # 41
+    "tests/test_design_check.py",
+    "tests/test_grading_cycle.py",  # 37
+    "tests/cli/test_qa.py",
+    "tests/trainer/test_guide.py",  # 32
+    "tests/test_lemmas.py",  # 31
+    "tests/hub/test_jupyterhub.py",  # 29
+    "tests/test_notebook_editions.py",  # 27
     "tests/test_assignment_needs.py",
-    "tests/cli/test_grading.py",
-    "tests/test_grading_cycle.py",
-    "tests/cli/test_design.py",
-    "tests/trainer/test_attacks.py",
+    "tests/test_assignment_credential.py",
+    "tests/test_assignment_capstone.py",
+    "tests/widgets/test_designfile.py",
     "tests/browser/test_handouts_pdf.py",
     "tests/trainer/test_badges.py",
+    "tests/cli/test_grading.py",  # 15
+    "tests/test_assignment_qa.py",  # 14
+    "tests/trainer/test_attacks.py",  # 14
+    "tests/test_assignment_design.py",
+    "tests/cli/test_design.py",  # 12
+    "tests/test_assignment_outcomes.py",
 ]
 
 
