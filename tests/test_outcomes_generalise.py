@@ -990,3 +990,36 @@ def test_an_attitude_with_no_action_gets_a_note_and_no_level(text):
 def test_an_attitude_acted_on_takes_the_level_of_its_verb(text, level):
     r = analyse(text)
     assert "attitude" not in r.codes and r.bloom_level == level, r
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Competence objectives of the study unit\n-understand the role of logistics in a company\n"
+     "-know about different forms of transportation", [["vague-verb"], ["vague-verb"]]),
+    ("Having completed this study unit\n\n• You know the basics of bookkeeping.\n"
+     "• You calculate the taxable income.", [["vague-verb"], []]),
+])
+def test_a_title_or_preamble_with_no_learner_is_not_prefixed_to_the_items(text, codes):
+    """A line with no frame and no learner before a list ("Competence objectives of the study
+    unit", "Having completed this study unit") is a title: the items stand alone."""
+    items = analyse(text).items
+    assert [[c for c in it.codes if c not in ("unknown-verb", "ambiguous-verb")]
+            for it in items] == codes, items
+
+
+@pytest.mark.parametrize("text", [
+    "Statsvetenskap ger dig kunskap om centrala politiska problem och begrepp.",
+    "Fokus i kursen ligger på självständig analys av teoretiska texter.",
+    "Teorier om bland annat demokrati, frihet och makt förklaras och diskuteras.",
+    "Farmaseutin tutkinnon tavoitteena on kouluttaa farmaseuttisia asiantuntijoita.",
+])
+def test_course_statements_of_the_sixth_part(text):
+    assert "teacher-centred" in analyse(text).codes, analyse(text)
+
+
+def test_a_passive_pair_in_a_how_clause_is_the_learners_topic():
+    r = analyse("Diskutera hur resultaten av läkemedelsstudier ska tolkas och värderas.")
+    assert "teacher-centred" not in r.codes, r
+
+
+def test_becoming_aware_is_vague():
+    assert "vague-verb" in analyse("bli medveten om effekter av förändring i verksamheter").codes

@@ -112,6 +112,13 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
     head = _opening(lines[:first], lex)
     if all(_starts_with_verb(lex.tokens(_ITEM_START.sub("", lines[i][1])), lex) for i in candidates):
         head = _frame_end(head, lex)
+    colon = any(line.rstrip().endswith(":") for _p, line in lines[:first])
+    if head and not colon and _ability_frame(head, lex.tokens(head), lex, []) is None and _learner_opens(
+            head, lex) is None and not any(tok.text in lex.subjects for tok in lex.tokens(head)) and any(
+            _starts_with_verb(lex.tokens(_ITEM_START.sub("", lines[i][1])), lex, True)
+            or _learner_opens(_ITEM_START.sub("", lines[i][1]), lex) is not None
+            for i in candidates):
+        head = ""  # "Having completed this study unit" + "• You understand ...": a preamble
     items = [_item(head, text, p, p + len(line), 0, _joiner(head, lex, line)) for p, line in
              (lines[i] for i in candidates)]
     found = [item for item in items if item is not None]
