@@ -1023,3 +1023,25 @@ def test_a_passive_pair_in_a_how_clause_is_the_learners_topic():
 
 def test_becoming_aware_is_vague():
     assert "vague-verb" in analyse("bli medveten om effekter av förändring i verksamheter").codes
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("In this course you will learn about the factors affecting functioning capacity.",
+     ["vague-verb"]),
+    ("Käsität farmasian alan kokonaisuuden.", ["vague-verb"]),
+    ("ha tillägnat sig en medvetenhet om hur värderingar konstrueras", ["vague-verb"]),
+    ("Kursen är fristående och syftar till att skapa förutsättningar för vidare studier.",
+     ["teacher-centred"]),
+])
+def test_learning_about_comprehending_and_awareness_are_vague(text, codes):
+    """"you will learn about" is the learner's vague verb, not the course (the labels of both
+    fresh batches); käsittää = comprehend; medvetenhet acquired is "vara medveten om"."""
+    assert analyse(text).codes == codes, analyse(text)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("is able to draw up the financial statements of a small company", "apply"),
+    ("draw up a marketing strategy for a start-up", "create"),
+])
+def test_draw_up_follows_its_object_as_prepare(text, level):
+    assert analyse(text).bloom_level == level
