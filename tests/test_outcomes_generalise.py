@@ -1045,3 +1045,10 @@ def test_learning_about_comprehending_and_awareness_are_vague(text, codes):
 ])
 def test_draw_up_follows_its_object_as_prepare(text, level):
     assert analyse(text).bloom_level == level
+
+
+def test_an_s_form_after_and_before_an_article_is_a_verb():
+    text = "The student is able to identify the factors affecting plant growth and knows the basics."
+    r = analyse(text)
+    assert lemmas(text) == ["identify", "know"] and "vague-verb" in r.codes, r
+    assert lemmas("The student can explain concepts, theories and models.") == ["explain"]

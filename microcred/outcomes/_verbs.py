@@ -288,6 +288,8 @@ def _plural_noun(tokens: list[Token], i: int, entry: Entry) -> bool:
     """English after a frame ("can explain concepts, theories and models"): an -s form after
     "and", "or" or a comma is a plural noun; the learner's verbs there are infinitives."""
     word = tokens[i].text
+    if i + 1 < len(tokens) and tokens[i + 1].text in _DETERMINERS and tokens[i - 1].text == "and":
+        return False  # "identify X and knows the basics of ...": a noun is not followed by "the"
     return (i > 0 and tokens[i - 1].text in ("and", "or", ",") and word.endswith("s")
             and word != entry.words[0])
 
