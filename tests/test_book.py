@@ -1,4 +1,6 @@
-"""The real Jupyter Book 1.x build, with warnings as errors, into a temporary folder."""
+"""The book's English edition as `make book` builds it (book/_ext/editions.py, through Jupyter
+Book 1.x's own configuration), with warnings as errors, into a temporary folder. A plain
+`jupyter-book build` is checked for warnings by tests/browser/test_handouts_pdf.py (`make pdf`)."""
 
 from __future__ import annotations
 

@@ -338,9 +338,11 @@ def serve_folder(folder: Path):
 
 @pytest.fixture(scope="session")
 def book_url(book_html) -> str:
-    """The built book, served on the loopback interface."""
-    with serve_folder(book_html) as url:
-        yield url
+    """The built book (the English edition), served on the loopback interface as `make book`
+    lays it out: _build/html/ served, the book at en/. Its language switcher links to ../fi/ and
+    ../sv/, outside the book's URL (tests/browser/test_book_editions.py builds and checks those)."""
+    with serve_folder(book_html.parent) as url:
+        yield f"{url}{book_html.name}/"
 
 
 def is_redirect(html_file: Path) -> bool:

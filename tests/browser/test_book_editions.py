@@ -2,13 +2,15 @@
 browser's language, the switcher on a page leads to the same page in another language, and each
 page says which language it is in (`<html lang>`).
 
-The three editions are built once (as `make book` does, with book/_ext/editions.py) into a
-temporary folder and served on loopback.
+The Finnish and Swedish editions are built (as `make book` does, with book/_ext/editions.py) into
+a temporary folder beside the session's English edition (tests/helpers/book.py builds it the same
+way) and served on loopback with the landing page.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -16,21 +18,21 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXTERNAL, serve_folder
-from tests.helpers.book import BOOK_BUILD_TIMEOUT, execution_cache
+from tests.helpers.book import BOOK_BUILD_TIMEOUT, EDITIONS, execution_cache
 from tests.helpers.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1800)]
 
-EDITIONS = REPO / "book" / "_ext" / "editions.py"
-
 
 @pytest.fixture(scope="module")
 def editions_url(tmp_path_factory, browser, book_build):
-    """The three editions and the landing page, built into a temporary folder and served; the
-    notebooks' outputs come from the session book build's execution cache."""
+    """The three editions and the landing page in a temporary folder, served: the session's
+    English edition copied, the Finnish and Swedish ones built with its execution cache's name
+    (their own caches beside it: the notebooks run in each edition's language)."""
     base = tmp_path_factory.mktemp("editions")
     cache = execution_cache(book_build)
-    for lang in ("en", "fi", "sv"):
+    shutil.copytree(book_build.html, base / "html" / "en")
+    for lang in ("fi", "sv"):
         proc = subprocess.run(
             [sys.executable, str(EDITIONS), "build", lang, "--strict", "--out", str(base),
              "--cache", str(cache)],

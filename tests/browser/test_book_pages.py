@@ -83,10 +83,12 @@ COLLECT = """() => ({
 
 
 def local_file(url: str, base: str, root: Path) -> Path | None:
-    """The built file a loopback URL points at (None for other hosts and non-http links)."""
+    """The built file a URL under the book's ``base`` URL points at (None for other hosts, other
+    editions and non-http links)."""
     if not url.startswith(base):
         return None
-    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    path = path[len(urllib.parse.urlsplit(base).path):]
     if path == "" or path.endswith("/"):
         path += "index.html"
     return root / path
@@ -94,7 +96,7 @@ def local_file(url: str, base: str, root: Path) -> Path | None:
 
 def is_favicon_probe(url: str, base: str) -> bool:
     # Chromium asks every site for /favicon.ico by itself; no page of ours links to it.
-    return url == f"{base}favicon.ico"
+    return url == urllib.parse.urljoin(base, "/favicon.ico")
 
 
 @pytest.fixture(scope="session")
@@ -140,7 +142,7 @@ def crawl(browser, book_url, book_html, book_pages) -> dict[str, Visit]:
             if is_redirect(book_html / rel):  # meta refresh: wait for the page it leads to
                 page.wait_for_url(lambda url: url != book_url + rel)
                 page.wait_for_load_state("load")
-            landed = urllib.parse.urlsplit(page.url).path.lstrip("/")  # after redirects
+            landed = page.url.split("#", 1)[0].removeprefix(book_url)  # after redirects
             found = page.evaluate(COLLECT)
             visit_ = current[-1]
             visit_.links, visit_.resources = found["links"], found["resources"]

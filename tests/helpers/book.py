@@ -1,10 +1,13 @@
-"""The Jupyter Book built once per test session (as `make book` does, with warnings reported as
-errors), shared by tests/test_book.py and the browser tests: building it takes a minute or more.
+"""The book's English edition built once per test session, as `make book` builds it (with
+warnings reported as errors), shared by tests/test_book.py and the browser tests: building it
+takes a minute or more.
 
 The build goes to one folder shared by every pytest-xdist worker (`shared_folder`), under a file
 lock (`locked`): the first worker to need it builds it, the others wait and reuse it. The other
-builds of the session (the fi/sv editions, the printable single page) build into the same folder
-or point at its notebook execution cache, so the notebooks run once per session, not four times.
+builds of the session (the fi/sv editions, the printable single page of `make pdf`, which is a
+plain `jupyter-book build`) point at its notebook execution cache or build into the same folder,
+so the notebooks run once per session, not four times; the fi/sv editions' test serves this
+English edition beside them rather than building it again.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import fcntl
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -20,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from .paths import REPO, program
+from .paths import REPO
 
 BOOK_BUILD_TIMEOUT = 900  # seconds
+EDITIONS = REPO / "book" / "_ext" / "editions.py"
 
 
 @dataclass(frozen=True)
@@ -38,14 +43,16 @@ class BookBuild:
 
 
 def build_book(out: Path) -> BookBuild:
-    """`jupyter-book build` with -W -n --keep-going: every page is built even when a warning
-    makes the exit code non-zero, so the site is usable and the warnings are all reported."""
+    """The English edition, as `make book` builds it (book/_ext/editions.py: Jupyter Book's own
+    configuration, the language switcher, -W -n --keep-going), into out/_build/html/en: every page
+    is built even when a warning makes the exit code non-zero, so the site is usable and the
+    warnings are all reported. Its execution cache is out/_build/.jupyter_cache, where a
+    `jupyter-book build --path-output out` (`make pdf`) finds it too."""
     proc = subprocess.run(
-        [program("jupyter-book"), "build", str(REPO), "-W", "-n", "--keep-going",
-         "--path-output", str(out)],
-        capture_output=True, text=True, timeout=BOOK_BUILD_TIMEOUT, check=False,
+        [sys.executable, str(EDITIONS), "build", "en", "--strict", "--out", str(out / "_build")],
+        capture_output=True, text=True, timeout=BOOK_BUILD_TIMEOUT, check=False, cwd=REPO,
     )
-    return BookBuild(out / "_build" / "html", proc.returncode, proc.stdout + proc.stderr)
+    return BookBuild(out / "_build" / "html" / "en", proc.returncode, proc.stdout + proc.stderr)
 
 
 def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -82,5 +89,5 @@ def shared_book(tmp_path_factory: pytest.TempPathFactory) -> BookBuild:
 
 
 def execution_cache(build: BookBuild) -> Path:
-    """The notebook execution cache of a build (jupyter-book keeps it beside the html)."""
-    return build.html.parent / ".jupyter_cache"
+    """The notebook execution cache of the build (_build/.jupyter_cache beside html/en)."""
+    return build.html.parent.parent / ".jupyter_cache"
