@@ -1052,3 +1052,18 @@ def test_an_s_form_after_and_before_an_article_is_a_verb():
     r = analyse(text)
     assert lemmas(text) == ["identify", "know"] and "vague-verb" in r.codes, r
     assert lemmas("The student can explain concepts, theories and models.") == ["explain"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("precisera kvalitetskrav som säkerställer en god arkivvård", "precisera"),
+    ("tillgängliggöra handlingar genom att upprätta metadata", "tillgängliggöra"),
+])
+def test_a_swedish_entry_opening_with_an_infinitive_in_no_list_has_an_action_verb(text, verb):
+    r = analyse(text, "sv")
+    assert [v.lemma for v in r.verbs][:1] == [verb] and r.ok, r
+
+
+def test_a_learner_between_the_frame_and_its_verb_keeps_the_frame():
+    text = "Efter genomgången kurs kan studenten självständigt tillämpa journalistiska metoder."
+    r = analyse(text)
+    assert lemmas(text) == ["tillämpa"] and r.ok, r

@@ -64,8 +64,9 @@ def analyse(text: str, language: str | None = None, messages: str | None = None)
         top = _top(measurable)
     if teacher:
         problems.append(_finding("teacher-centred", msg))
-    elif not verbs:
-        verbs = _attitude(cleaned, lex)
+    elif all(v.level == UNKNOWN and not v.ambiguous for v in verbs) and (
+            attitude := _attitude(cleaned, lex)):  # "inta ett kritiskt förhållningssätt"
+        verbs = attitude
         measurable, top = verbs, _top(verbs)
     if not verbs and not teacher:  # one error is enough: the course is the subject
         examples = lex.verbs_of_level("apply", 2) + lex.verbs_of_level("analyse", 2)

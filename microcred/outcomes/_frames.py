@@ -344,6 +344,11 @@ def _slot_verbs(tokens: list[Token], j: int, lex: Lexicon) -> dict[int, str | No
         if not tokens[j].is_word:
             j, skipped = j + 1, skipped + 1
             continue
+        if not found and skipped < 5 and (tokens[j].text in lex.subjects or (
+                tokens[j].text in ("den", "de") and j + 1 < len(tokens)
+                and tokens[j + 1].text in lex.subjects)):
+            j, skipped = j + 1, skipped + 1  # "Efter kursen kan studenten analysera": verb-second
+            continue
         if gerund and not tokens[j].text.endswith("ing") and not (
             lex.between is not None and lex.between.match(tokens[j].text)
         ):

@@ -149,14 +149,18 @@ _VERB_SUFFIX = re.compile(r"(ise|ize|ify|yse|yze)$")  # "operationalise", "exemp
 
 
 def _opening_imperative(text: str, tokens: list[Token], first: int, lex: Lexicon) -> list[Verb]:
-    """English: an outcome that opens with a verb in no list ("Delineate the stages of ...",
-    "Reconceptualise practice"), as list entries quoted alone do. Its first word is a verb when
-    an article or a possessive follows it ("Storyboard the scenes"), or when it has a verb's
-    suffix and no preposition or verb follows ("Expertise in", "Candidate is"); nouns and
-    participles open noun phrases ("Knowledge of", "Basic skills in")."""
-    if not lex.uses_position or first + 1 >= len(tokens):
+    """An outcome that opens with a verb in no list, as list entries quoted alone do. Finnish and
+    Swedish: a word in the form of an infinitive ("precisera kvalitetskrav"). English
+    ("Delineate the stages of ...", "Reconceptualise practice"): the first word is a verb when an
+    article or a possessive follows it ("Storyboard the scenes"), or when it has a verb's suffix
+    and no preposition or verb follows ("Expertise in", "Candidate is"); nouns and participles
+    open noun phrases ("Knowledge of", "Basic skills in")."""
+    if first + 1 >= len(tokens):
         return []
     tok, nxt = tokens[first], tokens[first + 1]
+    if not lex.uses_position:  # "precisera kvalitetskrav", "tillgängliggöra handlingar"
+        lemma = lex.infinitive_lemma(tok) if first == 0 and nxt.is_word else None
+        return [Verb(text[tok.start:tok.end], lemma, UNKNOWN, tok.start, tok.end)] if lemma else []
     word = tok.text
     closed = (lex.function_words | lex.prepositions | lex.subjects | lex.course_nouns
               | lex.not_verbs | lex.clause_words | lex.object_openers | lex.markers)
