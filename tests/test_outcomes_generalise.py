@@ -1067,3 +1067,14 @@ def test_a_learner_between_the_frame_and_its_verb_keeps_the_frame():
     text = "Efter genomgången kurs kan studenten självständigt tillämpa journalistiska metoder."
     r = analyse(text)
     assert lemmas(text) == ["tillämpa"] and r.ok, r
+
+
+@pytest.mark.parametrize("text", [
+    "Frågor som rör journalisters integritet och källskydd tas upp.",
+    "The Degree Programme in Logopedics provides students with qualifications to work.",
+    "The objective of the Basic Studies in Logopedics is to educate multidisciplinary experts.",
+    "This Master's programme gives you in-depth knowledge about tourism.",
+    "The second year focuses on developing professional interaction skills.",
+])
+def test_course_statements_of_the_seventh_part(text):
+    assert "teacher-centred" in analyse(text).codes, analyse(text)
