@@ -11,26 +11,30 @@ from typing import IO
 from .. import reading
 from ..errors import UserError
 from ..files import write_text_atomic
+from ..i18n import t
+from ..settings import screen_language
 
 
-def read_text(path: str, lang: str = "en") -> str:
-    """Text of ``path`` (``-`` reads stdin); a clear UserError if it cannot be read."""
+def read_text(path: str, lang: str | None = None) -> str:
+    """Text of ``path`` (``-`` reads stdin); a clear UserError in ``lang`` (default: the screen
+    language) if it cannot be read."""
     if path == "-":
         return sys.stdin.read()
-    return reading.read_text(path, lang)
+    return reading.read_text(path, lang or screen_language())
 
 
-def write_output(path: str, text: str) -> None:
-    """Write a command's output to ``path`` (``-`` prints it), atomically, with clear errors."""
+def write_output(path: str, text: str, lang: str | None = None) -> None:
+    """Write a command's output to ``path`` (``-`` prints it), atomically, with clear errors in
+    ``lang`` (default: the screen language)."""
     if path == "-":
         print(text, end="")
         return
-    out = Path(path)
+    out, lang = Path(path), lang or screen_language()
     if out.is_dir():
-        raise UserError(f"{path}: is a folder; give a file name, e.g. {out / 'output.html'}")
+        raise UserError(t("cli.output-is-folder", lang, path=path, example=out / "output.html"))
     if not out.parent.exists():
-        raise UserError(f"{path}: the folder {out.parent} does not exist")
-    write_text_atomic(out, text)
+        raise UserError(t("cli.output-no-folder", lang, path=path, folder=out.parent))
+    write_text_atomic(out, text, lang)
 
 
 def usage_of(parser: argparse.ArgumentParser, stream: IO[str] | None = None) -> Callable:

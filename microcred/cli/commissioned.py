@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(path: str) -> Any:
-    return parse_yaml(read_text(path), path)
+    return parse_yaml(read_text(path), path, screen_language())
 
 
 def run_price(args: argparse.Namespace) -> int:
@@ -100,10 +100,10 @@ def run_price(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     data = _load(args.file) or {}
     if not isinstance(data, dict):
-        raise UserError(f"{args.file}: expected answers as id: value (O1: 2, ...)")
+        raise UserError(t("cli.commissioned.answers-expected", args.lang, path=args.file))
     answers = data.get("answers", data)
     if not isinstance(answers, dict):
-        raise UserError(f"{args.file}: answers: must map ids to values (O1: 2, ...)")
+        raise UserError(t("cli.commissioned.answers-map", args.lang, path=args.file))
     result = self_check(answers, args.lang)
     if args.json:
         print(json.dumps({

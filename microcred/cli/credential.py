@@ -52,7 +52,9 @@ def add_export_options(export: argparse.ArgumentParser, formats: tuple[str, ...]
 
 
 def run_check(args: argparse.Namespace) -> int:
-    desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file))
+    said = args.lang or screen_language()  # the language of a reading error
+    desc = loads(read_text(args.file, said), source=args.file, fmt=_format_of(args.file),
+                 lang=said)
     lang = args.lang or chosen_language() or desc.language
     findings = validate(desc, lang)
     if args.json:
@@ -63,14 +65,16 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file))
+    desc = loads(read_text(args.file), source=args.file, fmt=_format_of(args.file),
+                 lang=screen_language())
     if args.format == "ob3":
         issued = args.issued or dt.date.today().isoformat()
         doc = to_ob3(desc, args.learner, issued, grade=args.grade or None,
                      hash_learner=args.hash_learner)
         missing = ob3_problems(doc)
         if missing:  # cannot happen for a valid description; kept as a safety net
-            raise UserError("the Open Badge is incomplete: " + "; ".join(missing))
+            raise UserError(t("cli.credential.ob3-incomplete", screen_language(),
+                              missing="; ".join(missing)))
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     else:
         record = issue(desc, args.learner, args.issued or None, args.grade)

@@ -64,8 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_match(args: argparse.Namespace) -> int:
-    needs = parse_items(read_text(args.needs), args.needs)
-    outcomes = parse_items(read_text(args.outcomes), args.outcomes)
+    needs = parse_items(read_text(args.needs, args.lang), args.needs)
+    outcomes = parse_items(read_text(args.outcomes, args.lang), args.outcomes)
     if isinstance(needs, dict):  # credential -> list given as needs: use every entry
         needs = [x for xs in needs.values() for x in xs]
     result = match(needs, outcomes, language=args.language, threshold=args.threshold)
@@ -84,7 +84,7 @@ def run_match(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from ..needs import check, read_yaml
 
-    canvas = read_yaml(read_text(args.canvas))
+    canvas = read_yaml(read_text(args.canvas, args.lang), args.canvas, args.lang)
     findings = check(canvas, args.lang)
     if args.json:
         for f in findings:
@@ -104,7 +104,8 @@ def run_guide(args: argparse.Namespace) -> int:
     from ..dialogue import guide_markdown
     from ..needs import read_yaml
 
-    canvas = read_yaml(read_text(args.canvas))
+    canvas = read_yaml(read_text(args.canvas, args.lang), args.canvas,
+                       args.lang or screen_language())
     lang = args.lang or (canvas.language if canvas.language in LANGUAGES else "en")
     text = guide_markdown(canvas, lang, args.minutes)
     if args.output:

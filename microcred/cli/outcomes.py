@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    statements = outcome_statements(read_text(args.file))
+    statements = outcome_statements(read_text(args.file, args.lang))
     chosen = args.lang or chosen_language()
     results = [analyse(statement, args.language, messages=chosen) for statement in statements]
     if args.json:

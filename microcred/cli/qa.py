@@ -66,7 +66,7 @@ def run_cohort(args: argparse.Namespace) -> int:
     for _path, reason in loaded.skipped:  # the reason starts with the file name
         print(t("cli.skipped", args.lang, reason=reason), file=sys.stderr)
     if not loaded.assessments:
-        raise UserError(f"{args.folder}: no readable self-assessments (.json) found")
+        raise UserError(t("cli.qa.none-readable", args.lang, folder=args.folder))
     summary = qa.cohort_summary(
         loaded.assessments, threshold=args.threshold, latest_only=not args.all_versions,
         accounts=loaded.accounts,

@@ -151,3 +151,40 @@ def test_every_placeholder_of_every_command_has_its_translation(monkeypatch, tmp
 
     walk(build_parser([]))
     assert english == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("argv", [["outcomes", "nope.txt"], ["credential", "check", "nope.yaml"],
+                                  ["credential", "export", "--format", "md", "nope.yaml"],
+                                  ["needs", "check", "nope.yaml"], ["needs", "match", "nope", "b"],
+                                  ["needs", "guide", "nope.yaml"],
+                                  ["commissioned", "price", "nope.yaml"],
+                                  ["commissioned", "check", "nope.yaml"], ["workload", "nope.yaml"]])
+def test_a_file_that_cannot_be_read_is_told_in_the_screen_language(argv, lang, capsys,
+                                                                    monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MICROCRED_UI", lang)
+    code, out = run(capsys, *argv)
+    assert code == 2
+    assert out.strip() == f"{t('common.error', lang)}: " + t("reading.no-file", lang,
+                                                             source=argv[-1 if argv[0] != "needs"
+                                                                         or argv[1] != "match"
+                                                                         else -2])
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_output_that_cannot_be_written_is_told_in_the_screen_language(lang, capsys,
+                                                                         monkeypatch, tmp_path):
+    from tests.helpers.paths import REPO
+
+    example = REPO / "microcred" / "examples" / "machine-vision.yaml"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MICROCRED_UI", lang)
+    code, out = run(capsys, "credential", "export", str(example), "--format", "md", "-o",
+                    str(tmp_path))
+    assert code == 2 and t("cli.output-is-folder", lang, path=tmp_path,
+                           example=tmp_path / "output.html") in out
+    code, out = run(capsys, "credential", "export", str(example), "--format", "md", "-o",
+                    str(tmp_path / "no" / "x.md"))
+    assert code == 2 and t("cli.output-no-folder", lang, path=tmp_path / "no" / "x.md",
+                           folder=tmp_path / "no") in out
