@@ -1078,3 +1078,30 @@ def test_a_learner_between_the_frame_and_its_verb_keeps_the_frame():
 ])
 def test_course_statements_of_the_seventh_part(text):
     assert "teacher-centred" in analyse(text).codes, analyse(text)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("provide an overview of the laws regulating Swedish forestry", "understand"),
+    ("Provide a detailed description of the principles of good administration.", "understand"),
+    ("provide feedback to peers on their drafts", "apply"),
+])
+def test_providing_an_overview_explains(text, level):
+    r = analyse(text)
+    assert r.bloom_level == level and "ambiguous-verb" not in r.codes, r
+
+
+@pytest.mark.parametrize("text", [
+    "The aim of our degree programme is to train skilful entrepreneurs to act in all sectors.",
+    "Sophiahemmet Högskola utbildar sjuksköterskor som är väl förberedda.",
+    "Turun AMK:n Master School valmistaa asiantuntijoita alansa kehittäjiksi.",
+    "I huvudområdet oral hälsovetenskap ligger tyngdpunkten på förebyggande arbete.",
+    "Practical course activities focus on methods and measurements.",
+    "This course will qualify the student for further studies.",
+])
+def test_course_statements_of_the_eighth_part(text):
+    assert "teacher-centred" in analyse(text).codes, analyse(text)
+
+
+def test_the_swedish_supine_of_forsta_is_vague():
+    assert "vague-verb" in analyse("Att han eller hon har förstått den internationella rättens "
+                                   "underbyggnad.").codes
