@@ -1105,3 +1105,30 @@ def test_course_statements_of_the_eighth_part(text):
 def test_the_swedish_supine_of_forsta_is_vague():
     assert "vague-verb" in analyse("Att han eller hon har förstått den internationella rättens "
                                    "underbyggnad.").codes
+
+
+def test_lines_ending_in_semicolons_under_an_opening_are_items():
+    """The opening carries the verbs ("redogöra för och diskutera:"); each line ending in ";"
+    is an entry, even in lower case (it does not continue the line above)."""
+    text = ("Efter genomgången kurs förväntas den studerande kunna översiktligt redogöra för och "
+            "diskutera:\n\nDen politiska idéhistorien;\n\nden politiska styrelsen i Sverige;\n\n"
+            "det politiska deltagandets variationer;")
+    assert len(analyse(text).items) == 3, analyse(text)
+
+
+def test_commas_part_items_and_och_joins_verbs_of_one_item():
+    text = ("Efter avslutad kurs förväntas studenten kunna: beskriva symptom samt föreslå "
+            "behandling av skador, urskilja uppkomstmekanismer och föreslå åtgärder, förklara "
+            "effekter av träning")
+    items = analyse(text).items
+    assert [[v.lemma for v in it.verbs] for it in items][:2] == [
+        ["beskriva", "föreslå"], ["urskilja", "föreslå"]], items
+
+
+@pytest.mark.parametrize("text", [
+    "ability to summarise, present and discuss own and other students’ reports",
+    "Opiskelija osaa referoida, kommentoida ja argumentoida.",
+])
+def test_a_possessives_noun_and_verbs_that_need_no_object(text):
+    r = analyse(text)
+    assert "no-object" not in r.codes, r

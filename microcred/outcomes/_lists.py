@@ -79,8 +79,12 @@ def _cuts(rest: str, lex: Lexicon) -> list[re.Match[str]]:
     marked = list(_INLINE_CUT.finditer(rest))
     if marked:  # "1. ...; 2. ...": the author's own separators, and only those
         return marked
-    return [m for m in re.finditer(pattern, rest)
+    cuts = [m for m in re.finditer(pattern, rest)
             if _starts_with_verb(lex.tokens(rest[m.end():][:80]), lex)]
+    commas = [m for m in cuts if m.group(0) == ","]
+    # "beskriva X samt föreslå Y, urskilja Z": with commas between the items, "och"/"samt"
+    # joins two verbs of one item
+    return commas if len(commas) >= 2 else cuts
 
 
 def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
@@ -107,7 +111,8 @@ def _line_items(text: str, lex: Lexicon) -> list[tuple[int, str, int]]:
             0 if _starts_with_verb(lex.tokens(lines[0][1]), lex, True) else 1)
         candidates = list(range(first, len(lines)))
         if not all(_starts_with_verb(lex.tokens(lines[i][1]), lex, True)
-                   or (colons and lines[i][1][:1].isupper()) for i in candidates):
+                   or (colons and (lines[i][1][:1].isupper() or lines[i][1].rstrip().endswith(";")))
+                   for i in candidates):  # "... redogöra för:" + "den politiska styrelsen ...;"
             return []  # after "... be able to:" a capital letter starts an item too
     head = _opening(lines[:first], lex)
     if all(_starts_with_verb(lex.tokens(_ITEM_START.sub("", lines[i][1])), lex) for i in candidates):
@@ -145,8 +150,8 @@ def _continues(previous: str, line: str, lex: Lexicon) -> bool:
     """Is ``line`` the rest of the item above it, wrapped (catalogues copied from PDFs)? It is
     when the line above stops at "and" or a preposition, or when this line starts in lower case
     with no bullet and no verb ("for collection, processing and analysis of data")."""
-    if _ITEM_START.match(line) or previous.rstrip().endswith(":"):
-        return False
+    if _ITEM_START.match(line) or previous.rstrip().endswith((":", ";")):
+        return False  # a line ending in ";" ends its item
     if line[:1] in "/(,&+":
         return True  # "... of an interview" + "/discussion, report on ...": one item wrapped
     words = previous.split()

@@ -107,6 +107,9 @@ def _find_verbs(text: str, tokens: list[Token], lex: Lexicon) -> list[Verb]:
             or (lex.uses_position and i == first and tokens[i].text.endswith("ing")
                 and _participial_opening(tokens, i, lex))
             or (not lex.uses_position and i > 0 and tokens[i - 1].text in lex.object_openers)
+            # "other students' reports": a word after a possessive is a noun
+            or (lex.uses_position and i > 0 and text[tokens[i - 1].end:tokens[i - 1].end + 1]
+                in ("'", "’"))
             or (lex.language == "sv" and _swedish_present(tokens[i], entry, lex)
                 and not _present_allowed(tokens, i, first, verbs, lex))
             or (lex.language == "fi" and tokens[i].text.endswith(("vat", "vät"))
