@@ -28,6 +28,7 @@ _ADJECTIVE = re.compile(r"(ed|al|ive|ous|ful|ic|able|ible|ant|ent|ary|ory|less|i
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "away", "fram", "upp", "ut", "ner",
                         "bort", "igen", "sig"})
 _PERFECT = re.compile(r"(n|l|r|s)(ut|yt|eet)$")  # active past participle: -nut, -llut, -neet
+_INNER_ADVERBS = frozenset({"väl", "bra", "också", "även", "ingående", "närmare"})  # "känna väl till"
 _REFLEXIVES = frozenset({"sig", "dig", "mig", "oss", "er"})  # Swedish: "lära sig", "lär dig"
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "these", "det", "dem", "detta", "sig"})
 MAX_MODIFIERS = 2  # words allowed between the words of a lexicon entry ("make informed decisions")
@@ -203,8 +204,8 @@ class Lexicon:
                     break
                 if word in _ARTICLES:
                     break  # the entry's article is not written: match the next word
-                if skipped == 0 and j == i + 1 and tok.text in _OBJECT_PRONOUNS:
-                    j, skipped = j + 1, 1  # "take it into account", "ta det i beaktande"
+                if skipped == 0 and j == i + 1 and tok.text in _OBJECT_PRONOUNS | _INNER_ADVERBS:
+                    j, skipped = j + 1, 1  # "take it into account", "känner väl till"
                     continue
                 if (skipped >= MAX_MODIFIERS or len(word) < 3 or word in _PARTICLES
                         or word in self.prepositions or not self._modifier(tok)):

@@ -1132,3 +1132,8 @@ def test_commas_part_items_and_och_joins_verbs_of_one_item():
 def test_a_possessives_noun_and_verbs_that_need_no_object(text):
     r = analyse(text)
     assert "no-object" not in r.codes, r
+
+
+def test_an_adverb_inside_a_swedish_particle_verb():
+    r = analyse("känner väl till principerna för den kommunala självstyrelsen")
+    assert [v.lemma for v in r.verbs] == ["känna till"] and r.codes == ["vague-verb"], r
