@@ -74,11 +74,29 @@ def figure_texts(fig) -> list[str]:
     return [t.get_text().strip() for t in fig.findobj(Text) if t.get_text().strip()]
 
 
+# What _english_only and english_phrases read from the message catalogue, kept with the catalogue
+# they read (i18n._catalogue is cached, so it is the same object all along): a screen check asks
+# for each line it reads, and reading the catalogue again took 20 ms each time.
+_FROM_CATALOGUE: dict[str, tuple[object, object]] = {}
+
+
+def _from_catalogue(name: str, read):
+    """``read(catalogue)``, once per catalogue object."""
+    catalogue = i18n._catalogue()
+    kept = _FROM_CATALOGUE.get(name)
+    if kept is None or kept[0] is not catalogue:
+        kept = _FROM_CATALOGUE[name] = (catalogue, read(catalogue))
+    return kept[1]
+
+
 def _english_only() -> tuple[dict[str, str], set[str]]:
     """Catalogue texts that differ in Finnish or Swedish (text -> key), and English words."""
+    return _from_catalogue("english_only", _read_english_only)
+
+
+def _read_english_only(catalogue: dict[str, dict[str, str]]) -> tuple[dict[str, str], set[str]]:
     labels: dict[str, str] = {}
     words: dict[str, set[str]] = {lang: set() for lang in i18n.LANGUAGES}
-    catalogue = i18n._catalogue()
     for key, texts in catalogue.items():
         for lang in i18n.LANGUAGES:
             words[lang] |= {w.casefold() for w in _WORD.findall(_FIELD.sub(" ", texts.get(lang, "")))}
@@ -112,16 +130,21 @@ def english_phrases(content: str = "") -> re.Pattern[str]:
     punctuation) that the same message's Finnish and Swedish texts do not hold, leaving out
     those that ``content`` (the examples a notebook shows) holds: the words a Finnish or Swedish
     screen should not show even inside a line of its own language ("Full cost: 10 136 EUR")."""
+    found: set[str] = _from_catalogue("english_phrases", _read_english_phrases)
+    folded = content.casefold()
+    keep = sorted((p for p in found if p.casefold() not in folded), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keep)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _read_english_phrases(catalogue: dict[str, dict[str, str]]) -> set[str]:
     found: set[str] = set()
-    for texts in i18n._catalogue().values():
+    for texts in catalogue.values():
         others = " ".join(texts.get(x) or "" for x in ("fi", "sv")).casefold()
         for part in _SPLIT.split(texts.get("en") or ""):
             phrase = " ".join(part.split())
             if len(phrase.split()) >= 2 and phrase.casefold() not in others:
                 found.add(phrase)
-    folded = content.casefold()
-    keep = sorted((p for p in found if p.casefold() not in folded), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keep)) + r")(?!\w)", re.IGNORECASE)
+    return found
 
 
 # Quotations are content, not labels.
