@@ -20,6 +20,7 @@ from microcred.commissioned import (
     plot_pricing,
     plot_self_check,
     price,
+    price_template,
     roles_text,
     self_check,
     unreadable_role_lines,
@@ -98,9 +99,7 @@ def test_warnings_for_suspicious_settings():
 
 def test_model_from_dict_reads_the_template_and_names_bad_fields():
     """Numbers may be written with spaces, commas, % and €; text where a number belongs is named."""
-    from microcred.cli.commissioned import PRICE_TEMPLATE
-
-    m = model_from_dict(yaml.safe_load(PRICE_TEMPLATE))
+    m = model_from_dict(yaml.safe_load(price_template("en")))
     assert len(m.roles) == 3 and m.participants == 20 and m.overhead_pct == 40
     m = model_from_dict({"roles": {"teacher": {"hours": "1 000", "rate": "85,5 €"}},
                          "overheads": "30 %"})
@@ -327,3 +326,19 @@ def test_roles_as_a_mapping_with_odd_values_are_a_clear_error(value):
     """Found by bench/bench_fuzz_cli.py: {teacher: [1, 2]} was a TypeError (a traceback)."""
     with pytest.raises(UserError):
         model_from_dict({"roles": {"teacher": value}})
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_price_template_is_the_same_plan_with_notes_in_the_readers_language(lang):
+    """Same numbers as the English template; its notes and example texts are translated
+    (only the field names before a colon, the codes and numbers stay as they are)."""
+    english, other = price_template("en"), price_template(lang)
+    plan = model_from_dict(yaml.safe_load(other))
+    assert price(plan).contract_price == price(model_from_dict(yaml.safe_load(english))).contract_price
+    assert len(plan.roles) == 3
+    notes = {line.split("#", 1)[1].strip() for line in other.splitlines() if "#" in line}
+    assert len(notes) >= 8
+    assert not notes & {line.split("#", 1)[1].strip() for line in english.splitlines()
+                        if "#" in line and any(c.isalpha() for c in line.split("#", 1)[1])
+                        and "fi-" not in line and "se-" not in line}
+    assert {r.role for r in plan.roles}.isdisjoint({"planning teacher", "teacher", "coordinator"})

@@ -17,6 +17,7 @@ from ..commissioned import (
     model_from_dict,
     plot_pricing,
     price,
+    price_template,
     self_check,
 )
 from ..errors import UserError
@@ -27,29 +28,6 @@ from ..reading import parse_yaml
 from ..settings import screen_language
 from ._design import helptext
 from ._io import read_text, usage_of
-
-PRICE_TEMPLATE = """\
-# A commissioned course: staff hours by role, costs and the planned group.
-# Amounts in the currency below; percentages as numbers (30 = 30 %).
-commissioned:
-  title: "Medication safety in home care, 3 credits"
-  currency: EUR
-  roles:
-    - {role: planning teacher, hours: 30, rate: 85}
-    - {role: teacher, hours: 60, rate: 85}
-    - {role: coordinator, hours: 15, rate: 60}
-  fixed_costs: 600            # venue, travel, licences for the whole group
-  per_participant_costs: 40   # materials, catering per participant
-  overhead_pct: 40
-  margin_pct: 10
-  participants: 20
-  # price_per_participant: 600   # optional: a price you intend to charge
-  # Optional: the national channel, so that its fee rules are checked too.
-  # channel: fi-continuing   # fi-commissioned-degree, fi-open, fi-specialisation,
-  #                          # se-commissioned, se-freestanding
-  # buyer: organisation      # or: individual (the learner pays for themselves)
-  # credits: 3               # needed for a channel with a fee cap per credit (fi-open)
-"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -132,5 +110,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    print(PRICE_TEMPLATE if args.which == "price" else answers_template(args.lang), end="")
+    print(price_template(args.lang) if args.which == "price" else answers_template(args.lang),
+          end="")
     return 0

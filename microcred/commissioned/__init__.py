@@ -30,6 +30,7 @@ from ._pricing import (
     model_from_form,
     parse_roles,
     price,
+    price_template,
     roles_text,
     unreadable_role_lines,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "plot_pricing",
     "plot_self_check",
     "price",
+    "price_template",
     "roles_text",
     "scale_labels",
     "self_check",

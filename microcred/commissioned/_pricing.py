@@ -14,6 +14,7 @@ from ..errors import UserError
 from ..findings import Finding, localised
 from ..i18n import t
 from ..numbers import format_number, parse_number
+from ..resources import data_file
 from ..settings import screen_language
 
 PRICE_ERRORS = frozenset({"no-participants", "negative-rate", "negative-hours", "no-staff",
@@ -421,3 +422,11 @@ def _money(x: float, currency: str = "") -> str:
 
 def _finding(code: str, lang: str, element: str | None, **fields: object) -> Finding:
     return localised("commissioned", code, lang, PRICE_ERRORS, element, **fields)
+
+
+def price_template(lang: str = "en") -> str:
+    """A cost plan to fill in (a worked example), with its notes in the reader's language."""
+    name = f"price_template.{lang}.yaml"
+    if not data_file("commissioned", name).is_file():
+        name = "price_template.en.yaml"
+    return data_file("commissioned", name).read_text(encoding="utf-8")
