@@ -8,6 +8,7 @@ extracts it again). Every translation, listed page or not, uses the glossary's t
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -31,10 +32,12 @@ def catalogue(page: str, lang: str) -> Path:
     return REPO / "locales" / lang / "LC_MESSAGES" / f"{page}.po"
 
 
-def entries(path: Path) -> list:
-    """The messages of a .po file (the header left out)."""
+@functools.cache
+def entries(path: Path) -> tuple:
+    """The messages of a .po file (the header left out); read once per test process (the
+    glossary checks read every catalogue once per term)."""
     with path.open("rb") as f:
-        return [m for m in read_po(f) if m.id]
+        return tuple(m for m in read_po(f) if m.id)
 
 
 def all_catalogues(lang: str) -> list[Path]:
