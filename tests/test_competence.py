@@ -3,10 +3,13 @@ cohort report on a made-up cohort (change per outcome, privacy threshold, Bloom 
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import shutil
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -96,7 +99,28 @@ def test_a_failed_save_keeps_the_earlier_file(tmp_path, monkeypatch):
 
 def made_up_cohort(folder, size: int, seed: int = 7) -> list[tuple[dict, dict]]:
     """``size`` participants, each with a design file, a QA self-assessment and a competence
-    file whose second round is random but never lower than the first; returns their ratings."""
+    file whose second round is random but never lower than the first; returns their ratings.
+    The files are written once per test process for each size and seed (0.4 s a participant)
+    and copied into ``folder`` (which must exist, as it had to when they were written there)."""
+    if not Path(folder).is_dir():
+        raise FileNotFoundError(folder)
+    if (size, seed) not in _COHORTS:
+        if not _COHORT_STORE:
+            _COHORT_STORE.append(tempfile.TemporaryDirectory(prefix="microcred-cohorts-"))
+        made = Path(_COHORT_STORE[0].name) / f"{size}-{seed}"
+        made.mkdir()
+        _COHORTS[size, seed] = (made, _write_cohort(made, size, seed))
+    made, truth = _COHORTS[size, seed]
+    for person in sorted(made.iterdir()):
+        shutil.copytree(person, Path(folder) / person.name)
+    return copy.deepcopy(truth)
+
+
+_COHORTS: dict[tuple[int, int], tuple[Path, list[tuple[dict, dict]]]] = {}
+_COHORT_STORE: list[tempfile.TemporaryDirectory] = []
+
+
+def _write_cohort(folder: Path, size: int, seed: int) -> list[tuple[dict, dict]]:
     rng = random.Random(seed)
     truth = []
     for n in range(size):
