@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import warnings
@@ -26,17 +27,37 @@ def empty_gradebook(folder: Path) -> str:
     """An empty gradebook of the course in ``folder`` (its URL): a copy of one made once per
     process with nbgrader's own API, since a new gradebook runs nbgrader's database migrations
     (about 5 s) and a copy takes milliseconds."""
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy(_templates() / "gradebook.db", Path(folder) / "gradebook.db")
+    return default_db_url(folder)
+
+
+def _templates() -> Path:
+    """This process's folder of gradebooks to copy, with the empty one made (the first time)."""
     if not _TEMPLATE:
         _TEMPLATE.append(tempfile.TemporaryDirectory(prefix="microcred-gradebook-"))
         with Gradebook(default_db_url(Path(_TEMPLATE[0].name)), COURSE_ID):
             pass
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    shutil.copy(Path(_TEMPLATE[0].name) / "gradebook.db", Path(folder) / "gradebook.db")
-    return default_db_url(folder)
+    return Path(_TEMPLATE[0].name)
 
 
 def fill_gradebook(folder: Path, max_scores: MaxScores, cohort: Cohort) -> Path:
-    """Write the course's gradebook into `folder`: one auto and one manual cell per assignment."""
+    """Write the course's gradebook into `folder`: one auto and one manual cell per assignment.
+    Each gradebook (its scores and cohort) is written once per process and copied (0.3 s)."""
+    key = json.dumps([max_scores, cohort], sort_keys=True, default=str)
+    if key not in _FILLED:
+        made = _templates() / f"filled-{len(_FILLED)}"
+        _write_gradebook(made, max_scores, cohort)
+        _FILLED[key] = made
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy(_FILLED[key] / "gradebook.db", Path(folder) / "gradebook.db")
+    return folder
+
+
+_FILLED: dict[str, Path] = {}  # fill_gradebook's gradebooks, by their content
+
+
+def _write_gradebook(folder: Path, max_scores: MaxScores, cohort: Cohort) -> None:
     with Gradebook(empty_gradebook(folder), COURSE_ID) as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nbgrader's add_submission warns (SQLAlchemy)
         for name, (auto, manual) in max_scores.items():
@@ -54,4 +75,3 @@ def fill_gradebook(folder: Path, max_scores: MaxScores, cohort: Cohort) -> Path:
                 grade.manual_score = manual_score
                 grade.needs_manual_grade = manual_score is None
             gb.db.commit()
-    return folder
