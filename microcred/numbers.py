@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, parse_decimal
 
@@ -80,8 +80,11 @@ def format_number(value: float, lang: str = "en", decimals: int = 5, grouping: b
     ``grouping=False`` leaves out the thousands separator (for files that programs read)."""
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals > 0 else "")
     number = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
-    return str(format_decimal(number, format=pattern, locale=_LOCALES.get(lang, "en"),
-                              group_separator=grouping))
+    with localcontext() as context:  # room for every digit: 1e23 with 5 decimals needs 29
+        if number.is_finite():
+            context.prec = max(context.prec, number.adjusted() + decimals + 3)
+        return str(format_decimal(number, format=pattern, locale=_LOCALES.get(lang, "en"),
+                                  group_separator=grouping))
 
 
 def format_spec(value: float, spec: str = "g", lang: str = "en") -> str:

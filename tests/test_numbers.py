@@ -64,6 +64,15 @@ def test_format_and_parse_agree():
             assert parse_number(format_number(value, lang), lang) == value, (value, lang)
 
 
+
+def test_numbers_beyond_decimals_default_precision_are_written_whole():
+    """1e23 with five decimals needs 29 digits, one more than Decimal's default context holds
+    (a design file with credits: 1e+23 raised InvalidOperation in the design check)."""
+    for value in (1e23, 1.7e308, -1e40):
+        for lang in ("en", "fi", "sv"):
+            assert parse_number(format_number(value, lang), lang) == value, (value, lang)
+            assert parse_number(format_number(value, lang, decimals=2, fixed=True), lang) == value
+
 def test_format_rounds_to_the_decimals_asked_for_and_knows_no_other_language_than_en_fi_sv():
     assert format_number(2.345, "en", decimals=1) == "2.3"
     assert format_number(2.0, "en", decimals=0) == "2"
