@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from microcred.widgets import _jupyterlab
 from tests.helpers.ci import skip_unless_ci
 from tests.helpers.paths import BIN, REPO, program
 
@@ -297,9 +298,18 @@ def lab_server(tmp_path_factory, browser):
 
 @pytest.fixture
 def lab(lab_server):
-    """The JupyterLab server; the kernels a test started are shut down after it."""
+    """The JupyterLab server; the kernels a test started are shut down after it, and its
+    language setting is put back: a tool's language menu writes JupyterLab's locale
+    (widgets/_jupyterlab.py), and a later test on this server finds the menus and the status
+    bar ("| Idle") by their English names."""
+    setting = lab_server.settings.joinpath(*_jupyterlab.PLUGIN)
+    before = setting.read_bytes() if setting.exists() else None
     yield lab_server
     lab_server.shut_down_kernels()
+    if before is None:
+        setting.unlink(missing_ok=True)
+    else:
+        setting.write_bytes(before)
 
 
 # --------------------------------------------------------------------------------------------
