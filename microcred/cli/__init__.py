@@ -18,7 +18,7 @@ import sys
 from .. import __version__
 from ..errors import UserError
 from ..i18n import t
-from ._parser import Parser
+from ._parser import Parser, building_in
 
 
 def command_names() -> list[str]:
@@ -35,8 +35,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"microcred {__version__}",
                         help=t("cli.argparse.version", parser.lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in [first] if first in names else names:
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+    from ..settings import screen_language
+
+    with building_in(screen_language()):
+        for name in [first] if first in names else names:
+            importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 

@@ -11,21 +11,21 @@ from ..errors import UserError
 from ..files import write_bytes_atomic
 from ..findings import Finding
 from ..i18n import LANGUAGES, t
-from ..settings import screen_language
 from ._io import read_text
+from ._parser import building_language
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every design-file command has: message language, JSON, a chart file."""
-    p.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    p.add_argument("--lang", choices=LANGUAGES, default=building_language(), help=helptext("lang"))
     p.add_argument("--json", action="store_true", help=helptext("json"))
     p.add_argument("--chart", metavar="PNG", help=helptext("chart"))
 
 
 def helptext(key: str, **fields: object) -> str:
     """The help text ``cli.help.<key>`` in the screen language (the parsers are built before
-    ``--lang`` is read)."""
-    return t(f"cli.help.{key}", screen_language(), **fields)
+    ``--lang`` is read; found once per build, ``_parser.building_in``)."""
+    return t(f"cli.help.{key}", building_language(), **fields)
 
 
 def format_findings(findings: tuple[Finding, ...] | list[Finding], lang: str) -> list[str]:

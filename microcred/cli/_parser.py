@@ -13,6 +13,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, partial
 from typing import Any, NoReturn
 
@@ -23,6 +26,30 @@ from ..i18n import keys, t
 _ERRORS = ("required", "unrecognized", "argument", "invalid-choice", "expected-one",
            "expected-at-most-one", "expected-at-least-one", "invalid-value", "ambiguous",
            "one-required", "not-allowed")
+
+# The screen language while a parser is built: every command's help texts ask for it, and
+# finding it reads the settings and the design file (a few ms each, 26 times for `design`).
+_BUILD_LANGUAGE: ContextVar[str | None] = ContextVar("build_language", default=None)
+
+
+@contextmanager
+def building_in(lang: str) -> Iterator[None]:
+    """While the parsers are built, ``building_language()`` is ``lang`` (found once)."""
+    token = _BUILD_LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _BUILD_LANGUAGE.reset(token)
+
+
+def building_language() -> str:
+    """The screen language of the parser being built, else the screen language now."""
+    lang = _BUILD_LANGUAGE.get()
+    if lang is None:
+        from ..settings import screen_language
+
+        lang = screen_language()
+    return lang
 
 
 class HelpFormatter(argparse.HelpFormatter):

@@ -28,6 +28,7 @@ from ..reading import parse_yaml
 from ..settings import screen_language
 from ._design import helptext
 from ._io import read_text, usage_of
+from ._parser import building_language
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,21 +40,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     pr = cmds.add_parser("price", help=helptext("commissioned.price"),
                          description=helptext("commissioned.price.description"))
     pr.add_argument("file", metavar="FILE", help=helptext("commissioned.price.file"))
-    pr.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    pr.add_argument("--lang", choices=LANGUAGES, default=building_language(), help=helptext("lang"))
     pr.add_argument("--json", action="store_true", help=helptext("json"))
     pr.add_argument("--chart", metavar="PNG", help=helptext("commissioned.chart"))
     pr.set_defaults(func=run_price)
 
     ch = cmds.add_parser("check", help=helptext("commissioned.check"))
     ch.add_argument("file", metavar="FILE", help=helptext("commissioned.check.file"))
-    ch.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+    ch.add_argument("--lang", choices=LANGUAGES, default=building_language(),
                     help=helptext("commissioned.check.lang"))
     ch.add_argument("--json", action="store_true", help=helptext("json"))
     ch.set_defaults(func=run_check)
 
     tp = cmds.add_parser("template", help=helptext("commissioned.template"))
     tp.add_argument("which", choices=["price", "check"])
-    tp.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+    tp.add_argument("--lang", choices=LANGUAGES, default=building_language(),
                     help=helptext("commissioned.template.lang"))
     tp.set_defaults(func=run_template)
 

@@ -11,9 +11,9 @@ import sys
 
 from .. import competence
 from ..i18n import LANGUAGES, t
-from ..settings import screen_language
 from ._design import helptext
 from ._io import usage_of, write_output
+from ._parser import building_language
 from .qa import _positive
 
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("-o", "--output", required=True, help=helptext("competence.cohort.output"))
     c.add_argument("--threshold", type=_positive, default=competence.COHORT_THRESHOLD,
                    help=helptext("threshold", default=competence.COHORT_THRESHOLD))
-    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+    c.add_argument("--lang", choices=LANGUAGES, default=building_language(),
                    help=helptext("competence.cohort.lang"))
     c.set_defaults(func=run_cohort)
 

@@ -19,6 +19,7 @@ from ..i18n import LANGUAGES, t
 from ..settings import screen_language
 from ._design import helptext
 from ._io import usage_of, write_output
+from ._parser import building_language
 from .credential import add_export_options
 
 
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     new = actions.add_parser("new", help=helptext("design.new"),
                              description=helptext("design.new.description"))
     new.add_argument("name", metavar="NAME", help=helptext("design.new.name"))
-    new.add_argument("--language", choices=LANGUAGES, default=screen_language(),
+    new.add_argument("--language", choices=LANGUAGES, default=building_language(),
                      help=helptext("design.new.language"))
     new.add_argument("--title", default="", help=helptext("design.new.title"))
     new.add_argument("--force", action="store_true", help=helptext("design.new.force"))

@@ -20,6 +20,7 @@ from ..resources import data_file
 from ..settings import screen_language
 from ._design import helptext
 from ._io import read_text, usage_of
+from ._parser import building_language
 
 SAMPLES = {"canvas": "sample_canvas.yaml", "needs": "sample_needs.yaml",
            "outcomes": "sample_outcomes.yaml"}
@@ -36,9 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("outcomes", metavar="OUTCOMES", help=helptext("needs.match.outcomes"))
     m.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD,
                    help=helptext("needs.threshold",
-                                 default=format_number(DEFAULT_THRESHOLD, screen_language())))
+                                 default=format_number(DEFAULT_THRESHOLD, building_language())))
     m.add_argument("--language", choices=LANGUAGES, help=helptext("needs.language"))
-    m.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    m.add_argument("--lang", choices=LANGUAGES, default=building_language(), help=helptext("lang"))
     m.add_argument("--json", action="store_true", help=helptext("json"))
     m.add_argument("--heatmap", metavar="PNG", help=helptext("needs.heatmap"))
     m.set_defaults(func=run_match)
@@ -46,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c = cmds.add_parser("check", help=helptext("needs.check"),
                         description=helptext("needs.check.description"))
     c.add_argument("canvas", metavar="CANVAS", help=helptext("needs.canvas"))
-    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(), help=helptext("lang"))
+    c.add_argument("--lang", choices=LANGUAGES, default=building_language(), help=helptext("lang"))
     c.add_argument("--json", action="store_true", help=helptext("needs.findings-json"))
     c.set_defaults(func=run_check)
 

@@ -13,9 +13,10 @@ from .. import qa
 from ..errors import UserError
 from ..findings import has_errors
 from ..i18n import LANGUAGES, t
-from ..settings import chosen_language, screen_language
+from ..settings import chosen_language
 from ._design import helptext
 from ._io import usage_of
+from ._parser import building_language
 
 PROGRESS_EVERY = 50  # files between progress lines on stderr
 
@@ -41,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=helptext("threshold", default=qa.COHORT_THRESHOLD))
     c.add_argument("--all-versions", action="store_true",
                    help=helptext("qa.cohort.all-versions"))
-    c.add_argument("--lang", choices=LANGUAGES, default=screen_language(),
+    c.add_argument("--lang", choices=LANGUAGES, default=building_language(),
                    help=helptext("qa.cohort.lang"))
     c.set_defaults(func=run_cohort)
 
