@@ -1,0 +1,425 @@
+"""A participant's assignments on the course hub: list, fetch, validate and submit, in words of our own.
+
+nbgrader's JupyterLab panel (*Assignments*, *Fetch*, *Validate*, *Submit*) writes its labels and
+messages into its code in English, so no language pack reaches it. This module makes the calls
+its server extensions make (``nbgrader/server_extensions/assignment_list`` and
+``validate_assignment``: the exchange's ``List``, ``FetchAssignment`` and ``Submit``, the
+``Validator``) with the same configuration (``nbgrader_config.py`` on the Jupyter config path and
+in the participant's folder), and reports what happened as findings in the screen language,
+worded from nbgrader's structured results, never from its English text. What could go wrong is
+checked before nbgrader runs, so a refused action leaves the participant's files and the exchange
+as they were. ``microcred.widgets.assignments`` shows it as a panel.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .findings import Finding, HasFindings, localised
+from .settings import screen_language
+
+MODULE = "assignments"
+ERROR_CODES = frozenset({
+    "no-exchange", "no-course", "no-access", "not-released", "already-fetched", "not-fetched",
+    "link-in-folder", "too-big", "exchange-failed", "unreadable", "no-notebook", "schema-old",
+    "schema-new", "type-changed", "test-changed", "no-answer", "partial", "cell-error",
+    "too-long", "no-cells", "would-be-refused",
+})
+Status = Literal["released", "fetched", "submitted"]
+
+# nbgrader's Validator says these in English in a failed cell's error text (validator.py,
+# preprocessors/execute.py); they are matched, never shown.
+_NO_RESPONSE = "You did not provide a response."
+_PARTIAL = "Partial credit; passed some but not all of the tests"
+_TIMEOUT = "CellTimeoutError"
+_STOPPED = (_TIMEOUT, "KeyboardInterrupt")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# nbgrader's loggers write to stderr, which a notebook shows in red: what matters is reported here.
+_QUIET = logging.getLogger("microcred.assignments")
+_QUIET.addHandler(logging.NullHandler())
+_QUIET.propagate = False
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment of a course as the participant sees it."""
+
+    course_id: str
+    name: str
+    status: Status  # released (not yet fetched), fetched (a working copy), submitted (handed in, no copy)
+    folder: Path | None = None  # the working copy, once fetched
+    notebooks: tuple[Path, ...] = ()  # the working copy's notebooks
+    submitted: tuple[str, ...] = ()  # times of hand-ins, oldest first (nbgrader's timestamps)
+
+
+@dataclass(frozen=True)
+class Listing(HasFindings):
+    """What the exchange holds for this participant, or why it could not be read."""
+
+    assignments: tuple[Assignment, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result(HasFindings):
+    """The outcome of a fetch, a submit or a validation: findings, and a sentence when it worked."""
+
+    done: str = ""
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
+    return localised(MODULE, code, lang, ERROR_CODES, element, **fields)
+
+
+def _config(folder: Path) -> Any:
+    """nbgrader's configuration as its server extension loads it: ``nbgrader_config.py`` from
+    the Jupyter config path (``/etc/jupyter`` on the hub) and from the participant's folder, with
+    the working copies kept in that folder."""
+    from nbgrader.apps import NbGrader
+    from traitlets.config import Application, Config
+
+    app = NbGrader(log=_QUIET)
+    app.load_cwd_config = False
+    app.load_config_file()  # the Jupyter config path
+    if (folder / "nbgrader_config.py").is_file():
+        Application.load_config_file(app, "nbgrader_config", path=str(folder))
+    config = Config(app.config)
+    configured = Path(os.path.expanduser(config.Exchange.get("assignment_dir", ".")))
+    config.Exchange.assignment_dir = str(configured if configured.is_absolute()
+                                         else (folder / configured).resolve())
+    return config
+
+
+@dataclass
+class _Exchange:
+    """The parts every exchange call needs (config, course folder, authenticator)."""
+
+    folder: Path
+    config: Any
+    course_id: str = ""
+
+    def make(self, kind: str, assignment: str = "") -> Any:
+        from nbgrader.auth import Authenticator
+        from nbgrader.coursedir import CourseDirectory
+        from nbgrader.exchange import ExchangeFactory
+
+        config = self.config.copy()
+        if self.course_id:
+            config.CourseDirectory.course_id = self.course_id
+        if assignment:
+            config.CourseDirectory.assignment_id = assignment
+        coursedir = CourseDirectory(config=config, log=_QUIET)
+        authenticator = Authenticator(config=config, log=_QUIET)
+        factory = ExchangeFactory(config=config, log=_QUIET)
+        return getattr(factory, kind)(coursedir=coursedir, authenticator=authenticator,
+                                      config=config, log=_QUIET)
+
+    @property
+    def root(self) -> Path:
+        from nbgrader.exchange.default import Exchange
+
+        return Path(self.config.Exchange.get("root", Exchange.root.default_value))
+
+
+def _problem_with_exchange(exchange: _Exchange, lang: str) -> Finding | None:
+    """Why the exchange cannot be used at all, before nbgrader is asked (it would raise)."""
+    root = exchange.root
+    if not root.is_dir() or not os.access(root, os.W_OK | os.X_OK):
+        return _finding("no-exchange", lang, folder=str(root))
+    return None
+
+
+@contextmanager
+def _exchange(folder: str | os.PathLike[str], course_id: str, lang: str,
+              problems: list[Finding]) -> Iterator[_Exchange | None]:
+    """The exchange for ``folder``, or None with the problem appended to ``problems``."""
+    try:
+        config = _config(Path(folder).resolve())
+    except Exception as error:  # a broken nbgrader_config.py: nbgrader itself would stop
+        problems.append(_finding("exchange-failed", lang, detail=_one_line(error)))
+        yield None
+        return
+    exchange = _Exchange(Path(folder).resolve(), config, course_id)
+    problem = _problem_with_exchange(exchange, lang)
+    if problem is not None:
+        problems.append(problem)
+        yield None
+        return
+    yield exchange
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(_ANSI.sub("", str(error)).split())
+    return text or type(error).__name__
+
+
+def list_assignments(folder: str | os.PathLike[str] = ".", lang: str | None = None) -> Listing:
+    """The assignments released to this participant, fetched into ``folder`` or submitted."""
+    lang = screen_language(ui=lang)
+    problems: list[Finding] = []
+    with _exchange(folder, "", lang, problems) as exchange:
+        if exchange is None:
+            return Listing((), tuple(problems))
+        try:
+            released = exchange.make("List").start()
+            cached = exchange.make("List")
+            cached.cached = True
+            submitted = cached.start()
+        except Exception as error:
+            return Listing((), (_finding("exchange-failed", lang, detail=_one_line(error)),))
+    rows: dict[tuple[str, str], Assignment] = {}
+    for info in sorted(released, key=lambda x: (x["course_id"], x["assignment_id"])):
+        key = (info["course_id"], info["assignment_id"])
+        fetched = info["status"] == "fetched"
+        rows[key] = Assignment(
+            course_id=key[0], name=key[1], status="fetched" if fetched else "released",
+            folder=Path(info["path"]) if fetched else None,
+            notebooks=tuple(Path(nb["path"]) for nb in info["notebooks"]) if fetched else ())
+    for info in submitted:
+        key = (info["course_id"], info["assignment_id"])
+        times = tuple(s["timestamp"] for s in info["submissions"])
+        row = rows.get(key) or Assignment(course_id=key[0], name=key[1], status="submitted")
+        rows[key] = Assignment(row.course_id, row.name, row.status, row.folder, row.notebooks,
+                               times)
+    found = tuple(rows[k] for k in sorted(rows))
+    empty = Finding("nothing-released", "note", _t("nothing-released.message", lang),
+                    _t("nothing-released.suggestion", lang))
+    return Listing(found, () if found else (empty,))
+
+
+def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
+          course_id: str = "", lang: str | None = None) -> Result:
+    """Copy a released assignment into ``folder`` (as nbgrader's *Fetch*); a working copy that
+    exists is never replaced."""
+    lang = screen_language(ui=lang)
+    name, course_id = _names(assignment, course_id)
+    problems: list[Finding] = []
+    with _exchange(folder, course_id, lang, problems) as exchange:
+        if exchange is None:
+            return Result(findings=tuple(problems))
+        action = exchange.make("FetchAssignment", name)
+        course = action.coursedir.course_id
+        if not course:
+            return Result(findings=(_finding("no-course", lang),))
+        if not (exchange.root / course / "outbound" / name).is_dir():
+            return Result(findings=(_finding("not-released", lang, assignment=name),))
+        copy = _working_copy(exchange, course, name)
+        if copy.exists():
+            return Result(findings=(_finding("already-fetched", lang, assignment=name,
+                                             folder=str(copy)),))
+        problem = _access(action, course, lang)
+        if problem:
+            return Result(findings=(problem,))
+        try:
+            action.start()
+        except Exception as error:
+            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+    return Result(done=_t("fetched", lang, assignment=name, folder=str(copy)))
+
+
+def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
+           course_id: str = "", lang: str | None = None) -> Result:
+    """Hand in the working copy in ``folder`` (as nbgrader's *Submit*): checked first, so that a
+    refused hand-in copies nothing into the exchange."""
+    lang = screen_language(ui=lang)
+    name, course_id = _names(assignment, course_id)
+    problems: list[Finding] = []
+    with _exchange(folder, course_id, lang, problems) as exchange:
+        if exchange is None:
+            return Result(findings=tuple(problems))
+        action = exchange.make("Submit", name)
+        course = action.coursedir.course_id
+        if not course:
+            return Result(findings=(_finding("no-course", lang),))
+        copy = _working_copy(exchange, course, name)
+        if not copy.is_dir():
+            return Result(findings=(_finding("not-fetched", lang, assignment=name),))
+        problem = _access(action, course, lang) or _unsafe_folder(copy, action, lang)
+        if problem:
+            return Result(findings=(problem,))
+        released = exchange.root / course / "outbound" / name
+        missing = sorted(p.name for p in released.glob("*.ipynb") if not (copy / p.name).exists())
+        refused = _refused_by_vetting(copy, released, lang)
+        if refused:
+            return Result(findings=refused)
+        try:
+            action.start()
+        except Exception as error:
+            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+        when = _local_time(action.timestamp)
+    warnings = (_finding("missing-notebooks", lang, names=", ".join(missing)),) if missing else ()
+    return Result(done=_t("submitted", lang, assignment=name, time=when), findings=warnings)
+
+
+def _names(assignment: Assignment | str, course_id: str) -> tuple[str, str]:
+    if isinstance(assignment, Assignment):
+        return assignment.name, course_id or assignment.course_id
+    return assignment, course_id
+
+
+def _working_copy(exchange: _Exchange, course: str, name: str) -> Path:
+    """Where nbgrader keeps the participant's copy (``path_includes_course``: course/name)."""
+    base = Path(exchange.config.Exchange.assignment_dir)
+    return base / course / name if exchange.config.Exchange.get("path_includes_course") \
+        else base / name
+
+
+def _access(action: Any, course: str, lang: str) -> Finding | None:
+    """The course membership check nbgrader makes (on the hub: the participant's hub group)."""
+    try:
+        allowed = action.authenticator.has_access(action.coursedir.student_id, course)
+    except Exception as error:
+        return _finding("exchange-failed", lang, detail=_one_line(error))
+    return None if allowed else _finding("no-access", lang, course=course)
+
+
+def _unsafe_folder(copy: Path, action: Any, lang: str) -> Finding | None:
+    """A link in the folder (nbgrader would follow a link to a folder, one that points back
+    into its own folder without end) or a folder over the exchange's size limit."""
+    total = 0
+    for here, dirs, files in os.walk(copy):
+        for entry in [*dirs, *files]:
+            path = Path(here) / entry
+            if path.is_symlink():
+                return _finding("link-in-folder", lang, name=str(path.relative_to(copy)))
+        total += sum((Path(here) / f).stat().st_size for f in files)
+    limit = 1000 * action.coursedir.max_dir_size
+    if total > limit:
+        return _finding("too-big", lang, size=_megabytes(total, lang), limit=_megabytes(limit, lang))
+    return None
+
+
+def _refused_by_vetting(copy: Path, released: Path, lang: str) -> tuple[Finding, ...]:
+    """What the trainer's vetting (``trainer.vet``, run before autograde) would refuse in the
+    hand-in's notebooks: said now, while the participant can still change it."""
+    import nbformat
+
+    from .trainer.vet import vet_notebook
+
+    for reference in sorted(released.glob("*.ipynb")):
+        mine = copy / reference.name
+        if not mine.is_file():
+            continue
+        text = mine.read_text(encoding="utf-8", errors="replace")
+        released_nb = nbformat.read(reference, as_version=4)
+        errors = [f for f in vet_notebook(text, released_nb, reference.name, lang)
+                  if f.severity == "error"]
+        if errors:
+            return (_finding("would-be-refused", lang, name=reference.name), *errors)
+    return ()
+
+
+def _megabytes(size: int, lang: str) -> str:
+    from .numbers import format_number
+
+    return f"{format_number(size / 1_000_000, lang, decimals=1)} MB"
+
+
+def _local_time(timestamp: str) -> str:
+    """nbgrader's hand-in time (its own format, with the zone) without seconds' fractions."""
+    return re.sub(r"(\d\d:\d\d):\d\d(\.\d+)?", r"\1", timestamp)
+
+
+def _t(key: str, lang: str, **fields: object) -> str:
+    from .i18n import t
+
+    return t(f"{MODULE}.{key}", lang, **fields)
+
+
+def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = ".",
+             lang: str | None = None) -> Result:
+    """Run a saved notebook's automatic checks as nbgrader's *Validate* does, and say which
+    cells need work (a finding per cell, numbered as JupyterLab shows them)."""
+    lang = screen_language(ui=lang)
+    from nbgrader.nbgraderformat import SchemaTooNewError, SchemaTooOldError
+    from nbgrader.validator import Validator
+
+    path = Path(folder, notebook).resolve()
+    if not path.is_file():
+        return Result(findings=(_finding("no-notebook", lang, name=str(notebook)),))
+    cells = _read_cells(path)
+    if cells is None:
+        return Result(findings=(_finding("unreadable", lang, name=path.name),))
+    if not any((c.get("metadata") or {}).get("nbgrader") for c in cells):
+        return Result(findings=(_finding("no-cells", lang, name=path.name),))
+    class Kept(Validator):
+        """nbgrader's Validator, keeping the notebook it ran (to find a cell it stopped)."""
+
+        ran: Any = None
+
+        def _preprocess(self, nb: Any) -> Any:
+            self.ran = super()._preprocess(nb)
+            return self.ran
+
+    try:
+        validator = Kept(config=_config(path.parent), log=_QUIET)
+        results = validator.validate(str(path))
+    except SchemaTooOldError:
+        return Result(findings=(_finding("schema-old", lang, name=path.name),))
+    except SchemaTooNewError:
+        return Result(findings=(_finding("schema-new", lang, name=path.name),))
+    except Exception as error:
+        return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+    stopped = _stopped(validator.ran.cells if validator.ran is not None else [])
+    findings = [*(_finding("too-long", lang, n, cell=n) for n in stopped),
+                *(_finding("type-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+                  for r in results.get("type_changed", ())),
+                *(_finding("test-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+                  for r in results.get("changed", ())),
+                *(f for r in results.get("failed", ())
+                  if (f := _failed(cells, r, lang)).element not in stopped)]
+    return Result(done="" if findings else _t("validated", lang, name=path.name),
+                  findings=tuple(findings))
+
+
+def _stopped(cells: list[Any]) -> list[str]:
+    """Numbers of the cells the run stopped for taking too long (nbgrader interrupts the kernel
+    at ``Execute.timeout``: the cell ends in KeyboardInterrupt or nbgrader's CellTimeoutError)."""
+    return [str(n) for n, cell in enumerate(cells, start=1)
+            if any(o.get("output_type") == "error" and o.get("ename") in _STOPPED
+                   for o in cell.get("outputs", ()))]
+
+
+def _read_cells(path: Path) -> list[dict[str, Any]] | None:
+    """The notebook's cells, or None when the file is no notebook (edited outside JupyterLab)."""
+    import json
+
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return None
+    return cells if isinstance(cells, list) and all(isinstance(c, dict) for c in cells) else None
+
+
+def _cell(cells: list[dict[str, Any]], result: dict[str, Any]) -> str:
+    """The number JupyterLab shows for the cell whose source nbgrader gives (1 = first)."""
+    wanted = result.get("source", "").strip()
+    for n, cell in enumerate(cells, start=1):
+        source = cell.get("source", "")
+        if ("".join(source) if isinstance(source, list) else str(source)).strip() == wanted:
+            return str(n)
+    return "?"
+
+
+def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str) -> Finding:
+    """One failed cell in our words: no answer, partial credit, stopped as too long, or an error
+    (Python's own last line, the error's name, is kept: it is what a search finds)."""
+    n = _cell(cells, result)
+    error = _ANSI.sub("", result.get("raw_error", ""))
+    if _TIMEOUT in error:
+        return _finding("too-long", lang, n, cell=n)
+    if _NO_RESPONSE in error:
+        return _finding("no-answer", lang, n, cell=n)
+    if _PARTIAL in error:
+        return _finding("partial", lang, n, cell=n)
+    last = [line.strip() for line in error.splitlines() if line.strip()]
+    return _finding("cell-error", lang, n, cell=n, error=last[-1] if last else "?")
