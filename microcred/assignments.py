@@ -215,7 +215,7 @@ def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
         copy = _working_copy(exchange, course, name)
         if copy.exists():
             return Result(findings=(_finding("already-fetched", lang, assignment=name,
-                                             folder=str(copy)),))
+                                             folder=_shown(copy, exchange.folder)),))
         problem = _access(action, course, lang)
         if problem:
             return Result(findings=(problem,))
@@ -223,7 +223,7 @@ def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
             action.start()
         except Exception as error:
             return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-    return Result(done=_t("fetched", lang, assignment=name, folder=str(copy)))
+    return Result(done=_t("fetched", lang, assignment=name, folder=_shown(copy, exchange.folder)))
 
 
 def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
@@ -255,7 +255,7 @@ def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
             action.start()
         except Exception as error:
             return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-        when = _local_time(action.timestamp)
+        when = hand_in_time(action.timestamp, lang)
     warnings = (_finding("missing-notebooks", lang, names=", ".join(missing)),) if missing else ()
     return Result(done=_t("submitted", lang, assignment=name, time=when), findings=warnings)
 
@@ -271,6 +271,14 @@ def _working_copy(exchange: _Exchange, course: str, name: str) -> Path:
     base = Path(exchange.config.Exchange.assignment_dir)
     return base / course / name if exchange.config.Exchange.get("path_includes_course") \
         else base / name
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """``path`` as JupyterLab's file browser shows it (from the participant's folder)."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _access(action: Any, course: str, lang: str) -> Finding | None:
@@ -324,9 +332,18 @@ def _megabytes(size: int, lang: str) -> str:
     return f"{format_number(size / 1_000_000, lang, decimals=1)} MB"
 
 
-def _local_time(timestamp: str) -> str:
-    """nbgrader's hand-in time (its own format, with the zone) without seconds' fractions."""
-    return re.sub(r"(\d\d:\d\d):\d\d(\.\d+)?", r"\1", timestamp)
+def hand_in_time(timestamp: str, lang: str) -> str:
+    """nbgrader's hand-in time as ``lang`` writes a date and time, in this server's time zone
+    (nbgrader's text as it is if it cannot be read)."""
+    from dateutil.parser import parse
+
+    from .trainer._text import when
+
+    try:
+        moment = parse(timestamp).astimezone()
+    except (ValueError, OverflowError):
+        return timestamp
+    return f"{when(moment, lang)} {moment.tzname() or ''}".strip()
 
 
 def _t(key: str, lang: str, **fields: object) -> str:

@@ -23,6 +23,7 @@ SWITCHED_CONTENT = (*CONTENT, "planning teacher")
 TOOLS = {
     "coach": lambda ui: W.outcome_coach(OUTCOMES, ui=ui, design_file="mine.yaml"),
     "alignment": lambda ui: W.alignment_editor(None, ui=ui),
+    "assignments": lambda ui: W.assignment_panel(".", ui=ui),
     "price": lambda ui: W.price_calculator(ui=ui),
     "self-check": lambda ui: W.development_self_check(ui=ui),
     "competence": lambda ui: W.competence_self_assessment("mine.yaml", lang=ui),

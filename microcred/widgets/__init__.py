@@ -19,6 +19,8 @@ _WHERE = {
     "SelfCheck": "commissioned",
     "development_self_check": "commissioned",
     "price_calculator": "commissioned",
+    "AssignmentPanel": "assignments",
+    "assignment_panel": "assignments",
     "CompetenceSelfAssessment": "competence",
     "competence_self_assessment": "competence",
     "CredentialBuilder": "credential",

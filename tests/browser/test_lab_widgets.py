@@ -387,6 +387,17 @@ def self_check(nb: Notebook) -> None:
                                  timeout=UPDATE_TIMEOUT)
 
 
+@interaction("assignments.ipynb")
+def assignments(nb: Notebook) -> None:
+    """Outside the hub (no nbgrader exchange here): the panel says so and what to do instead
+    (tests/browser/test_lab_assignment_panel.py runs it on an exchange, in Finnish)."""
+    panel = nb.widget("mc-assignment-panel")
+    expect(panel).to_contain_text("There is no assignment exchange on this server")
+    panel.get_by_role("button", name="Update the list").click()
+    expect(panel).to_contain_text("download the finished notebook", timeout=UPDATE_TIMEOUT)
+    nb.screenshot(panel, "no-exchange")
+
+
 @interaction("workload-calculator.ipynb")
 def workload_calculator(nb: Notebook) -> None:
     """Claim 5 credits: the hours no longer agree. Add hours to an activity: they agree again."""
