@@ -16,6 +16,7 @@ import pytest
 from microcred import assignments as A
 from microcred.i18n import t
 from microcred.trainer.demo import GOOD, RATIONALE
+from microcred.widgets.assignments import AssignmentPanel
 from tests.helpers.course import Course, cell_of, fill_answers
 
 pytestmark = pytest.mark.slow
@@ -106,6 +107,22 @@ def test_fetch_validate_submit_and_the_trainer_collects_it(home, released, tmp_p
     collected = list((trainer.root / "submitted").glob("*/outcomes/outcomes.ipynb"))
     assert len(collected) == 1
     assert GOOD[0] in collected[0].read_text(encoding="utf-8")
+
+    # The trainer grades and releases feedback; the participant fetches it.
+    trainer.autograde("outcomes")
+    trainer.feedback("outcomes")
+    trainer.nbgrader("release_feedback", "outcomes", f"--Exchange.root={exchange}")
+    panel = AssignmentPanel(home, "sv")  # the panel's button, as the participant presses it
+    (row,) = panel.listing.assignments
+    assert row.feedback_ready and row.feedback == ()
+    button = next(b for b in panel._buttons() if "mc-feedback" in b._dom_classes)
+    assert button.description == "Hämta återkoppling"
+    button.click()
+    assert f"{COURSE_ID}/outcomes/feedback" in panel.status.value
+    assert not any("mc-feedback" in b._dom_classes for b in panel._buttons())
+    (row,) = A.list_assignments(home, "sv").assignments
+    assert not row.feedback_ready and [p.name for p in row.feedback] == ["outcomes.html"]
+    assert GOOD[0] in row.feedback[0].read_text(encoding="utf-8")  # the graded hand-in
 
 
 def test_no_exchange_is_said_and_nothing_is_made(tmp_path, monkeypatch):

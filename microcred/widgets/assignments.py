@@ -70,6 +70,11 @@ class AssignmentPanel(w.VBox):
         parts = [f"<strong>{escape(assignment.name)}</strong>", escape(state)]
         if assignment.status == "fetched":
             parts.append(escape(done))
+        if assignment.feedback_ready:
+            parts.append(escape(t("assignments.status.feedback-ready", ui)))
+        elif assignment.feedback:
+            parts.append(escape(t("assignments.feedback-file", ui,
+                                  path=core.as_shown(assignment.feedback[-1], self.folder))))
         label = w.HTML(" · ".join(parts), layout=w.Layout(min_width="18em"))
         buttons: list[w.Widget] = []
         if assignment.status == "released":
@@ -83,6 +88,9 @@ class AssignmentPanel(w.VBox):
                 buttons += [notebooks,
                             self._button("validate", "", lambda: self.validate(notebooks.value))]
             buttons.append(self._button("submit", "success", lambda: self.submit(assignment)))
+        if assignment.feedback_ready:
+            buttons.append(self._button("feedback", "info",
+                                        lambda: self.fetch_feedback(assignment)))
         row = w.HBox([label, *buttons], layout=w.Layout(flex_flow="row wrap",
                                                         align_items="center"))
         row.add_class("mc-assignment")
@@ -108,6 +116,11 @@ class AssignmentPanel(w.VBox):
     def submit(self, assignment: core.Assignment | str) -> core.Result:
         """Hand in, as the row's Hand in button does."""
         return self._do("submit", lambda: core.submit(assignment, self.folder, lang=self.ui))
+
+    def fetch_feedback(self, assignment: core.Assignment | str) -> core.Result:
+        """Fetch the trainer's feedback, as the row's Fetch feedback button does."""
+        return self._do("feedback",
+                        lambda: core.fetch_feedback(assignment, self.folder, lang=self.ui))
 
     def _do(self, action: str, call, reread: bool = True) -> core.Result:
         """Say that the action runs (a check takes as long as the notebook runs), run it, show

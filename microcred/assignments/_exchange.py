@@ -1,15 +1,4 @@
-"""A participant's assignments on the course hub: list, fetch, validate and submit, in words of our own.
-
-nbgrader's JupyterLab panel (*Assignments*, *Fetch*, *Validate*, *Submit*) writes its labels and
-messages into its code in English, so no language pack reaches it. This module makes the calls
-its server extensions make (``nbgrader/server_extensions/assignment_list`` and
-``validate_assignment``: the exchange's ``List``, ``FetchAssignment`` and ``Submit``, the
-``Validator``) with the same configuration (``nbgrader_config.py`` on the Jupyter config path and
-in the participant's folder), and reports what happened as findings in the screen language,
-worded from nbgrader's structured results, never from its English text. What could go wrong is
-checked before nbgrader runs, so a refused action leaves the participant's files and the exchange
-as they were. ``microcred.widgets.assignments`` shows it as a panel.
-"""
+"""Listing, fetching and handing in through nbgrader's exchange classes (see the package)."""
 
 from __future__ import annotations
 
@@ -18,12 +7,12 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .findings import Finding, HasFindings, localised
-from .settings import screen_language
+from ..findings import Finding, HasFindings, localised
+from ..settings import screen_language
 
 MODULE = "assignments"
 ERROR_CODES = frozenset({
@@ -34,12 +23,6 @@ ERROR_CODES = frozenset({
 })
 Status = Literal["released", "fetched", "submitted"]
 
-# nbgrader's Validator says these in English in a failed cell's error text (validator.py,
-# preprocessors/execute.py); they are matched, never shown.
-_NO_RESPONSE = "You did not provide a response."
-_PARTIAL = "Partial credit; passed some but not all of the tests"
-_TIMEOUT = "CellTimeoutError"
-_STOPPED = (_TIMEOUT, "KeyboardInterrupt")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 # nbgrader's loggers write to stderr, which a notebook shows in red: what matters is reported here.
@@ -58,6 +41,8 @@ class Assignment:
     folder: Path | None = None  # the working copy, once fetched
     notebooks: tuple[Path, ...] = ()  # the working copy's notebooks
     submitted: tuple[str, ...] = ()  # times of hand-ins, oldest first (nbgrader's timestamps)
+    feedback_ready: bool = False  # the trainer has released feedback not yet fetched
+    feedback: tuple[Path, ...] = ()  # fetched feedback pages (HTML), oldest hand-in first
 
 
 @dataclass(frozen=True)
@@ -186,10 +171,14 @@ def list_assignments(folder: str | os.PathLike[str] = ".", lang: str | None = No
             notebooks=tuple(Path(nb["path"]) for nb in info["notebooks"]) if fetched else ())
     for info in submitted:
         key = (info["course_id"], info["assignment_id"])
-        times = tuple(s["timestamp"] for s in info["submissions"])
+        hand_ins = info["submissions"]
         row = rows.get(key) or Assignment(course_id=key[0], name=key[1], status="submitted")
-        rows[key] = Assignment(row.course_id, row.name, row.status, row.folder, row.notebooks,
-                               times)
+        rows[key] = replace(
+            row, submitted=tuple(s["timestamp"] for s in hand_ins),
+            feedback_ready=any(s.get("has_exchange_feedback") and (
+                not s.get("has_local_feedback") or s.get("feedback_updated")) for s in hand_ins),
+            feedback=tuple(Path(nb["local_feedback_path"]) for s in hand_ins
+                           for nb in s.get("notebooks", ()) if nb.get("local_feedback_path")))
     found = tuple(rows[k] for k in sorted(rows))
     empty = Finding("nothing-released", "note", _t("nothing-released.message", lang),
                     _t("nothing-released.suggestion", lang))
@@ -215,7 +204,7 @@ def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
         copy = _working_copy(exchange, course, name)
         if copy.exists():
             return Result(findings=(_finding("already-fetched", lang, assignment=name,
-                                             folder=_shown(copy, exchange.folder)),))
+                                             folder=as_shown(copy, exchange.folder)),))
         problem = _access(action, course, lang)
         if problem:
             return Result(findings=(problem,))
@@ -223,7 +212,8 @@ def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
             action.start()
         except Exception as error:
             return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-    return Result(done=_t("fetched", lang, assignment=name, folder=_shown(copy, exchange.folder)))
+    return Result(done=_t("fetched", lang, assignment=name,
+                          folder=as_shown(copy, exchange.folder)))
 
 
 def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
@@ -260,6 +250,31 @@ def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
     return Result(done=_t("submitted", lang, assignment=name, time=when), findings=warnings)
 
 
+def fetch_feedback(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
+                   course_id: str = "", lang: str | None = None) -> Result:
+    """Copy the trainer's released feedback into the assignment's folder (as nbgrader's *Fetch
+    Feedback*): a page per notebook in ``feedback/<hand-in time>/``."""
+    lang = screen_language(ui=lang)
+    name, course_id = _names(assignment, course_id)
+    problems: list[Finding] = []
+    with _exchange(folder, course_id, lang, problems) as exchange:
+        if exchange is None:
+            return Result(findings=tuple(problems))
+        action = exchange.make("FetchFeedback", name)
+        course = action.coursedir.course_id
+        if not course:
+            return Result(findings=(_finding("no-course", lang),))
+        problem = _access(action, course, lang)
+        if problem:
+            return Result(findings=(problem,))
+        try:
+            action.start()
+        except Exception as error:
+            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+        where = as_shown(_working_copy(exchange, course, name) / "feedback", exchange.folder)
+    return Result(done=_t("feedback-fetched", lang, assignment=name, folder=where))
+
+
 def _names(assignment: Assignment | str, course_id: str) -> tuple[str, str]:
     if isinstance(assignment, Assignment):
         return assignment.name, course_id or assignment.course_id
@@ -273,10 +288,10 @@ def _working_copy(exchange: _Exchange, course: str, name: str) -> Path:
         else base / name
 
 
-def _shown(path: Path, folder: Path) -> str:
+def as_shown(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> str:
     """``path`` as JupyterLab's file browser shows it (from the participant's folder)."""
     try:
-        return path.relative_to(folder).as_posix()
+        return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
     except ValueError:
         return str(path)
 
@@ -311,7 +326,7 @@ def _refused_by_vetting(copy: Path, released: Path, lang: str) -> tuple[Finding,
     hand-in's notebooks: said now, while the participant can still change it."""
     import nbformat
 
-    from .trainer.vet import vet_notebook
+    from ..trainer.vet import vet_notebook
 
     for reference in sorted(released.glob("*.ipynb")):
         mine = copy / reference.name
@@ -327,7 +342,7 @@ def _refused_by_vetting(copy: Path, released: Path, lang: str) -> tuple[Finding,
 
 
 def _megabytes(size: int, lang: str) -> str:
-    from .numbers import format_number
+    from ..numbers import format_number
 
     return f"{format_number(size / 1_000_000, lang, decimals=1)} MB"
 
@@ -337,7 +352,7 @@ def hand_in_time(timestamp: str, lang: str) -> str:
     (nbgrader's text as it is if it cannot be read)."""
     from dateutil.parser import parse
 
-    from .trainer._text import when
+    from ..trainer._text import when
 
     try:
         moment = parse(timestamp).astimezone()
@@ -347,96 +362,6 @@ def hand_in_time(timestamp: str, lang: str) -> str:
 
 
 def _t(key: str, lang: str, **fields: object) -> str:
-    from .i18n import t
+    from ..i18n import t
 
     return t(f"{MODULE}.{key}", lang, **fields)
-
-
-def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = ".",
-             lang: str | None = None) -> Result:
-    """Run a saved notebook's automatic checks as nbgrader's *Validate* does, and say which
-    cells need work (a finding per cell, numbered as JupyterLab shows them)."""
-    lang = screen_language(ui=lang)
-    from nbgrader.nbgraderformat import SchemaTooNewError, SchemaTooOldError
-    from nbgrader.validator import Validator
-
-    path = Path(folder, notebook).resolve()
-    if not path.is_file():
-        return Result(findings=(_finding("no-notebook", lang, name=str(notebook)),))
-    cells = _read_cells(path)
-    if cells is None:
-        return Result(findings=(_finding("unreadable", lang, name=path.name),))
-    if not any((c.get("metadata") or {}).get("nbgrader") for c in cells):
-        return Result(findings=(_finding("no-cells", lang, name=path.name),))
-    class Kept(Validator):
-        """nbgrader's Validator, keeping the notebook it ran (to find a cell it stopped)."""
-
-        ran: Any = None
-
-        def _preprocess(self, nb: Any) -> Any:
-            self.ran = super()._preprocess(nb)
-            return self.ran
-
-    try:
-        validator = Kept(config=_config(path.parent), log=_QUIET)
-        results = validator.validate(str(path))
-    except SchemaTooOldError:
-        return Result(findings=(_finding("schema-old", lang, name=path.name),))
-    except SchemaTooNewError:
-        return Result(findings=(_finding("schema-new", lang, name=path.name),))
-    except Exception as error:
-        return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-    stopped = _stopped(validator.ran.cells if validator.ran is not None else [])
-    findings = [*(_finding("too-long", lang, n, cell=n) for n in stopped),
-                *(_finding("type-changed", lang, _cell(cells, r), cell=_cell(cells, r))
-                  for r in results.get("type_changed", ())),
-                *(_finding("test-changed", lang, _cell(cells, r), cell=_cell(cells, r))
-                  for r in results.get("changed", ())),
-                *(f for r in results.get("failed", ())
-                  if (f := _failed(cells, r, lang)).element not in stopped)]
-    return Result(done="" if findings else _t("validated", lang, name=path.name),
-                  findings=tuple(findings))
-
-
-def _stopped(cells: list[Any]) -> list[str]:
-    """Numbers of the cells the run stopped for taking too long (nbgrader interrupts the kernel
-    at ``Execute.timeout``: the cell ends in KeyboardInterrupt or nbgrader's CellTimeoutError)."""
-    return [str(n) for n, cell in enumerate(cells, start=1)
-            if any(o.get("output_type") == "error" and o.get("ename") in _STOPPED
-                   for o in cell.get("outputs", ()))]
-
-
-def _read_cells(path: Path) -> list[dict[str, Any]] | None:
-    """The notebook's cells, or None when the file is no notebook (edited outside JupyterLab)."""
-    import json
-
-    try:
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells")
-    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
-        return None
-    return cells if isinstance(cells, list) and all(isinstance(c, dict) for c in cells) else None
-
-
-def _cell(cells: list[dict[str, Any]], result: dict[str, Any]) -> str:
-    """The number JupyterLab shows for the cell whose source nbgrader gives (1 = first)."""
-    wanted = result.get("source", "").strip()
-    for n, cell in enumerate(cells, start=1):
-        source = cell.get("source", "")
-        if ("".join(source) if isinstance(source, list) else str(source)).strip() == wanted:
-            return str(n)
-    return "?"
-
-
-def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str) -> Finding:
-    """One failed cell in our words: no answer, partial credit, stopped as too long, or an error
-    (Python's own last line, the error's name, is kept: it is what a search finds)."""
-    n = _cell(cells, result)
-    error = _ANSI.sub("", result.get("raw_error", ""))
-    if _TIMEOUT in error:
-        return _finding("too-long", lang, n, cell=n)
-    if _NO_RESPONSE in error:
-        return _finding("no-answer", lang, n, cell=n)
-    if _PARTIAL in error:
-        return _finding("partial", lang, n, cell=n)
-    last = [line.strip() for line in error.splitlines() if line.strip()]
-    return _finding("cell-error", lang, n, cell=n, error=last[-1] if last else "?")

@@ -1,0 +1,108 @@
+"""nbgrader's Validator on a saved notebook, its structured result worded in the screen language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from ..settings import screen_language
+from ._exchange import _ANSI, _QUIET, Result, _config, _finding, _one_line, _t
+
+# nbgrader's Validator says these in English in a failed cell's error text (validator.py,
+# preprocessors/execute.py); they are matched, never shown.
+_NO_RESPONSE = "You did not provide a response."
+_PARTIAL = "Partial credit; passed some but not all of the tests"
+_TIMEOUT = "CellTimeoutError"
+_STOPPED = (_TIMEOUT, "KeyboardInterrupt")
+
+
+def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = ".",
+             lang: str | None = None) -> Result:
+    """Run a saved notebook's automatic checks as nbgrader's *Validate* does, and say which
+    cells need work (a finding per cell, numbered as JupyterLab shows them)."""
+    lang = screen_language(ui=lang)
+    from nbgrader.nbgraderformat import SchemaTooNewError, SchemaTooOldError
+    from nbgrader.validator import Validator
+
+    path = Path(folder, notebook).resolve()
+    if not path.is_file():
+        return Result(findings=(_finding("no-notebook", lang, name=str(notebook)),))
+    cells = _read_cells(path)
+    if cells is None:
+        return Result(findings=(_finding("unreadable", lang, name=path.name),))
+    if not any((c.get("metadata") or {}).get("nbgrader") for c in cells):
+        return Result(findings=(_finding("no-cells", lang, name=path.name),))
+    class Kept(Validator):
+        """nbgrader's Validator, keeping the notebook it ran (to find a cell it stopped)."""
+
+        ran: Any = None
+
+        def _preprocess(self, nb: Any) -> Any:
+            self.ran = super()._preprocess(nb)
+            return self.ran
+
+    try:
+        validator = Kept(config=_config(path.parent), log=_QUIET)
+        results = validator.validate(str(path))
+    except SchemaTooOldError:
+        return Result(findings=(_finding("schema-old", lang, name=path.name),))
+    except SchemaTooNewError:
+        return Result(findings=(_finding("schema-new", lang, name=path.name),))
+    except Exception as error:
+        return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+    stopped = _stopped(validator.ran.cells if validator.ran is not None else [])
+    findings = [*(_finding("too-long", lang, n, cell=n) for n in stopped),
+                *(_finding("type-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+                  for r in results.get("type_changed", ())),
+                *(_finding("test-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+                  for r in results.get("changed", ())),
+                *(f for r in results.get("failed", ())
+                  if (f := _failed(cells, r, lang)).element not in stopped)]
+    return Result(done="" if findings else _t("validated", lang, name=path.name),
+                  findings=tuple(findings))
+
+
+def _stopped(cells: list[Any]) -> list[str]:
+    """Numbers of the cells the run stopped for taking too long (nbgrader interrupts the kernel
+    at ``Execute.timeout``: the cell ends in KeyboardInterrupt or nbgrader's CellTimeoutError)."""
+    return [str(n) for n, cell in enumerate(cells, start=1)
+            if any(o.get("output_type") == "error" and o.get("ename") in _STOPPED
+                   for o in cell.get("outputs", ()))]
+
+
+def _read_cells(path: Path) -> list[dict[str, Any]] | None:
+    """The notebook's cells, or None when the file is no notebook (edited outside JupyterLab)."""
+    import json
+
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return None
+    return cells if isinstance(cells, list) and all(isinstance(c, dict) for c in cells) else None
+
+
+def _cell(cells: list[dict[str, Any]], result: dict[str, Any]) -> str:
+    """The number JupyterLab shows for the cell whose source nbgrader gives (1 = first)."""
+    wanted = result.get("source", "").strip()
+    for n, cell in enumerate(cells, start=1):
+        source = cell.get("source", "")
+        if ("".join(source) if isinstance(source, list) else str(source)).strip() == wanted:
+            return str(n)
+    return "?"
+
+
+def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str) -> Finding:
+    """One failed cell in our words: no answer, partial credit, stopped as too long, or an error
+    (Python's own last line, the error's name, is kept: it is what a search finds)."""
+    n = _cell(cells, result)
+    error = _ANSI.sub("", result.get("raw_error", ""))
+    if _TIMEOUT in error:
+        return _finding("too-long", lang, n, cell=n)
+    if _NO_RESPONSE in error:
+        return _finding("no-answer", lang, n, cell=n)
+    if _PARTIAL in error:
+        return _finding("partial", lang, n, cell=n)
+    last = [line.strip() for line in error.splitlines() if line.strip()]
+    return _finding("cell-error", lang, n, cell=n, error=last[-1] if last else "?")
