@@ -3,7 +3,8 @@
 Starts the real hub of the hub test (``tests/hub/hubctl.py``: real Unix accounts, JupyterHub with
 configurable-http-proxy, ``deploy/jupyterhub/jupyterhub_config.py``), starts every participant's
 server through the hub API, releases the ``outcomes`` assignment through the formgrader service,
-then lets all participants fetch, answer and submit at the same moment through their own servers.
+then lets all participants fetch, answer and submit at the same moment through their own servers
+(the course's assignment panel, run in a kernel of each, as notebooks/assignments.ipynb runs it).
 The trainer then collects and autogrades everything. A few participants then use the course's
 tools in a notebook (the outcome coach in English, Finnish and Swedish), and the memory of their
 server is measured again: that is an *active* participant. Prints times, failures and memory;
@@ -119,12 +120,14 @@ def run(cohort, n: int, args, t_all: float) -> dict:
         times = {}
         try:
             t = time.monotonic()
-            server.assignments("fetch")
+            fetched = server.panel("fetch")  # the course's panel, in a kernel of their server
             times["fetch"] = time.monotonic() - t
+            if not fetched.get("success"):
+                raise RuntimeError(str(fetched)[:300])
             nb = fill_answers(server.read_notebook(notebook), ANSWERS)
             server.write_notebook(notebook, nb)
             t = time.monotonic()
-            listed = server.assignments("submit")
+            listed = server.panel("submit")
             times["submit"] = time.monotonic() - t
             if not listed.get("success"):
                 raise RuntimeError(str(listed)[:300])

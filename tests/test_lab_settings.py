@@ -27,6 +27,9 @@ PROFILES = REPO / "deploy" / "jupyterhub"
 TRAINER_TOOLS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                  "@jupyter/nbgrader:course-list")
 NEWS = "@jupyterlab/apputils-extension:announcements"
+# nbgrader's participant panels, English only: participants use microcred's assignment panel.
+ENGLISH_PANELS = ("@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment",
+                  "@jupyter/nbgrader:menu")
 BIN = Path(sys.executable).parent
 
 
@@ -44,7 +47,7 @@ def installed_plugin_ids() -> set[str]:
 def test_the_plugins_switched_off_exist_under_these_names():
     """A renamed plugin would silently show again: every id we switch off is a real one."""
     ids = installed_plugin_ids()
-    for name in (*TRAINER_TOOLS, NEWS):
+    for name in (*TRAINER_TOOLS, NEWS, *ENGLISH_PANELS):
         assert name in ids, name
 
 
@@ -115,6 +118,20 @@ def test_a_participants_lab_hides_the_trainer_tools_and_the_news(lab):
     for name in (*TRAINER_TOOLS, NEWS):
         assert name in disabled, name
     assert participant.get("/formgrader")[0] == 404
+
+
+def test_a_participants_lab_has_no_english_assignment_panel(lab):
+    """Participants fetch, check and hand in with the course's panel (notebooks/assignments.ipynb,
+    in their language): nbgrader's English panels and their server handlers are off."""
+    participant = lab(PROFILES / "participant")
+    disabled = participant.page_config()["disabledExtensions"]
+    for name in ENGLISH_PANELS:
+        assert name in disabled, name
+    assert participant.get("/assignments")[0] == 404
+    assert participant.get("/assignments/validate")[0] == 404
+    trainer = lab(PROFILES / "trainer")
+    assert not set(ENGLISH_PANELS) & set(trainer.page_config()["disabledExtensions"])
+    assert trainer.get("/assignments")[0] != 404
 
 
 def test_a_trainers_lab_keeps_create_assignment_and_the_course_list(lab):

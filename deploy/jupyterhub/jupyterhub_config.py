@@ -9,8 +9,9 @@ One hub, one course:
 - trainers are in the hub group ``formgrade-<course id>``: they reach the formgrader, which runs
   as a hub-managed service under a grading account that owns the course folder (their course
   list links to it; their own servers have no formgrader of their own);
-- participants are in ``nbgrader-<course id>``: their JupyterLab has the assignment list and
-  validate extensions, without the formgrader, course list and create-assignment tools;
+- participants are in ``nbgrader-<course id>``: they fetch, check and hand in with the course's
+  assignment panel (``microcred-notebooks/assignments.ipynb``, in their language); none of
+  nbgrader's JupyterLab tools (English only) is on for them;
 - every single-user server runs the course environment (the ``microcred`` package, nbgrader,
   JupyterLab) as the participant's own Unix account, and finds the course notebooks in
   ``~/microcred-notebooks``.

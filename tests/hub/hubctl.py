@@ -251,6 +251,27 @@ def course_env(base: Path) -> tuple[Path, dict[str, str]]:
 # Talking to a Jupyter server (a user's, or the formgrader service) through the hub's proxy
 
 
+# What the participant's panel does on a button press, and what it shows afterwards.
+PANEL = """
+import json
+from microcred.widgets.assignments import assignment_panel
+panel = assignment_panel(ui={ui!r})
+action, target = {action!r}, {target!r}
+row = next((a for a in panel.listing.assignments if a.name == target), None) or target
+run = {{"fetch": panel.fetch, "submit": panel.submit, "feedback": panel.fetch_feedback,
+       "validate": panel.validate}}.get(action)
+result = run(row if action != "validate" else target) if run else None
+print(json.dumps({{
+    "success": result.ok if result else panel.listing.ok,
+    "done": result.done if result else "",
+    "codes": result.codes if result else panel.listing.codes,
+    "messages": [f.message for f in (result or panel.listing).findings],
+    "listing": [{{"course_id": a.course_id, "assignment_id": a.name, "status": a.status,
+                 "submitted": len(a.submitted), "feedback": [str(p) for p in a.feedback]}}
+                for a in panel.listing.assignments]}}))
+"""
+
+
 @dataclass
 class Server:
     base_url: str  # ends with "/"
@@ -267,16 +288,14 @@ class Server:
             raise AssertionError(f"{method} {self.base_url}{path}: {r.status_code} {r.text[:2000]}")
         return r.json() if r.content else None
 
-    # nbgrader's assignment list extension (what the Assignments tab calls)
-    def assignments(self, action: str = "", assignment: str = ASSIGNMENT):
-        if not action:
-            return self.json("GET", f"assignments?course_id={COURSE_ID}")
-        return self.json(
-            "POST", f"assignments/{action}?course_id={COURSE_ID}&assignment_id={assignment}"
-        )
-
-    def validate(self, path: str):
-        return self.json("POST", f"assignments/validate?path={path}")
+    # The course's assignment panel (notebooks/assignments.ipynb, microcred.widgets.assignments):
+    # participants have no nbgrader panel of their own (deploy/jupyterhub/participant/), so the
+    # panel runs, as their notebook runs it, in a kernel of their server (as their Unix account).
+    def panel(self, action: str = "", target: str = ASSIGNMENT, ui: str = "fi") -> dict:
+        """``action`` (fetch, validate, submit, feedback; "" lists) on ``target`` (an assignment,
+        or a notebook's path for validate); the result and the list after it, as JSON."""
+        code = PANEL.format(action=action, target=target, ui=ui)
+        return json.loads(self.run(code, timeout=300).strip().splitlines()[-1])
 
     def read_notebook(self, path: str) -> nbformat.NotebookNode:
         model = self.json("GET", f"api/contents/{path}?content=1")

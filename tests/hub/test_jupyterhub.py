@@ -6,8 +6,9 @@ trainer, two participants) and removed afterwards. The hub runs
 ``deploy/jupyterhub/jupyterhub_config.py``; the course is prepared by
 ``deploy/jupyterhub/setup-course.sh``. Everything goes through the hub: users, groups and tokens
 through its REST API, the trainer's work through the formgrader service, the participants' work
-through their own JupyterLab servers (nbgrader's assignment list and validate handlers, the
-contents API, kernels). Needs root; skips with the reason otherwise.
+through their own JupyterLab servers (the course's assignment panel, run in a kernel as their
+notebooks/assignments.ipynb runs it, in Finnish; the contents API). Needs root; skips with the
+reason otherwise.
 
 The scenario runs once (module fixture) and records what happened; the tests check the record.
 Measured figures (memory per participant server, autograde throughput) are printed.
@@ -156,6 +157,8 @@ def run_scenario(c: Cohort) -> Record:
         hub.formgrader(c.tokens[a]).request("GET", "formgrader/api/status").status_code)
     rec.extensions["participant -> own formgrader"] = (
         servers[a].request("GET", "formgrader/api/status").status_code)
+    rec.extensions["participant -> nbgrader's assignment list"] = (
+        servers[a].request("GET", f"assignments?course_id={COURSE_ID}").status_code)
     rec.extensions["participant disabled"] = page_config(servers[a]).get("disabledExtensions")
     rec.extensions["trainer disabled"] = page_config(servers[c.trainer]).get("disabledExtensions")
     rec.extensions["trainer course list"] = servers[c.trainer].json("GET", "formgraders")
@@ -170,17 +173,21 @@ def run_scenario(c: Cohort) -> Record:
     assert formgrader.json("POST", f"formgrader/api/assignment/{ASSIGNMENT}/release")["success"]
     rec.timings["released"] = time.monotonic() - t0
 
-    # Each participant fetches, answers, validates and submits, at the same time.
+    # Each participant fetches, answers, checks and hands in with the course's panel (in
+    # Finnish), at the same time.
     def participant(name: str, answers: list[str], rationale: str | None) -> None:
         server = servers[name]
-        rec.lists[f"{name} before"] = server.assignments()["value"]
-        server.assignments("fetch")
+        rec.lists[f"{name} before"] = server.panel()["listing"]
+        fetched = server.panel("fetch")
+        assert fetched["success"], fetched
         nb = fill_answers(server.read_notebook(NOTEBOOK), answers)
         if rationale:
             fill_text(nb, "rationale", rationale)
         server.write_notebook(NOTEBOOK, nb)
-        rec.validate[name] = server.validate(NOTEBOOK)
-        rec.lists[f"{name} submitted"] = server.assignments("submit")["value"]
+        rec.validate[name] = server.panel("validate", NOTEBOOK)
+        handed = server.panel("submit")
+        assert handed["success"], handed
+        rec.lists[f"{name} submitted"] = handed["listing"]
 
     with ThreadPoolExecutor(2) as pool:
         jobs = [pool.submit(participant, a, GOOD, "These outcomes follow our needs analysis."),
@@ -237,7 +244,8 @@ def run_scenario(c: Cohort) -> Record:
 
     # Each participant fetches the feedback.
     for name in (a, b):
-        servers[name].assignments("fetch_feedback")
+        got = servers[name].panel("feedback")
+        assert got["success"], got
         folder = f"{COURSE_ID}/{ASSIGNMENT}/feedback"
         stamps = servers[name].json("GET", f"api/contents/{folder}")["content"]
         stamp = stamps[0]["name"]
@@ -285,11 +293,12 @@ def test_trainers_get_the_formgrader_participants_the_assignment_list(record):
     ext = record.extensions
     assert ext["participant -> formgrader service"] == 403
     assert ext["participant -> own formgrader"] == 404  # server extension off for participants
+    # nbgrader's own participant panels are English only: off, the course's panel instead.
+    assert ext["participant -> nbgrader's assignment list"] == 404
     disabled = names_of(ext["participant disabled"])
-    for plugin in ("formgrader", "course-list", "create-assignment"):
+    for plugin in ("formgrader", "course-list", "create-assignment", "assignment-list",
+                   "validate-assignment", "menu"):
         assert f"@jupyter/nbgrader:{plugin}" in disabled, disabled
-    assert "@jupyter/nbgrader:assignment-list" not in disabled
-    assert "@jupyter/nbgrader:validate-assignment" not in disabled
     # Trainers grade in the shared formgrader service, which their course list links to; their
     # own servers have no formgrader (it would grade a private copy of the course).
     assert ext["trainer -> own formgrader"] == 404
@@ -306,9 +315,14 @@ def test_participants_fetch_validate_and_submit(record):
         before = record.lists[f"{name} before"]
         assert [(x["course_id"], x["assignment_id"], x["status"]) for x in before] == [
             (COURSE_ID, ASSIGNMENT, "released")]
-        assert record.validate[name]["success"], record.validate[name]
-        statuses = {x["status"] for x in record.lists[f"{name} submitted"]}
-        assert "submitted" in statuses
+        (row,) = record.lists[f"{name} submitted"]
+        assert row["submitted"] == 1 and row["status"] == "fetched"
+    # The check in Finnish: A's answers pass, B's weak ones are named by cell.
+    assert record.validate[a]["success"] and "läpäisee" in record.validate[a]["done"]
+    assert not record.validate[b]["success"]
+    assert record.validate[b]["codes"] and set(record.validate[b]["codes"]) <= {
+        "partial", "no-answer"}
+    assert all(m.startswith(("Solu", "Solun")) for m in record.validate[b]["messages"])
 
 
 def test_trainer_grades_and_participants_get_their_own_feedback(record):
