@@ -84,3 +84,12 @@ def test_logistic_regression_learns_a_separable_rule():
     assert stage.predict(model, ["bias", "b"])[1] < 0.1
     assert stage.predict(model, ["bias", "never seen"])[1] == pytest.approx(
         stage.predict(model, ["bias"])[1])
+
+
+def test_a_share_of_the_training_data_keeps_whole_institutions(tuning):
+    part = stage.share(tuning, 0.5, seed=3)
+    assert 0.5 * len(tuning) <= len(part) < len(tuning)
+    kept = {ex.group for ex in part}
+    assert all(ex in part for ex in tuning if ex.group in kept)
+    assert part == stage.share(tuning, 0.5, seed=3)
+    assert stage.share(tuning, 1.0, seed=3) == tuning
