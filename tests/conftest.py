@@ -64,6 +64,7 @@ LONGEST_FIRST = [
     "tests/widgets/test_designfile.py",
     "tests/browser/test_handouts_pdf.py",
     "tests/trainer/test_badges.py",
+    "tests/test_assignments.py",  # 19
     "tests/cli/test_grading.py",  # 15
     "tests/test_assignment_qa.py",  # 14
     "tests/trainer/test_attacks.py",  # 14
