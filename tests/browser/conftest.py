@@ -272,6 +272,9 @@ def lab_server(tmp_path_factory, browser):
                     f"--LabApp.user_settings_dir={settings}",
                     f"--LabApp.workspaces_dir={workspaces}",
                     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                    # window.jupyterapp, so that `lab_page` opens and closes notebooks in one
+                    # loaded JupyterLab (the page shows nothing different)
+                    "--LabApp.expose_app_in_browser=True",
                     # Containers and CI machines often run the tests as root.
                     *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
                 ],
@@ -310,6 +313,51 @@ def lab(lab_server):
         setting.unlink(missing_ok=True)
     else:
         setting.write_bytes(before)
+
+
+def load_lab(page, lab: Lab) -> None:
+    """JupyterLab in ``page``, in a fresh workspace, once it has restored its layout."""
+    page.goto(f"{lab.url}/lab/workspaces/tests?reset&token={lab.token}")
+    page.wait_for_function("() => !!window.jupyterapp", timeout=LAB_START_TIMEOUT * 1000)
+    page.evaluate("async () => { await window.jupyterapp.restored; }")
+
+
+# Close every document of the main area without saving (as "Discard" does), so that the next test
+# opens the notebooks as they are on disk.
+CLOSE_DOCUMENTS = """() => {
+    for (const widget of Array.from(window.jupyterapp.shell.widgets('main'))) {
+        if (widget.context) widget.context.model.dirty = false;
+        widget.close();
+    }
+}"""
+
+
+@pytest.fixture(scope="session")
+def lab_window(browser, lab_server):
+    """One page with JupyterLab loaded, kept for the session (see `lab_page`)."""
+    blocked: list[str] = []
+    with open_page(browser, blocked) as page:
+        load_lab(page, lab_server)
+        yield page
+
+
+@pytest.fixture
+def lab_page(lab_window, lab):
+    """The session's JupyterLab page, for tests that open notebooks in it one after another, as
+    a participant does (`open_notebook` opens them there): loading JupyterLab into a fresh page
+    costs chromium and the server about 2.5 s of CPU each time. After the test its documents
+    are closed unsaved (then `lab` shuts their kernels down); if that fails, or a dialog is left
+    open, JupyterLab is loaded again."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    yield lab_window
+    try:
+        lab_window.evaluate(CLOSE_DOCUMENTS)
+        expect(lab_window.locator(".jp-Document")).to_have_count(0, timeout=10_000)
+        expect(lab_window.locator(".jp-Dialog")).to_have_count(0, timeout=1_000)
+    except (AssertionError, PlaywrightError):
+        load_lab(lab_window, lab)
 
 
 # --------------------------------------------------------------------------------------------

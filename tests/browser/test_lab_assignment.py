@@ -24,7 +24,8 @@ def _run_all(page) -> None:
     page.locator(".lm-Menu-item:visible", has_text="Run All Cells").first.click()
 
 
-def test_a_deleted_quote_is_explained_and_undone(page, lab, screenshot_dir):
+def test_a_deleted_quote_is_explained_and_undone(lab_page, lab, screenshot_dir):
+    page = lab_page
     folder = lab.root / "notebooks" / "assignment"
     folder.mkdir(exist_ok=True)
     shutil.copy(ASSIGNMENT, folder / "outcomes.ipynb")

@@ -37,8 +37,8 @@ def example_outcomes() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ne.LANGS)
-def test_generated_notebook_runs_in_its_language(page, lab, screenshot_dir, lang):
-    name = f"{lang}/{NOTEBOOK}"
+def test_generated_notebook_runs_in_its_language(lab_page, lab, screenshot_dir, lang):
+    page, name = lab_page, f"{lang}/{NOTEBOOK}"
     # A participant who has not chosen JupyterLab's language: the Finnish tool sets it.
     lab_setting = lab.settings.joinpath(*_jupyterlab.PLUGIN)
     explicit = lab_setting.read_text(encoding="utf-8")
