@@ -232,6 +232,20 @@ def test_a_link_that_loops_is_refused_and_nothing_is_copied(home, released):
     assert A.submit("outcomes", home, lang="fi").ok
 
 
+def test_a_hand_in_of_an_assignment_taken_back_is_refused(home, released):
+    _course, exchange = released
+    fetched(home)
+    outbound = exchange / COURSE_ID / "outbound" / "outcomes"
+    hidden = outbound.with_name("outcomes-taken-back")
+    outbound.rename(hidden)
+    try:
+        refused = A.submit("outcomes", home, lang="fi")
+    finally:
+        hidden.rename(outbound)
+    assert refused.codes == ["not-released"]
+    assert list((exchange / COURSE_ID / "inbound").glob("*+outcomes+*")) == []
+
+
 def test_a_hand_in_without_the_notebook_warns(home):
     notebook = fetched(home)
     notebook.rename(notebook.with_name("renamed.ipynb"))

@@ -237,6 +237,8 @@ def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
         if problem:
             return Result(findings=(problem,))
         released = exchange.root / course / "outbound" / name
+        if not released.is_dir():  # taken back by the trainer: nbgrader would refuse
+            return Result(findings=(_finding("not-released", lang, assignment=name),))
         missing = sorted(p.name for p in released.glob("*.ipynb") if not (copy / p.name).exists())
         refused = _refused_by_vetting(copy, released, lang)
         if refused:
