@@ -11,7 +11,7 @@ import yaml
 
 # The package's own files are trusted and only read: libyaml's C parser reads them about ten
 # times faster (every kernel reads the lexicons and strings at start). Users' files are read
-# with the pure-Python SafeLoader, whose limits on deep nesting are tested.
+# with ``reading.safe_load``: libyaml's successes, the pure-Python SafeLoader's errors.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 import microcred
 from microcred.errors import UserError
-from microcred.reading import expect, parse_yaml, read_text
+from microcred.reading import expect, parse_yaml, read_text, safe_load
+from tests.helpers.cli_fuzz import Fuzzer, damaged_text
 
 
 def test_text_is_read_without_its_byte_order_mark(tmp_path):
@@ -51,6 +53,54 @@ def test_yaml_is_read_with_the_safe_loader():
     assert parse_yaml("\ufeffa: [1, 2]\n", "x") == {"a": [1, 2]}
     with pytest.raises(UserError):
         parse_yaml("!!python/object/apply:os.system ['true']\n", "x")
+
+
+def _outcome(load, text):
+    """What ``load(text)`` gives: the data, or the kind and words of its error."""
+    try:
+        return ("data", repr(load(text)))
+    except RecursionError:
+        return ("too deep",)
+    except yaml.YAMLError as exc:
+        return ("yaml error", str(exc))
+
+
+ODD_CHARACTERS = ["\x85", "\u2028", "\u2029", "\ufeff", "\x00", "\x07", "\x1b", "\x7f", "\x9f",
+                  "\ud800", "\U0001F600", "\r", "\r\n", "\x0b", "\xa0", "\ue000", "\ufffe", "\t"]
+PLACES = ["a: {c}b\n", "a: b{c}\n", "- {c}\n", "a: '{c}'\n", 'a: "{c}"\n', "a:\n  - x{c}y\n",
+          "{c}a: 1\n", "a: |\n  x{c}\n", "# {c}\na: 1\n", "a: 1{c}b: 2\n", 'a: "\\{c}"']
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_safe_load_reads_odd_characters_as_pyyaml_safe_load(place):
+    for c in ODD_CHARACTERS:
+        text = place.format(c=c)
+        assert _outcome(safe_load, text) == _outcome(yaml.safe_load, text), repr(text)
+
+
+def test_safe_load_reads_damaged_files_as_pyyaml_safe_load(tmp_path):
+    """The C parser's data or the pure parser's errors: the same as yaml.safe_load on the CLI
+    fuzz's damaged files (tabs, cut texts, alias bombs, huge numbers and texts ...)."""
+    fuzzer = Fuzzer(tmp_path, seed=16)
+    kinds = sorted(fuzzer.seeds)
+    compared = 0
+    while compared < 150:
+        path = Path(fuzzer.file(fuzzer.rng.choice(kinds), fuzzer.rng.choice([".yaml", ".json"])))
+        text = path.read_text(encoding="utf-8", errors="surrogatepass")
+        if fuzzer.rng.random() < 0.5:
+            text = damaged_text(text, fuzzer.rng)
+        if text.startswith(DEEP[:20]):
+            continue  # the pure parser takes half a second on each: the test below, once
+        assert _outcome(safe_load, text) == _outcome(yaml.safe_load, text), repr(text[:300])
+        compared += 1
+
+
+DEEP = "a: " + "[" * 5000 + "]" * 5000  # the fuzz's nesting (tests/helpers/cli_fuzz.py)
+
+
+@pytest.mark.parametrize("text", [DEEP, "a:\n" + "".join(" " * n + "- \n" for n in range(1200))])
+def test_safe_load_refuses_deep_nesting_as_pyyaml_safe_load(text):
+    assert _outcome(safe_load, text) == _outcome(yaml.safe_load, text) == ("too deep",)
 
 
 def test_expect_raises_the_message():

@@ -21,7 +21,7 @@ from ..credits import conventions
 from ..errors import UserError
 from ..i18n import t
 from ..numbers import parse_number
-from ..reading import read_text, yaml_problem
+from ..reading import read_text, safe_load, yaml_problem
 from ..resources import load_yaml
 from . import _elements as el
 from ._model import (
@@ -108,7 +108,7 @@ def loads(text: str, source: str = "<text>", fmt: str | None = None, lang: str =
     """
     fmt = fmt or ("json" if text.lstrip().startswith("{") else "yaml")
     try:
-        data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        data = json.loads(text) if fmt == "json" else safe_load(text)
     except json.JSONDecodeError as exc:
         raise UserError(t("credential.load.json-error", lang, source=source, line=exc.lineno,
                           problem=exc.msg)) from None
