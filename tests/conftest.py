@@ -45,9 +45,9 @@ def is_required(item: pytest.Item) -> bool:
 # files needing the book come after those.
 LONGEST_FIRST = [
     "tests/browser/test_book_editions.py",  # 140 s of CPU, the book build included
-    "tests/cli/test_fuzz.py",  # 69 (a fixed number of cases a command)
     "tests/browser/test_book_pages.py",  # 109, axe-core on every page included
     "tests/browser/test_lab_widgets.py",  # 81
+    "tests/cli/test_fuzz.py",  # 69 (a fixed number of cases a command)
     "tests/cli/test_screen_language.py",
     "tests/trainer/test_autograde.py",  # 41
     "tests/test_assignment_languages.py",  # 41
