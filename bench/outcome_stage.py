@@ -382,7 +382,9 @@ def main() -> None:
         d = decide(probs[ex.id], ex, 0.9)
         if d != (ex.rules_level, ex.rules_codes):
             shown += 1
-            print(f"{ex.id}: want {ex.want_level} {sorted(ex.want_codes)}; rules "
+            before, after = Score().add(ex, ex.rules_level, ex.rules_codes), Score().add(ex, *d)
+            verdict = "fixed" if after > before else "broke" if before > after else "still wrong"
+            print(f"{verdict} {ex.id}: want {ex.want_level} {sorted(ex.want_codes)}; rules "
                   f"{ex.rules_level} {sorted(ex.rules_codes)}; stage {d[0]} {sorted(d[1])}: "
                   f"{ex.found.text[:120]!r}")
 
