@@ -22,14 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from matplotlib.figure import Figure
-
 from ..charts import PALETTE, new_figure, to_data_uri
 from ._text import num, percent, tr, when
 from .roster import Participant
 from .versions import base_name, merge_versions
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
 Progress = Callable[[int, int], None]
