@@ -254,6 +254,9 @@ def lab_server(tmp_path_factory, browser):
         "JUPYTER_PLATFORM_DIRS": "1",
         "MPLCONFIGDIR": str(base / "matplotlib"),
         "JUPYTERLAB_SETTINGS_DIR": str(settings),  # where a tool sets JupyterLab's language
+        # The participants' JupyterLab, as `make start`, Binder and the hub give it: nbgrader's
+        # tools (English only) and the news off.
+        "JUPYTER_CONFIG_PATH": str(REPO / "deploy" / "jupyterhub" / "participant"),
     }
     log = base / "jupyterlab.log"
     for _attempt in range(3):  # a chosen port can be taken by someone else before the server binds

@@ -14,7 +14,9 @@ from playwright.sync_api import Locator, expect
 
 from microcred.i18n import t
 from microcred.trainer.demo import GOOD, RATIONALE
-from tests.browser.test_lab_widgets import Notebook, open_notebook, run_all_cells
+from microcred.widgets import _jupyterlab
+from tests.browser.test_lab_menus_language import pack
+from tests.browser.test_lab_widgets import Notebook
 from tests.helpers.course import Course, cell_of, fill_answers
 from tests.helpers.screen_text import english_left
 
@@ -58,14 +60,57 @@ def panel_lines(panel: Locator) -> list[str]:
             if line.strip() and line.strip() != ASSIGNMENT]
 
 
+def open_in_finnish(page, lab, name: str, monkeypatch) -> None:
+    """JupyterLab in Finnish (the setting a Finnish tool writes), the notebook open and its
+    kernel idle: the menu bar shows the pack's *Tiedosto*, the kernel's name is in the status
+    bar (the English helpers of test_lab_widgets look for "| Idle")."""
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(lab.settings))
+    assert _jupyterlab.follow("fi") == "fi_FI"
+    page.goto(lab.notebook_url(name, workspace="assignments-fi"))
+    titles = page.locator(".lm-MenuBar-content > .lm-MenuBar-item")
+    expect(titles.first).to_have_text(pack("fi_FI")["menu\x04File"][0], timeout=60_000)
+    page.wait_for_function(
+        """() => {
+            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            const indicator = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+            const bar = document.querySelector('#jp-main-statusbar');
+            return indicator && indicator.dataset.status === 'idle'
+                && bar && /Python 3 \\(ipykernel\\) \\|/.test(bar.textContent);
+        }""", timeout=ACTION_TIMEOUT)
+
+
+def run_all_in_finnish(page) -> None:
+    """*Suorita → Suorita kaikki solut*, then every code cell has run."""
+    fi = pack("fi_FI")
+    run = fi["menu\x04Run"][0]
+    page.locator(".lm-MenuBar-item", has_text=re.compile(f"^{re.escape(run)}$")).click()
+    page.locator(".lm-Menu-item:visible", has_text=fi["Run All Cells"][0]).first.click()
+    page.wait_for_function(
+        """() => {
+            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""", timeout=ACTION_TIMEOUT)
+
+
+def no_nbgrader_english(page) -> None:
+    """None of nbgrader's English participant tools on the screen (the participant profile)."""
+    titles = page.locator(".lm-MenuBar-content > .lm-MenuBar-item").all_inner_texts()
+    assert "Nbgrader" not in [x.strip() for x in titles], titles
+    toolbar = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar")
+    expect(toolbar).to_be_visible()
+    assert "Validate" not in toolbar.inner_text()
+
+
 def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, exchange,
-                                                     tmp_path):
+                                                     tmp_path, monkeypatch):
     course, root, home = exchange
     name = "fi/assignments.ipynb"
-    open_notebook(page, lab, name)
-    run_all_cells(page)
+    open_in_finnish(page, lab, name, monkeypatch)
+    run_all_in_finnish(page)
     nb = Notebook(page, name, screenshot_dir)
     assert not nb.error_outputs(), nb.error_outputs()
+    no_nbgrader_english(page)
     panel = nb.widget("mc-assignment-panel")
     expect(panel).to_contain_text(t("assignments.title", "fi"))
     expect(panel.locator(".mc-assignment")).to_contain_text(t("assignments.status.released", "fi"))
@@ -102,6 +147,7 @@ def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, 
     expect(panel.locator(".mc-assignment")).to_contain_text(handed_in)
     assert english_left(panel_lines(panel)) == []
     nb.screenshot(panel, "fi-handed-in")
+    page.screenshot(path=str(screenshot_dir / "assignments-fi-whole-screen.png"))
 
     trainer = Course.copy_of(course, tmp_path / "trainer")
     trainer.collect_from_exchange(ASSIGNMENT, root)

@@ -23,8 +23,9 @@ build = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 
 # nbgrader's lab extension writes its labels ("Assignment List", "Validate") into its code, not
-# through JupyterLab's translator, so no language pack reaches them: its menu is left out here,
-# and the participants' guide (book/how-to-use.md) names its buttons.
+# through JupyterLab's translator, so no language pack reaches them: participants do not get its
+# menu (deploy/jupyterhub/participant/, which the test server uses; the course's assignment
+# panel instead), and a trainer's server has it in English.
 UNTRANSLATABLE_MENUS = {"Nbgrader"}
 NOTEBOOK = "outcomes-coach.ipynb"
 
