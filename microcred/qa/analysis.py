@@ -228,7 +228,7 @@ def cohort_summary(
 def account_of(path: str | os.PathLike, root: str | os.PathLike) -> str:
     """Whose hand-in a file under ``root`` is: the participant of a Moodle or Canvas export name,
     else the first folder under ``root`` (``submitted/<id>/...``), else the file itself."""
-    from ..trainer.collect import parse_export_path
+    from ..trainer.export_names import parse_export_path
 
     rel = Path(path).relative_to(root)
     info = parse_export_path(str(Path(path)), str(root))
