@@ -53,7 +53,6 @@ LONGEST_FIRST = [
     "tests/test_assignment_languages.py",  # 41
     "tests/test_design_check.py",
     "tests/test_grading_cycle.py",  # 37
-    "tests/cli/test_qa.py",
     "tests/trainer/test_guide.py",  # 32
     "tests/test_lemmas.py",  # 31
     "tests/hub/test_jupyterhub.py",  # 29
@@ -65,11 +64,9 @@ LONGEST_FIRST = [
     "tests/browser/test_handouts_pdf.py",
     "tests/trainer/test_badges.py",
     "tests/test_assignments.py",  # 19
-    "tests/cli/test_grading.py",  # 15
     "tests/test_assignment_qa.py",  # 14
     "tests/trainer/test_attacks.py",  # 14
     "tests/test_assignment_design.py",
-    "tests/cli/test_design.py",  # 12
     "tests/test_assignment_outcomes.py",
 ]
 
