@@ -22,6 +22,7 @@ import pytest
 import yaml
 from jupyter_client.manager import start_new_kernel
 
+from microcred.i18n import t
 from microcred.settings import screen_language
 from tests.helpers.paths import REPO
 from tests.helpers.screen_text import english_shown, html_texts, strings_in
@@ -94,6 +95,19 @@ def test_no_english_left_where_the_catalogue_has_a_translation(edition):
         untranslated = ne.missing(edition)
         assert not untranslated, f"listed as translated, but not: {untranslated}"
         assert all(c.get("id") != ne.NOTE_ID for c in generated["cells"])
+
+
+@pytest.mark.parametrize("lang", ["en", *ne.LANGS])
+def test_assignments_say_to_hand_in_with_the_course_panel(lang):
+    """Participants hand in with the course's assignment panel (its button in their language):
+    nbgrader's English *Assignment List* and *Submit* are off for them (deploy/jupyterhub/)."""
+    button = f"**{t('assignments.submit', lang)}**"
+    for name in ne.released_assignments():
+        folder = name if lang == "en" else f"{name}-{lang}"
+        cells = _load(ne.SOURCE / folder / f"{folder}.ipynb")["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        assert "Assignment List" not in text and "**Submit**" not in text, folder
+        assert button in text, f"{folder} does not say to press {button}"
 
 
 def test_a_notebook_not_fully_translated_says_so_in_its_language(tmp_path):
