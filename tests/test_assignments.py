@@ -7,6 +7,7 @@ sentence in the participant's language and changes nothing."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from microcred import assignments as A
 from microcred.i18n import t
-from microcred.trainer.demo import GOOD, RATIONALE
+from microcred.trainer.demo import GOOD, PARTIAL, RATIONALE
 from microcred.widgets.assignments import AssignmentPanel
 from tests.helpers.course import Course, cell_of, fill_answers
 
@@ -93,6 +94,14 @@ def test_fetch_validate_submit_and_the_trainer_collects_it(home, released, tmp_p
     assert any(f.message == t("assignments.no-answer.message", "fi", cell=f.element)
                for f in checked.findings)
 
+    fresh = notebook.read_text(encoding="utf-8")
+    nbformat.write(fill_answers(nbformat.read(notebook, as_version=4), PARTIAL), notebook)
+    checked = A.validate(notebook, lang="sv")  # some points: how many, as nbgrader counts them
+    assert "partial" in checked.codes
+    assert any(re.fullmatch(r"Kontrollen i cell \d+ ger \d+(,\d+)? av sina 5 poäng\.", f.message)
+               for f in checked.findings), checked
+
+    notebook.write_text(fresh, encoding="utf-8")
     answered(notebook)
     checked = A.validate(notebook, lang="sv")
     assert checked.ok and checked.done == t("assignments.validated", "sv", name="outcomes.ipynb")

@@ -59,7 +59,7 @@ def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = 
                 *(_finding("test-changed", lang, _cell(cells, r), cell=_cell(cells, r))
                   for r in results.get("changed", ())),
                 *(f for r in results.get("failed", ())
-                  if (f := _failed(cells, r, lang)).element not in stopped)]
+                  if (f := _failed(cells, r, lang, validator.ran)).element not in stopped)]
     return Result(done="" if findings else _t("validated", lang, name=path.name),
                   findings=tuple(findings))
 
@@ -93,9 +93,11 @@ def _cell(cells: list[dict[str, Any]], result: dict[str, Any]) -> str:
     return "?"
 
 
-def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str) -> Finding:
-    """One failed cell in our words: no answer, partial credit, stopped as too long, or an error
-    (Python's own last line, the error's name, is kept: it is what a search finds)."""
+def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str,
+            ran: Any = None) -> Finding:
+    """One failed cell in our words: no answer, no or part of the points (as nbgrader counts
+    them from the run), stopped as too long, or an error (Python's own last line, the error's
+    name, is kept: it is what a search finds)."""
     n = _cell(cells, result)
     error = _ANSI.sub("", result.get("raw_error", ""))
     if _TIMEOUT in error:
@@ -103,6 +105,32 @@ def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str) -> F
     if _NO_RESPONSE in error:
         return _finding("no-answer", lang, n, cell=n)
     if _PARTIAL in error:
-        return _finding("partial", lang, n, cell=n)
+        score, points = _points(ran, n)
+        if score is None:
+            return _finding("partial", lang, n, cell=n, score="?", points="?")
+        if score == 0:
+            return _finding("no-points", lang, n, cell=n, points=_number(points, lang))
+        return _finding("partial", lang, n, cell=n, score=_number(score, lang),
+                        points=_number(points, lang))
     last = [line.strip() for line in error.splitlines() if line.strip()]
     return _finding("cell-error", lang, n, cell=n, error=last[-1] if last else "?")
+
+
+def _points(ran: Any, n: str) -> tuple[float | None, float]:
+    """nbgrader's score and points of the run's cell ``n`` (None when it cannot tell)."""
+    from nbgrader.utils import determine_grade, is_grade
+
+    try:
+        cell = ran.cells[int(n) - 1]
+        if is_grade(cell):
+            score, points = determine_grade(cell)
+            return (None if score is None else float(score)), float(points)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        pass
+    return None, 0.0
+
+
+def _number(value: float, lang: str) -> str:
+    from ..numbers import format_number
+
+    return format_number(round(value, 2), lang, decimals=2)

@@ -321,7 +321,7 @@ def test_participants_fetch_validate_and_submit(record):
     assert record.validate[a]["success"] and "läpäisee" in record.validate[a]["done"]
     assert not record.validate[b]["success"]
     assert record.validate[b]["codes"] and set(record.validate[b]["codes"]) <= {
-        "partial", "no-answer"}
+        "partial", "no-points", "no-answer"}
     assert all(m.startswith(("Solu", "Solun")) for m in record.validate[b]["messages"])
 
 
