@@ -1,14 +1,15 @@
-"""A participant's assignments on the course hub: list, fetch, validate and submit, in words of our own.
+"""A participant's assignments on the course hub: list, fetch, check, hand in and fetch feedback,
+in words of our own.
 
 nbgrader's JupyterLab panel (*Assignments*, *Fetch*, *Validate*, *Submit*) writes its labels and
 messages into its code in English, so no language pack reaches it. This module makes the calls
 its server extensions make (``nbgrader/server_extensions/assignment_list`` and
-``validate_assignment``: the exchange's ``List``, ``FetchAssignment`` and ``Submit``, the
-``Validator``) with the same configuration (``nbgrader_config.py`` on the Jupyter config path and
+``validate_assignment``: the exchange's ``List``, ``FetchAssignment``, ``Submit`` and
+``FetchFeedback``, the ``Validator``) with the same configuration (``nbgrader_config.py`` on the Jupyter config path and
 in the participant's folder), and reports what happened as findings in the screen language,
 worded from nbgrader's structured results, never from its English text. What could go wrong is
-checked before nbgrader runs, so a refused action leaves the participant's files and the exchange
-as they were. ``microcred.widgets.assignments`` shows it as a panel.
+checked before nbgrader runs (a hand-in also against what the trainer's vetting, ``trainer.vet``,
+would refuse), so a refused action leaves the participant's files and the exchange as they were. ``microcred.widgets.assignments`` shows it as a panel.
 """
 
 from ._exchange import (

@@ -19,8 +19,7 @@ ERROR_CODES = frozenset({
     "no-exchange", "no-course", "no-access", "not-released", "already-fetched", "not-fetched",
     "link-in-folder", "too-big", "exchange-failed", "unreadable", "no-notebook", "schema-old",
     "schema-new", "type-changed", "test-changed", "no-answer", "partial", "no-points",
-    "cell-error",
-    "too-long", "no-cells", "would-be-refused",
+    "cell-error", "too-long", "no-cells", "would-be-refused",
 })
 Status = Literal["released", "fetched", "submitted"]
 

@@ -34,6 +34,7 @@ def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = 
         return Result(findings=(_finding("unreadable", lang, name=path.name),))
     if not any((c.get("metadata") or {}).get("nbgrader") for c in cells):
         return Result(findings=(_finding("no-cells", lang, name=path.name),))
+
     class Kept(Validator):
         """nbgrader's Validator, keeping the notebook it ran (to find a cell it stopped)."""
 
