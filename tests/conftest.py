@@ -44,7 +44,7 @@ def is_required(item: pytest.Item) -> bool:
 # (tests/helpers/book.py) while the other worker runs long files that do not need it; the other
 # files needing the book come after those.
 LONGEST_FIRST = [
-    "tests/browser/test_book_editions.py",  # 140 s of CPU, the book build included
+    "tests/browser/test_book_editions.py",  # 145 s of CPU, the book build included
     "tests/browser/test_book_pages.py",  # 109, axe-core on every page included
     "tests/browser/test_lab_widgets.py",  # 81
     "tests/cli/test_fuzz.py",  # 69 (a fixed number of cases a command)
