@@ -28,6 +28,7 @@ from ..commissioned import (
 )
 from ..design import DEFAULT_NAME
 from ..i18n import t
+from ..numbers import format_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
@@ -142,7 +143,7 @@ def pricing_html(p: Pricing, ui: str = "en") -> str:
     cur = escape(p.model.currency)
 
     def money(x: float | None) -> str:
-        return escape(na) if x is None else f"{x:,.2f} {cur}".replace(",", "\u202f")
+        return escape(na) if x is None else f"{format_number(x, ui, decimals=2, fixed=True)} {cur}"
 
     rows = [(role, money(cost)) for role, cost in p.staff_costs.items()]
     rows += [

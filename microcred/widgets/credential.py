@@ -89,7 +89,8 @@ class CredentialBuilder(w.VBox):
         self.prerequisites = self._text("prerequisites")
         self.supervision = w.Dropdown(options=[(none, "")] + _value_options("supervision", ui),
                                       value="", layout=_FULL)
-        self.grading = w.Text(placeholder="pass / fail, 0-5", layout=_HALF)
+        self.grading = w.Text(placeholder=t("credential.builder.grading-placeholder", ui),
+                              layout=_HALF)
         self.integration = w.Dropdown(options=[(none, "")] + _value_options("integration", ui),
                                       value="", layout=_FULL)
         self.towards = w.Text(layout=_FULL)

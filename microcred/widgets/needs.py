@@ -26,7 +26,7 @@ from ..needs import (
     parse_needs,
     sample_canvas,
 )
-from ..numbers import parse_number
+from ..numbers import format_spec, parse_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, badge, chart_img, findings_list
 from ._language import language_menu
@@ -318,7 +318,7 @@ def coverage_html(result: MatchResult, ui: str = "en", limit: int = 200) -> str:
         rows.append(
             f"<tr class='mc-{status}'><td style='padding:2px 6px'>{escape(row['need'])} "
             f"{escape(row['text'])}{count}</td><td>{escape(row['best'] or '–')}</td>"
-            f"<td>{row['score']:.2f}</td>"
+            f"<td>{format_spec(row['score'], '.2f', ui)}</td>"
             f"<td>{badge(t('matching.status.' + status, ui), colours[status])}</td>"
             f"<td>{escape(', '.join(row['shared']))}</td></tr>"
         )

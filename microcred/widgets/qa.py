@@ -94,7 +94,8 @@ class SelfAssessmentTool(w.VBox):
                                  layout=w.Layout(width="60%"), style={"description_width": "9em"})
         self.assessor = w.Text(description=t("qa.ui.assessor", ui),
                                layout=w.Layout(width="60%"), style={"description_width": "9em"})
-        self.assessed_on = w.Text(description=t("qa.ui.date", ui), placeholder="YYYY-MM-DD",
+        self.assessed_on = w.Text(description=t("qa.ui.date", ui),
+                                  placeholder=t("qa.ui.date-placeholder", ui),
                                   style={"description_width": "9em"})
         self.rows: dict[str, _CriterionRow] = {}
         pages = []

@@ -12,6 +12,7 @@ from ..charts import to_data_uri
 from ..credits import conventions
 from ..design import DEFAULT_NAME
 from ..i18n import t
+from ..numbers import format_spec
 from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
@@ -178,13 +179,13 @@ def summary_html(report: WorkloadReport, workload: Workload, ui: str = "en") -> 
     conv = conventions().get(report.convention)
     if conv is None or report.credits is None:
         return ""
-    parts = [t("workload.ui.summary", ui, hours=f"{report.total_hours:g}",
-               credits=f"{report.credits:.1f}", unit=conv.unit.get(ui, conv.unit["en"]),
+    parts = [t("workload.ui.summary", ui, hours=format_spec(report.total_hours, "g", ui),
+               credits=format_spec(report.credits, ".1f", ui), unit=conv.unit.get(ui, conv.unit["en"]),
                convention=conv.name.get(ui, conv.name["en"]))]
     if report.weekly_hours is not None and workload.weeks:
         share = 100 * report.weekly_hours / conv.full_time_week_hours
-        parts.append(t("workload.ui.weekly", ui, weekly=f"{report.weekly_hours:.1f}",
-                       weeks=f"{workload.weeks:g}", share=f"{share:.0f}"))
+        parts.append(t("workload.ui.weekly", ui, weekly=format_spec(report.weekly_hours, ".1f", ui),
+                       weeks=format_spec(workload.weeks, "g", ui), share=f"{share:.0f}"))
     return '<p class="mc-summary"><strong>' + " ".join(escape(p) for p in parts) + "</strong></p>"
 
 
