@@ -27,10 +27,11 @@ from ..i18n import t
 from ..settings import screen_language
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from ._refresh import RefreshOnce
 from .designfile import Adapter
 
 
-class AlignmentEditor(w.VBox):
+class AlignmentEditor(RefreshOnce, w.VBox):
     """Three text boxes and a tick-box matrix -> live findings and a heatmap."""
 
     def __init__(self, alignment: Alignment | dict[str, Any] | None = None,
@@ -96,16 +97,18 @@ class AlignmentEditor(w.VBox):
         """Show the outcomes and alignment of a whole design, ticks and all."""
         alignment = Alignment.from_design(dict(doc))
         self._from_workload = hours_from_workload(doc)
-        for row in self.matrix.children:  # untick what the editor showed before
-            for box in row.children[1:]:
-                box.value = False
-        self.outcomes.value, self.activities.value, self.tasks.value = alignment_texts(alignment)
-        for item in alignment.activities + alignment.assessments:
-            for oid in item.outcomes:
-                try:
-                    self.tick(oid, item.id, True)
-                except KeyError:  # an outcome id the outcomes section does not have
-                    pass
+        with self.one_refresh():
+            for row in self.matrix.children:  # untick what the editor showed before
+                for box in row.children[1:]:
+                    box.value = False
+            self.outcomes.value, self.activities.value, self.tasks.value = \
+                alignment_texts(alignment)
+            for item in alignment.activities + alignment.assessments:
+                for oid in item.outcomes:
+                    try:
+                        self.tick(oid, item.id, True)
+                    except KeyError:  # an outcome id the outcomes section does not have
+                        pass
 
     def tick(self, outcome_id: str, item_id: str, value: bool = True) -> None:
         """Tick (or untick) the box saying ``item_id`` serves ``outcome_id``."""
@@ -117,6 +120,8 @@ class AlignmentEditor(w.VBox):
         raise KeyError((outcome_id, item_id))
 
     def refresh(self) -> None:
+        if self.holding:
+            return
         alignment = self.alignment
         self.report = report = check_alignment(alignment, self.ui)
         self.feedback.value = findings_list(report.findings, self.ui)

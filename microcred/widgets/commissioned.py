@@ -32,12 +32,13 @@ from ..numbers import format_number
 from ..settings import screen_language
 from ._html import COLOURS, NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from ._refresh import RefreshOnce
 from .designfile import Adapter
 
 _STYLE = {"description_width": "14em"}
 
 
-class PriceCalculator(w.VBox):
+class PriceCalculator(RefreshOnce, w.VBox):
     """Roles, costs and group size -> a price table, findings and a chart, as you type."""
 
     def __init__(self, roles: str | None = None, overhead_pct: float = 40,
@@ -118,13 +119,17 @@ class PriceCalculator(w.VBox):
         model = section if isinstance(section, CostModel) else model_from_dict(section)
         form = form_from_model(model)
         self.currency, self.title = model.currency, model.title
-        for name in self._FIELDS:
-            field = getattr(self, name)
-            if isinstance(field, w.Dropdown) and form[name] not in [v for _l, v in field.options]:
-                continue  # a code this list does not offer: the field keeps its choice
-            field.value = form[name]
+        with self.one_refresh():
+            for name in self._FIELDS:
+                field = getattr(self, name)
+                if isinstance(field, w.Dropdown) and form[name] not in [v for _l, v in
+                                                                         field.options]:
+                    continue  # a code this list does not offer: the field keeps its choice
+                field.value = form[name]
 
     def refresh(self) -> None:
+        if self.holding:
+            return
         model, self.input_error = model_from_form(self._form(), self.ui)
         self.result = price(model, self.ui)
         self.table.value = pricing_html(self.result, self.ui)

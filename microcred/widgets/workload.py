@@ -17,6 +17,7 @@ from ..settings import screen_language
 from ..workload import KINDS, Activity, Workload, WorkloadReport, check_workload, plot_workload
 from ._html import NAME_SHOWN_ELSEWHERE, chart_img, findings_list
 from ._language import language_menu
+from ._refresh import RefreshOnce
 from .designfile import Adapter
 
 EXAMPLE = Workload(
@@ -58,7 +59,7 @@ class ActivityRow(w.HBox):
         return Activity(self.name.value.strip(), self.kind.value, float(self.hours.value or 0))
 
 
-class WorkloadCalculator(w.VBox):
+class WorkloadCalculator(RefreshOnce, w.VBox):
     """Activities table + convention, credits and weeks -> totals, findings and a chart."""
 
     def __init__(self, workload: Workload | dict[str, Any] | None = None, ui: str = "en",
@@ -133,16 +134,17 @@ class WorkloadCalculator(w.VBox):
     def show_workload(self, section: Any) -> None:
         """Show a ``workload:`` section: its activities replace the rows."""
         workload = Workload.from_dict(section)
-        for row in list(self.rows):
-            self.remove_activity(row)
-        options = list(self.convention.options)
-        if workload.convention not in [v for _label, v in options]:
-            self.convention.options = [*options, (workload.convention, workload.convention)]
-        self.convention.value = workload.convention
-        self.credits.value = workload.credits or 0
-        self.weeks.value = workload.weeks or 0
-        for a in workload.activities:
-            self.add_activity(a.name, a.kind, a.hours)
+        with self.one_refresh():
+            for row in list(self.rows):
+                self.remove_activity(row)
+            options = list(self.convention.options)
+            if workload.convention not in [v for _label, v in options]:
+                self.convention.options = [*options, (workload.convention, workload.convention)]
+            self.convention.value = workload.convention
+            self.credits.value = workload.credits or 0
+            self.weeks.value = workload.weeks or 0
+            for a in workload.activities:
+                self.add_activity(a.name, a.kind, a.hours)
 
     def add_activity(self, name: str = "", kind: str = "independent", hours: float = 0) -> None:
         self._append(Activity(name, kind, hours))
@@ -154,6 +156,8 @@ class WorkloadCalculator(w.VBox):
 
     def refresh(self) -> None:
         """Recompute totals and findings; redraw the chart only when the workload changed."""
+        if self.holding:
+            return
         workload = self.workload
         self.report = report = check_workload(workload, self.ui)
         self.summary.value = summary_html(report, workload, self.ui)
