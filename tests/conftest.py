@@ -45,8 +45,8 @@ def is_required(item: pytest.Item) -> bool:
 # files needing the book come after those.
 LONGEST_FIRST = [
     "tests/browser/test_book_editions.py",  # 145 s of CPU, the book build included
-    "tests/browser/test_book_pages.py",  # 109, axe-core on every page included
-    "tests/browser/test_lab_widgets.py",  # 81
+    "tests/browser/test_book_pages.py",  # 94, axe-core on every page included (125 with the build)
+    "tests/browser/test_lab_widgets.py",  # 71
     "tests/cli/test_fuzz.py",  # 69 (a fixed number of cases a command)
     "tests/cli/test_screen_language.py",
     "tests/trainer/test_autograde.py",  # 41

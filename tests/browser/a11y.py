@@ -26,10 +26,10 @@ ACCEPTED: dict[tuple[str, str], str] = {
 
 
 @functools.lru_cache(maxsize=1)
-def _axe():
+def _axe_script() -> str:
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe()
+    return Axe().axe_script
 
 
 def _accepted(page, rule: str, target: str) -> str | None:
@@ -51,11 +51,19 @@ def _accepted(page, rule: str, target: str) -> str | None:
 RUN_OPTIONS = {"resultTypes": ["violations"], "preload": False}
 
 
+# axe-core is put into a document once (a JupyterLab page that stays open for several notebooks
+# keeps it), and only the violations come back to Python.
+AXE_LOADED = "() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"
+AXE_RUN = """([context, options]) =>
+    axe.run(context === null ? document : context, options).then(results => results.violations)"""
+
+
 def serious_violations(page, context=None) -> list[str]:
     """axe-core's serious and critical findings on the page (or within `context`), one each."""
-    results = _axe().run(page, context=context, options=RUN_OPTIONS)
+    if not page.evaluate(AXE_LOADED):
+        page.evaluate(_axe_script())
     found = []
-    for violation in results.response["violations"]:
+    for violation in page.evaluate(AXE_RUN, [context, RUN_OPTIONS]):
         if violation["impact"] not in FAILING_IMPACTS:
             continue
         for node in violation["nodes"]:
