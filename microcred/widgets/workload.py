@@ -20,17 +20,17 @@ from ._language import language_menu
 from ._refresh import RefreshOnce
 from .designfile import Adapter
 
-EXAMPLE = Workload(
-    activities=(
-        Activity("Webinars", "contact", 10),
-        Activity("Reading and exercises", "independent", 40),
-        Activity("Course design in own work", "work-based", 24),
-        Activity("Portfolio and peer review", "assessment", 7),
-    ),
-    convention="fi",
-    credits=3,
-    weeks=8,
-)
+# The example the calculator opens with: (name's key in strings/workload.yaml, kind, hours).
+EXAMPLE_ACTIVITIES = (("webinars", "contact", 10), ("reading", "independent", 40),
+                      ("course-design", "work-based", 24), ("portfolio", "assessment", 7))
+
+
+def example(ui: str = "en") -> Workload:
+    """The calculator's worked example, its activities named in the screen language."""
+    return Workload(
+        activities=tuple(Activity(t(f"workload.ui.example.{key}", ui), kind, hours)
+                         for key, kind, hours in EXAMPLE_ACTIVITIES),
+        convention="fi", credits=3, weeks=8)
 
 
 class ActivityRow(w.HBox):
@@ -65,7 +65,7 @@ class WorkloadCalculator(RefreshOnce, w.VBox):
     def __init__(self, workload: Workload | dict[str, Any] | None = None, ui: str = "en",
                  design_file: str | None = None) -> None:
         if workload is None:
-            workload = EXAMPLE
+            workload = example(ui)
         elif isinstance(workload, dict):
             workload = Workload.from_dict(workload.get("workload", workload))
         self.ui = ui

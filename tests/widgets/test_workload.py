@@ -20,6 +20,18 @@ def test_example_opens_without_problems_and_with_a_chart():
         "Activity", "Kind", "Hours")
 
 
+def test_the_example_opens_in_the_screen_language():
+    """A Finnish or Swedish screen opens with the example's activities named in its language,
+    with the figures the English one has: 3,0 op as Finnish writes it."""
+    english = [row.name.value for row in workload_calculator(ui="en").rows]
+    for ui, first, summary in (("fi", "Webinaarit", "81 h = 3,0 op"),
+                               ("sv", "Webbinarier", "81 h = 3,0 sp")):
+        calc = workload_calculator(ui=ui)
+        names = [row.name.value for row in calc.rows]
+        assert names[0] == first and not set(names) & set(english)
+        assert summary in calc.summary.value
+
+
 def test_typing_hours_updates_totals_findings_and_chart():
     """More hours than the claimed credits allow: the mismatch appears at once."""
     calc = workload_calculator()
