@@ -25,7 +25,7 @@ from jupyter_client.manager import start_new_kernel
 from microcred.i18n import t
 from microcred.settings import screen_language
 from tests.helpers.paths import REPO
-from tests.helpers.screen_text import english_shown, html_texts, strings_in
+from tests.helpers.screen_text import english_left, english_shown, html_texts, strings_in
 
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import notebook_editions as ne  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
@@ -108,6 +108,16 @@ def test_assignments_say_to_hand_in_with_the_course_panel(lang):
         text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
         assert "Assignment List" not in text and "**Submit**" not in text, folder
         assert button in text, f"{folder} does not say to press {button}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=_id)
+def test_buttons_named_in_bold_are_the_tools_own_in_that_language(edition):
+    """A Finnish or Swedish notebook names a tool's button as that screen shows it: "press
+    **Lataa suunnitelmani**", not the English "**Load my design**" (its tools are in its language;
+    JupyterLab's own English menus may be named in parentheses, in italics)."""
+    cells = _load(edition.target)["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert english_left(re.findall(r"\*\*([^*\n]+)\*\*", text)) == []
 
 
 def test_a_notebook_not_fully_translated_says_so_in_its_language(tmp_path):
