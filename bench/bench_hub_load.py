@@ -133,6 +133,10 @@ def run(cohort, n: int, args, t_all: float) -> dict:
                 raise RuntimeError(str(listed)[:300])
         except Exception:  # noqa: BLE001  (a failure is a figure here)
             times["error"] = traceback.format_exc(limit=2)
+        finally:
+            # submit ran in the kernel fetch started (hubctl.Server.panel); the memory below is
+            # of an idle server
+            server.close_panel()
         return times
 
     t0 = time.monotonic()

@@ -55,7 +55,7 @@ LONGEST_FIRST = [
     "tests/test_grading_cycle.py",  # 37
     "tests/trainer/test_guide.py",  # 32
     "tests/test_lemmas.py",  # 31
-    "tests/hub/test_jupyterhub.py",  # 29
+    "tests/hub/test_jupyterhub.py",  # 33
     "tests/test_notebook_editions.py",  # 27
     "tests/test_assignment_needs.py",
     "tests/test_assignment_credential.py",

@@ -276,6 +276,7 @@ print(json.dumps({{
 class Server:
     base_url: str  # ends with "/"
     token: str
+    panel_kernel: str | None = None  # the kernel the assignment panel runs in (`panel`)
 
     def request(self, method: str, path: str, timeout: float = 120, **kw) -> requests.Response:
         headers = {"Authorization": f"token {self.token}", **kw.pop("headers", {})}
@@ -290,12 +291,23 @@ class Server:
 
     # The course's assignment panel (notebooks/assignments.ipynb, microcred.widgets.assignments):
     # participants have no nbgrader panel of their own (deploy/jupyterhub/participant/), so the
-    # panel runs, as their notebook runs it, in a kernel of their server (as their Unix account).
+    # panel runs, as their notebook runs it, in a kernel of their server (as their Unix account),
+    # one kernel for all the actions, as the notebook keeps its kernel between button presses
+    # (a new kernel for each cost ~1.5 s of CPU).
     def panel(self, action: str = "", target: str = ASSIGNMENT, ui: str = "fi") -> dict:
         """``action`` (fetch, validate, submit, feedback; "" lists) on ``target`` (an assignment,
         or a notebook's path for validate); the result and the list after it, as JSON."""
+        if self.panel_kernel is None:
+            self.panel_kernel = self.start_kernel()
         code = PANEL.format(action=action, target=target, ui=ui)
-        return json.loads(self.run(code, timeout=300).strip().splitlines()[-1])
+        out = self.run(code, kernel_id=self.panel_kernel, timeout=300)
+        return json.loads(out.strip().splitlines()[-1])
+
+    def close_panel(self) -> None:
+        """Shut the panel's kernel down (the server is idle again)."""
+        if self.panel_kernel is not None:
+            self.stop_kernel(self.panel_kernel)
+            self.panel_kernel = None
 
     def read_notebook(self, path: str) -> nbformat.NotebookNode:
         model = self.json("GET", f"api/contents/{path}?content=1")

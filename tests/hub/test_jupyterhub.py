@@ -250,6 +250,7 @@ def run_scenario(c: Cohort) -> Record:
         stamps = servers[name].json("GET", f"api/contents/{folder}")["content"]
         stamp = stamps[0]["name"]
         rec.feedback[name] = servers[name].read_file(f"{folder}/{stamp}/{ASSIGNMENT}.html")
+        servers[name].close_panel()
     rec.timings["feedback fetched"] = time.monotonic() - t0
 
     # Memory of a participant's server: idle (JupyterLab server only), then active (a kernel that
