@@ -60,7 +60,6 @@ LONGEST_FIRST = [
     "tests/test_assignment_needs.py",
     "tests/test_assignment_credential.py",
     "tests/test_assignment_capstone.py",
-    "tests/widgets/test_designfile.py",
     "tests/browser/test_handouts_pdf.py",
     "tests/trainer/test_badges.py",
     "tests/test_assignments.py",  # 19
