@@ -1,7 +1,8 @@
 """Reading and writing a design file: one section at a time, comments kept, saved atomically.
 
-Reading parses with PyYAML (``yaml.safe_load``), exactly as every other tool of the kit reads
-YAML, so a value means the same thing everywhere. Writing one section changes only that
+Reading parses with PyYAML's safe loader (``reading.parse_yaml``: libyaml where it gives the
+same data), exactly as every other tool of the kit reads YAML, so a value means the same thing
+everywhere. Writing one section changes only that
 section's lines, comments kept (ruamel.yaml's round trip and a line splice: ``_splice.py``). The
 text is written to a temporary file in the same folder, flushed to disk and moved into place in
 one step: a failed save leaves the earlier file as it was.
