@@ -65,7 +65,7 @@ def vet_source(source: str, where: str = "cell", lang: str = "en") -> list[Findi
                    or _automagic_finding(runs, where, lang))
         if ipython:
             return [ipython]
-        return [_error("syntax-error", tr("vet.syntax-error", lang, problem=exc.msg),
+        return [_error("syntax-error", tr("vet.syntax-error", lang, problem=_syntax_problem(exc, lang)),
                        tr("vet.keep-quotes", lang), where, exc.lineno, lang=lang)]
     if tree is None:
         return [_error("syntax-error", tr("vet.too-deep", lang), tr("vet.fresh-copy", lang),
@@ -76,6 +76,30 @@ def vet_source(source: str, where: str = "cell", lang: str = "en") -> list[Findi
     if findings and tree.body and isinstance(tree.body[0], ast.Expr):
         findings = [_automagic_finding(runs, where, lang) or f for f in findings[:1]] + findings[1:]
     return _unique(findings)
+
+
+# Python words its syntax errors in English; the common ones a participant makes when editing text
+# are said in the screen language (the bracket or quote named), the rest by line and column.
+_SYNTAX_KINDS = [
+    (re.compile(r"'(?P<bracket>.)' was never closed"), "vet.syntax.unclosed"),
+    (re.compile(r"unmatched '(?P<bracket>.)'"), "vet.syntax.unmatched"),
+    (re.compile(r"closing parenthesis '(?P<closing>.)' does not match opening parenthesis "
+                r"'(?P<opening>.)'"), "vet.syntax.mismatch"),
+    (re.compile(r"unterminated (triple-quoted )?string literal"), "vet.syntax.unclosed-quote"),
+    (re.compile(r"unexpected indent|unindent does not match|expected an indented block"),
+     "vet.syntax.indent"),
+]
+
+
+def _syntax_problem(exc: SyntaxError, lang: str) -> str:
+    """What is wrong with the cell's Python, in the screen language (Python's own words in English)."""
+    for pattern, key in _SYNTAX_KINDS:
+        match = pattern.search(exc.msg or "")
+        if match:
+            return tr(key, lang, **match.groupdict())
+    if lang == "en":
+        return exc.msg
+    return tr("vet.syntax.where", lang, line=exc.lineno or 1, column=exc.offset or 1)
 
 
 _TRANSFORMER = None

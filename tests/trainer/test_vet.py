@@ -458,3 +458,23 @@ def test_terminal_escapes_in_names_are_printed_as_codes(course):
     [result] = vet_path(course / "submitted", course)
     text = format_vetting(result)
     assert "\x1b" not in text and "\x07" not in text and "\\x1b" in text
+
+
+@pytest.mark.parametrize("source, fi, sv", [
+    ("outcome_1 = ('text'", "sulkumerkki ( avataan", "parentesen ( öppnas"),
+    ("outcome_1 = 'text')", "sulkumerkki ) sulkee", "parentesen ) stänger"),
+    ("outcome_1 = ('text']", "loppusulje ] ei vastaa alkusulkua (", "avslutande parentesen ] passar"),
+    ("outcome_1 = 'text", "lainausmerkki puuttuu", "ett citattecken saknas"),
+    ("outcome_1 = 'text'\n    outcome_2 = 'text'", "sisennys on väärä", "indraget i början av en rad är fel"),
+    ("outcome_1 = = 'text'", "rivi 1, merkki", "rad 1, tecken"),
+])
+def test_a_syntax_error_is_said_in_the_screen_language_not_in_pythons_english(source, fi, sv):
+    """Python words its syntax errors in English ("'(' was never closed"); a Finnish or Swedish
+    reader gets the same problem in their language, the English reader Python's words."""
+    english = vet_source(source, "answer", "en")[0].message
+    for lang, words in (("fi", fi), ("sv", sv)):
+        message = vet_source(source, "answer", lang)[0].message
+        assert words in message
+        assert not re.search(r"never|closed|unmatched|unterminated|literal|indent|invalid", message)
+    assert re.search(r"never closed|closes nothing|does not match|quotation mark|indentation|"
+                     r"invalid syntax", english)
