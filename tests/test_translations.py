@@ -125,6 +125,26 @@ def _ambiguous(term: dict) -> bool:
                for other in TERMS)
 
 
+# A screenshot in a page (```{figure} /book/images/NAME.png): Sphinx shows NAME.<lang>.png in the
+# edition of <lang> when there is one (figure_language_filename), else the English one.
+FIGURE = re.compile(r"^```\{figure\} /(?P<path>\S+)", re.M)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_translated_page_shows_its_screenshots_in_its_language(lang):
+    """A Finnish or Swedish page shows the tools on a screen of its language, not English ones."""
+    missing = []
+    for page in TRANSLATED:
+        source = REPO / f"{page}.md"
+        if not source.exists():
+            continue
+        for m in FIGURE.finditer(source.read_text(encoding="utf-8")):
+            image = REPO / m["path"]
+            if not image.with_name(f"{image.stem}.{lang}{image.suffix}").exists():
+                missing.append(f"{page}: {m['path']}")
+    assert missing == [], f"no {lang} screenshot beside: {missing}"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_use_no_avoided_variant(lang):
     """E.g. Finnish says kerrytettävä, never kasautuva; Swedish mikromerit, never mikromeritering."""

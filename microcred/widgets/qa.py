@@ -91,12 +91,12 @@ class SelfAssessmentTool(w.VBox):
     ) -> None:
         self.ui = ui
         self.credential = w.Text(description=t("qa.ui.credential", ui),
-                                 layout=w.Layout(width="60%"), style={"description_width": "9em"})
+                                 layout=w.Layout(width="60%"), style={"description_width": "11em"})
         self.assessor = w.Text(description=t("qa.ui.assessor", ui),
-                               layout=w.Layout(width="60%"), style={"description_width": "9em"})
+                               layout=w.Layout(width="60%"), style={"description_width": "11em"})
         self.assessed_on = w.Text(description=t("qa.ui.date", ui),
                                   placeholder=t("qa.ui.date-placeholder", ui),
-                                  style={"description_width": "9em"})
+                                  style={"description_width": "11em"})
         self.rows: dict[str, _CriterionRow] = {}
         pages = []
         for p in qa.instrument().principles:
