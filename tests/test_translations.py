@@ -145,6 +145,35 @@ def test_a_translated_page_shows_its_screenshots_in_its_language(lang):
     assert missing == [], f"no {lang} screenshot beside: {missing}"
 
 
+# Sphinx's own messages a page shows that its Finnish or Swedish catalogue lacks (or writes as a
+# bare sign: Finnish "next" is ">"), found in the built editions.
+SPHINX_SEEN = ("Link to this heading", "Link to this image", "next", "previous")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_books_frame_is_in_the_editions_language(lang):
+    """What the theme writes around every page (pydata-sphinx-theme has no Finnish or Swedish
+    catalogue: "Back to top", the previous/next links, the landmarks screen readers announce) and
+    the footer's author come from locales/<lang>/LC_MESSAGES/sphinx.po or Sphinx's own catalogue,
+    with their placeholders."""
+    import gettext
+
+    import pydata_sphinx_theme
+    import sphinx
+
+    with (Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot").open("rb") as f:
+        theme = [m.id for m in read_po(f) if m.id]
+    ours = {m.id: m.string for m in entries(catalogue("sphinx", lang))}
+    builtin = gettext.translation("sphinx", str(Path(sphinx.__file__).parent / "locale"),
+                                  languages=[lang])
+    missing = [x for x in theme if not ours.get(x) and builtin.gettext(x) == x]
+    missing += [x for x in SPHINX_SEEN if not ours.get(x)]
+    assert missing == [], f"English left in the {lang} edition's frame: {missing}"
+    for english, translated in ours.items():
+        assert re.findall(r"%\(\w+\)s", english) == re.findall(r"%\(\w+\)s", translated), english
+    assert editions.site_author(lang) not in ("", editions.site_author("en"))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_use_no_avoided_variant(lang):
     """E.g. Finnish says kerrytettävä, never kasautuva; Swedish mikromerit, never mikromeritering."""

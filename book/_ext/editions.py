@@ -71,6 +71,8 @@ def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
         "nb_execution_cache_path": str(execution_cache(lang, base, cache)),
         # The site title (header, browser tab) is not a page's text, so gettext leaves it alone.
         "html_title": site_title(lang),
+        # Nor is the author in the footer ("By ..."): its translation is in the edition's sphinx.po.
+        "author": site_author(lang),
     }
 
 
@@ -87,6 +89,21 @@ def site_title(lang: str) -> str:
     with catalogue.open("rb") as f:
         message = read_po(f).get(title)
     return str(message.string) if message is not None and message.string else title
+
+
+def site_author(lang: str) -> str:
+    """_config.yml's author in ``lang``: its translation in locales/<lang>/LC_MESSAGES/sphinx.po,
+    the catalogue of the book's frame (theme and Sphinx messages), else the English."""
+    import yaml
+    from babel.messages.pofile import read_po
+
+    author = str(yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["author"])
+    catalogue = LOCALES / lang / "LC_MESSAGES" / "sphinx.po"
+    if lang == "en" or not catalogue.exists():
+        return author
+    with catalogue.open("rb") as f:
+        message = read_po(f).get(author)
+    return str(message.string) if message is not None and message.string else author
 
 
 def execution_cache(lang: str, base: Path = BUILD, cache: Path | None = None) -> Path:
