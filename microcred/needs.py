@@ -20,7 +20,7 @@ from .findings import Finding, localised
 from .i18n import t
 from .numbers import parse_number
 from .reading import parse_yaml
-from .resources import load_yaml
+from .resources import data_file, load_yaml
 from .settings import screen_language
 
 __all__ = [
@@ -213,8 +213,13 @@ def merge_into(design_text: str, canvas: NeedsCanvas) -> str:
     return update_text(design_text, {SECTION: canvas.to_dict()})
 
 
-def sample_canvas() -> NeedsCanvas:
-    """The worked example shipped with the course (``data/needs/sample_canvas.yaml``)."""
+def sample_canvas(lang: str = "en") -> NeedsCanvas:
+    """The worked example shipped with the course (``data/needs/sample_canvas.yaml``), in
+    ``lang`` where it is translated (``sample_canvas-<lang>.yaml``), so that a Finnish or
+    Swedish screen opens on an example in its own language."""
+    translated = f"sample_canvas-{lang}.yaml"
+    if lang != "en" and data_file("needs", translated).is_file():
+        return from_dict(load_yaml("needs", translated))
     return from_dict(load_yaml("needs", "sample_canvas.yaml"))
 
 

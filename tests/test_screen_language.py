@@ -43,9 +43,9 @@ TOOLS = {
     "workload": lambda ui: W.workload_calculator(None, ui=ui),
 }
 # Tools whose every label comes from the catalogues: switching shows what starting in the
-# language shows (the price calculator opens with example roles in its language: after a switch
-# they are the participant's text and stay).
-SWITCH_EXACTLY = ("coach", "alignment", "canvas", "matcher", "pathway")
+# language shows (the price calculator and the needs canvas open with an example in their language:
+# after a switch it is the participant's text and stays).
+SWITCH_EXACTLY = ("coach", "alignment", "matcher", "pathway")
 
 
 @pytest.fixture(autouse=True)

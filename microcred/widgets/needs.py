@@ -333,8 +333,9 @@ def needs_canvas(canvas: NeedsCanvas | None = None, ui: str | None = None, sampl
                  design_file: str | None = DEFAULT_NAME) -> NeedsCanvasWidget:
     """Show the needs canvas, empty, pre-filled with ``canvas`` or with the course's example,
     with the bar that loads and saves the ``needs:`` section of ``design_file``."""
-    return NeedsCanvasWidget(sample_canvas() if sample and canvas is None else canvas,
-                             screen_language("needs-canvas", ui), design_file)
+    ui = screen_language("needs-canvas", ui)
+    return NeedsCanvasWidget(sample_canvas(ui) if sample and canvas is None else canvas, ui,
+                             design_file)
 
 
 def needs_matcher(needs: str = "", outcomes: str = "", ui: str | None = None,

@@ -20,6 +20,22 @@ def test_canvas_feedback_and_progress_follow_typing():
     assert [n.priority for n in widget.canvas.needs] == ["high", "low"]
 
 
+def test_the_example_canvas_opens_in_the_screen_language():
+    """A Finnish or Swedish screen opens the course's example in its own language: the same
+    organisation, needs and figures, its texts translated, and it passes the checks as the
+    English one does; each field keeps what the file says."""
+    english = sample_canvas()
+    for ui in ("fi", "sv"):
+        canvas = sample_canvas(ui)
+        assert canvas.language == ui and canvas.organisation != english.organisation
+        assert [(n.id, n.priority, n.urgency) for n in canvas.needs] == [
+            (n.id, n.priority, n.urgency) for n in english.needs]
+        assert [s.role for s in canvas.stakeholders] == [s.role for s in english.stakeholders]
+        widget = needs_canvas(ui=ui, sample=True)
+        assert widget.canvas == canvas
+        assert "data-code" not in widget.feedback.value and widget.progress.value == 1.0
+
+
 def test_sample_canvas_round_trips_through_the_fields_into_the_design_file(tmp_path):
     mine = tmp_path / "mine.yaml"
     widget = needs_canvas(sample=True, design_file=str(mine))
