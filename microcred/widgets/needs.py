@@ -35,8 +35,14 @@ from .designfile import Adapter
 _WIDE = w.Layout(width="100%")
 
 
-def _need_line(n) -> str:
-    return " | ".join(x for x in (n.text, n.priority, n.urgency, n.evidence) if x)
+def _need_line(n, ui: str = "en") -> str:
+    """A need as the field shows it: ``text | priority | urgency | evidence``, the priority and
+    urgency in the screen language (the canvas reads them back in any language)."""
+    def word(kind: str, code: str) -> str:
+        return t(f"needs.{kind}.{code}", ui) if code and ui != "en" else code
+
+    return " | ".join(x for x in (n.text, word("priority", n.priority),
+                                  word("urgency", n.urgency), n.evidence) if x)
 
 
 class NeedsCanvasWidget(w.VBox):
@@ -59,7 +65,7 @@ class NeedsCanvasWidget(w.VBox):
             value="\n".join(s.name + (f" ({s.role})" if s.role else "") for s in c.stakeholders),
             rows=3, layout=_WIDE, description=t("needs.canvas.stakeholders", ui),
             style=NAME_SHOWN_ELSEWHERE)
-        self.needs = w.Textarea(value="\n".join(_need_line(n) for n in c.needs), rows=5,
+        self.needs = w.Textarea(value="\n".join(_need_line(n, ui) for n in c.needs), rows=5,
                                 layout=_WIDE, description=t("needs.canvas.needs", ui),
                                 style=NAME_SHOWN_ELSEWHERE)
         self.target_group = w.Textarea(value=c.target_group.description, rows=2, layout=_WIDE,
@@ -149,7 +155,7 @@ class NeedsCanvasWidget(w.VBox):
         self.sector.value = canvas.sector
         self.stakeholders.value = "\n".join(
             s.name + (f" ({s.role})" if s.role else "") for s in canvas.stakeholders)
-        self.needs.value = "\n".join(_need_line(n) for n in canvas.needs)
+        self.needs.value = "\n".join(_need_line(n, self.ui) for n in canvas.needs)
         self.target_group.value = canvas.target_group.description
         self.time.value = canvas.constraints.time
         self.place.value = canvas.constraints.place
