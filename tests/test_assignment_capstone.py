@@ -29,7 +29,7 @@ def test_release_has_no_answer_string_and_no_design_file(course):
     assert "Northbay" not in sources  # the model answers are removed
     released = sorted(p.name for p in (course.root / "release" / "capstone").iterdir())
     assert released == ["capstone.ipynb"]
-    assert "double-click" in sources.lower() and "Submit" in sources
+    assert "double-click" in sources.lower() and "**Hand in**" in sources and "Submit" not in sources
 
 
 def submit_with_file(course, student: str, files: dict[str, str], answers: bool = False):
