@@ -91,14 +91,21 @@ def test_fetch_validate_submit_and_the_trainer_collects_it(home, released, tmp_p
     checked = A.validate(notebook, lang="fi")  # as released: nothing answered yet
     assert not checked.ok and "no-answer" in checked.codes
     assert all(f.element and f.element.isdigit() for f in checked.findings)
-    assert any(f.message == t("assignments.no-answer.message", "fi", cell=f.element)
-               for f in checked.findings)
+    # Named by the heading above the cell, as the participant finds it (no cell numbers on
+    # JupyterLab's screen); the manual answer sits under "## Rationale".
+    assert "Kohdan ”Rationale” vastaus (7. solu ylhäältä) puuttuu vielä." in [
+        f.message for f in checked.findings], checked
+    # The check cell of a fresh notebook gives none of its points: said so, never "part of".
+    assert "partial" not in checked.codes
+    assert "Kohdan ”Automatic feedback” tarkistus (5. solu ylhäältä) antaa vielä 0/5 pistettä." in [
+        f.message for f in checked.findings], checked
 
     fresh = notebook.read_text(encoding="utf-8")
     nbformat.write(fill_answers(nbformat.read(notebook, as_version=4), PARTIAL), notebook)
     checked = A.validate(notebook, lang="sv")  # some points: how many, as nbgrader counts them
     assert "partial" in checked.codes
-    assert any(re.fullmatch(r"Kontrollen i cell \d+ ger \d+(,\d+)? av sina 5 poäng\.", f.message)
+    assert any(re.fullmatch(r"Kontrollen under ”Automatic feedback” \(cell 5 uppifrån\) ger "
+                            r"\d+(,\d+)? av sina 5 poäng\.", f.message)
                for f in checked.findings), checked
 
     notebook.write_text(fresh, encoding="utf-8")
@@ -145,8 +152,15 @@ def test_no_exchange_is_said_and_nothing_is_made(tmp_path, monkeypatch):
     for result in (A.list_assignments(home, "fi"), A.fetch("outcomes", home, lang="fi"),
                    A.submit("outcomes", home, lang="fi")):
         assert result.codes == ["no-exchange"]
-        assert result.findings[0].message == t("assignments.no-exchange.message", "fi",
-                                               folder=str(tmp_path / "no-such-exchange"))
+        (said,) = result.findings
+        # What to do instead comes first; the system path only in the trainer's aside.
+        assert said.message == t("assignments.no-exchange.message", "fi")
+        assert str(tmp_path) not in said.message and "oppimisalustallasi" in said.suggestion
+        assert said.suggestion.endswith(f"{tmp_path / 'no-such-exchange'} puuttuu tai ei ole "
+                                        "käytettävissäsi.)")
+    # Listing where there is no exchange (Binder, the book) is the usual state: a note.
+    assert [f.severity for f in A.list_assignments(home, "sv").findings] == ["note"]
+    assert not A.fetch("outcomes", home, lang="sv").ok  # a refused action stays an error
     assert list(home.iterdir()) == [] and not (tmp_path / "no-such-exchange").exists()
 
 
@@ -192,6 +206,7 @@ def test_a_changed_test_cell_and_a_changed_cell_type_are_named(home):
     number = str(1 + [c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                       for c in nb.cells].index("test_outcomes"))
     assert [(f.code, f.element) for f in checked.findings] == [("test-changed", number)]
+    assert checked.findings[0].message.startswith("Kohdan ”Automatic feedback” tarkistussolua")
 
     rationale = cell_of(nb, "rationale")
     rationale.cell_type = "raw"
@@ -262,3 +277,17 @@ def test_a_hand_in_without_the_notebook_warns(home):
     assert handed.done and handed.codes == ["missing-notebooks"]
     assert "outcomes.ipynb" in handed.findings[0].message
 
+
+
+def test_a_cell_is_named_by_the_text_above_it():
+    md = nbformat.v4.new_markdown_cell
+    code = nbformat.v4.new_code_cell
+    cells = [code("import x"),
+             md("# Part 1: **workload**\n\nHow many hours?"), code("hours = 1"),
+             md("Now dimension it. Add the [hours](#x) up `yourself`; say which credit convention"),
+             code("total = 2"), md("## Rationale"), md("")]
+    dimension = "Now dimension it. Add the hours up yourself; …"  # no heading: its first words
+    assert [A._validate._place(cells, str(n)) for n in range(1, 8)] == [
+        "import x", "Part 1: workload", "Part 1: workload", "Part 1: workload",
+        dimension, dimension, "Rationale"]
+    assert A._validate._place(cells, "?") == "?"

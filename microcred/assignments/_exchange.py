@@ -152,8 +152,9 @@ def list_assignments(folder: str | os.PathLike[str] = ".", lang: str | None = No
     lang = screen_language(ui=lang)
     problems: list[Finding] = []
     with _exchange(folder, "", lang, problems) as exchange:
-        if exchange is None:
-            return Listing((), tuple(problems))
+        if exchange is None:  # no exchange here is the usual state off the hub: a note
+            return Listing((), tuple(replace(p, severity="note") if p.code == "no-exchange"
+                                     else p for p in problems))
         try:
             released = exchange.make("List").start()
             cached = exchange.make("List")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ _STOPPED = (_TIMEOUT, "KeyboardInterrupt")
 def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = ".",
              lang: str | None = None) -> Result:
     """Run a saved notebook's automatic checks as nbgrader's *Validate* does, and say which
-    cells need work (a finding per cell, numbered as JupyterLab shows them)."""
+    cells need work (a finding per cell, named by the text above it, as the participant finds
+    it; its number from the top, which JupyterLab does not show, is the finding's element)."""
     lang = screen_language(ui=lang)
     from nbgrader.nbgraderformat import SchemaTooNewError, SchemaTooOldError
     from nbgrader.validator import Validator
@@ -54,10 +56,10 @@ def validate(notebook: str | os.PathLike[str], folder: str | os.PathLike[str] = 
     except Exception as error:
         return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
     stopped = _stopped(validator.ran.cells if validator.ran is not None else [])
-    findings = [*(_finding("too-long", lang, n, cell=n) for n in stopped),
-                *(_finding("type-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+    findings = [*(_about("too-long", lang, cells, n) for n in stopped),
+                *(_about("type-changed", lang, cells, _cell(cells, r))
                   for r in results.get("type_changed", ())),
-                *(_finding("test-changed", lang, _cell(cells, r), cell=_cell(cells, r))
+                *(_about("test-changed", lang, cells, _cell(cells, r))
                   for r in results.get("changed", ())),
                 *(f for r in results.get("failed", ())
                   if (f := _failed(cells, r, lang, validator.ran)).element not in stopped)]
@@ -88,8 +90,7 @@ def _cell(cells: list[dict[str, Any]], result: dict[str, Any]) -> str:
     """The number JupyterLab shows for the cell whose source nbgrader gives (1 = first)."""
     wanted = result.get("source", "").strip()
     for n, cell in enumerate(cells, start=1):
-        source = cell.get("source", "")
-        if ("".join(source) if isinstance(source, list) else str(source)).strip() == wanted:
+        if _text(cell).strip() == wanted:
             return str(n)
     return "?"
 
@@ -102,19 +103,55 @@ def _failed(cells: list[dict[str, Any]], result: dict[str, Any], lang: str,
     n = _cell(cells, result)
     error = _ANSI.sub("", result.get("raw_error", ""))
     if _TIMEOUT in error:
-        return _finding("too-long", lang, n, cell=n)
+        return _about("too-long", lang, cells, n)
     if _NO_RESPONSE in error:
-        return _finding("no-answer", lang, n, cell=n)
+        return _about("no-answer", lang, cells, n)
     if _PARTIAL in error:
         score, points = _points(ran, n)
         if score is None:
-            return _finding("partial", lang, n, cell=n, score="?", points="?")
+            return _about("partial", lang, cells, n, score="?", points="?")
         if score == 0:
-            return _finding("no-points", lang, n, cell=n, points=_number(points, lang))
-        return _finding("partial", lang, n, cell=n, score=_number(score, lang),
-                        points=_number(points, lang))
+            return _about("no-points", lang, cells, n, points=_number(points, lang))
+        return _about("partial", lang, cells, n, score=_number(score, lang),
+                      points=_number(points, lang))
     last = [line.strip() for line in error.splitlines() if line.strip()]
-    return _finding("cell-error", lang, n, cell=n, error=last[-1] if last else "?")
+    return _about("cell-error", lang, cells, n, error=last[-1] if last else "?")
+
+
+def _about(code: str, lang: str, cells: list[dict[str, Any]], n: str, **fields: object) -> Finding:
+    """A finding on cell ``n``, named by the text above it (JupyterLab shows no cell numbers)."""
+    return _finding(code, lang, n, cell=n, place=_place(cells, n), **fields)
+
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_MARKUP = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+_WORDS = 8
+
+
+def _place(cells: list[dict[str, Any]], n: str) -> str:
+    """Where the participant finds cell ``n``: the heading of the nearest text cell above it,
+    or that cell's first words when it has no heading (a question under a heading shared with
+    another); the cell's own first words when no text is above it."""
+    if not n.isdigit():
+        return "?"
+    index = int(n) - 1
+    above = [c for c in cells[:index] if c.get("cell_type") == "markdown" and _text(c).strip()]
+    text = _text(above[-1]) if above else _text(cells[index]) if index < len(cells) else ""
+    heading = _HEADING.match(text.lstrip("\n"))
+    if heading:
+        return _plain(heading.group(1))
+    words = _plain(text).split()
+    return " ".join(words[:_WORDS]) + (" …" if len(words) > _WORDS else "") if words else "?"
+
+
+def _text(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _plain(text: str) -> str:
+    """Markdown's emphasis, code marks and links as the rendered page reads them."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
 
 
 def _points(ran: Any, n: str) -> tuple[float | None, float]:

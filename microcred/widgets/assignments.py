@@ -39,10 +39,10 @@ class AssignmentPanel(w.VBox):
         self.refresh()
 
     def _relabel(self) -> None:
-        """After a language choice: the list in the new language (the last result was said in
-        the old one, so it goes)."""
+        """After a language choice: the list and what the exchange said about it read again in
+        the new language (the last result was said in the old one, so it goes)."""
         self._said = ""
-        self.redraw()
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the exchange again and redraw the list in the screen language."""
@@ -75,13 +75,15 @@ class AssignmentPanel(w.VBox):
         elif assignment.feedback:
             parts.append(escape(t("assignments.feedback-file", ui,
                                   path=core.as_shown(assignment.feedback[-1], self.folder))))
-        label = w.HTML(" · ".join(parts), layout=w.Layout(min_width="18em"))
+        # The status takes the row's room and wraps; the buttons go below when it is narrow.
+        label = w.HTML(" · ".join(parts), layout=w.Layout(flex="1 1 18em", min_width="18em"))
         buttons: list[w.Widget] = []
         if assignment.status == "released":
             buttons.append(self._button("fetch", "primary", lambda: self.fetch(assignment)))
         if assignment.status == "fetched":
             notebooks = w.Dropdown(options=[(p.name, p) for p in assignment.notebooks],
                                    description=t("assignments.notebook", ui),
+                                   style={"description_width": "initial"},  # never cut
                                    layout=w.Layout(width="auto"))
             notebooks.add_class("mc-notebook")
             if assignment.notebooks:

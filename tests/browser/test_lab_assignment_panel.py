@@ -79,6 +79,14 @@ def open_in_finnish(page, lab, name: str, monkeypatch) -> None:
         }""", timeout=ACTION_TIMEOUT)
 
 
+def cut_off(panel: Locator) -> list[str]:
+    """Labels, buttons and texts of the panel that do not fit their box (shown with "…")."""
+    return panel.evaluate("""panel => [...panel.querySelectorAll(
+            '.jupyter-widget-label, .widget-label, .jupyter-button, .widget-html-content')]
+        .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.textContent.trim())""")
+
+
 def run_all_in_finnish(page) -> None:
     """*Suorita → Suorita kaikki solut*, then every code cell has run."""
     fi = pack("fi_FI")
@@ -127,7 +135,8 @@ def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, 
     # Checked as fetched: the answers are missing, named by cell in Finnish.
     check = panel.get_by_role("button", name=t("assignments.validate", "fi"), exact=True)
     check.click()
-    expect(status).to_contain_text(re.compile(r"Solussa \d+ ei ole vielä vastausta"),
+    # Named by the heading above the answer (JupyterLab shows no cell numbers).
+    expect(status).to_contain_text("Kohdan ”Perustelut” vastaus (7. solu ylhäältä) puuttuu vielä",
                                    timeout=ACTION_TIMEOUT)
     assert english_left(panel_lines(panel)) == []
     nb.screenshot(panel, "fi-checked-unanswered")
@@ -145,9 +154,16 @@ def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, 
     expect(status).to_contain_text(f"Tehtävä {ASSIGNMENT} on palautettu", timeout=ACTION_TIMEOUT)
     handed_in = re.compile(r"Palautettu \d{1,2}\.\d{1,2}\.\d{4}")  # 5.12.2026 8.42 EET
     expect(panel.locator(".mc-assignment")).to_contain_text(handed_in)
-    assert english_left(panel_lines(panel)) == []
+    assert english_left(panel_lines(panel)) == [] and cut_off(panel) == []
     nb.screenshot(panel, "fi-handed-in")
     page.screenshot(path=str(screenshot_dir / "assignments-fi-whole-screen.png"))
+
+    # The same row in Swedish (longer words: Inlämnad …, Anteckningsbok, Lämna in): nothing cut.
+    panel.get_by_label(t("common.screen-language", "fi")).select_option(label="svenska")
+    expect(panel).to_contain_text(t("assignments.title", "sv"), timeout=ACTION_TIMEOUT)
+    expect(panel.locator(".mc-assignment")).to_contain_text("Inlämnad")
+    assert cut_off(panel) == []
+    nb.screenshot(panel, "sv-handed-in")
 
     trainer = Course.copy_of(course, tmp_path / "trainer")
     trainer.collect_from_exchange(ASSIGNMENT, root)
