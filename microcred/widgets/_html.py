@@ -8,10 +8,27 @@ from __future__ import annotations
 import base64
 from html import escape
 
+import ipywidgets as w
+from ipywidgets.widgets.widget_description import DescriptionWidget
+
 from ..findings import Finding
 from ..i18n import t
 
 COLOURS = {"error": "#9b1c1c", "warning": "#7a4a00", "ok": "#1b5e20"}
+
+
+def _no_null_tooltip(widget: w.Widget, previous=w.Widget._widget_construction_callback) -> None:
+    """An empty tooltip for a labelled control made without one: ipywidgets 8 copies the
+    tooltip into its description label's title, so a missing one (None) showed "null" on hover
+    over every label (DescriptionView.updateTooltip; ipywidgets PR #3921 is open). Runs as each
+    widget is made, before its state reaches the page (every tool imports this module)."""
+    if isinstance(widget, DescriptionWidget) and widget.tooltip is None:
+        widget.tooltip = ""
+    if callable(previous):
+        previous(widget)
+
+
+w.Widget.on_widget_constructed(_no_null_tooltip)
 
 # The style of a control whose visible name is shown elsewhere (a label above it, a column
 # heading): its `description` still names it for screen readers (ipywidgets links it to the

@@ -163,6 +163,7 @@ def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, 
     expect(panel).to_contain_text(t("assignments.title", "sv"), timeout=ACTION_TIMEOUT)
     expect(panel.locator(".mc-assignment")).to_contain_text("Inlämnad")
     assert cut_off(panel) == []
+    expect(panel.locator('[title="null"]')).to_have_count(0)  # no "null" on hover
     nb.screenshot(panel, "sv-handed-in")
 
     trainer = Course.copy_of(course, tmp_path / "trainer")

@@ -517,6 +517,9 @@ def run_notebook(page: Page, lab, screenshot_dir: Path, name: str) -> Notebook:
         errors = nb.error_outputs()
         assert not errors, f"{name} shows errors after the interaction:\n" + "\n---\n".join(errors)
 
+    # ipywidgets 8 shows a label's missing tooltip as "null" on hover (widgets/_html.py).
+    assert nb.outputs.locator('[title="null"]').count() == 0, f"{name}: a label's tooltip is null"
+
     # Only the outputs (our widgets and texts), not JupyterLab's own interface.
     has_outputs = nb.outputs.count() > 0
     ACCESSIBILITY[name] = (
