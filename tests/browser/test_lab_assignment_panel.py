@@ -165,6 +165,10 @@ def test_fetch_check_and_hand_in_on_a_finnish_screen(page, lab, screenshot_dir, 
     assert cut_off(panel) == []
     expect(panel.locator('[title="null"]')).to_have_count(0)  # no "null" on hover
     nb.screenshot(panel, "sv-handed-in")
+    page.set_viewport_size({"width": 960, "height": 900})  # a laptop, the file browser open
+    expect(panel.get_by_role("button", name=t("assignments.submit", "sv"), exact=True)).to_be_visible()
+    assert cut_off(panel) == []
+    nb.screenshot(panel, "sv-narrow")
 
     trainer = Course.copy_of(course, tmp_path / "trainer")
     trainer.collect_from_exchange(ASSIGNMENT, root)
