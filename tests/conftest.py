@@ -25,7 +25,7 @@ from tests.helpers.paths import BIN
 os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 # Every process the tests start imports rfc3987_syntax lazily: 0.9 s of CPU less for each nbgrader,
 # jupyter-book, JupyterLab or `python -m microcred` (tests/lazy_imports/rfc3987_syntax says why),
-# and setuptools' __init__ lazily: 0.1 s less for each nbgrader (tests/lazy_imports/setuptools).
+# and setuptools' and requests' __init__ lazily: 0.2 s less for each nbgrader (tests/lazy_imports).
 LAZY_IMPORTS = os.path.join(os.path.dirname(__file__), "lazy_imports")
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [LAZY_IMPORTS, *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
