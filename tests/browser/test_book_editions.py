@@ -96,30 +96,37 @@ def test_switcher_leads_to_the_same_page_in_each_language(browser, editions_url)
         context.close()
 
 
-@pytest.mark.parametrize(("lang", "label"), [("fi", "Bloomin taso"), ("sv", "Bloomnivå")])
-def test_a_notebook_page_shows_the_tool_in_the_editions_language(browser, editions_url, lang,
-                                                                  label):
-    """The notebooks of an edition run with its screen language: the coach's labels follow."""
-    context, page = _page(browser, f"{lang}-FI")
-    try:
-        page.goto(f"{editions_url}{lang}/notebooks/outcomes-coach.html")
-        coach = page.locator(".mc-outcome-coach").first
-        expect(coach.get_by_text(label).first).to_be_visible(timeout=30_000)
-    finally:
+@pytest.fixture(scope="module")
+def coach_page(browser, editions_url):
+    """The outcome coach's page of an edition (``coach_page(lang)``), loaded once for the tests
+    below, which only read it (a load with its widgets costs chromium 1-2 s of CPU)."""
+    opened = {}
+
+    def open_coach(lang: str):
+        if lang not in opened:
+            context, page = _page(browser, "en-GB" if lang == "en" else f"{lang}-FI")
+            opened[lang] = (context, page)
+            page.goto(f"{editions_url}{lang}/notebooks/outcomes-coach.html")
+        return opened[lang][1]
+
+    yield open_coach
+    for context, _ in opened.values():
         context.close()
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fi", "Bloomin taso"), ("sv", "Bloomnivå")])
+def test_a_notebook_page_shows_the_tool_in_the_editions_language(coach_page, lang, label):
+    """The notebooks of an edition run with its screen language: the coach's labels follow."""
+    coach = coach_page(lang).locator(".mc-outcome-coach").first
+    expect(coach.get_by_text(label).first).to_be_visible(timeout=30_000)
 
 
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
-def test_a_notebook_page_launches_the_notebook_of_its_language(browser, editions_url, lang):
+def test_a_notebook_page_launches_the_notebook_of_its_language(coach_page, lang):
     """Binder opens notebooks/<name>.ipynb from the English edition and the generated
     notebooks/<lang>/<name>.ipynb from the Finnish and Swedish ones (book/_ext/notebook_editions.py)."""
-    context, page = _page(browser, "en-GB")
-    try:
-        page.goto(f"{editions_url}{lang}/notebooks/outcomes-coach.html")
-        binder = page.locator('a[href*="mybinder.org/v2/"]').first
-        expected = ("notebooks/outcomes-coach.ipynb" if lang == "en"
-                    else f"notebooks/{lang}/outcomes-coach.ipynb")
-        expect(binder).to_have_attribute("href", re.compile(rf"urlpath=lab/tree/{expected}$"))
-        assert (REPO / expected).exists()
-    finally:
-        context.close()
+    binder = coach_page(lang).locator('a[href*="mybinder.org/v2/"]').first
+    expected = ("notebooks/outcomes-coach.ipynb" if lang == "en"
+                else f"notebooks/{lang}/outcomes-coach.ipynb")
+    expect(binder).to_have_attribute("href", re.compile(rf"urlpath=lab/tree/{expected}$"))
+    assert (REPO / expected).exists()
