@@ -24,8 +24,7 @@ from tests.helpers.paths import BIN
 # nbgrader runs helper programs (alembic) by name: the environment's bin must come first on PATH.
 os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 # Every process the tests start imports rfc3987_syntax lazily: 0.9 s of CPU less for each nbgrader,
-# jupyter-book, JupyterLab or `python -m microcred` (tests/lazy_imports/rfc3987_syntax says why),
-# and setuptools' and requests' __init__ lazily: 0.2 s less for each nbgrader (tests/lazy_imports).
+# jupyter-book, JupyterLab or `python -m microcred` (tests/lazy_imports/rfc3987_syntax says why).
 LAZY_IMPORTS = os.path.join(os.path.dirname(__file__), "lazy_imports")
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [LAZY_IMPORTS, *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
