@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from microcred.settings import SETTINGS_NAME
 from microcred.widgets import _jupyterlab
 from tests.helpers.ci import skip_unless_ci
 from tests.helpers.paths import BIN, REPO, program
@@ -307,15 +308,23 @@ def lab(lab_server):
     """The JupyterLab server; the kernels a test started are shut down after it, and its
     language setting is put back: a tool's language menu writes JupyterLab's locale
     (widgets/_jupyterlab.py), and a later test on this server finds the menus and the status
-    bar ("| Idle") by their English names."""
+    bar ("| Idle") by their English names. The course's own language settings
+    (microcred-settings.yaml, written by the same menus) are put back too: a Finnish notebook
+    switched to Swedish in one test would otherwise open in Swedish in the next."""
     setting = lab_server.settings.joinpath(*_jupyterlab.PLUGIN)
     before = setting.read_bytes() if setting.exists() else None
+    courses = {path: path.read_bytes() for path in lab_server.root.rglob(SETTINGS_NAME)}
     yield lab_server
     lab_server.shut_down_kernels()
     if before is None:
         setting.unlink(missing_ok=True)
     else:
         setting.write_bytes(before)
+    for path in lab_server.root.rglob(SETTINGS_NAME):
+        if path not in courses:
+            path.unlink()
+    for path, text in courses.items():
+        path.write_bytes(text)
 
 
 def load_lab(page, lab: Lab) -> None:
