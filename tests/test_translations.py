@@ -172,6 +172,7 @@ def test_the_books_frame_is_in_the_editions_language(lang):
     for english, translated in ours.items():
         assert re.findall(r"%\(\w+\)s", english) == re.findall(r"%\(\w+\)s", translated), english
     assert editions.site_author(lang) not in ("", editions.site_author("en"))
+    assert editions.frame_text(lang, editions.SEARCH_TEXT) not in ("", editions.SEARCH_TEXT)
 
 
 @pytest.mark.parametrize("lang", LANGS)

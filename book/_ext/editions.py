@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 BUILD = REPO / "_build"
 LOCALES = REPO / "locales"
+# Jupyter Book's placeholder of the search box (jupyter_book/config.py), in every edition.
+SEARCH_TEXT = "Search this book..."
 GETTEXT = BUILD / "gettext"
 
 # Language code, its own name (shown in the switcher) and the note on a page not yet translated.
@@ -73,6 +75,9 @@ def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
         "html_title": site_title(lang),
         # Nor is the author in the footer ("By ..."): its translation is in the edition's sphinx.po.
         "author": site_author(lang),
+        # Nor is the search box's placeholder, which Jupyter Book sets in English (merged into
+        # its html_theme_options, the other options kept).
+        "html_theme_options": {"search_bar_text": frame_text(lang, SEARCH_TEXT)},
     }
 
 
@@ -92,18 +97,24 @@ def site_title(lang: str) -> str:
 
 
 def site_author(lang: str) -> str:
-    """_config.yml's author in ``lang``: its translation in locales/<lang>/LC_MESSAGES/sphinx.po,
-    the catalogue of the book's frame (theme and Sphinx messages), else the English."""
+    """_config.yml's author in ``lang`` (see frame_text)."""
     import yaml
+
+    return frame_text(lang, str(yaml.safe_load((REPO / "_config.yml").read_text(
+        encoding="utf-8"))["author"]))
+
+
+def frame_text(lang: str, english: str) -> str:
+    """A text of the book's frame (theme and Sphinx messages, the author, the search box) in
+    ``lang``: its translation in locales/<lang>/LC_MESSAGES/sphinx.po, else the English."""
     from babel.messages.pofile import read_po
 
-    author = str(yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["author"])
     catalogue = LOCALES / lang / "LC_MESSAGES" / "sphinx.po"
     if lang == "en" or not catalogue.exists():
-        return author
+        return english
     with catalogue.open("rb") as f:
-        message = read_po(f).get(author)
-    return str(message.string) if message is not None and message.string else author
+        message = read_po(f).get(english)
+    return str(message.string) if message is not None and message.string else english
 
 
 def execution_cache(lang: str, base: Path = BUILD, cache: Path | None = None) -> Path:
