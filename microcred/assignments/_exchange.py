@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -123,23 +121,39 @@ def _problem_with_exchange(exchange: _Exchange, lang: str) -> Finding | None:
     return None
 
 
-@contextmanager
-def _exchange(folder: str | os.PathLike[str], course_id: str, lang: str,
-              problems: list[Finding]) -> Iterator[_Exchange | None]:
-    """The exchange for ``folder``, or None with the problem appended to ``problems``."""
+def _open_exchange(folder: str | os.PathLike[str], course_id: str,
+                   lang: str) -> _Exchange | Finding:
+    """The exchange for ``folder``, or why it cannot be used."""
     try:
         config = _config(Path(folder).resolve())
     except Exception as error:  # a broken nbgrader_config.py: nbgrader itself would stop
-        problems.append(_finding("exchange-failed", lang, detail=_one_line(error)))
-        yield None
-        return
+        return _finding("exchange-failed", lang, detail=_one_line(error))
     exchange = _Exchange(Path(folder).resolve(), config, course_id)
-    problem = _problem_with_exchange(exchange, lang)
-    if problem is not None:
-        problems.append(problem)
-        yield None
-        return
-    yield exchange
+    return _problem_with_exchange(exchange, lang) or exchange
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """An exchange action made and its course known: what fetch, submit and fetch feedback share."""
+
+    exchange: _Exchange
+    action: Any
+    course: str
+    name: str
+
+
+def _prepare(kind: str, assignment: Assignment | str, folder: str | os.PathLike[str],
+             course_id: str, lang: str) -> _Ready | Result:
+    """nbgrader's exchange action ``kind`` for ``assignment``, or the refusal as a Result."""
+    name, course_id = _names(assignment, course_id)
+    exchange = _open_exchange(folder, course_id, lang)
+    if isinstance(exchange, Finding):
+        return Result(findings=(exchange,))
+    action = exchange.make(kind, name)
+    course = action.coursedir.course_id
+    if not course:
+        return Result(findings=(_finding("no-course", lang),))
+    return _Ready(exchange, action, course, name)
 
 
 def _one_line(error: BaseException) -> str:
@@ -150,18 +164,17 @@ def _one_line(error: BaseException) -> str:
 def list_assignments(folder: str | os.PathLike[str] = ".", lang: str | None = None) -> Listing:
     """The assignments released to this participant, fetched into ``folder`` or submitted."""
     lang = screen_language(ui=lang)
-    problems: list[Finding] = []
-    with _exchange(folder, "", lang, problems) as exchange:
-        if exchange is None:  # no exchange here is the usual state off the hub: a note
-            return Listing((), tuple(replace(p, severity="note") if p.code == "no-exchange"
-                                     else p for p in problems))
-        try:
-            released = exchange.make("List").start()
-            cached = exchange.make("List")
-            cached.cached = True
-            submitted = cached.start()
-        except Exception as error:
-            return Listing((), (_finding("exchange-failed", lang, detail=_one_line(error)),))
+    exchange = _open_exchange(folder, "", lang)
+    if isinstance(exchange, Finding):  # no exchange here is the usual state off the hub: a note
+        return Listing((), (replace(exchange, severity="note")
+                            if exchange.code == "no-exchange" else exchange,))
+    try:
+        released = exchange.make("List").start()
+        cached = exchange.make("List")
+        cached.cached = True
+        submitted = cached.start()
+    except Exception as error:
+        return Listing((), (_finding("exchange-failed", lang, detail=_one_line(error)),))
     rows: dict[tuple[str, str], Assignment] = {}
     for info in sorted(released, key=lambda x: (x["course_id"], x["assignment_id"])):
         key = (info["course_id"], info["assignment_id"])
@@ -191,28 +204,22 @@ def fetch(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
     """Copy a released assignment into ``folder`` (as nbgrader's *Fetch*); a working copy that
     exists is never replaced."""
     lang = screen_language(ui=lang)
-    name, course_id = _names(assignment, course_id)
-    problems: list[Finding] = []
-    with _exchange(folder, course_id, lang, problems) as exchange:
-        if exchange is None:
-            return Result(findings=tuple(problems))
-        action = exchange.make("FetchAssignment", name)
-        course = action.coursedir.course_id
-        if not course:
-            return Result(findings=(_finding("no-course", lang),))
-        if not (exchange.root / course / "outbound" / name).is_dir():
-            return Result(findings=(_finding("not-released", lang, assignment=name),))
-        copy = _working_copy(exchange, course, name)
-        if copy.exists():
-            return Result(findings=(_finding("already-fetched", lang, assignment=name,
-                                             folder=as_shown(copy, exchange.folder)),))
-        problem = _access(action, course, lang)
-        if problem:
-            return Result(findings=(problem,))
-        try:
-            action.start()
-        except Exception as error:
-            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
+    ready = _prepare("FetchAssignment", assignment, folder, course_id, lang)
+    if isinstance(ready, Result):
+        return ready
+    exchange, action, course, name = ready.exchange, ready.action, ready.course, ready.name
+    if not (exchange.root / course / "outbound" / name).is_dir():
+        return Result(findings=(_finding("not-released", lang, assignment=name),))
+    copy = _working_copy(exchange, course, name)
+    if copy.exists():
+        return Result(findings=(_finding("already-fetched", lang, assignment=name,
+                                         folder=as_shown(copy, exchange.folder)),))
+    problem = _access(action, course, lang)
+    if problem:
+        return Result(findings=(problem,))
+    failed = _run(action, lang)
+    if failed:
+        return Result(findings=(failed,))
     return Result(done=_t("fetched", lang, assignment=name,
                           folder=as_shown(copy, exchange.folder)))
 
@@ -222,33 +229,27 @@ def submit(assignment: Assignment | str, folder: str | os.PathLike[str] = ".",
     """Hand in the working copy in ``folder`` (as nbgrader's *Submit*): checked first, so that a
     refused hand-in copies nothing into the exchange."""
     lang = screen_language(ui=lang)
-    name, course_id = _names(assignment, course_id)
-    problems: list[Finding] = []
-    with _exchange(folder, course_id, lang, problems) as exchange:
-        if exchange is None:
-            return Result(findings=tuple(problems))
-        action = exchange.make("Submit", name)
-        course = action.coursedir.course_id
-        if not course:
-            return Result(findings=(_finding("no-course", lang),))
-        copy = _working_copy(exchange, course, name)
-        if not copy.is_dir():
-            return Result(findings=(_finding("not-fetched", lang, assignment=name),))
-        problem = _access(action, course, lang) or _unsafe_folder(copy, action, lang)
-        if problem:
-            return Result(findings=(problem,))
-        released = exchange.root / course / "outbound" / name
-        if not released.is_dir():  # taken back by the trainer: nbgrader would refuse
-            return Result(findings=(_finding("not-released", lang, assignment=name),))
-        missing = sorted(p.name for p in released.glob("*.ipynb") if not (copy / p.name).exists())
-        refused = _refused_by_vetting(copy, released, lang)
-        if refused:
-            return Result(findings=refused)
-        try:
-            action.start()
-        except Exception as error:
-            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-        when = hand_in_time(action.timestamp, lang)
+    ready = _prepare("Submit", assignment, folder, course_id, lang)
+    if isinstance(ready, Result):
+        return ready
+    exchange, action, course, name = ready.exchange, ready.action, ready.course, ready.name
+    copy = _working_copy(exchange, course, name)
+    if not copy.is_dir():
+        return Result(findings=(_finding("not-fetched", lang, assignment=name),))
+    problem = _access(action, course, lang) or _unsafe_folder(copy, action, lang)
+    if problem:
+        return Result(findings=(problem,))
+    released = exchange.root / course / "outbound" / name
+    if not released.is_dir():  # taken back by the trainer: nbgrader would refuse
+        return Result(findings=(_finding("not-released", lang, assignment=name),))
+    missing = sorted(p.name for p in released.glob("*.ipynb") if not (copy / p.name).exists())
+    refused = _refused_by_vetting(copy, released, lang)
+    if refused:
+        return Result(findings=refused)
+    failed = _run(action, lang)
+    if failed:
+        return Result(findings=(failed,))
+    when = hand_in_time(action.timestamp, lang)
     warnings = (_finding("missing-notebooks", lang, names=", ".join(missing)),) if missing else ()
     return Result(done=_t("submitted", lang, assignment=name, time=when), findings=warnings)
 
@@ -258,23 +259,17 @@ def fetch_feedback(assignment: Assignment | str, folder: str | os.PathLike[str] 
     """Copy the trainer's released feedback into the assignment's folder (as nbgrader's *Fetch
     Feedback*): a page per notebook in ``feedback/<hand-in time>/``."""
     lang = screen_language(ui=lang)
-    name, course_id = _names(assignment, course_id)
-    problems: list[Finding] = []
-    with _exchange(folder, course_id, lang, problems) as exchange:
-        if exchange is None:
-            return Result(findings=tuple(problems))
-        action = exchange.make("FetchFeedback", name)
-        course = action.coursedir.course_id
-        if not course:
-            return Result(findings=(_finding("no-course", lang),))
-        problem = _access(action, course, lang)
-        if problem:
-            return Result(findings=(problem,))
-        try:
-            action.start()
-        except Exception as error:
-            return Result(findings=(_finding("exchange-failed", lang, detail=_one_line(error)),))
-        where = as_shown(_working_copy(exchange, course, name) / "feedback", exchange.folder)
+    ready = _prepare("FetchFeedback", assignment, folder, course_id, lang)
+    if isinstance(ready, Result):
+        return ready
+    exchange, action, course, name = ready.exchange, ready.action, ready.course, ready.name
+    problem = _access(action, course, lang)
+    if problem:
+        return Result(findings=(problem,))
+    failed = _run(action, lang)
+    if failed:
+        return Result(findings=(failed,))
+    where = as_shown(_working_copy(exchange, course, name) / "feedback", exchange.folder)
     return Result(done=_t("feedback-fetched", lang, assignment=name, folder=where))
 
 
@@ -297,6 +292,15 @@ def as_shown(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> st
         return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def _run(action: Any, lang: str) -> Finding | None:
+    """Run nbgrader's action; what it raised, as a finding (its text one line, never a traceback)."""
+    try:
+        action.start()
+    except Exception as error:
+        return _finding("exchange-failed", lang, detail=_one_line(error))
+    return None
 
 
 def _access(action: Any, course: str, lang: str) -> Finding | None:
