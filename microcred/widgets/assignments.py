@@ -16,7 +16,7 @@ from .. import assignments as core
 from ..i18n import t
 from ..settings import screen_language
 from ._html import COLOURS, findings_list
-from ._language import language_menu
+from ._language import _descendants, language_menu
 
 
 class AssignmentPanel(w.VBox):
@@ -146,13 +146,7 @@ class AssignmentPanel(w.VBox):
         return result
 
     def _buttons(self) -> list[w.Button]:
-        found, todo = [], [self]
-        while todo:
-            widget = todo.pop()
-            if isinstance(widget, w.Button):
-                found.append(widget)
-            todo.extend(getattr(widget, "children", ()) or ())
-        return found
+        return [x for x in _descendants(self) if isinstance(x, w.Button)]
 
 
 def assignment_panel(folder: str | os.PathLike[str] | None = None,
