@@ -17,12 +17,12 @@ from microcred.cli import main
 from microcred.errors import UserError
 from microcred.i18n import _catalogue
 from microcred.settings import ENVIRONMENT, save_screen_language
+from microcred.trainer._text import day, when
 from microcred.trainer.autograde import CohortRun
 from microcred.trainer.autograde import format_run as format_cohort
 from microcred.trainer.badges import BadgeRule, BadgeRun, Result, badge_rule, badges_csv
 from microcred.trainer.badges import format_run as format_badges
 from microcred.trainer.export import export_grades, format_export
-from microcred.trainer._text import day, when
 from microcred.trainer.report import (
     plot_question_scores,
     plot_score_distribution,
