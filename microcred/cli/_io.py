@@ -29,12 +29,21 @@ def write_output(path: str, text: str, lang: str | None = None) -> None:
     if path == "-":
         print(text, end="")
         return
+    lang = lang or screen_language()
+    check_output(path, lang)
+    write_text_atomic(path, text, lang)
+
+
+def check_output(path: str, lang: str | None = None) -> None:
+    """A clear UserError when ``path`` cannot take a command's output (a folder, or in a folder
+    that does not exist): called before long work too, so that nothing is made in vain."""
     out, lang = Path(path), lang or screen_language()
+    if path == "-":
+        return
     if out.is_dir():
         raise UserError(t("cli.output-is-folder", lang, path=path, example=out / "output.html"))
     if not out.parent.exists():
         raise UserError(t("cli.output-no-folder", lang, path=path, folder=out.parent))
-    write_text_atomic(out, text, lang)
 
 
 def usage_of(parser: argparse.ArgumentParser, stream: IO[str] | None = None) -> Callable:

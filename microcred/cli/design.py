@@ -18,7 +18,7 @@ from .. import design
 from ..i18n import LANGUAGES, t
 from ..settings import screen_language
 from ._design import helptext
-from ._io import usage_of, write_output
+from ._io import check_output, usage_of, write_output
 from ._parser import building_language
 from .credential import add_export_options
 
@@ -61,6 +61,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.html:
+        check_output(args.html, args.lang)  # before every module is checked and charted
     report = design.check_file(args.file, args.lang, qa_file=args.qa)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -15,7 +15,7 @@ from ..findings import has_errors
 from ..i18n import LANGUAGES, t
 from ..settings import chosen_language
 from ._design import helptext
-from ._io import usage_of
+from ._io import check_output, usage_of
 from ._parser import building_language
 
 PROGRESS_EVERY = 50  # files between progress lines on stderr
@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    check_output(args.output, args.lang)  # before the charts are drawn
     assessment = qa.load(args.file, args.lang)
     earlier = qa.load(args.compare, args.lang) if args.compare else None
     lang = args.lang or chosen_language()
@@ -62,6 +63,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_cohort(args: argparse.Namespace) -> int:
+    check_output(args.output, args.lang)  # before every file is read
     loaded = qa.load_folder(args.folder, lambda done, total: _progress(done, total, args.lang),
                             args.lang)
     for _path, reason in loaded.skipped:  # the reason starts with the file name

@@ -51,6 +51,12 @@ def test_check_writes_a_self_contained_html_report_and_json(tmp_path):
     assert html.startswith("<!DOCTYPE html>") and 'src="data:image/png;base64,' in html
 
 
+def test_check_with_an_html_output_that_cannot_be_written_stops_before_the_report(tmp_path):
+    proc = run("check", str(EXAMPLES / "capstone-example.yaml"), "--html", str(tmp_path))
+    assert proc.returncode == 2 and "is a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert "Learning outcomes" not in proc.stdout  # told before the modules were checked
+
+
 def test_export_gives_the_badge_the_card_and_the_catalogue_entry(tmp_path):
     design_file = str(EXAMPLES / "capstone-example.yaml")
     badge = tmp_path / "badge.json"

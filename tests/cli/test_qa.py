@@ -57,7 +57,8 @@ def test_corrupt_missing_and_unwritable_files_are_one_line_errors(tmp_path):
         (("report", str(tmp_path / "nope.json"), "-o", str(tmp_path / "r.html")), "no such file"),
         (("report", str(DATA / "newer-format.json"), "-o", str(tmp_path / "r.html")), "newer version"),
         (("report", str(DATA / "complete.json"), "-o", str(tmp_path / "no" / "r.html")),
-         "could not be saved"),
+         "does not exist"),
+        (("report", str(DATA / "complete.json"), "-o", str(tmp_path)), "is a folder"),
         (("cohort", str(tmp_path / "missing"), "-o", str(tmp_path / "c.html")), "no such folder"),
         (("cohort", str(tmp_path), "-o", str(tmp_path / "c.html")), "no readable self-assessments"),
     ]:
@@ -73,6 +74,15 @@ def test_a_failed_report_never_replaces_an_earlier_one(tmp_path):
     out.write_text("earlier report", encoding="utf-8")
     assert run("report", str(DATA / "corrupt.json"), "-o", str(out)).returncode == 2
     assert out.read_text(encoding="utf-8") == "earlier report"
+
+
+def test_an_output_that_cannot_be_written_is_told_before_any_file_is_read(tmp_path):
+    for k in range(60):
+        qa.save(member(k), tmp_path / f"p{k}.json")
+    for output, message in [(tmp_path, "is a folder"), (tmp_path / "no" / "c.html", "does not exist")]:
+        proc = run("cohort", str(tmp_path), "-o", str(output))
+        assert proc.returncode == 2 and message in proc.stderr
+        assert "read 50/60 files" not in proc.stderr  # stopped before reading: no progress line
 
 
 def test_cohort_of_a_small_group_shows_only_its_size(tmp_path):
