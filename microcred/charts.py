@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import io
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .i18n import t
@@ -29,10 +30,12 @@ ALT_TEXTS = {"outcomes": "outcomes.coach.chart-alt", "matching": "matching.widge
 
 
 def short_label(text: object, width: int = LABEL_CHARS) -> str:
-    """Free text made safe for a chart label: one line, at most ``width`` characters, and ``$``
-    escaped (matplotlib would read text between two ``$`` as a formula). A megabyte of text in a
-    legend would otherwise take gigabytes to draw."""
-    one_line = " ".join(str(text)[: width * 4].split())
+    """Free text made safe for a chart label: one line, at most ``width`` characters, no control
+    characters (no font draws them: matplotlib warns and shows a box), and ``$`` escaped
+    (matplotlib would read text between two ``$`` as a formula). A megabyte of text in a legend
+    would otherwise take gigabytes to draw."""
+    words = " ".join(str(text)[: width * 4].split())  # line breaks and tabs become spaces
+    one_line = "".join(c for c in words if unicodedata.category(c) != "Cc")
     if len(one_line) > width:
         one_line = one_line[: width - 1] + "…"
     return one_line.replace("$", r"\$")
