@@ -134,6 +134,8 @@ start: voikko book
 	echo ""; \
 	echo "  Course book : file://$(CURDIR)/$(BOOK)"; \
 	echo "  JupyterLab  : http://127.0.0.1:$$PORT/lab/tree/notebooks/welcome.ipynb?token=$$TOKEN"; \
+	echo "  suomeksi    : http://127.0.0.1:$$PORT/microcred/lab/fi/notebooks/fi/welcome.ipynb?token=$$TOKEN"; \
+	echo "  på svenska  : http://127.0.0.1:$$PORT/microcred/lab/sv/notebooks/sv/welcome.ipynb?token=$$TOKEN"; \
 	echo "  (Ctrl-C stops JupyterLab)"; \
 	echo ""; \
 	export JUPYTER_CONFIG_PATH="$(CURDIR)/deploy/jupyterhub/participant$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"; \

@@ -249,20 +249,40 @@ def test_tools_in_a_language_folder_show_that_language(lang):
             assert screen_language(tool, folder=folder) == lang, (folder, tool)
 
 
+# The launch buttons' addresses as sphinx_book_theme writes them (header_buttons/launch.py) for
+# _config.yml's repository, for a page: Binder's, and a JupyterHub's through nbgitpuller (its
+# urlpath names the folder nbgitpuller clones into, the repository's name).
+def theme_launch_urls(pagename: str) -> list[str]:
+    return [f"https://mybinder.org/v2/gh/o/microcred-coach/main?urlpath=lab/tree/{pagename}.ipynb",
+            "https://hub.example.fi/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fo"
+            f"%2Fmicrocred-coach&urlpath=lab/tree/microcred-coach/{pagename}.ipynb&branch=main"]
+
+
+def launch_urls(pagename: str, lang: str) -> list[str]:
+    """The launch buttons' addresses after the extension, on ``pagename`` in ``lang``."""
+    buttons = [{"url": url} for url in theme_launch_urls(pagename)]
+    context = {"header_buttons": [{"label": "launch-buttons", "buttons": buttons}]}
+    app = type("App", (), {"config": type("Config", (), {"language": lang})()})()
+    ne.launch_own_language(app, pagename, "page.html", context, None)
+    return [button["url"] for button in context["header_buttons"][0]["buttons"]]
+
+
 @pytest.mark.parametrize("pagename", ["notebooks/outcomes-coach", "book/outcomes/index"])
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_launch_buttons_open_the_editions_own_notebook(pagename, lang):
-    url = f"https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/{pagename}.ipynb"
-    context = {"header_buttons": [{"label": "launch-buttons", "buttons": [{"url": url}]}]}
-    app = type("App", (), {"config": type("Config", (), {"language": lang})()})()
-    ne.launch_own_language(app, pagename, "page.html", context, None)
-    new = context["header_buttons"][0]["buttons"][0]["url"]
+    """fi/sv: the notebook of that language, through the launch link that sets JupyterLab's
+    language first (tests/test_lab_link.py follows these addresses on a real server)."""
+    new = launch_urls(pagename, lang)
     if lang == "en" or not pagename.startswith("notebooks/"):
-        assert new == url
-    else:
-        name = pagename.split("/")[1]
-        assert new.endswith(f"urlpath=lab/tree/notebooks/{lang}/{name}.ipynb")
-        assert (REPO / "notebooks" / lang / f"{name}.ipynb").exists()
+        assert new == theme_launch_urls(pagename)
+        return
+    name = pagename.split("/")[1]
+    binder, hub = new
+    assert binder.endswith(f"?urlpath=microcred/lab/{lang}/notebooks/{lang}/{name}.ipynb")
+    assert f"&urlpath=microcred/lab/{lang}/microcred-coach/notebooks/{lang}/{name}.ipynb&" in hub
+    assert binder.startswith("https://mybinder.org/v2/gh/o/microcred-coach/main?")
+    assert hub.startswith("https://hub.example.fi/hub/user-redirect/git-pull?repo=")
+    assert (REPO / "notebooks" / lang / f"{name}.ipynb").exists()
 
 
 # Outputs that are documents in a format of their own, not in the screen's language: the

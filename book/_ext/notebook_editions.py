@@ -418,15 +418,24 @@ def edition_notebook(pagename: str, lang: str) -> str | None:
 
 def launch_own_language(app, pagename, templatename, context, doctree) -> None:
     """In the Finnish and Swedish editions, the launch buttons (Binder, JupyterHub) of a practice
-    notebook's page open the notebook of that language (the theme points them at the English)."""
-    target = edition_notebook(pagename, app.config.language)
+    notebook's page open the notebook of that language (the theme points them at the English),
+    through the course's launch link (microcred/widgets/lab_link.py), which sets JupyterLab's own
+    language before its page loads: ``urlpath=lab/tree/<path>`` becomes
+    ``urlpath=microcred/lab/<lang>/<path>`` (Binder and nbgitpuller open ``urlpath`` under the
+    server's base URL)."""
+    from microcred.widgets._jupyterlab import launch_path
+
+    lang = app.config.language
+    target = edition_notebook(pagename, lang)
     if not target:
         return
     for group in context.get("header_buttons", []):
         if group.get("label") == "launch-buttons":
             for button in group.get("buttons", []):
                 if "url" in button:
-                    button["url"] = button["url"].replace(f"/{pagename}.ipynb", f"/{target}")
+                    url = button["url"].replace(f"/{pagename}.ipynb", f"/{target}")
+                    button["url"] = url.replace("urlpath=lab/tree/",
+                                                f"urlpath={launch_path(lang, '')}")
 
 
 def translate_code_comments(app, doctree) -> None:

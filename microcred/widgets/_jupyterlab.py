@@ -6,7 +6,9 @@ plugin ``@jupyterlab/translation-extension:plugin``: a JSON file in its user-set
 finds it), shown when a language pack for that locale is installed: ``fi_FI`` and ``sv_SE`` from
 the course's own ``lab-language/`` (requirements.txt). ``default`` or no file means the server's
 own locale, English here. A notebook's kernel runs beside its JupyterLab with the same
-environment, so a tool can write that file; the page shows the change after a reload.
+environment, so a tool can write that file; the page shows the change after a reload. A
+launch link (``lab_link``) writes it in the server before JupyterLab's page loads, so the page
+opens in that language at once.
 """
 
 from __future__ import annotations
@@ -21,11 +23,18 @@ from ..files import write_text_atomic
 
 PLUGIN = ("@jupyterlab", "translation-extension", "plugin.jupyterlab-settings")
 ENGLISH = "en"  # what JupyterLab's own Language menu writes for English
+LINK = "microcred/lab"  # <base_url>microcred/lab/<lang>/<path>: see lab_link
 
 
-def settings_file() -> Path:
-    """The file where JupyterLab keeps the user's language setting."""
-    folder = os.environ.get("JUPYTERLAB_SETTINGS_DIR")
+def launch_path(lang: str, path: str) -> str:
+    """The server path (under its base_url) that opens ``path`` in JupyterLab in ``lang``."""
+    return f"{LINK}/{lang}/{path.lstrip('/')}"
+
+
+def settings_file(folder: str | os.PathLike | None = None) -> Path:
+    """The file where JupyterLab keeps the user's language setting: in its user-settings
+    ``folder`` when the caller knows it (the server's LabApp), else where jupyterlab looks."""
+    folder = folder or os.environ.get("JUPYTERLAB_SETTINGS_DIR")
     if not folder:
         from jupyter_core.paths import jupyter_config_dir
 
@@ -68,12 +77,14 @@ def chosen_locale() -> str | None:
     return locale if isinstance(locale, str) and locale != "default" else None
 
 
-def follow(lang: str, only_if_unset: bool = False) -> str | None:
+def follow(lang: str, only_if_unset: bool = False,
+           folder: str | os.PathLike | None = None) -> str | None:
     """Set JupyterLab's language to ``lang``'s locale (``only_if_unset``: only when the user has
-    set none, so that a choice made in JupyterLab stays); the locale written, or None when
-    nothing changed or the file could not be read or written (never an error: this only spares
-    the participant a step in JupyterLab's Settings menu)."""
-    path, locale = settings_file(), lab_locale(lang)
+    set none, so that a choice made in JupyterLab stays; ``folder``: JupyterLab's user-settings
+    folder, see ``settings_file``); the locale written, or None when nothing changed or the file
+    could not be read or written (never an error: this only spares the participant a step in
+    JupyterLab's Settings menu)."""
+    path, locale = settings_file(folder), lab_locale(lang)
     data = _read(path)
     if data is None:
         return None
