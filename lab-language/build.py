@@ -5,6 +5,7 @@
     python lab-language/build.py unused     # msgids of po/ that the installed JupyterLab lacks
     python lab-language/build.py community MO LOCALE
                                             # a community pack's .mo -> po/<LOCALE>-community.po
+    python lab-language/build.py extension  # extension/ (TypeScript) -> labextension/ (needs node)
 
 JupyterLab reads a pack two ways (jupyterlab_server/translation_utils.py): the page gets the
 JSON files of the pack found under the entry point ``jupyterlab.languagepack`` (one per gettext
@@ -14,13 +15,23 @@ domain: ``jupyterlab`` for JupyterLab itself), and the server translates the set
 community's (``<locale>-community.po``, if any), then ours (``<locale>.po``), ours winning.
 Only translated, non-fuzzy messages are written. Babel (a dependency of JupyterLab) does the
 reading and the .mo; nothing else is needed.
+
+The course's JupyterLab extension (extension/src/index.ts) translates the labels JupyterLab
+draws without its translator, with the ``jupyterlab`` domain and our own
+``microcred_lab_language`` (po/microcred_lab_language-<locale>.po: text that is no message of
+JupyterLab's). ``build.py extension`` builds it into labextension/ (what pip installs, so that
+CI and Binder need no node) and records there the SHA-256 of its sources; ``--check`` and
+tests/test_lab_language_packs.py fail when the build is older than its sources.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
+import shutil
+import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,9 +43,12 @@ from babel.messages.pofile import read_po, write_po
 HERE = Path(__file__).resolve().parent
 PO = HERE / "po"
 LOCALES = ("fi_FI", "sv_SE")
-DOMAINS = ("jupyterlab", "jupyterlab_widgets", "notebook")
+DOMAINS = ("jupyterlab", "jupyterlab_widgets", "notebook", "microcred_lab_language")
 VERSION = "4.6"  # the JupyterLab whose strings the catalogues translate
 FIXED = datetime(2026, 12, 5, tzinfo=timezone.utc)
+EXTENSION = HERE / "extension"  # the extension's TypeScript, package.json and lock file
+LABEXTENSION = HERE / "labextension"  # its build (package.json, static/), installed by pip
+SOURCES_KEY = "_sourcesSha256"  # where the build records the hash of the sources it was made of
 
 
 def pack_dir(locale: str) -> Path:
@@ -185,7 +199,55 @@ def community(mo: Path, locale: str) -> None:
         write_po(fh, catalog, width=100, sort_output=True, omit_header=False)
 
 
+def extension_sources() -> list[Path]:
+    """The files the extension's build is made of (node_modules/ and lib/ are not sources)."""
+    files = [EXTENSION / name for name in ("package.json", "package-lock.json", "tsconfig.json",
+                                           "install.json")]
+    return sorted([*files, *(p for p in (EXTENSION / "src").rglob("*") if p.is_file())])
+
+
+def sources_hash() -> str:
+    """SHA-256 of the extension's sources: each file's path (in extension/) and bytes."""
+    digest = hashlib.sha256()
+    for path in extension_sources():
+        digest.update(path.relative_to(EXTENSION).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()
+
+
+def recorded_hash() -> str | None:
+    """The hash the committed build records (None: no build)."""
+    built_package = LABEXTENSION / "package.json"
+    if not built_package.exists():
+        return None
+    return json.loads(built_package.read_text(encoding="utf-8")).get(SOURCES_KEY)
+
+
+def build_extension() -> None:
+    """extension/ -> labextension/: npm ci (once), tsc, JupyterLab's builder, then the hash of
+    the sources into the built package.json."""
+    def run(*command: str) -> None:
+        print("$", " ".join(command))
+        subprocess.run(command, cwd=EXTENSION, check=True)
+
+    if not (EXTENSION / "node_modules").exists():
+        run("npm", "ci", "--no-audit", "--no-fund")
+    shutil.rmtree(EXTENSION / "lib", ignore_errors=True)
+    shutil.rmtree(LABEXTENSION, ignore_errors=True)  # no stale chunks left beside the new ones
+    run(str(EXTENSION / "node_modules" / ".bin" / "tsc"))
+    builder = Path(sys.executable).parent / "jupyter-builder"
+    run(str(builder) if builder.exists() else "jupyter-builder", "build", ".")
+    built_package = LABEXTENSION / "package.json"
+    data = json.loads(built_package.read_text(encoding="utf-8"))
+    data[SOURCES_KEY] = sources_hash()
+    built_package.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {LABEXTENSION.relative_to(HERE)}/ ({SOURCES_KEY} {data[SOURCES_KEY][:12]}…)")
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["extension"]:
+        build_extension()
+        return 0
     if argv[:1] == ["community"]:
         community(Path(argv[1]), argv[2])
         return 0
@@ -201,6 +263,9 @@ def main(argv: list[str]) -> int:
                  if not p.exists() or p.read_bytes() != data]
         for path in stale:
             print(f"stale: {path} (run: python lab-language/build.py)")
+        if recorded_hash() != sources_hash():
+            stale.append(str(LABEXTENSION.relative_to(HERE)))
+            print("stale: labextension/ (run: python lab-language/build.py extension)")
         return 1 if stale else 0
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

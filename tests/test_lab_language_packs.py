@@ -99,3 +99,45 @@ def test_swedish_is_translated_as_fully_as_finnish():
     fi = {(c, i) for f, c, i, _ in build.ours() if f == "fi_FI.po"}
     sv = {(c, i) for f, c, i, _ in build.ours() if f == "sv_SE.po"}
     assert fi - sv == set()
+
+
+def test_the_built_extension_is_its_sources():
+    """lab-language/labextension/ (committed: CI and Binder have no node) records the hash of
+    the sources it was built from; a change to extension/ without a rebuild fails here."""
+    assert build.recorded_hash() is not None, "no build: python lab-language/build.py extension"
+    assert build.recorded_hash() == build.sources_hash(), (
+        "extension/ changed since its build: python lab-language/build.py extension")
+
+
+def test_a_changed_source_makes_the_build_stale(tmp_path, monkeypatch):
+    """The check sees a change: the same sources elsewhere hash the same, one edited byte not."""
+    copy = tmp_path / "extension"
+    for path in build.extension_sources():
+        target = copy / path.relative_to(build.EXTENSION)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(build, "EXTENSION", copy)
+    assert build.sources_hash() == build.recorded_hash()
+    index = copy / "src" / "index.ts"
+    index.write_text(index.read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
+    assert build.sources_hash() != build.recorded_hash()
+
+
+def test_the_installed_extension_is_the_repositorys_and_enabled():
+    """pip install ./lab-language puts the committed build where JupyterLab finds it, and
+    JupyterLab lists it as enabled."""
+    import subprocess
+    import sys
+
+    installed = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@microcred" / "lab-language"
+    built = sorted(p.relative_to(build.LABEXTENSION) for p in build.LABEXTENSION.rglob("*")
+                   if p.is_file())
+    assert built, "no build: python lab-language/build.py extension"
+    for path in built:
+        assert (installed / path).read_bytes() == (build.LABEXTENSION / path).read_bytes(), (
+            f"{path} differs from the installed extension: pip install ./lab-language")
+    listing = subprocess.run([sys.executable, "-m", "jupyterlab.labextensions", "list"],
+                             capture_output=True, text=True, timeout=120)
+    line = next((x for x in (listing.stdout + listing.stderr).splitlines()
+                 if "@microcred/lab-language" in x), "")
+    assert "enabled" in line and "OK" in line, listing.stdout + listing.stderr
