@@ -124,9 +124,11 @@ def test_a_notebook_page_shows_the_tool_in_the_editions_language(coach_page, lan
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_a_notebook_page_launches_the_notebook_of_its_language(coach_page, lang):
     """Binder opens notebooks/<name>.ipynb from the English edition and the generated
-    notebooks/<lang>/<name>.ipynb from the Finnish and Swedish ones (book/_ext/notebook_editions.py)."""
+    notebooks/<lang>/<name>.ipynb from the Finnish and Swedish ones (book/_ext/notebook_editions.py),
+    through the launch link that sets JupyterLab's language first (microcred/widgets/lab_link.py)."""
     binder = coach_page(lang).locator('a[href*="mybinder.org/v2/"]').first
     expected = ("notebooks/outcomes-coach.ipynb" if lang == "en"
                 else f"notebooks/{lang}/outcomes-coach.ipynb")
-    expect(binder).to_have_attribute("href", re.compile(rf"urlpath=lab/tree/{expected}$"))
+    link = "lab/tree" if lang == "en" else f"microcred/lab/{lang}"
+    expect(binder).to_have_attribute("href", re.compile(rf"urlpath={link}/{expected}$"))
     assert (REPO / expected).exists()

@@ -83,3 +83,27 @@ def _opens(menu) -> bool:
     except PlaywrightTimeout:
         return False
     return True
+
+
+@pytest.mark.parametrize("lang, locale", [("fi", "fi_FI"), ("sv", "sv_SE")])
+def test_a_launch_link_opens_jupyterlab_in_its_language_on_the_first_load(
+        page, lab, screenshot_dir, lang, locale):
+    """A participant's very first launch from the fi/sv book edition or `make start`: nothing has
+    set JupyterLab's language, and the launch link (microcred/widgets/lab_link.py) sets it before
+    the page loads: the menu bar is in that language without a reload."""
+    setting = lab.settings.joinpath(*_jupyterlab.PLUGIN)
+    setting.unlink(missing_ok=True)  # fresh: no language chosen yet (`lab` puts it back)
+    loads: list[str] = []
+    page.on("load", lambda: loads.append(page.url))
+    page.goto(f"{lab.url}/microcred/lab/{lang}/notebooks/{lang}/welcome.ipynb"
+              f"?token={lab.token}&reset")
+    titles = page.locator(".lm-MenuBar-content > .lm-MenuBar-item")
+    expect(titles.first).to_have_text(pack(locale)["menu\x04File"][0], timeout=60_000)
+    expect(page.locator(".jp-NotebookPanel .jp-MarkdownOutput h1").first).to_be_visible(
+        timeout=60_000)
+    page.screenshot(path=str(screenshot_dir / f"jupyterlab-{lang}-first-load.png"))
+    assert page.url.startswith(f"{lab.url}/lab/tree/notebooks/{lang}/welcome.ipynb")
+    assert lab.token not in page.url
+    assert len(loads) == 1, loads  # one page load: the link's redirect, no reload
+    assert page.evaluate("document.documentElement.lang") == locale.replace("_", "-")
+    assert json.loads(setting.read_text(encoding="utf-8"))["locale"] == locale
