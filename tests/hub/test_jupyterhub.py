@@ -23,6 +23,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -167,6 +168,14 @@ def run_scenario(c: Cohort) -> Record:
     rec.extensions["participant notebooks"] = [
         item["name"] for item in servers[a].json("GET", "api/contents/microcred-notebooks")["content"]
     ]
+    # The Finnish book's JupyterHub button gives nbgitpuller urlpath=microcred/lab/fi/<path>
+    # (microcred/widgets/lab_link.py): JupyterLab's language set in the user's own settings.
+    for who in (a, c.trainer):
+        link = servers[who].request("GET", "microcred/lab/fi/microcred-notebooks/fi/welcome.ipynb")
+        rec.extensions[f"{who} fi link"] = [link.status_code, link.headers.get("Location", ""),
+                                            urlsplit(servers[who].base_url).path]
+        rec.extensions[f"{who} lab locale"] = servers[who].json(
+            "GET", "lab/api/settings/@jupyterlab/translation-extension:plugin")["settings"]["locale"]
 
     # The trainer releases the assignment through the formgrader service.
     assert formgrader.json("POST", f"formgrader/api/assignment/{ASSIGNMENT}/assign")["success"]
@@ -308,6 +317,15 @@ def test_trainers_get_the_formgrader_participants_the_assignment_list(record):
     assert [(c["course_id"], c["kind"]) for c in courses] == [(COURSE_ID, "jupyterhub")]
     assert f"/services/{COURSE_ID}/" in courses[0]["url"]
     assert "welcome.ipynb" in ext["participant notebooks"]
+
+
+
+def test_the_finnish_launch_link_opens_jupyterlab_in_finnish(record):
+    """On the hub, for a participant and a trainer (both profiles enable the link)."""
+    for who in (record.names["a"], record.names["trainer"]):
+        status, location, base = record.extensions[f"{who} fi link"]
+        assert (status, location) == (302, f"{base}lab/tree/microcred-notebooks/fi/welcome.ipynb")
+        assert record.extensions[f"{who} lab locale"] == "fi_FI"
 
 
 def test_participants_fetch_validate_and_submit(record):
