@@ -33,6 +33,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 MARK = re.compile("\u27e6([^\u27e6\u27e7]*)\u27e7")  # the innermost ⟦...⟧
+OWN = "microcred_lab_language"  # our domain: text JupyterLab writes without a message (the extension)
 # Submenus that list names (programming languages), not words to translate.
 NAMES = ("Syntax Highlighting",)
 COMMANDS = ["kernelmenu:restart", "docmanager:rename", "kernelmenu:shutdown",
@@ -77,6 +78,11 @@ def marked_pack(folder: Path, locale: str) -> None:
     (messages / "jupyterlab.json").write_text(json.dumps(data, ensure_ascii=False))
     with (messages / "jupyterlab.mo").open("wb") as fh:
         write_mo(fh, catalog)
+    own: dict[str, object] = {"": {**data[""], "domain": OWN}}  # type: ignore[dict-item]
+    for name, context, text, _ in build.ours():
+        if name.startswith(f"{OWN}-"):
+            own[f"{context}\x04{text}" if context else text] = [f"\u27e6{text}\u27e7"]
+    (messages / f"{OWN}.json").write_text(json.dumps(own, ensure_ascii=False))
 
 
 def free_port() -> int:
@@ -175,9 +181,9 @@ def main(argv: list[str]) -> int:
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-    met = {m.strip() for text in screens.values() for m in MARK.findall(text) if m.strip()}
-    merged = build.merged(locale, "jupyterlab")  # the community's and ours
-    have = {(m.id if isinstance(m.id, str) else m.id[0]).strip() for m in merged or () if m.id}
+    met = {m for text in screens.values() for m in marked(text)}
+    have = {(m.id if isinstance(m.id, str) else m.id[0]).strip()  # the community's and ours
+            for domain in ("jupyterlab", OWN) for m in build.merged(locale, domain) or () if m.id}
     # A rendered message has its %1 filled in: it counts as one we have when a pattern matches.
     patterns = [re.compile(re.sub(r"%\d", ".+?", re.escape(h)) + "$", re.S)
                 for h in have if "%" in h]
@@ -194,12 +200,24 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def marked(text: str) -> set[str]:
+    """Every marked message in ``text``, the ones around a filled-in %1 too: "⟦Mode: ⟦Edit⟧⟧"
+    gives "Edit" and "Mode: Edit" (taking only the innermost ⟦...⟧ left "Mode:" looking like
+    unmarked text)."""
+    found: set[str] = set()
+    while MARK.search(text):
+        found.update(m.strip() for m in MARK.findall(text) if m.strip())
+        text = MARK.sub(lambda m: m.group(1), text)
+    return found
+
+
 def drawn_without_translator(screens: dict[str, str], locale: str) -> list[str]:
     """Lines on the screens that are one of JupyterLab's messages, shown in English although the
     pack translates them (and not marked): the code that draws them never asks the translator
     (JupyterLab 4.6: "No Kernel" on the toolbar and in the status bar, a few screen-reader
-    labels). Works with the marked pack and with the real one."""
-    translated = {m.id for m in build.merged(locale, "jupyterlab") or ()
+    labels), and the course's lab extension (extension/src/index.ts) does not know them yet.
+    Works with the marked pack and with the real one."""
+    translated = {m.id for domain in ("jupyterlab", OWN) for m in build.merged(locale, domain) or ()
                   if isinstance(m.id, str) and m.id.strip() and m.string and m.string != m.id}
     lines = {line.strip() for text in screens.values() for line in text.splitlines()}
     return sorted(line for line in lines if line in translated)

@@ -1,8 +1,8 @@
 """The labels JupyterLab 4.6 draws without its translator, in the screen's language: the course's
 lab extension (lab-language/extension/) puts them in Finnish or Swedish, and on an English screen
 they stay English. Read from the page as a participant's browser (or screen reader) gets them:
-the skip link, the landmarks' labels, the status bar's kernel status and mode, No Kernel, the
-debugger button's tooltip. The expected text is the language pack's own translation."""
+the skip link, the landmarks' labels, the side panels' section labels, the status bar's kernel
+status and mode, No Kernel, the debugger button's tooltip. The expected text is the language pack's own translation."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
     monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(lab.settings))
     tr = Screen(locale)
     if locale != "en":  # the pack translates every one of them (else the test would prove nothing)
-        assert all(tr(m) != m for m in [SKIP_LINK, *LABELS]), locale
+        assert all(tr(m) != m for m in [SKIP_LINK, "%1 Section", *LABELS]), locale
     try:
         _jupyterlab.follow(lang)  # what a tool writes when lang is chosen (en: already set)
         page.goto(lab.notebook_url(NOTEBOOK if lang == "en" else f"{lang}/{NOTEBOOK}",
@@ -99,11 +99,16 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
         sides = aria(page, ".jp-SidePanel-content")
         assert len(sides) >= 3 and set(sides) == {tr("side panel content")}, sides
         assert set(aria(page, ".jp-MarkdownCell")) == {tr("Markdown Cell Content")}
+        sections = page.eval_on_selector_all(".lm-AccordionPanel-title", """els => els.map(
+            e => [e.getAttribute('aria-label'), e.querySelector('.lm-AccordionPanel-titleLabel')
+                                                  .textContent])""")
+        assert len(sections) >= 5, sections  # the running sessions', the debugger's sections
+        assert [a for a, title in sections if a != tr("%1 Section", title)] == []
         page.locator("a.skip-link").focus()  # shown while it has the focus
         page.screenshot(path=str(screenshot_dir / f"jupyterlab-{lang}-labels.png"))
 
-        # The kernel shut down: No Kernel on the toolbar and in the status bar, and the debugger
-        # button, disabled, says why.
+        # The kernel shut down: No Kernel on the toolbar, in the status bar and on the Select
+        # Kernel dialog's button, and the debugger button, disabled, says why.
         page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
         kernel_name = panel.locator(".jp-Toolbar-kernelName")
         expect(kernel_name).to_have_text(tr("No Kernel"))
@@ -112,6 +117,12 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
         disabled = tr("Select a kernel that supports debugging to enable debugger")
         expect(debugger).to_have_attribute("title", disabled)
         page.screenshot(path=str(screenshot_dir / f"jupyterlab-{lang}-no-kernel.png"))
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:change-kernel'); }")
+        dialog = page.locator(".jp-Dialog")
+        expect(dialog.locator(".jp-Dialog-buttonLabel").first).to_have_text(tr("No Kernel"))
+        page.screenshot(path=str(screenshot_dir / f"jupyterlab-{lang}-select-kernel.png"))
+        page.keyboard.press("Escape")
+        expect(dialog).to_have_count(0)
 
         shown = set(page.evaluate(COLLECT))
         english = {m for m in [SKIP_LINK, *LABELS, "Kernel status", "Idle", "Unknown"]}

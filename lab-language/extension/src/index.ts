@@ -4,10 +4,11 @@
  * JupyterLab 4.6 builds a few widgets without passing them its translator, so their labels
  * stay English although the language pack translates the message (the debugger button's
  * tooltip, "No Kernel", the landmarks a screen reader announces), and it writes the skip link's
- * text into its code. This plugin asks the translator for them (the 'jupyterlab' domain for
- * JupyterLab's messages, the course's own 'microcred_lab_language' domain for the skip link)
- * and puts the translation in place wherever one of these labels appears, on the few elements
- * that carry them. On an English screen it does nothing at all: no observer is started.
+ * text and the word "Section" of the side panels' section labels into its code. This plugin
+ * asks the translator for them (the 'jupyterlab' domain for JupyterLab's messages, the course's
+ * own 'microcred_lab_language' domain for the others) and puts the translation in place
+ * wherever one of these labels appears, on the few elements that carry them. On an English
+ * screen it does nothing at all: no observer is started.
  */
 
 import type {
@@ -29,10 +30,22 @@ interface Label {
   places: Place[];
 }
 
+/** A label with a name in it, "%1 Section": its English as a pattern whose group is the %1,
+ * and its translation with that name filled in. */
+interface Pattern {
+  english: RegExp;
+  translate: (name: string) => string;
+  places: Place[];
+}
+
+/** Where JupyterLab shows a session's kernel name (its 'No Kernel' has no translator). */
 const KERNEL_NAME: Place[] = [
   { selector: '.jp-Toolbar-kernelName', attribute: 'aria-label' },
   { selector: '.jp-Toolbar-kernelName > .jp-ToolbarButtonComponent-label', attribute: null },
-  { selector: '.jp-StatusBar-TextItem', attribute: null } // "No Kernel | Idle"
+  { selector: '.jp-StatusBar-TextItem', attribute: null }, // "No Kernel | Idle"
+  { selector: '.jp-Dialog-buttonLabel', attribute: null }, // the Select Kernel dialog's button
+  { selector: '.jp-Dialog-buttonLabel', attribute: 'aria-label' },
+  { selector: '.jp-Dialog-button', attribute: 'aria-label' }
 ];
 const DEBUGGER_BUTTON: Place[] = [
   { selector: '.jp-DebuggerBugButton', attribute: 'title' },
@@ -67,24 +80,33 @@ function labels(lab: TranslationBundle, own: TranslationBundle): Label[] {
   ].filter(label => label.translation !== label.english);
 }
 
+/** The labels with a name in them: JupyterLab writes "<title> Section" into its code as the
+ * label of each section of a side panel (Kernels Section, Variables Section, ...). */
+function patterns(own: TranslationBundle): Pattern[] {
+  return [
+    { english: /^(.+) Section$/, translate: (name: string) => own.__('%1 Section', name),
+      places: aria('.lm-AccordionPanel-title') }
+  ].filter(pattern => pattern.translate('%1') !== '%1 Section');
+}
+
 /** Puts the translations in place in what is added to or changed on the page. */
 export class Relabeller {
   private readonly byEnglish = new Map<string, Label>();
   private readonly attributes: string[];
   private readonly anywhere: string;
 
-  constructor(list: Label[]) {
+  constructor(list: Label[], private readonly patterns: Pattern[] = []) {
     for (const label of list) {
       this.byEnglish.set(label.english, label);
     }
-    const places = list.flatMap(label => label.places);
+    const places = [...list, ...patterns].flatMap(label => label.places);
     this.attributes = [...new Set(places.flatMap(p => (p.attribute ? [p.attribute] : [])))];
     this.anywhere = [...new Set(places.map(p => p.selector))].join(', ');
   }
 
   /** Whether there is anything to translate (nothing on an English screen). */
   get empty(): boolean {
-    return this.byEnglish.size === 0;
+    return this.byEnglish.size === 0 && this.patterns.length === 0;
   }
 
   /** Watches ``root``: new elements, the attributes concerned and text changes. */
@@ -139,9 +161,22 @@ export class Relabeller {
   /** The attribute ``name`` of ``element`` when it is one of the labels, at its place. */
   attribute(element: Element, name: string): void {
     const value = element.getAttribute(name);
-    const label = value === null ? undefined : this.byEnglish.get(value);
-    if (label && label.places.some(p => p.attribute === name && element.matches(p.selector))) {
+    if (value === null) {
+      return;
+    }
+    const at = (places: Place[]): boolean =>
+      places.some(p => p.attribute === name && element.matches(p.selector));
+    const label = this.byEnglish.get(value);
+    if (label && at(label.places)) {
       element.setAttribute(name, label.translation);
+      return;
+    }
+    for (const pattern of this.patterns) {
+      const match = pattern.english.exec(value);
+      if (match && at(pattern.places)) {
+        element.setAttribute(name, pattern.translate(match[1]));
+        return;
+      }
     }
   }
 
@@ -166,9 +201,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
   autoStart: true,
   requires: [ITranslator],
   activate: (_app: JupyterFrontEnd, translator: ITranslator): void => {
-    const relabeller = new Relabeller(
-      labels(translator.load('jupyterlab'), translator.load('microcred_lab_language'))
-    );
+    const own = translator.load('microcred_lab_language');
+    const relabeller = new Relabeller(labels(translator.load('jupyterlab'), own), patterns(own));
     if (!relabeller.empty) {
       relabeller.observe(document.body);
     }

@@ -1,0 +1,173 @@
+"""Benchmark: what the course's lab extension (lab-language/extension/, @microcred/lab-language)
+costs the browser while a participant works.
+
+Goal (issue 19): nothing noticeable; nothing at all on an English screen (no observer started).
+
+Starts JupyterLab on a copy of notebooks/ with the screen in LOCALE, opens a notebook in Debian's
+chromium and, under V8's sampling profiler (every 100 µs), loads the page again, types into a
+code cell, runs every cell, shuts the kernel down and opens and closes each main menu. Prints
+the CPU time the profile holds in all and the part in the extension's code (samples with one of
+its functions on the stack), for fi_FI and en. A sampling profiler misses calls shorter than its
+interval: read the extension's figure as an estimate (it counts every sample in which its
+MutationObserver callback was running).
+
+    python bench/bench_lab_relabel.py [--chars 400] [--locales fi_FI en]
+
+Prints figures, asserts nothing; the load average is printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXTENSION = "@microcred/lab-language"  # the URL path of its scripts
+NOTEBOOK = "outcomes-coach.ipynb"
+
+
+@contextlib.contextmanager
+def jupyterlab(locale: str) -> Iterator[str]:
+    """A JupyterLab server with the screen in ``locale`` on a copy of notebooks/; its URL."""
+    with tempfile.TemporaryDirectory(prefix="bench-relabel-") as tmp:
+        base = Path(tmp)
+        shutil.copytree(REPO / "notebooks", base / "root" / "notebooks")
+        settings = base / "settings"
+        for plugin, values in (("translation-extension/plugin", {"locale": locale}),
+                               ("notebook-extension/tracker", {"windowingMode": "none"})):
+            path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values), encoding="utf-8")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        token = secrets.token_hex(8)
+        env = {**os.environ, "JUPYTER_CONFIG_DIR": str(base / "config"),
+               "JUPYTER_RUNTIME_DIR": str(base / "runtime"), "IPYTHONDIR": str(base / "ipython"),
+               "JUPYTER_CONFIG_PATH": str(REPO / "deploy" / "jupyterhub" / "participant"),
+               "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+             f"--ServerApp.root_dir={base / 'root'}", f"--LabApp.user_settings_dir={settings}",
+             f"--LabApp.workspaces_dir={base / 'workspaces'}",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+             "--LabApp.expose_app_in_browser=True",
+             *(["--allow-root"] if os.geteuid() == 0 else [])],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}")
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            lang = locale.split("_")[0]
+            folder = "" if lang == "en" else f"{lang}/"
+            yield (f"http://127.0.0.1:{port}/lab/workspaces/bench/tree/notebooks/{folder}"
+                   f"{NOTEBOOK}?reset&token={token}")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+def profile_times(profile: dict) -> tuple[float, float]:
+    """(busy, extension) milliseconds of a V8 CPU profile: each sample's interval but the idle
+    ones, counted for the extension when a frame on its stack comes from the extension's
+    scripts."""
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    parent = {child: node["id"] for node in profile["nodes"] for child in node.get("children", [])}
+    ours: dict[int, bool] = {}
+
+    def in_extension(node_id: int) -> bool:
+        if node_id not in ours:
+            own = EXTENSION in nodes[node_id]["callFrame"].get("url", "")
+            ours[node_id] = own or (node_id in parent and in_extension(parent[node_id]))
+        return ours[node_id]
+
+    total = extension = 0.0
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        if nodes[sample]["callFrame"]["functionName"] == "(idle)":
+            continue
+        total += delta
+        if in_extension(sample):
+            extension += delta
+    return total / 1000, extension / 1000
+
+
+def workload(page, chars: int) -> None:
+    """What a participant does: reload, type into a code cell, run all, no kernel, the menus."""
+    page.reload()
+    page.wait_for_function("() => !!window.jupyterapp")
+    page.evaluate("async () => { await window.jupyterapp.restored; }")
+    page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=90_000)
+    page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputArea-editor").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n# " + "x" * (chars - 3), delay=5)
+    page.keyboard.press("Escape")
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_timeout(8000)
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    page.wait_for_timeout(1000)
+    titles = page.locator(".lm-MenuBar-content > .lm-MenuBar-item")
+    for n in range(titles.count()):
+        titles.nth(n).click()
+        page.wait_for_timeout(200)
+        page.keyboard.press("Escape")
+
+
+def measure(locale: str, chars: int) -> tuple[float, float, float]:
+    """(busy ms, extension ms, wall s) for the workload on a ``locale`` screen."""
+    from playwright.sync_api import sync_playwright
+
+    with jupyterlab(locale) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                     args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=90_000)
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+        cdp.send("Profiler.start")
+        started = time.perf_counter()
+        workload(page, chars)
+        wall = time.perf_counter() - started
+        profile = cdp.send("Profiler.stop")["profile"]
+        browser.close()
+    total, extension = profile_times(profile)
+    return total, extension, wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=400, help="characters typed into a cell")
+    parser.add_argument("--locales", nargs="+", default=["fi_FI", "en"])
+    args = parser.parse_args()
+    print(f"lab extension {EXTENSION}: reload, type {args.chars} characters, run all cells, "
+          f"no kernel, every main menu; {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}")
+    for locale in args.locales:
+        total, extension, wall = measure(locale, args.chars)
+        share = 100 * extension / total if total else 0.0
+        print(f"  {locale:6} {wall:6.1f} s wall, {total:8.1f} ms busy in the page, "
+              f"{extension:6.2f} ms in the extension ({share:.3f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
