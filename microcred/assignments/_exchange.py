@@ -359,13 +359,13 @@ def hand_in_time(timestamp: str, lang: str) -> str:
     (nbgrader's text as it is if it cannot be read)."""
     from dateutil.parser import parse
 
-    from ..trainer._text import when
+    from ..dates import format_datetime
 
     try:
         moment = parse(timestamp).astimezone()
     except (ValueError, OverflowError):
         return timestamp
-    return f"{when(moment, lang)} {moment.tzname() or ''}".strip()
+    return f"{format_datetime(moment, lang)} {moment.tzname() or ''}".strip()
 
 
 def _t(key: str, lang: str, **fields: object) -> str:

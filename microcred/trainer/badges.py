@@ -37,10 +37,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..dates import format_date
 from ..errors import UserError
 from ..files import write_text_atomic
 from ..spreadsheet import csv_text, number
-from ._text import day, percent, tr
+from ._text import percent, tr
 
 CSV_NAME = "badges.csv"
 CSV_COLUMNS = ["id", "name", "email", "score", "max", "share", "issued", "credential_id", "file"]
@@ -285,7 +286,7 @@ def format_run(run: BadgeRun, lang: str = "en") -> str:
                 new=len(run.new), rule=run.rule.describe(lang))]
     for r, path, when in run.issued:
         lines.append(f"  {r.student:16} {percent(r.share, lang):>6}  "
-                     + tr("badges.issued", lang, date=day(when, lang), file=path.name))
+                     + tr("badges.issued", lang, date=format_date(when, lang), file=path.name))
     if run.waiting:
         lines.append(tr("badges.waiting", lang, n=len(run.waiting), who=", ".join(
             f"{r.student} ({', '.join(r.waiting)})" for r in run.waiting)))

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import format_datetime
 from ..errors import UserError
 from ..grading import ANSWER_STUB
-from ._text import num, tr, when
+from ._text import num, tr
 
 ASSIGNMENT = NOTEBOOK = "outcomes"
 DUE = dt.datetime(2025, 3, 1, 12, 0)  # UTC, as nbgrader stores it
@@ -182,7 +183,7 @@ def run_demo(out: Path, echo: Callable[[str], None] = print, lang: str = "en") -
     with open_gradebook(db) as gb:
         gb.update_or_create_assignment(ASSIGNMENT, duedate=DUE)
     echo(tr("demo.participants", lang, n=added,
-            due=when(DUE, lang)))
+            due=format_datetime(DUE, lang)))
 
     echo("\n== " + tr("demo.submissions", lang))
     make_cohort(course)

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..charts import PALETTE, new_figure, to_data_uri
-from ._text import num, percent, tr, when
+from ..dates import format_datetime
+from ._text import num, percent, tr
 from .roster import Participant
 from .versions import base_name, merge_versions
 
@@ -272,7 +273,7 @@ def render_html(data: GradingData, pass_mark: float = 0.5, title: str | None = N
     return render(
         "grading_report.html", title=title or tr("report.title", lang), course_id=data.course_id,
         sections=sections, most_failed=data.most_failed(), rows=data.rows, vetting=vetting,
-        pass_mark=pass_mark, generated=when(_dt.datetime.now(), lang), lang=lang,
+        pass_mark=pass_mark, generated=format_datetime(_dt.datetime.now(), lang), lang=lang,
         late_text=lambda seconds: late_text(seconds, lang),
         tr=lambda key, **fields: tr(key, lang, **fields),
         num=lambda value: num(value, lang), percent=lambda share: percent(share, lang),
