@@ -22,6 +22,7 @@ from tests.helpers.paths import REPO
 
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import editions  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
+import frame_messages  # noqa: E402
 
 LANGS = [lang for lang in editions.LANGUAGES if lang != "en"]
 TRANSLATED = editions.translated_pages()
@@ -173,6 +174,23 @@ def test_the_books_frame_is_in_the_editions_language(lang):
         assert re.findall(r"%\(\w+\)s", english) == re.findall(r"%\(\w+\)s", translated), english
     assert editions.site_author(lang) not in ("", editions.site_author("en"))
     assert editions.frame_text(lang, editions.SEARCH_TEXT) not in ("", editions.SEARCH_TEXT)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_book_themes_own_messages_and_hardcoded_texts_are_translated(lang):
+    """sphinx-book-theme's 'booktheme' messages (its catalogues and the texts its code passes to
+    its translator, read from the installed package) have their translation in our booktheme.po,
+    which the editions put first; the themes' hard-coded template texts theirs in our sphinx.po
+    (book/_ext/frame_messages.py). A theme upgrade that adds one fails here."""
+    ours = {m.id: m.string for m in entries(catalogue("booktheme", lang))}
+    missing = sorted(x for x in frame_messages.book_theme_messages() if not ours.get(x))
+    frame = {m.id: m.string for m in entries(catalogue("sphinx", lang))}
+    missing += sorted(x for x in frame_messages.theme_hardcoded() if not frame.get(x))
+    assert missing == [], f"English left in the {lang} edition's frame: {missing}"
+    assert "Launch interactive content" in frame_messages.book_theme_messages()
+    assert "Toggle primary sidebar" in frame_messages.theme_hardcoded()
+    compiled = frame_messages.catalogue(lang)
+    assert compiled is not None and compiled.gettext("Launch on") == ours["Launch on"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

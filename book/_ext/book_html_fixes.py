@@ -11,7 +11,8 @@ one unnecessary or ineffective shows up as a test result.
    (axe-core: aria-required-children, critical; aria-deprecated-role). They become list items.
 3. Sidebar toggles. The theme's expand/collapse control for a chapter's pages is a `<summary>`
    with only an icon in it, so screen readers announce a nameless control (axe-core:
-   summary-name, serious). It gets a name from the chapter title.
+   summary-name, serious). It gets a name from the chapter title ("Pages in <title>", translated
+   in the editions' sphinx.po).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import html
 import re
 
 from markupsafe import Markup
+from sphinx.locale import _
 
 _BIBLIOENTRY = re.compile(r'(<div class="citation"[^>]*?) role="doc-biblioentry"')
 _TOGGLE = re.compile(
@@ -50,7 +52,8 @@ def _dedupe(assets: list) -> list:
 def _label_toggles(nav_html: str) -> str:
     def label(match: re.Match) -> str:
         title = html.unescape(re.sub(r"<[^>]+>", "", match["title"])).strip()
-        return f'{match["link"]}<summary aria-label="{html.escape(f"Pages in {title}")}">'
+        name = str(_("Pages in %(title)s")) % {"title": title}
+        return f'{match["link"]}<summary aria-label="{html.escape(name)}">'
 
     return _TOGGLE.sub(label, nav_html)
 
