@@ -5,10 +5,14 @@ entry of book/references.bib says where it is (address or statute number) and wh
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
 from tests.helpers.paths import REPO
+
+sys.path.insert(0, str(REPO / "book" / "_ext"))
+import reference_style  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
 
 BOOK = REPO / "book"
 # Pages that are about the course itself (how to use it, deploying it, trainers' rubrics) state no
@@ -94,13 +98,15 @@ BIB = (BOOK / "references.bib").read_text(encoding="utf-8")
 def test_every_reference_says_where_it_is_and_when_it_was_read(key, body):
     """An address (url/doi/isbn, a publisher for a book), a statute number or a stored project
     description (an unchecked entry may name only where it was published); and a note that says
-    when it was read, or honestly that it was not checked."""
-    unchecked = re.search(r"note\s*=\s*\{[Nn]ot (?:checked|read)", body)
+    when it was read, or honestly that it was not checked, in a `review` field (readers see
+    its date in their language: book/_ext/reference_style.py)."""
+    unchecked = re.search(r"review\s*=\s*\{[Nn]ot (?:checked|read)", body)
     where = re.search(r"\b(?:url|doi|isbn|publisher)\s*=", body) or re.search(
         r"\d{3,4}/(?:19|20)\d{2}|\(\d{4}:\d+\)|\bSFS\b|HE \d+/\d{4}|seed \d{3}|Vinnova", body) or (
         unchecked and re.search(r"howpublished\s*=", body))
     assert where, f"{key}: give the url, doi, isbn, or the Finlex/SFS number"
-    note = re.search(r"note\s*=\s*\{(.*?)\}\s*$", body, flags=re.S | re.M)
-    assert note, f"{key}: add a note saying when it was read (or that it was not checked)"
+    note = re.search(r"review\s*=\s*\{(.*?)\}\s*$", body, flags=re.S | re.M)
+    assert note, f"{key}: add a review note saying when it was read (or that it was not checked)"
     assert re.search(r"\b(?:Read|read) (?:\S+ ){0,6}?\d{4}-\d{2}-\d{2}|[Nn]ot (?:checked|read)",
                      note.group(1)), f"{key}: the note must give the date read, e.g. Read 2026-12-04"
+    assert reference_style.reading(note.group(1)), f"{key}: readers are shown the review's date"

@@ -23,6 +23,7 @@ from tests.helpers.paths import REPO
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import editions  # noqa: E402  (book/_ext is not a package: Sphinx loads it by path)
 import frame_messages  # noqa: E402
+import reference_style  # noqa: E402
 
 LANGS = [lang for lang in editions.LANGUAGES if lang != "en"]
 TRANSLATED = editions.translated_pages()
@@ -191,6 +192,20 @@ def test_the_book_themes_own_messages_and_hardcoded_texts_are_translated(lang):
     assert "Toggle primary sidebar" in frame_messages.theme_hardcoded()
     compiled = frame_messages.catalogue(lang)
     assert compiled is not None and compiled.gettext("Launch on") == ours["Launch on"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_references_titles_and_publication_details_have_their_edition_form(lang):
+    """Every title and howpublished of book/references.bib has its form in references.po (the
+    title as published, with what the English adds for its reader translated), none stale or
+    fuzzy: run `make locales` after editing the bibliography."""
+    path = catalogue("references", lang)
+    with path.open("rb") as f:
+        messages = [m for m in read_po(f) if m.id]
+    wanted = set(reference_style.field_messages())
+    assert sorted(wanted - {m.id for m in messages}) == [], f"{path.name}: not yet in it"
+    assert sorted({m.id for m in messages} - wanted) == [], f"{path.name}: no longer in the .bib"
+    assert [m.id for m in messages if not m.string or m.fuzzy] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -167,6 +167,10 @@ def catalogues() -> int:
     status = build("en", "gettext", GETTEXT, strict=False)
     if status:
         return status
+    # The bibliography's titles and publication details (book/_ext/reference_style.py).
+    from reference_style import write_pot
+
+    write_pot(GETTEXT / "references.pot")
     langs = [arg for lang in LANGUAGES if lang != "en" for arg in ("-l", lang)]
     return subprocess.call(
         [sys.executable, "-m", "sphinx_intl", "update", "-p", str(GETTEXT), "-d", str(LOCALES),
