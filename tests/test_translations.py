@@ -195,6 +195,26 @@ def test_the_book_themes_own_messages_and_hardcoded_texts_are_translated(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_search_pages_script_messages_that_sphinx_leaves_empty_are_translated(lang):
+    """Sphinx's catalogue for scripts (sphinx/locale/<lang>/LC_MESSAGES/sphinx.js) gives some
+    messages an empty translation, so the search page said nothing where the English says "Search
+    finished, found 3 page(s) ..."; frame_messages fills them from our sphinx.po."""
+    import json
+
+    import sphinx
+
+    script = Path(sphinx.__file__).parent / "locale" / lang / "LC_MESSAGES" / "sphinx.js"
+    text = script.read_text("utf-8")
+    messages = json.loads(text[text.index("(") + 1:text.rindex(")")])["messages"]
+    used = set(re.findall(r"""_\(\s*["']([^"']+)["']""", (Path(sphinx.__file__).parent / "themes"
+                          / "basic" / "static" / "searchtools.js").read_text("utf-8")))
+    ours = {m.id: m.string for m in entries(catalogue("sphinx", lang))}
+    empty = [m for m, translated in messages.items() if translated == "" and m in used]
+    assert "Preparing search..." in used and empty, "the check reads nothing"
+    assert [m for m in empty if not ours.get(m)] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_references_titles_and_publication_details_have_their_edition_form(lang):
     """Every title and howpublished of book/references.bib has its form in references.po (the
     title as published, with what the English adds for its reader translated), none stale or

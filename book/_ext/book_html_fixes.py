@@ -13,12 +13,16 @@ one unnecessary or ineffective shows up as a test result.
    with only an icon in it, so screen readers announce a nameless control (axe-core:
    summary-name, serious). It gets a name from the chapter title ("Pages in <title>", translated
    in the editions' sphinx.po).
+4. The sidebar toggles did nothing: sphinx-book-theme's and pydata-sphinx-theme's scripts bind
+   the page's first toggle of each kind, the header's, which the book theme hides; the visible
+   toggles in the article's header pass their clicks on to it (static/sidebar-toggles.js).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 from sphinx.locale import _
@@ -72,7 +76,15 @@ def fix_page(app, pagename, templatename, context, doctree) -> None:
         context["generate_toctree_html"] = generate_labelled
 
 
+def add_static(app, config) -> None:
+    static = Path(__file__).resolve().parent / "static"  # offline_widgets adds it too
+    if static not in [Path(p).resolve() for p in config.html_static_path]:
+        config.html_static_path.append(str(static))
+
+
 def setup(app):
     # After the theme (default priority 500) has put its toctree function into the context.
     app.connect("html-page-context", fix_page, priority=900)
+    app.connect("config-inited", add_static)
+    app.add_js_file("sidebar-toggles.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

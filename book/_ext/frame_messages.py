@@ -9,6 +9,10 @@ editions therefore put locales/<lang>/LC_MESSAGES/booktheme.po first, the theme'
 behind it as the fallback (Sphinx's `add_message_catalog` would put a second one behind the
 theme's, where it could only fill gaps).
 
+The search page's scripts read Sphinx's catalogue for scripts (_static/translations.js), whose
+Finnish and Swedish files give some messages an empty translation (the search's summary showed
+nothing); `fill_script_messages` fills those from sphinx.po after the build.
+
 A few texts are written into the themes' templates without any catalogue (the sidebar toggles'
 "Toggle primary sidebar", the landmarks "Main" and "Page"). `hardcoded_texts` finds them in the
 installed templates; a Jinja preprocessor puts their translation from sphinx.po (the book's frame
@@ -22,6 +26,7 @@ from __future__ import annotations
 import gettext
 import html
 import io
+import json
 import re
 from pathlib import Path
 
@@ -171,7 +176,29 @@ def translate_literals(app) -> None:
     extension.folders = theme_folders()
 
 
+def fill_script_messages(app, exception) -> None:
+    """Messages of the search page's scripts that Sphinx's Finnish and Swedish catalogue for
+    scripts (_static/translations.js) lists with an empty translation ("Search finished, found
+    ... page(s)", "Preparing search..."): the reader saw nothing where the English has a
+    sentence. They get their translation from our sphinx.po."""
+    lang = app.config.language
+    path = Path(app.outdir) / "_static" / "translations.js"
+    if exception is not None or not lang or lang == "en" or not path.exists():
+        return
+    ours = catalogue(lang, "sphinx")
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("(") + 1, text.rindex(")")
+    data = json.loads(text[start:end])
+    messages = data.get("messages", {})
+    for english, translated in list(messages.items()):
+        if translated == "" and ours is not None and ours.gettext(english) != english:
+            messages[english] = ours.gettext(english)
+    path.write_text(text[:start] + json.dumps(data, ensure_ascii=False, indent=4) + text[end:],
+                    encoding="utf-8")
+
+
 def setup(app):
     app.connect("builder-inited", put_ours_first)
     app.connect("builder-inited", translate_literals)
+    app.connect("build-finished", fill_script_messages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
