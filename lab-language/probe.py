@@ -6,7 +6,8 @@ Builds, in a temporary folder, a pack for LOCALE in which every message JupyterL
 its translator (build.installed_strings) reads ⟦message⟧, starts JupyterLab with it on a copy of
 notebooks/, and does what a participant does: opens a notebook, every main menu and its submenus,
 the cell's and the file browser's context menus, the kernel, rename and close dialogs, the
-launcher and the side panels. It prints the messages met (marked on the screen) that po/LOCALE.po
+launcher and the side panels (the debugger's, the property inspector and the extension manager
+too). It prints the messages met (marked on the screen) that po/LOCALE.po
 does not translate, and saves a screenshot of each step in OUT (default: test-output/lab-probe).
 Run it after upgrading JupyterLab; text on the screen without marks does not go through the
 translator (nbgrader's labels, file types, kernel names) and no pack can change it.
@@ -39,11 +40,15 @@ NAMES = ("Syntax Highlighting",)
 COMMANDS = ["kernelmenu:restart", "docmanager:rename", "kernelmenu:shutdown",
             "notebook:change-kernel", "filebrowser:create-new-directory", "launcher:create",
             "help:about", "running:show-panel", "toc:show-panel", "filebrowser:activate"]
+# The side panels a participant can open from the side bars besides those (by widget id).
+SIDE_PANELS = ["jp-debugger-sidebar", "jp-property-inspector", "extensionmanager.main-view"]
 # Visible text and the attributes that show as tooltips or are read out.
 COLLECT = """() => {
   const out = [];
   const walk = (el) => {
-    if (el.checkVisibility && !el.checkVisibility()) return;
+    // (an element shown as its children only, display: contents, has no box of its own)
+    if (el.checkVisibility && !el.checkVisibility()
+        && getComputedStyle(el).display !== 'contents') return;
     for (const a of ['title', 'aria-label', 'placeholder']) {
       const v = el.getAttribute && el.getAttribute(a); if (v) out.push(v);
     }
@@ -132,6 +137,9 @@ def walk(url: str, out: Path) -> dict[str, str]:
             page.wait_for_timeout(1000)
             grab(command.replace(":", "-"))
             page.keyboard.press("Escape")
+        for panel in SIDE_PANELS:
+            page.evaluate("(id) => window.jupyterapp.shell.activateById(id)", panel)
+            grab(panel.replace(".", "-"))
         page.goto(url)  # the notebook again, in front
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=90_000)
         page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputArea-editor").first.click()
@@ -184,10 +192,14 @@ def main(argv: list[str]) -> int:
     met = {m for text in screens.values() for m in marked(text)}
     have = {(m.id if isinstance(m.id, str) else m.id[0]).strip()  # the community's and ours
             for domain in ("jupyterlab", OWN) for m in build.merged(locale, domain) or () if m.id}
-    # A rendered message has its %1 filled in: it counts as one we have when a pattern matches.
+    # A rendered message has its %1 filled in: it counts as one we have when a pattern of ours
+    # matches. Not a whole message of JupyterLab's, though: "%1 and %2" would match any
+    # sentence with "and" in it and hide it.
+    messages = {text.strip() for _context, text in build.installed_strings()}
     patterns = [re.compile(re.sub(r"%\d", ".+?", re.escape(h)) + "$", re.S)
                 for h in have if "%" in h]
-    lacking = sorted(m for m in met if m not in have and not any(p.match(m) for p in patterns))
+    lacking = sorted(m for m in met if m not in have
+                     and (m in messages or not any(p.match(m) for p in patterns)))
     for text in lacking:
         print(repr(text))
     bare = drawn_without_translator(screens, locale)
