@@ -181,12 +181,16 @@ def test_the_books_frame_is_in_the_editions_language(lang):
 def test_the_book_themes_own_messages_and_hardcoded_texts_are_translated(lang):
     """sphinx-book-theme's 'booktheme' messages (its catalogues and the texts its code passes to
     its translator, read from the installed package) have their translation in our booktheme.po,
-    which the editions put first; the themes' hard-coded template texts theirs in our sphinx.po
-    (book/_ext/frame_messages.py). A theme upgrade that adds one fails here."""
+    which the editions put first; the themes' hard-coded template texts and sphinx-copybutton's
+    messages theirs in our sphinx.po (book/_ext/frame_messages.py). A theme upgrade that adds
+    one fails here."""
     ours = {m.id: m.string for m in entries(catalogue("booktheme", lang))}
     missing = sorted(x for x in frame_messages.book_theme_messages() if not ours.get(x))
     frame = {m.id: m.string for m in entries(catalogue("sphinx", lang))}
     missing += sorted(x for x in frame_messages.theme_hardcoded() if not frame.get(x))
+    copy = frame_messages.installed_copybutton_messages()
+    missing += sorted(x for x in copy.values() if not frame.get(x))
+    assert "Copy to clipboard" in copy.values()
     assert missing == [], f"English left in the {lang} edition's frame: {missing}"
     assert "Launch interactive content" in frame_messages.book_theme_messages()
     assert "Toggle primary sidebar" in frame_messages.theme_hardcoded()

@@ -16,6 +16,8 @@ one unnecessary or ineffective shows up as a test result.
 4. The sidebar toggles did nothing: sphinx-book-theme's and pydata-sphinx-theme's scripts bind
    the page's first toggle of each kind, the header's, which the book theme hides; the visible
    toggles in the article's header pass their clicks on to it (static/sidebar-toggles.js).
+5. Long words in headings: a Finnish compound ("osaamistavoitevalmentaja") ran off a 390 px
+   screen; headings may break a word at the edge (static/book-fixes.css).
 """
 
 from __future__ import annotations
@@ -87,4 +89,5 @@ def setup(app):
     app.connect("html-page-context", fix_page, priority=900)
     app.connect("config-inited", add_static)
     app.add_js_file("sidebar-toggles.js", defer="defer")
+    app.add_css_file("book-fixes.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,8 @@ theme's, where it could only fill gaps).
 
 The search page's scripts read Sphinx's catalogue for scripts (_static/translations.js), whose
 Finnish and Swedish files give some messages an empty translation (the search's summary showed
-nothing); `fill_script_messages` fills those from sphinx.po after the build.
+nothing); `fill_script_messages` fills those from sphinx.po after the build. The code cells' copy
+button (sphinx-copybutton) knows no Finnish or Swedish; `add_copybutton_language` adds them.
 
 A few texts are written into the themes' templates without any catalogue (the sidebar toggles'
 "Toggle primary sidebar", the landmarks "Main" and "Page"). `hardcoded_texts` finds them in the
@@ -197,8 +198,47 @@ def fill_script_messages(app, exception) -> None:
                     encoding="utf-8")
 
 
+_COPY_ENGLISH = re.compile(r"'en'\s*:\s*\{(.*?)\}", re.S)
+_COPY_PAIR = re.compile(r"'(\w+)'\s*:\s*'([^']*)'")
+
+
+def copybutton_messages(script: str) -> dict[str, str]:
+    """sphinx-copybutton's English messages in its script (key -> text)."""
+    found = _COPY_ENGLISH.search(script)
+    return dict(_COPY_PAIR.findall(found.group(1))) if found else {}
+
+
+def installed_copybutton_messages() -> dict[str, str]:
+    """The English messages of the installed sphinx-copybutton's script template."""
+    import sphinx_copybutton
+
+    template = Path(sphinx_copybutton.__file__).parent / "_static" / "copybutton.js_t"
+    return copybutton_messages(template.read_text(encoding="utf-8"))
+
+
+def add_copybutton_language(app, exception) -> None:
+    """The code cells' copy button ("Copy", "Copy to clipboard", "Copied!") in the edition's
+    language: sphinx-copybutton knows a few languages, not Finnish or Swedish, and falls back to
+    English; its messages get a block for ours, from sphinx.po."""
+    lang = app.config.language
+    path = Path(app.outdir) / "_static" / "copybutton.js"
+    ours = catalogue(lang, "sphinx") if lang and lang != "en" else None
+    if exception is not None or ours is None or not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    english = copybutton_messages(text)
+    if not english or f"'{lang}'" in text.split("let locale", 1)[0]:
+        return
+    block = "".join(f"    '{key}': {json.dumps(ours.gettext(value), ensure_ascii=False)},\n"
+                    for key, value in english.items())
+    opening = "const messages = {"
+    path.write_text(text.replace(opening, f"{opening}\n  '{lang}': {{\n{block}  }},", 1),
+                    encoding="utf-8")
+
+
 def setup(app):
     app.connect("builder-inited", put_ours_first)
     app.connect("builder-inited", translate_literals)
     app.connect("build-finished", fill_script_messages)
+    app.connect("build-finished", add_copybutton_language)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

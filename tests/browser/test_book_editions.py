@@ -156,10 +156,12 @@ def test_a_notebook_page_launches_the_notebook_of_its_language(coach_page, lang)
 def frame_english() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """What the frame would say in English, read from the installed packages and our extensions:
     every message of pydata-sphinx-theme's, sphinx-book-theme's and Sphinx's catalogues and every
-    text the themes' templates hard-code (frame_messages), Jupyter Book's search placeholder; a
+    text the themes' templates hard-code (frame_messages), sphinx-copybutton's messages, Jupyter
+    Book's search placeholder; a
     message with placeholders as a pattern; and the sentences reference_style writes in English
     (the review's status, "URL:", "4th edition") as a pattern found inside an entry."""
-    messages = frame_messages.frame_messages() | {editions.SEARCH_TEXT}
+    messages = (frame_messages.frame_messages() | {editions.SEARCH_TEXT}
+                | set(frame_messages.installed_copybutton_messages().values()))
     placeholder = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\{\w*\}")
     exact = frozenset(m for m in messages if not placeholder.search(m))
     patterns = sorted(
@@ -232,21 +234,23 @@ def test_the_frame_check_finds_english(editions_html):
 
 
 # What a reader meets in the browser: the frame's regions, the launch menu, the search dialog,
-# the bibliography and the citations; texts and attributes as the scripts leave them (the
-# tooltips' data-bs-original-title, labels set by the theme's scripts).
+# the bibliography and the citations, the code cells' copy buttons; texts and attributes as the
+# scripts leave them (the tooltips' data-bs-original-title, labels set by the theme's scripts).
 FRAME = (".bd-header, .bd-header-article, .bd-sidebar-primary, .bd-sidebar-secondary, "
          ".bd-footer, .bd-footer-article, .prev-next-area, .skip-link, dialog, .dropdown-menu, "
-         ".citation, a[href*='references.html#']")
+         ".citation, a[href*='references.html#'], .copybtn")
 FRAME_TEXTS = """(selector) => {
   const out = new Set();
   for (const root of document.querySelectorAll(selector))
     for (const el of [root, ...root.querySelectorAll('*')]) {
-      for (const name of ['title', 'aria-label', 'alt', 'placeholder', 'data-bs-original-title']) {
+      for (const name of ['title', 'aria-label', 'alt', 'placeholder', 'data-bs-original-title',
+                          'data-tooltip']) {
         const value = el.getAttribute(name);
         if (value && value.trim()) out.add(value);
       }
       for (const node of el.childNodes)
         if (node.nodeType === 3 && node.textContent.trim()) out.add(node.textContent);
+      if (el.tagName.toLowerCase() === 'title') out.add(el.textContent);  // an icon's name
     }
   return [...out];
 }"""
@@ -276,7 +280,7 @@ def test_a_reader_meets_no_english_in_the_frame(coach_page, browser, editions_ur
         texts += other.evaluate(FRAME_TEXTS, FRAME + ", #search-results > h2, .search-summary")
     finally:
         context.close()
-    assert len(texts) > 100, "the frame was not found"
+    assert len(texts) > 100 and any("Binder" in text for text in texts), "the frame not found"
     assert english_in_frame(texts) == []
 
 
