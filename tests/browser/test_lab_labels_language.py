@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -104,6 +105,11 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
                                                   .textContent])""")
         assert len(sections) >= 5, sections  # the running sessions', the debugger's sections
         assert [a for a, title in sections if a != tr("%1 Section", title)] == []
+        # The file browser's tooltip: "Writable: true" is JavaScript's true, Yes in the language.
+        writable = page.locator(".jp-DirListing-item[title]").first
+        writable_line = tr("\nWritable: %1", "true" if locale == "en" else tr("Yes")).strip()
+        expect(writable).to_have_attribute("title", re.compile(re.escape(writable_line) + "$",
+                                                               re.M))
         page.locator("a.skip-link").focus()  # shown while it has the focus
         page.screenshot(path=str(screenshot_dir / f"jupyterlab-{lang}-labels.png"))
 

@@ -30,8 +30,8 @@ interface Label {
   places: Place[];
 }
 
-/** A label with a name in it, "%1 Section": its English as a pattern whose group is the %1,
- * and its translation with that name filled in. */
+/** A label with a name or value in it ("%1 Section"): the English part as a pattern whose
+ * group is the %1, and its translation with that filled in, put in place of the part. */
 interface Pattern {
   english: RegExp;
   translate: (name: string) => string;
@@ -80,13 +80,28 @@ function labels(lab: TranslationBundle, own: TranslationBundle): Label[] {
   ].filter(label => label.translation !== label.english);
 }
 
-/** The labels with a name in them: JupyterLab writes "<title> Section" into its code as the
- * label of each section of a side panel (Kernels Section, Variables Section, ...). */
-function patterns(own: TranslationBundle): Pattern[] {
-  return [
-    { english: /^(.+) Section$/, translate: (name: string) => own.__('%1 Section', name),
-      places: aria('.lm-AccordionPanel-title') }
-  ].filter(pattern => pattern.translate('%1') !== '%1 Section');
+/** The labels with a name or value in them: JupyterLab writes "<title> Section" into its code
+ * as the label of each section of a side panel (Kernels Section, Variables Section, ...), and
+ * the file browser's tooltip gives a file's "Writable: %1" as JavaScript's true or false. */
+function patterns(lab: TranslationBundle, own: TranslationBundle): Pattern[] {
+  const list: Pattern[] = [];
+  if (own.__('%1 Section', '%1') !== '%1 Section') {
+    list.push({ english: /^(.+) Section$/, translate: name => own.__('%1 Section', name),
+                places: aria('.lm-AccordionPanel-title') });
+  }
+  const yes = lab.__('Yes');
+  if (yes !== 'Yes') {
+    const writable = literal(lab.__('\nWritable: %1', '\u0000')).replace('\u0000', '(true|false)');
+    list.push({ english: new RegExp(`${writable}$`, 'm'),
+                translate: flag => lab.__('\nWritable: %1', flag === 'true' ? yes : lab.__('No')),
+                places: [{ selector: '.jp-DirListing-item', attribute: 'title' }] });
+  }
+  return list;
+}
+
+/** ``text`` as a regular expression that matches it literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Puts the translations in place in what is added to or changed on the page. */
@@ -172,9 +187,9 @@ export class Relabeller {
       return;
     }
     for (const pattern of this.patterns) {
-      const match = pattern.english.exec(value);
-      if (match && at(pattern.places)) {
-        element.setAttribute(name, pattern.translate(match[1]));
+      if (pattern.english.test(value) && at(pattern.places)) {
+        element.setAttribute(
+          name, value.replace(pattern.english, (_part, group: string) => pattern.translate(group)));
         return;
       }
     }
@@ -202,7 +217,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
   requires: [ITranslator],
   activate: (_app: JupyterFrontEnd, translator: ITranslator): void => {
     const own = translator.load('microcred_lab_language');
-    const relabeller = new Relabeller(labels(translator.load('jupyterlab'), own), patterns(own));
+    const lab = translator.load('jupyterlab');
+    const relabeller = new Relabeller(labels(lab, own), patterns(lab, own));
     if (!relabeller.empty) {
       relabeller.observe(document.body);
     }
