@@ -26,10 +26,11 @@ _spec.loader.exec_module(build)
 
 NOTEBOOK = "outcomes-coach.ipynb"
 SKIP_LINK = "Skip to main panel"  # no message of JupyterLab's: our domain microcred_lab_language
+OWN = ["Common Tools", "Advanced Tools"]  # the property inspector's headings, in our domain too
 # The labels the extension puts in place (JupyterLab's messages, the 'jupyterlab' domain).
 LABELS = ["Cell toolbar", "Markdown Cell Content", "main area content", "main area toolbar",
           "side panel content", "No Kernel", "Enable Debugger",
-          "Select a kernel that supports debugging to enable debugger"]
+          "Select a kernel that supports debugging to enable debugger", "More commands"]
 # Every label, title and text on the page (hidden ones too: a screen reader reads them).
 COLLECT = """() => {
   const out = [];
@@ -69,7 +70,7 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
     monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(lab.settings))
     tr = Screen(locale)
     if locale != "en":  # the pack translates every one of them (else the test would prove nothing)
-        assert all(tr(m) != m for m in [SKIP_LINK, "%1 Section", *LABELS]), locale
+        assert all(tr(m) != m for m in [SKIP_LINK, "%1 Section", *OWN, *LABELS]), locale
     try:
         _jupyterlab.follow(lang)  # what a tool writes when lang is chosen (en: already set)
         page.goto(lab.notebook_url(NOTEBOOK if lang == "en" else f"{lang}/{NOTEBOOK}",
@@ -100,6 +101,13 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
         sides = aria(page, ".jp-SidePanel-content")
         assert len(sides) >= 3 and set(sides) == {tr("side panel content")}, sides
         assert set(aria(page, ".jp-MarkdownCell")) == {tr("Markdown Cell Content")}
+        opener = panel.locator(".jp-Toolbar-responsive-opener > .jp-ToolbarButtonComponent")
+        expect(opener).to_have_attribute("title", tr("More commands"))
+        expect(opener).to_have_attribute("aria-label", tr("More commands"))
+        headings = page.locator("#jp-property-inspector .jp-Collapser-title")
+        expect(headings).to_have_text([tr("Common Tools"), tr("Advanced Tools")])
+        page.evaluate("() => window.jupyterapp.shell.activateById('jp-property-inspector')")
+        expect(headings.first).to_be_visible()  # in the screenshots
         sections = page.eval_on_selector_all(".lm-AccordionPanel-title", """els => els.map(
             e => [e.getAttribute('aria-label'), e.querySelector('.lm-AccordionPanel-titleLabel')
                                                   .textContent])""")
@@ -131,7 +139,7 @@ def test_labels_drawn_without_the_translator_read_in_the_screen_language(
         expect(dialog).to_have_count(0)
 
         shown = set(page.evaluate(COLLECT))
-        english = {m for m in [SKIP_LINK, *LABELS, "Kernel status", "Idle", "Unknown"]}
+        english = {m for m in [SKIP_LINK, *OWN, *LABELS, "Kernel status", "Idle", "Unknown"]}
         if locale == "en":
             assert {SKIP_LINK, "No Kernel", "side panel content"} <= shown
         else:

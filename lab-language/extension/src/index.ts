@@ -4,11 +4,11 @@
  * JupyterLab 4.6 builds a few widgets without passing them its translator, so their labels
  * stay English although the language pack translates the message (the debugger button's
  * tooltip, "No Kernel", the landmarks a screen reader announces), and it writes the skip link's
- * text and the word "Section" of the side panels' section labels into its code. This plugin
- * asks the translator for them (the 'jupyterlab' domain for JupyterLab's messages, the course's
- * own 'microcred_lab_language' domain for the others) and puts the translation in place
- * wherever one of these labels appears, on the few elements that carry them. On an English
- * screen it does nothing at all: no observer is started.
+ * text, the property inspector's headings and the word "Section" of the side panels' section
+ * labels into its code. This plugin asks the translator for them (the 'jupyterlab' domain for
+ * JupyterLab's messages, the course's own 'microcred_lab_language' domain for the others) and
+ * puts the translation in place wherever one of these labels appears, on the few elements that
+ * carry them. On an English screen it does nothing at all: no observer is started.
  */
 
 import type {
@@ -51,6 +51,10 @@ const DEBUGGER_BUTTON: Place[] = [
   { selector: '.jp-DebuggerBugButton', attribute: 'title' },
   { selector: '.jp-DebuggerBugButton', attribute: 'aria-label' }
 ];
+/** The "More commands" button of a toolbar too narrow for its items. */
+const OPENER = '.jp-Toolbar-responsive-opener > .jp-ToolbarButtonComponent';
+/** The property inspector's headings (labels of JupyterLab's settings, no message). */
+const PROPERTY_HEADING: Place[] = [{ selector: '.jp-Collapser-title', attribute: null }];
 const aria = (selector: string): Place[] => [{ selector, attribute: 'aria-label' }];
 
 /** The labels, each msgid written out in the call so that lab-language/build.py's reader of
@@ -76,7 +80,14 @@ function labels(lab: TranslationBundle, own: TranslationBundle): Label[] {
       places: DEBUGGER_BUTTON },
     { english: 'Select a kernel that supports debugging to enable debugger',
       translation: lab.__('Select a kernel that supports debugging to enable debugger'),
-      places: DEBUGGER_BUTTON }
+      places: DEBUGGER_BUTTON },
+    { english: 'More commands', translation: lab.__('More commands'),
+      places: [{ selector: OPENER, attribute: 'title' },
+               { selector: OPENER, attribute: 'aria-label' }] },
+    { english: 'Responsive popup toolbar', translation: lab.__('Responsive popup toolbar'),
+      places: aria('.jp-Toolbar-responsive-popup') },
+    { english: 'Common Tools', translation: own.__('Common Tools'), places: PROPERTY_HEADING },
+    { english: 'Advanced Tools', translation: own.__('Advanced Tools'), places: PROPERTY_HEADING }
   ].filter(label => label.translation !== label.english);
 }
 
