@@ -5,7 +5,6 @@ tests/browser/test_lab_menus_language.py checks what a participant sees."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from importlib.metadata import entry_points
@@ -14,12 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.paths import REPO
+from tests.helpers.scripts import load_script
 
 LAB_LANGUAGE = REPO / "lab-language"
-_spec = importlib.util.spec_from_file_location("lab_language_build", LAB_LANGUAGE / "build.py")
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+build = load_script(LAB_LANGUAGE / "build.py", "lab_language_build")
 
 # Messages whose %1 is a file type that JupyterLab itself leaves English ("Save %1" -> "Save
 # Notebook": its document registry has no translator), so the translation leaves it out

@@ -25,6 +25,7 @@ import pytest
 from microcred.i18n import LANGUAGES, t
 from microcred.widgets import _jupyterlab
 from tests.helpers.paths import BIN, REPO
+from tests.helpers.scripts import stop_process
 
 sys.path.insert(0, str(REPO / "book" / "_ext"))
 import notebook_editions as ne  # noqa: E402  (book/_ext is not a package)
@@ -90,12 +91,7 @@ class Server:
         return json.loads(self.setting.read_text())["locale"] if self.setting.exists() else None
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")

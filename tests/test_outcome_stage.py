@@ -3,19 +3,14 @@ training, folds that never share an institution, and scoring identical to ``meas
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 import yaml
 
 from microcred.evaluation import measure_real
 from tests.helpers.paths import REPO
+from tests.helpers.scripts import load_script
 
-_spec = importlib.util.spec_from_file_location("outcome_stage", REPO / "bench" / "outcome_stage.py")
-stage = importlib.util.module_from_spec(_spec)
-sys.modules["outcome_stage"] = stage  # dataclasses look their module up
-_spec.loader.exec_module(stage)
+stage = load_script(REPO / "bench" / "outcome_stage.py", "outcome_stage")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ status and mode, No Kernel, the debugger button's tooltip. The expected text is 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
@@ -15,14 +14,11 @@ from playwright.sync_api import expect
 
 from microcred.widgets import _jupyterlab
 from tests.helpers.paths import REPO
+from tests.helpers.scripts import load_script
 
 pytestmark = pytest.mark.browser
 
-_spec = importlib.util.spec_from_file_location("lab_language_build",
-                                               REPO / "lab-language" / "build.py")
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+build = load_script(REPO / "lab-language" / "build.py", "lab_language_build")
 
 NOTEBOOK = "outcomes-coach.ipynb"
 SKIP_LINK = "Skip to main panel"  # no message of JupyterLab's: our domain microcred_lab_language

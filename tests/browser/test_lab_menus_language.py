@@ -5,7 +5,6 @@ participant sees them, with a notebook open (so the items name what they act on)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -14,14 +13,11 @@ from playwright.sync_api import expect
 
 from microcred.widgets import _jupyterlab
 from tests.helpers.paths import REPO
+from tests.helpers.scripts import load_script
 
 pytestmark = pytest.mark.browser
 
-_spec = importlib.util.spec_from_file_location("lab_language_build",
-                                               REPO / "lab-language" / "build.py")
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+build = load_script(REPO / "lab-language" / "build.py", "lab_language_build")
 
 # nbgrader's lab extension writes its labels ("Assignment List", "Validate") into its code, not
 # through JupyterLab's translator, so no language pack reaches them: participants do not get its

@@ -10,7 +10,6 @@ the platform's JWKS endpoint).
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import os
 import secrets
@@ -27,12 +26,10 @@ import requests
 from traitlets.config import Config
 
 from tests.helpers.paths import REPO
+from tests.helpers.scripts import load_script
 from tests.hub.hubctl import free_port
 
-spec = importlib.util.spec_from_file_location("logins",
-                                              REPO / "deploy" / "jupyterhub" / "logins.py")
-logins = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(logins)
+logins = load_script(REPO / "deploy" / "jupyterhub" / "logins.py", "logins")
 
 COURSE = "microcred-coaching"
 ROLES = logins.LTI_ROLES
