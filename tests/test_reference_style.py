@@ -67,3 +67,25 @@ def test_a_field_takes_its_form_from_the_editions_catalogue():
 ])
 def test_editions_are_written_as_the_language_writes_them(value, lang, expected):
     assert reference_style.edition(value, lang) == expected
+
+
+def test_a_body_is_cited_by_its_name_in_the_editions_language(monkeypatch):
+    """sphinxcontrib-bibtex's entries get the body's name from references.po, build after build
+    (the entries stay with the edition's environment), and a changed translation is taken."""
+    from types import SimpleNamespace
+
+    assert reference_style.references_catalogue("fi")["Finland"] == "Suomi"
+    entry = _entry()
+    entry.persons["author"] = [Person("{Council of the European Union}"), Person("Tang, Catherine")]
+    domain = SimpleNamespace(bibdata=SimpleNamespace(data=SimpleNamespace(entries={"x": entry})))
+    app = SimpleNamespace(config=SimpleNamespace(language="fi"),
+                          env=SimpleNamespace(get_domain=lambda name: domain))
+    names = {"Council of the European Union": "Euroopan unionin neuvosto"}
+    monkeypatch.setattr(reference_style, "references_catalogue", lambda lang: names)
+    reference_style.localise_authors(app)
+    reference_style.localise_authors(app)
+    assert [str(p) for p in entry.persons["author"]] == ["{Euroopan unionin neuvosto}", "Tang, Catherine"]
+    names["Council of the European Union"] = "EU:n neuvosto"
+    reference_style.localise_authors(app)
+    assert str(entry.persons["author"][0]) == "{EU:n neuvosto}"
+    assert reference_style.organisation(Person("Tang, Catherine")) == ""

@@ -11,8 +11,9 @@ in the edition's language (between authors, "and others", "4th edition", "URL:")
 as the bibliography gives them (pybtex's unsrt lower-cases every title of an article or a web
 page but its first letter: "Council recommendation of 20 december 2012"). A `howpublished` or
 `title` that adds English words for the English reader has its Finnish and Swedish form in
-locales/<lang>/LC_MESSAGES/references.po (`editions.py catalogues` extracts them). Citations in
-the text ("Biggs and Tang, 2011") use the same words.
+locales/<lang>/LC_MESSAGES/references.po (`editions.py catalogues` extracts them), as has a body
+that is an author ("Council of the European Union" = "Euroopan unionin neuvosto"), in the list and
+in the text. Citations in the text ("Biggs and Tang, 2011") use the same words.
 """
 
 from __future__ import annotations
@@ -162,10 +163,43 @@ def field_messages(bib: Path = BIB) -> list[str]:
 
     found: dict[str, None] = {}
     for entry in parse_file(str(bib), "bibtex").entries.values():
+        for person in entry.persons.get("author", []):
+            if organisation(person):
+                found.setdefault(organisation(person), None)
         for name in TRANSLATED_FIELDS:
             if name in entry.fields:
                 found.setdefault(str(entry.fields[name]), None)
     return list(found)
+
+
+def organisation(person) -> str:
+    """An author that is a body ("{Council of the European Union}" in the .bib), by its name;
+    "" for a person."""
+    text = str(person)
+    return text[1:-1] if text.startswith("{") and text.endswith("}") and text.count("{") == 1 else ""
+
+
+def localise_authors(app) -> None:
+    """Bodies that have a name in the edition's language (references.po: "Euroopan unionin
+    neuvosto") are cited by it, in the text as in the list: the entries sphinxcontrib-bibtex
+    read get the name. It keeps them with the edition's environment between builds, so each
+    renamed author remembers its English name for the next build."""
+    from pybtex.database import Person
+
+    messages = references_catalogue(app.config.language or "en")
+    domain = app.env.get_domain("cite")
+    if not messages or not hasattr(domain, "bibdata"):
+        return
+    for entry in domain.bibdata.data.entries.values():
+        for role, persons in entry.persons.items():
+            renamed = []
+            for person in persons:
+                english = getattr(person, "english", "") or organisation(person)
+                if english and messages.get(english, english) != english:
+                    person = Person("{" + messages[english] + "}")
+                    person.english = english
+                renamed.append(person)
+            entry.persons[role] = renamed
 
 
 def write_pot(path: Path) -> Path:
@@ -223,4 +257,6 @@ def choose_styles(app, config) -> None:
 
 def setup(app):
     app.connect("config-inited", choose_styles)
+    # After sphinxcontrib-bibtex has read the bibliography (its builder-inited, priority 500).
+    app.connect("builder-inited", localise_authors, priority=800)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
