@@ -38,7 +38,7 @@ def _text(lang: str, messages: dict[str, str] | None = None) -> str:
 def test_the_review_note_is_not_shown_but_its_date_is_in_the_readers_language():
     assert "annexes" not in _text("en") and "Read 2026-12-04." in _text("en")
     assert "Luettu 4.12.2026." in _text("fi") and "Read" not in _text("fi")
-    assert "Läst 2026-12-04." in _text("sv")
+    assert "Läst 4 dec. 2026." in _text("sv")
     unchecked = reference_style.status("Not checked in the source review of 2026-12-04", "fi")
     assert unchecked == "Ei tarkistettu 4.12.2026 tehdyssä lähdetarkistuksessa."
     assert reference_style.status("Not read in the check of 2026-12-04 (gone)", "sv").startswith(

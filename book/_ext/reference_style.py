@@ -3,7 +3,7 @@
 Each entry of book/references.bib carries a `review` field: what the source review of 2026-12-04
 read of the source, or that it did not check it (tests/test_citations.py holds every entry to
 one). pybtex renders no `review` field; readers see, in their language, when the source was read
-("Read 2026-12-04.", "Luettu 4.12.2026.", "Läst 2026-12-04.") or that it was not checked in that
+("Read 2026-12-04.", "Luettu 4.12.2026.", "Läst 4 dec. 2026.") or that it was not checked in that
 review, after the source's address. book/references.md tells them where the notes are.
 
 The style is sphinxcontrib-bibtex's default (pybtex's alpha) with the words pybtex writes itself
@@ -69,10 +69,11 @@ def reading(review: str) -> Reading | None:
 
 
 def written_date(iso: str, lang: str) -> str:
-    """A date as the reader writes it: 4.12.2026 in Finnish, ISO in English and Swedish (read
-    alike in Finland and Sweden)."""
-    year, month, day = iso.split("-")
-    return f"{int(day)}.{int(month)}.{year}" if lang == "fi" else iso
+    """A date as the reader writes it (``microcred.dates``: 4.12.2026, 4 dec. 2026); ISO in
+    English, as reference lists in English often give the day a source was read."""
+    from microcred.dates import format_date
+
+    return iso if lang == "en" else format_date(iso, lang)
 
 
 def status(review: str, lang: str) -> str:
