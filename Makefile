@@ -133,7 +133,7 @@ start: voikko book
 	ROOT=""; [ "$$(id -u)" = 0 ] && ROOT="--allow-root"; \
 	echo ""; \
 	echo "  Course book : file://$(CURDIR)/$(BOOK)"; \
-	echo "  JupyterLab  : http://127.0.0.1:$$PORT/lab/tree/notebooks/welcome.ipynb?token=$$TOKEN"; \
+	echo "  JupyterLab  : http://127.0.0.1:$$PORT/microcred/lab/en/notebooks/welcome.ipynb?token=$$TOKEN"; \
 	echo "  suomeksi    : http://127.0.0.1:$$PORT/microcred/lab/fi/notebooks/fi/welcome.ipynb?token=$$TOKEN"; \
 	echo "  på svenska  : http://127.0.0.1:$$PORT/microcred/lab/sv/notebooks/sv/welcome.ipynb?token=$$TOKEN"; \
 	echo "  (Ctrl-C stops JupyterLab)"; \

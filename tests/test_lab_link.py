@@ -231,9 +231,12 @@ def test_every_profile_enables_the_link():
         assert config["ServerApp"]["jpserver_extensions"]["microcred.widgets.lab_link"] is True
 
 
-def test_make_start_prints_a_finnish_and_a_swedish_link_to_existing_notebooks():
+def test_make_start_prints_a_link_in_each_language_to_existing_notebooks():
+    # English goes through the link too: after a Finnish link, the English one sets English back.
     start = (REPO / "Makefile").read_text(encoding="utf-8").split("\nstart:")[1].split("\n\n")[0]
     links = dict(re.findall(r"/microcred/lab/(\w+)/(\S+?)\?token=", start))
-    assert sorted(links) == ["fi", "sv"]
+    assert sorted(links) == ["en", "fi", "sv"]
     for lang, path in links.items():
-        assert path.startswith(f"notebooks/{lang}/") and (REPO / path).is_file(), path
+        folder = "notebooks/" if lang == "en" else f"notebooks/{lang}/"
+        assert path.startswith(folder) and "/" not in path[len(folder):], path
+        assert (REPO / path).is_file(), path
