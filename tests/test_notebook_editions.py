@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,21 @@ def test_every_practice_notebook_and_listed_assignment_has_both_languages():
             assert (ne.SOURCE / f"{name}-{lang}" / f"{name}-{lang}.ipynb").exists(), name
 
 
-def _code(cell: dict) -> list[str]:
-    """The cell's lines with each comment's text cut off (the `#` stays)."""
-    lines = "".join(cell["source"]).split("\n")
-    for comment in ne.comments("".join(cell["source"])):
-        lines[comment.line] = lines[comment.line][:comment.column]
-    return lines
+def _code(cell: dict, strings: bool) -> list[tuple]:
+    """The cell's tokens and where they start, with the text of comments and (``strings``) of
+    string literals left out: what must stay the same in every language."""
+    source = "".join(cell["source"])
+    return [(t.type, t.start[0], None if t.type in (tokenize.COMMENT, tokenize.STRING)
+             and (strings or t.type == tokenize.COMMENT) else t.string)
+            for t in ne._tokens(source)]
+
+
+def _literal_values(cell: dict) -> list[str]:
+    """The values of the cell's string literals that are not messages (keys, codes, file names)."""
+    tree = ast.parse(ne._python("".join(cell["source"])))
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str) and not any(ne.is_prose(x.strip())
+                                                     for x in n.value.split("\n"))]
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=_id)
@@ -68,8 +78,10 @@ def test_code_cells_and_grading_metadata_are_the_english_ones(edition):
     english, generated = _load(edition.source), _load(edition.target)
     code = [c for c in english["cells"] if c["cell_type"] == "code"]
     mine = [c for c in generated["cells"] if c["cell_type"] == "code"]
-    # The same code line by line; only the comments' text may differ.
-    assert [_code(c) for c in mine] == [_code(c) for c in code]
+    # The same code token by token on the same lines; only the comments' text (and a practice
+    # notebook's prose literals) may differ, and every generated cell is still Python.
+    assert [_code(c, edition.strings) for c in mine] == [_code(c, edition.strings) for c in code]
+    assert [_literal_values(c) for c in mine] == [_literal_values(c) for c in code]
     assert ([{k: v for k, v in c.items() if k != "source"} for c in mine]
             == [{k: v for k, v in c.items() if k != "source"} for c in code])
     # Same cells in the same order with the same nbgrader ids and points (the note on a page
@@ -88,13 +100,32 @@ def test_no_english_left_where_the_catalogue_has_a_translation(edition):
     left = [m for m in units if m in table and table[m] != m]
     assert not left, f"English units with a translation in {edition.catalogue.name}: {left}"
     comments = [m for c in generated["cells"] if c["cell_type"] == "code"
-                for m in ne.code_messages("".join(c["source"]))]
+                for m in ne.code_messages("".join(c["source"]), edition.strings)]
     left = [m for m in comments if m in code_table and code_table[m] != m]
-    assert not left, f"English comments with a translation in {edition.comments.name}: {left}"
+    assert not left, f"English comments or texts with a translation in {edition.comments.name}: {left}"
     if edition.complete_required:
         untranslated = ne.missing(edition)
         assert not untranslated, f"listed as translated, but not: {untranslated}"
         assert all(c.get("id") != ne.NOTE_ID for c in generated["cells"])
+
+
+def _texts(nb: dict) -> list[str]:
+    """The messages of a notebook's prose literals."""
+    return [m for c in nb["cells"] if c["cell_type"] == "code"
+            for literal in ne.literals("".join(c["source"])) for m in literal.messages]
+
+
+@pytest.mark.parametrize("edition", [e for e in EDITIONS if e.strings and _texts(_load(e.source))],
+                         ids=_id)
+def test_texts_in_code_cells_are_in_the_notebooks_language(edition):
+    """A prose literal of a Finnish or Swedish notebook's code cell (example data a participant
+    reads: an activity's name, an outcome, a YAML title) that is still the English notebook's is
+    left in English, unless its catalogue keeps it on purpose ('Kept:', a multilingual example or a
+    name)."""
+    english = set(_texts(_load(edition.source)))
+    left = [m for m in _texts(_load(edition.target)) if m in english]
+    undeclared = sorted(set(left) - ne.kept(edition.comments))
+    assert not undeclared, f"English texts in the code cells of {_id(edition)}: {undeclared}"
 
 
 @pytest.mark.parametrize("lang", ["en", *ne.LANGS])
@@ -179,6 +210,51 @@ def test_a_comment_is_translated_on_its_line_and_nothing_else_is():
     assert text == CODE.replace("# The name of your micro-credential",
                                 "# Pienen osaamiskokonaisuutesi nimi").replace(
         "# a trailing comment", "# kommentti rivin lopussa")
+
+
+STRINGS = '''x = f("Two words", b"Byte words", r"Raw words", f"Hello {name}", kind="contact",
+      code="FI", file="my-microcredential.yaml", name="Seminars")
+y = ("It is "  # a comment between the parts
+     'implicitly "joined"')
+z = """
+title: Online teaching, id: MC1
+credits: 3
+"""
+'''
+
+
+def test_prose_literals_are_messages_and_keys_codes_bytes_raw_and_f_strings_are_not():
+    """Words with a space between them, or one capitalised word, are read; an enum value, a code,
+    a file name is compared by a program; byte, raw and f-strings are left alone. Parts joined
+    implicitly are one message; a text over several lines has one message a line that has words."""
+    assert ne.code_messages(STRINGS) == ["a comment between the parts"]
+    assert ne.code_messages(STRINGS, strings=True) == [
+        "Two words", "Seminars", "It is implicitly \"joined\"", "a comment between the parts",
+        "title: Online teaching, id: MC1"]
+    assert [ne.is_prose(x) for x in ("Kotihoito", "contact", "FI", "LO1", "se", "a-b.yaml")] == [
+        True, False, False, False, False, False]
+
+
+def test_a_literal_is_translated_in_its_own_quotes_and_keeps_its_meaning():
+    """Quotes and backslashes escaped for the literal's quotes, a line break in a translation
+    becomes a space, the other parts of a joined literal become empty, a text over several lines
+    is translated line by line: the code still parses to the same program with the new texts,
+    on the same lines."""
+    table = {"Two words": 'Kaksi "sanaa"\nrivillä', "Seminars": "Seminaarit",
+             'It is implicitly "joined"': "Se on \\ 'yhdistetty'",
+             "title: Online teaching, id: MC1": "title: Verkko-opetus, id: MC1"}
+    text, left = ne.translate_code(STRINGS, table, strings=True)
+    assert left == ["a comment between the parts"]
+    assert text.count("\n") == STRINGS.count("\n")
+    new = {n.value for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Constant)}
+    old = {n.value for n in ast.walk(ast.parse(STRINGS)) if isinstance(n, ast.Constant)}
+    assert old - new == {"Two words", "Seminars", 'It is implicitly "joined"',
+                         "\ntitle: Online teaching, id: MC1\ncredits: 3\n"}
+    assert new - old == {'Kaksi "sanaa" rivillä', "Seminaarit", "Se on \\ 'yhdistetty'",
+                         "\ntitle: Verkko-opetus, id: MC1\ncredits: 3\n"}
+    assert 'x = f("Kaksi \\"sanaa\\" rivillä", b"Byte words", r"Raw words"' in text
+    # Without ``strings`` (an assignment's cells) only the comments change.
+    assert ne.translate_code(STRINGS, table)[0] == STRINGS
 
 
 def test_comments_go_into_the_catalogue_and_an_untranslated_one_fails_the_check(tmp_path):
@@ -313,7 +389,7 @@ def _content(edition: ne.Edition) -> list[str]:
     in. A text the cell prints itself (``print("...")``, an f-string) is no example: it is the
     notebook's own frame, and must come from the kit in the screen language."""
     found: set[str] = set()
-    for cell in _load(edition.source)["cells"]:
+    for cell in _load(edition.target)["cells"]:
         if cell["cell_type"] == "code":
             found |= _literals(ast.parse("".join(cell["source"])))
     for path in _examples(edition.lang):

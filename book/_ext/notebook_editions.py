@@ -10,9 +10,11 @@ its lines joined by spaces. Each is found in the markdown cell (markdown-it, as 
 and replaced by its translation on one line. Code cells are copied, except their comments: each
 `#` comment (a whole line or after the code; Python's tokenizer tells it from a `#` in a string),
 nbgrader's `### BEGIN SOLUTION` markers left out, is a message too, replaced by its translation on
-the same line. Sphinx's gettext leaves code alone, so this module extracts the comments: an
-assignment's into its catalogue above, a practice notebook's into
-locales/<lang>/LC_MESSAGES/notebook-comments/<name>.po. A tool's screen
+the same line. In a practice notebook, the text of each string literal a reader reads (example
+data, `is_prose`) is a message too, replaced in the same quotes (a literal over several lines, line
+by line). Sphinx's gettext leaves code alone, so this module extracts them: an assignment's
+comments into its catalogue above (its literals are nbgrader solutions, not extracted), a practice
+notebook's comments and literals into locales/<lang>/LC_MESSAGES/notebook-comments/<name>.po. A tool's screen
 language comes from `microcred-settings.yaml` beside the notebook (microcred/settings.py), so each
 language folder gets one saying `ui: <lang>` and the code stays the same in every language.
 
@@ -25,6 +27,7 @@ language folder gets one saying `ui: <lang>` and the code stays the same in ever
 from __future__ import annotations
 
 import argparse
+import ast
 import io
 import json
 import re
@@ -131,18 +134,24 @@ class Comment:
     column: int  # where the text starts, after the `#` and its spaces
 
 
-def comments(code: str) -> list[Comment]:
-    """The comments of a code cell that a reader reads, in order (nbgrader's markers left out)."""
-    # IPython's magics and shell commands (%time, !pip) are not Python: blank lines to the tokenizer.
-    python = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
-                       for line in code.split("\n"))
+def _python(code: str) -> str:
+    """The cell as Python: IPython's magics and shell commands (%time, !pip) as blank lines."""
+    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line
+                     for line in code.split("\n"))
+
+
+def _tokens(code: str) -> list[tokenize.TokenInfo]:
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(python).readline))
+        return list(tokenize.generate_tokens(io.StringIO(_python(code)).readline))
     except (tokenize.TokenError, SyntaxError) as error:
         raise ValueError(f"A code cell is not Python that can be read ({error}), so its comments "
                          f"cannot be found:\n{code}") from None
+
+
+def comments(code: str) -> list[Comment]:
+    """The comments of a code cell that a reader reads, in order (nbgrader's markers left out)."""
     found = []
-    for token in tokens:
+    for token in _tokens(code):
         if token.type != tokenize.COMMENT or MARKER.match(token.string):
             continue
         match = COMMENT.match(token.string)
@@ -152,14 +161,87 @@ def comments(code: str) -> list[Comment]:
     return found
 
 
-def code_messages(code: str) -> list[str]:
-    """The messages of one code cell: its comments."""
-    return [c.msgid for c in comments(code)]
+@dataclass(frozen=True)
+class Literal:
+    """A string literal of a code cell whose text a reader reads (prose, not a key, an enum value
+    or a file name), with implicitly concatenated parts taken together."""
+
+    tokens: tuple[tokenize.TokenInfo, ...]  # its parts ("a " "b": two tokens)
+    value: str
+
+    @property
+    def messages(self) -> list[str]:
+        """Its messages: the text, or each line of a text over several lines, stripped."""
+        return [line.strip() for line in self.value.split("\n") if is_prose(line.strip())]
 
 
-def translate_code(code: str, table: dict[str, str]) -> tuple[str, list[str]]:
-    """The cell with each comment that `table` translates replaced on its line; and the comments
-    left in English. Only the comment's text changes, so the code and its line numbers stay."""
+# Two words: a letter, a space (after a comma or a semicolon, if any) and a letter.
+PROSE = re.compile(r"[^\W\d_][,;]?\s+[^\W\d_]")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a literal's text is read as text: words with a space between them, or one
+    capitalised word ("Seminars"); keys, enum values and codes ("contact", "se", "FI", "LO1") are
+    lowercase words or capitals, and a program compares them, so they are never messages."""
+    return bool(PROSE.search(text)) or (len(text) > 2 and text.isalpha() and text[0].isupper()
+                                          and text[1:].islower())
+
+
+def _prefix(token: tokenize.TokenInfo) -> str:
+    return token.string[:len(token.string) - len(token.string.lstrip("rRbBuUfF"))]
+
+
+def literals(code: str) -> list[Literal]:
+    """The string literals of a code cell that have a message, in order. Byte strings, raw strings
+    and f-strings are left alone (not text, or code inside); so is a concatenation with one."""
+    found, group = [], []
+    for token in [*_tokens(code), None]:
+        if token is not None and token.type == tokenize.STRING:
+            group.append(token)
+            continue
+        if token is not None and token.type in (tokenize.NL, tokenize.COMMENT) and group:
+            continue  # parts of one literal over several lines
+        if group and all(_prefix(t).lower() in ("", "u") for t in group):
+            literal = Literal(tuple(group), "".join(ast.literal_eval(t.string) for t in group))
+            if literal.messages:
+                found.append(literal)
+        group = []
+    return found
+
+
+def _encode(value: str, like: tokenize.TokenInfo) -> str:
+    """``value`` as a literal with the prefix and quotes of ``like``, escaped where needed."""
+    prefix = _prefix(like)
+    body = like.string[len(prefix):]
+    quote = body[:3] if body[:3] in ('"""', "'''") else body[0]
+    text = value.replace("\\", "\\\\").replace(quote[0], "\\" + quote[0])
+    if len(quote) == 1:
+        text = text.replace("\n", "\\n").replace("\r", "\\r")
+    return prefix + quote + text + quote
+
+
+def code_units(code: str, strings: bool = False) -> list[tuple[str, str]]:
+    """The messages of one code cell with the note for their translator, in order: its comments,
+    and (``strings``) the text of its prose literals."""
+    units = [((c.line + 1, c.column), c.msgid, CODE_NOTE) for c in comments(code)]
+    if strings:
+        for literal in literals(code):
+            note = LINE_NOTE if "\n" in literal.value else LITERAL_NOTE
+            units += [(literal.tokens[0].start, m, note) for m in literal.messages]
+    return [(msgid, note) for _, msgid, note in sorted(units, key=lambda u: u[0])]
+
+
+def code_messages(code: str, strings: bool = False) -> list[str]:
+    """The messages of one code cell: its comments (and, with ``strings``, its prose literals)."""
+    return [msgid for msgid, _ in code_units(code, strings)]
+
+
+def translate_code(code: str, table: dict[str, str],
+                   strings: bool = False) -> tuple[str, list[str]]:
+    """The cell with each comment that `table` translates replaced on its line (and, with
+    ``strings``, each prose literal's text in the same quotes); and the messages left in English.
+    The code, its meaning and its line numbers stay: a literal whose translation would take
+    another number of lines (a backslash at a line's end in the source) is left."""
     lines = code.split("\n")
     left = []
     for comment in comments(code):
@@ -169,7 +251,43 @@ def translate_code(code: str, table: dict[str, str]) -> tuple[str, list[str]]:
             continue
         # A line break in a translation would end the comment and break the code.
         lines[comment.line] = lines[comment.line][:comment.column] + " ".join(new.split())
-    return "\n".join(lines), left
+    # From the end, so that a replaced literal leaves the earlier positions alone.
+    for literal in reversed(literals(code) if strings else []):
+        parts = []
+        for line in literal.value.split("\n"):
+            msgid = line.strip()
+            new = table.get(msgid) if is_prose(msgid) else None
+            if is_prose(msgid) and not new:
+                left.append(msgid)
+            start = len(line) - len(line.lstrip())
+            parts.append(line[:start] + " ".join(new.split()) + line[start + len(msgid):]
+                         if new else line)
+        value = "\n".join(parts)
+        # The first part takes the whole text; the others become empty strings.
+        texts = [_encode(value, literal.tokens[0]), *(_encode("", t) for t in literal.tokens[1:])]
+        old = [t.string for t in literal.tokens]
+        if value == literal.value or [t.count("\n") for t in texts] != [t.count("\n") for t in old]:
+            continue
+        assert ast.literal_eval("".join(texts)) == value
+        for token, text in reversed(list(zip(literal.tokens, texts))):
+            (row, col), (end_row, end_col) = token.start, token.end
+            head, tail = lines[row - 1][:col], lines[end_row - 1][end_col:]
+            lines[row - 1:end_row] = (head + text + tail).split("\n")
+    order = code_messages(code, strings)
+    return "\n".join(lines), sorted(left, key=order.index)
+
+
+def kept(path: Path) -> set[str]:
+    """The messages a catalogue keeps as they are on purpose: translated by themselves, with a
+    translator's comment starting 'Kept:' that says why (a person's name, a multilingual example)."""
+    from babel.messages.pofile import read_po
+
+    if not path.exists():
+        return set()
+    with path.open("rb") as f:
+        catalogue = read_po(f)
+    return {m.id for m in catalogue if m.id and m.string == m.id and not m.fuzzy
+            and any(c.startswith("Kept:") for c in m.user_comments)}
 
 
 def read_catalogue(path: Path) -> dict[str, str]:
@@ -194,6 +312,7 @@ class Edition:
     lang: str
     complete_required: bool  # a page listed as translated: every unit must have its translation
     comments: Path  # the catalogue of the code cells' comments (an assignment's is `catalogue`)
+    strings: bool = False  # its prose literals are messages too (a practice notebook's)
 
 
 def practice_editions() -> Iterator[Edition]:
@@ -206,7 +325,7 @@ def practice_editions() -> Iterator[Edition]:
         for lang in LANGS:
             yield Edition(source, LOCALES / lang / "LC_MESSAGES" / "notebooks" / f"{source.stem}.po",
                           NOTEBOOKS / lang / source.name, lang, f"notebooks/{source.stem}" in listed,
-                          comment_catalogue(source.stem, lang))
+                          comment_catalogue(source.stem, lang), strings=True)
 
 
 def released_assignments() -> list[str]:
@@ -254,7 +373,7 @@ def translate_notebook(edition: Edition) -> tuple[dict, list[str]]:
             left.extend(missing)
         elif cell["cell_type"] == "code":
             source = "".join(cell["source"])
-            text, missing = translate_code(source, code_table)
+            text, missing = translate_code(source, code_table, edition.strings)
             if text != source:
                 cell["source"] = _source_lines(text)
             left.extend(missing)
@@ -331,8 +450,9 @@ def write() -> list[Path]:
     return changed
 
 
-def _template(source: Path, markdown: bool) -> Catalog:
-    """The messages of a notebook in order: its markdown units (when asked) and code comments."""
+def _template(source: Path, markdown: bool, strings: bool = False) -> Catalog:
+    """The messages of a notebook in order: its markdown units (when asked), code comments and
+    (``strings``) prose literals."""
     from babel.messages.catalog import Catalog
 
     nb = json.loads(source.read_text(encoding="utf-8"))
@@ -342,12 +462,17 @@ def _template(source: Path, markdown: bool) -> Catalog:
             for msgid in cell_messages("".join(cell["source"])):
                 template.add(msgid)
         elif cell["cell_type"] == "code":
-            for msgid in code_messages("".join(cell["source"])):
-                template.add(msgid, auto_comments=[CODE_NOTE])
+            for msgid, note in code_units("".join(cell["source"]), strings):
+                template.add(msgid, auto_comments=[note])
     return template
 
 
 CODE_NOTE = "A comment in a code cell: translate it on one line."
+LITERAL_NOTE = ("A text in a code cell (a string literal): translate it on one line. Kept as it is "
+                "on purpose (a name, a multilingual example): the same text, and a comment saying "
+                "why that starts with 'Kept:'.")
+LINE_NOTE = ("A line of a text over several lines in a code cell: translate it on one line and "
+             "keep its structure (YAML keys and ids, '|' columns, priority words the tool reads).")
 
 
 def _merge(template, path: Path, lang: str, header: str) -> bool:
@@ -380,7 +505,7 @@ def _merge(template, path: Path, lang: str, header: str) -> bool:
 def update_catalogues() -> list[Path]:
     """locales/<lang>/LC_MESSAGES/assignments/<name>.po from every assignment's markdown cells and
     code comments, and .../notebook-comments/<name>.po from every practice notebook's code
-    comments (a notebook without comments has none)."""
+    comments and prose literals (a notebook without either has none)."""
     written = []
     for source in english_sources():
         template = _template(source, markdown=True)
@@ -391,7 +516,7 @@ def update_catalogues() -> list[Path]:
             if _merge(template, path, lang, header):
                 written.append(path)
     for source in sorted(NOTEBOOKS.glob("*.ipynb")):
-        template = _template(source, markdown=False)
+        template = _template(source, markdown=False, strings=True)
         template.project = "microcred notebooks"
         for lang in LANGS:
             path = comment_catalogue(source.stem, lang)
@@ -457,7 +582,7 @@ def translate_code_comments(app, doctree) -> None:
         if block.parent.get("nb_element") != "cell_code_source":
             continue  # not a code cell (a code example in the text)
         try:
-            text, _ = translate_code(block.astext(), table)
+            text, _ = translate_code(block.astext(), table, strings=True)
         except ValueError:
             continue  # not Python: shown as it is
         if text != block.astext():
