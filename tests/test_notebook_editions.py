@@ -317,6 +317,34 @@ def test_the_book_editions_show_a_notebooks_code_comments_in_their_language(lang
     assert noted == [str(path)]
 
 
+@pytest.mark.parametrize("lang", ["en", *ne.LANGS])
+def test_the_book_editions_run_a_notebooks_code_in_their_language(lang):
+    """The fi/sv editions read a practice notebook with its code cells as in notebooks/<lang>/
+    (so the outputs they execute show the same examples as the code); markdown stays English for
+    Sphinx; English and a notebook that is not a practice notebook are read as they are."""
+    import nbformat
+
+    source = ne.NOTEBOOKS / "workload-calculator.ipynb"
+    text = source.read_text(encoding="utf-8")
+    nb, english = ne.read_edition(text, lang), nbformat.reads(text, as_version=4)
+
+    def cells(notebook, kind: str) -> list[str]:
+        return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == kind]
+
+    assert cells(nb, "markdown") == cells(english, "markdown")
+    target = english if lang == "en" else _load(ne.NOTEBOOKS / lang / source.name)
+    assert cells(nb, "code") == cells(target, "code")
+    assert ("Seminars" in text) and (("Seminars" in "".join(cells(nb, "code"))) == (lang == "en"))
+    # The editions' builds read notebooks with it (what myst-nb's reader option names is imported).
+    import editions
+
+    reader = editions.overrides(lang).get("nb_custom_formats", {}).get(".ipynb")
+    assert (reader is None) if lang == "en" else (reader[1] == {"lang": lang} and
+                                                   getattr(ne, reader[0].split(".")[1]) is ne.read_edition)
+    other = text.replace("Seminars", "Seminars!")  # not a practice notebook's text
+    assert ne.read_edition(other, "fi") == nbformat.reads(other, as_version=4)
+
+
 @pytest.mark.parametrize("lang", ne.LANGS)
 def test_tools_in_a_language_folder_show_that_language(lang):
     folders = {e.target.parent for e in EDITIONS if e.lang == lang}

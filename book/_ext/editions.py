@@ -78,6 +78,10 @@ def overrides(lang: str, base: Path = BUILD, cache: Path | None = None) -> dict:
         # Nor is the search box's placeholder, which Jupyter Book sets in English (merged into
         # its html_theme_options, the other options kept).
         "html_theme_options": {"search_bar_text": frame_text(lang, SEARCH_TEXT)},
+        # A practice notebook's code cells with their comments and example texts in the edition's
+        # language, before they run (book/_ext/notebook_editions.py).
+        **({"nb_custom_formats": {".ipynb": ["notebook_editions.read_edition", {"lang": lang}]}}
+           if lang != "en" else {}),
     }
 
 

@@ -591,6 +591,25 @@ def translate_code_comments(app, doctree) -> None:
             block[:] = [nodes.Text(text)]
 
 
+def read_edition(text: str, lang: str):
+    """myst-nb's reader of the notebooks in the fi/sv book editions (``nb_custom_formats`` in
+    editions.overrides): a practice notebook's code cells as in notebooks/<lang>/ (comments and
+    example texts from its comment catalogue), so that the page executes the code it shows and
+    its outputs show the same examples. The markdown stays English: Sphinx translates it."""
+    import nbformat
+
+    nb = nbformat.reads(text, as_version=4)
+    source = next((p for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+                   if p.read_text(encoding="utf-8") == text), None)
+    if source is None or lang not in LANGS:
+        return nb
+    table = read_catalogue(comment_catalogue(source.stem, lang))
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = translate_code(cell.source, table, strings=True)[0]
+    return nb
+
+
 def setup(app):
     """Sphinx extension (_config.yml): after the theme has made its launch buttons (priority 501)."""
     app.connect("html-page-context", launch_own_language, priority=502)
