@@ -11,6 +11,7 @@ from microcred.errors import UserError
 from microcred.matching import (
     apply_to_canvas,
     concept_label,
+    format_match,
     match,
     parse_items,
     plot_heatmap,
@@ -191,3 +192,15 @@ def test_a_huge_outcome_id_does_not_make_a_huge_chart():
 
     result = match(["data protection"], [{"id": "x" * 20_000, "text": "Apply data protection."}])
     assert to_png(plot_heatmap(result)).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_the_report_names_findings_in_its_language_without_their_codes(lang):
+    """format_match's findings read as every report's (severity: message): no English code like
+    "uncovered:" inside a Finnish or Swedish line."""
+    result = match(["Data protection in client records", "Budgeting for a home care team"],
+                   ["The participant can apply data protection rules in client records."])
+    report = format_match(result, lang)
+    codes = {f.code for f in result.findings(lang)}
+    assert codes and all(f"{f.message}" in report for f in result.findings(lang))
+    assert not [c for c in codes if f": {c}:" in report], report

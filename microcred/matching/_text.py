@@ -3,6 +3,7 @@ the command line."""
 
 from __future__ import annotations
 
+from ..findings import as_lines
 from ..i18n import t
 from ..numbers import format_spec
 from ..settings import screen_language
@@ -25,10 +26,9 @@ def format_match(result: MatchResult, lang: str | None = None) -> str:
         text = row["text"] if len(row["text"]) <= 60 else row["text"][:57] + "..."
         rows.append(f"{row['need']:{width[0]}}  {format_spec(row['score'], '.2f', lang):>{width[1]}}  "
                     f"{status:{width[2]}}  {(row['best'] or '-'):{width[3]}}  {text}{count}")
-    for f in result.findings(lang):
-        rows.append(f"{t(f'common.{f.severity}', lang)}: {f.code}: {f.message}")
-        if f.suggestion:
-            rows.append(f"  -> {f.suggestion}")
+    findings = result.findings(lang)
+    # As every report writes findings: severity and message, not the code ("uncovered").
+    rows += as_lines(findings, indent="", lang=lang) if findings else []
     covered = len(result.needs) - len(result.uncovered_needs)
     rows.append("")
     rows.append(t("matching.summary", lang, covered=covered, total=len(result.needs),
