@@ -564,9 +564,11 @@ def launch_own_language(app, pagename, templatename, context, doctree) -> None:
 
 
 def translate_code_comments(app, doctree) -> None:
-    """In the Finnish and Swedish editions, the comments in a practice notebook page's code cells
-    read in the edition's language, from the catalogue the generated notebook uses (Sphinx's
-    own translation leaves code alone)."""
+    """In the Finnish and Swedish editions, the comments and example texts in a practice notebook
+    page's code cells read in the edition's language, from the catalogue the generated notebook
+    uses (Sphinx's own translation leaves code alone), and the page depends on that catalogue.
+    With editions.overrides, read_edition has translated the cells already (so that they run
+    translated); this pass then only notes the dependency, and translates a build without it."""
     from docutils import nodes
 
     folder, _, name = app.env.docname.partition("/")
