@@ -231,8 +231,9 @@ def test_prose_literals_are_messages_and_keys_codes_bytes_raw_and_f_strings_are_
     assert ne.code_messages(STRINGS, strings=True) == [
         "Two words", "Seminars", "It is implicitly \"joined\"", "a comment between the parts",
         "title: Online teaching, id: MC1"]
-    assert [ne.is_prose(x) for x in ("Kotihoito", "contact", "FI", "LO1", "se", "a-b.yaml")] == [
-        True, False, False, False, False, False]
+    assert [ne.is_prose(x) for x in ("Kotihoito", "Esimerkki-ammattikorkeakoulu", "contact",
+                                     "machine-vision", "FI", "LO1", "se", "a-b.yaml")] == [
+        True, True, False, False, False, False, False, False]
 
 
 def test_a_literal_is_translated_in_its_own_quotes_and_keeps_its_meaning():

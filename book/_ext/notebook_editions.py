@@ -183,8 +183,9 @@ def is_prose(text: str) -> bool:
     """Whether a literal's text is read as text: words with a space between them, or one
     capitalised word ("Seminars"); keys, enum values and codes ("contact", "se", "FI", "LO1") are
     lowercase words or capitals, and a program compares them, so they are never messages."""
-    return bool(PROSE.search(text)) or (len(text) > 2 and text.isalpha() and text[0].isupper()
-                                          and text[1:].islower())
+    word = text.replace("-", "")  # a compound ("Esimerkki-ammattikorkeakoulu") is one word
+    return bool(PROSE.search(text)) or (len(word) > 2 and word.isalpha() and word[0].isupper()
+                                          and word[1:].islower())
 
 
 def _prefix(token: tokenize.TokenInfo) -> str:
