@@ -192,17 +192,24 @@ def _prefix(token: tokenize.TokenInfo) -> str:
     return token.string[:len(token.string) - len(token.string.lstrip("rRbBuUfF"))]
 
 
+# A literal's parts: strings, and f-strings as Python 3.12 reads them (one token before 3.12).
+TEXT_TOKENS = {tokenize.STRING, *(getattr(tokenize, name) for name in
+                                  ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END")
+                                  if hasattr(tokenize, name))}
+
+
 def literals(code: str) -> list[Literal]:
     """The string literals of a code cell that have a message, in order. Byte strings, raw strings
     and f-strings are left alone (not text, or code inside); so is a concatenation with one."""
     found, group = [], []
     for token in [*_tokens(code), None]:
-        if token is not None and token.type == tokenize.STRING:
+        if token is not None and token.type in TEXT_TOKENS:
             group.append(token)
             continue
         if token is not None and token.type in (tokenize.NL, tokenize.COMMENT) and group:
             continue  # parts of one literal over several lines
-        if group and all(_prefix(t).lower() in ("", "u") for t in group):
+        if group and all(t.type == tokenize.STRING and _prefix(t).lower() in ("", "u")
+                         for t in group):
             literal = Literal(tuple(group), "".join(ast.literal_eval(t.string) for t in group))
             if literal.messages:
                 found.append(literal)
