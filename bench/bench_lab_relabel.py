@@ -24,19 +24,17 @@ import argparse
 import contextlib
 import json
 import os
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "lab-language"))
+import probe  # noqa: E402  (lab-language/probe.py: its JupyterLab server, shared with the probe)
+
 EXTENSION = "@microcred/lab-language"  # the URL path of its scripts
 NOTEBOOK = "outcomes-coach.ipynb"
 
@@ -53,38 +51,17 @@ def jupyterlab(locale: str) -> Iterator[str]:
             path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values), encoding="utf-8")
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        token = secrets.token_hex(8)
         env = {**os.environ, "JUPYTER_CONFIG_DIR": str(base / "config"),
                "JUPYTER_RUNTIME_DIR": str(base / "runtime"), "IPYTHONDIR": str(base / "ipython"),
                "JUPYTER_CONFIG_PATH": str(REPO / "deploy" / "jupyterhub" / "participant"),
                "JUPYTERLAB_SETTINGS_DIR": str(settings)}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={base / 'root'}", f"--LabApp.user_settings_dir={settings}",
-             f"--LabApp.workspaces_dir={base / 'workspaces'}",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-             "--LabApp.expose_app_in_browser=True",
-             *(["--allow-root"] if os.geteuid() == 0 else [])],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}")
-                    break
-                except OSError:
-                    time.sleep(0.3)
+        with probe.jupyterlab(base / "root", settings, env,
+                              f"--LabApp.workspaces_dir={base / 'workspaces'}",
+                              "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"
+                              ) as (address, token):
             lang = locale.split("_")[0]
             folder = "" if lang == "en" else f"{lang}/"
-            yield (f"http://127.0.0.1:{port}/lab/workspaces/bench/tree/notebooks/{folder}"
-                   f"{NOTEBOOK}?reset&token={token}")
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            yield f"{address}lab/workspaces/bench/tree/notebooks/{folder}{NOTEBOOK}?reset&token={token}"
 
 
 # The Relabeller's methods that run when the page changes (their names survive minifying).

@@ -15,6 +15,7 @@ translator (nbgrader's labels, file types, kernel names) and no pack can change 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import build
@@ -96,6 +98,33 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def jupyterlab(root: Path, settings: Path, env: dict[str, str],
+               *options: str) -> Iterator[tuple[str, str]]:
+    """A JupyterLab server on ``root`` that reads its user settings from ``settings``, with
+    ``env`` and extra ``options``; yields its address ``http://127.0.0.1:<port>/`` and token as
+    ``(address, token)``, and stops it at the end (used by bench/bench_lab_relabel.py too)."""
+    port, token = free_port(), secrets.token_hex(8)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", f"--LabApp.user_settings_dir={settings}",
+         "--LabApp.expose_app_in_browser=True", *options,
+         *(["--allow-root"] if os.geteuid() == 0 else [])],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}")
+                break
+            except OSError:
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/", token
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def walk(url: str, out: Path) -> dict[str, str]:
     """The text of each screen a participant opens (a screenshot of each in ``out``)."""
     from playwright.sync_api import sync_playwright
@@ -163,32 +192,13 @@ def main(argv: list[str]) -> int:
         settings = base / "settings" / "@jupyterlab" / "translation-extension"
         settings.mkdir(parents=True)
         (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"locale": locale}))
-        port, token = free_port(), secrets.token_hex(8)
         env = {**os.environ, "JUPYTER_CONFIG_DIR": str(base / "config"),
                "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
                "PYTHONPATH": os.pathsep.join([str(base / "site"), str(repo)])}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={base / 'root'}",
-             f"--LabApp.user_settings_dir={base / 'settings'}",
-             "--LabApp.expose_app_in_browser=True",
-             *(["--allow-root"] if os.geteuid() == 0 else [])],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}")
-                    break
-                except OSError:
-                    time.sleep(0.3)
+        with jupyterlab(base / "root", base / "settings", env) as (address, token):
             lang = locale.split("_")[0]
-            screens = walk(f"http://127.0.0.1:{port}/lab/tree/notebooks/{lang}/welcome.ipynb"
-                           f"?reset&token={token}", out)
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            screens = walk(f"{address}lab/tree/notebooks/{lang}/welcome.ipynb?reset&token={token}",
+                           out)
     met = {m for text in screens.values() for m in marked(text)}
     have = {(m.id if isinstance(m.id, str) else m.id[0]).strip()  # the community's and ours
             for domain in ("jupyterlab", OWN) for m in build.merged(locale, domain) or () if m.id}
