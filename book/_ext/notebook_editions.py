@@ -571,34 +571,16 @@ def launch_own_language(app, pagename, templatename, context, doctree) -> None:
                                                 f"urlpath={launch_path(lang, '')}")
 
 
-def translate_code_comments(app, doctree) -> None:
-    """In the Finnish and Swedish editions, the comments and example texts in a practice notebook
-    page's code cells read in the edition's language, from the catalogue the generated notebook
-    uses (Sphinx's own translation leaves code alone), and the page depends on that catalogue.
-    With editions.overrides, read_edition has translated the cells already (so that they run
-    translated); this pass then only notes the dependency, and translates a build without it."""
-    from docutils import nodes
-
+def depend_on_catalogue(app, doctree) -> None:
+    """In the Finnish and Swedish editions, a practice notebook's page depends on its comment
+    catalogue, so that a new translation reads the page again (read_edition translates the code
+    cells as the page is read)."""
     folder, _, name = app.env.docname.partition("/")
-    lang = app.config.language
-    if lang not in LANGS or folder != "notebooks" or "/" in name:
+    if app.config.language not in LANGS or folder != "notebooks" or "/" in name:
         return
-    path = comment_catalogue(name, lang)
-    if not path.exists():
-        return
-    app.env.note_dependency(str(path))  # a new translation reads the page again
-    table = read_catalogue(path)
-    for block in doctree.findall(nodes.literal_block):
-        if block.parent.get("nb_element") != "cell_code_source":
-            continue  # not a code cell (a code example in the text)
-        try:
-            text, _ = translate_code(block.astext(), table, strings=True)
-        except ValueError:
-            continue  # not Python: shown as it is
-        if text != block.astext():
-            # Both, or the HTML writer takes the block for parsed text and does not highlight it.
-            block.rawsource = text
-            block[:] = [nodes.Text(text)]
+    path = comment_catalogue(name, app.config.language)
+    if path.exists():
+        app.env.note_dependency(str(path))
 
 
 def read_edition(text: str, lang: str):
@@ -623,7 +605,7 @@ def read_edition(text: str, lang: str):
 def setup(app):
     """Sphinx extension (_config.yml): after the theme has made its launch buttons (priority 501)."""
     app.connect("html-page-context", launch_own_language, priority=502)
-    app.connect("doctree-read", translate_code_comments)
+    app.connect("doctree-read", depend_on_catalogue)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
