@@ -26,6 +26,12 @@ class Finding:
         return asdict(self)
 
 
+def quoted(text: str, limit: int) -> str:
+    """A participant's text as a message quotes it back: at most ``limit`` characters (it may be
+    a megabyte), an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def has_errors(findings: list[Finding]) -> bool:
     """True when any finding is of error severity."""
     return any(f.severity == "error" for f in findings)

@@ -194,6 +194,22 @@ def test_a_huge_outcome_id_does_not_make_a_huge_chart():
     assert to_png(plot_heatmap(result)).startswith(b"\x89PNG")
 
 
+def test_a_need_is_labelled_as_typed_not_as_a_formula_or_control_characters():
+    """A need's text is the participant's: "$" is a dollar, not matplotlib's formula, and a
+    control character (pasted from elsewhere) is left out rather than drawn as a box."""
+    import warnings
+
+    from microcred.charts import to_png
+
+    result = match(["Budget from $5 to $10 per\x07 head"], ["Apply budgeting."])
+    fig = plot_heatmap(result)
+    assert [label.get_text() for label in fig.axes[0].get_yticklabels()] == [
+        r"Budget from \$5 to \$10 per head"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert to_png(fig).startswith(b"\x89PNG")
+
+
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_the_report_names_findings_in_its_language_without_their_codes(lang):
     """format_match's findings read as every report's (severity: message): no English code like

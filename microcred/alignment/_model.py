@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Finding, HasFindings, as_lines, localised
+from ..findings import Finding, HasFindings, as_lines, localised, quoted
 from ..i18n import t
 from ..lexicon import LANGUAGES, LEVELS, Token, bloom_rank, lexicon
 from ..numbers import parse_number
@@ -286,7 +286,7 @@ def check_alignment(alignment: Alignment, lang: str | None = None) -> AlignmentR
         for o in outcomes:
             if not assessed_by[o.id]:
                 findings.append(_finding("not-assessed", lang, element=o.id, id=o.id,
-                                         text=_short(o.text)))
+                                         text=quoted(o.text, 50)))
     for task in alignment.assessments:
         served = [i for i in task.outcomes if i in known]
         level = task_levels[task.id]
@@ -374,11 +374,7 @@ def _ids(value: Any) -> tuple[str, ...]:
 
 def _label(item: LearningActivity | AssessmentTask) -> str:
     text = item.name if isinstance(item, LearningActivity) else item.task
-    return f"{item.id} ({_short(text)})" if text else item.id
-
-
-def _short(text: str, n: int = 50) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return f"{item.id} ({quoted(text, 50)})" if text else item.id
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:

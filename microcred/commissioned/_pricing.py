@@ -11,7 +11,7 @@ from typing import Any
 
 from ..channels import BUYERS, Channel, channels
 from ..errors import UserError
-from ..findings import Finding, localised
+from ..findings import Finding, localised, quoted
 from ..i18n import t
 from ..numbers import format_number, parse_number
 from ..resources import data_file
@@ -368,8 +368,7 @@ def _first(data: Mapping[str, Any], *keys: str) -> Any:
 
 def _shown(value: Any) -> str:
     """A value as quoted back in a message, cut short (it may be a megabyte)."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:59] + "…"
+    return quoted(repr(value), 60)
 
 
 def _number(value: Any, name: str) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..findings import quoted
 from ..i18n import t
 
 _MAX_SHOWN = 120  # characters of the line quoted back to the participant
@@ -49,5 +50,4 @@ def _kind(error: SyntaxError, line: str) -> str:
 
 def _shown(line: str) -> str:
     """The line as quoted back: trimmed, shortened, control characters made visible."""
-    text = "".join(c if c.isprintable() else "?" for c in line.strip())
-    return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN - 1] + "…"
+    return quoted("".join(c if c.isprintable() else "?" for c in line.strip()), _MAX_SHOWN)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import number, t
 from ..settings import screen_language
-from ._match import MatchResult, _short
+from ._match import MatchResult
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -41,7 +41,7 @@ def plot_heatmap(
     # An id is the participant's text too: 20,000 characters made a figure no memory could draw.
     ax.set_xticks(range(len(outcomes)), [short_label(o.id, 12) for o in outcomes], rotation=60,
                   ha="right", fontsize=8)
-    ax.set_yticks(range(len(needs)), [_short(n.text) for n in needs], fontsize=8)
+    ax.set_yticks(range(len(needs)), [short_label(n.text, 42) for n in needs], fontsize=8)
     if len(needs) * len(outcomes) <= 400:
         for i, row in enumerate(rows):
             for j, value in enumerate(row):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, localised
+from ..findings import Finding, localised, quoted
 from ..lexicon import LANGUAGES
 from ._lists import _TEXT_KEYS
 from ._terms import concept_label, terms
@@ -290,13 +290,9 @@ def apply_to_canvas(canvas: NeedsCanvas, result: MatchResult) -> NeedsCanvas:
 
 
 def _examples(items: list[Item], n: int = 3) -> str:
-    shown = "; ".join(f"{it.id} \"{_short(it.text, 50)}\"" for it in items[:n])
+    shown = "; ".join(f"{it.id} \"{quoted(it.text, 50)}\"" for it in items[:n])
     return shown + (" …" if len(items) > n else "")
 
 
 def _finding(code: str, lang: str, **fields: object) -> Finding:
     return localised("matching", code, lang, ("no-needs", "no-outcomes"), None, **fields)
-
-
-def _short(text: str, n: int = 42) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"

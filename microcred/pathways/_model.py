@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..findings import Finding, HasFindings, localised
+from ..findings import Finding, HasFindings, localised, quoted
 from ..i18n import t
 from ..lexicon import lexicon
 from ..numbers import format_number, parse_number
@@ -242,7 +242,7 @@ def check_pathway(pathway: Pathway, lang: str | None = None) -> PathwayReport:
     overlaps = _overlaps(creds)
     for a, b, text_a, _text_b in overlaps:
         findings.append(_finding("outcome-overlap", lang, element=f"{a}/{b}", a=a, b=b,
-                                 text=_short(text_a)))
+                                 text=quoted(text_a, 60)))
     depth, order = _layers(pathway)
     return PathwayReport(total, target_credits, depth, order, tuple(cycles), tuple(overlaps),
                          tuple(findings))
@@ -426,10 +426,6 @@ def _plain(x: float) -> float | int:
 def _fmt(x: float | None, lang: str = "en") -> str:
     """Credits in a message, in ``lang``'s convention (2,5 in Finnish and Swedish)."""
     return "?" if x is None else format_number(x, lang, grouping=False)
-
-
-def _short(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _finding(code: str, lang: str, element: str | None = None, **fields: object) -> Finding:
