@@ -114,12 +114,13 @@ def frame_messages() -> set[str]:
     return {" ".join(m.split()) for m in found if re.search(r"[A-Za-z]{2}", m)} - NAMES
 
 
-def catalogue(lang: str, name: str = CATALOGUE) -> gettext.GNUTranslations | None:
-    """locales/<lang>/LC_MESSAGES/<name>.po compiled in memory (no .mo file to keep in step)."""
+def catalogue(lang: str) -> gettext.GNUTranslations | None:
+    """locales/<lang>/LC_MESSAGES/booktheme.po compiled in memory (no .mo file to keep in step):
+    Sphinx's own route (locale_dirs) reaches sphinx.po, not the theme's catalogue."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    path = LOCALES / lang / "LC_MESSAGES" / f"{name}.po"
+    path = LOCALES / lang / "LC_MESSAGES" / f"{CATALOGUE}.po"
     if not path.exists():
         return None
     with path.open("rb") as f:
@@ -181,19 +182,20 @@ def fill_script_messages(app, exception) -> None:
     """Messages of the search page's scripts that Sphinx's Finnish and Swedish catalogue for
     scripts (_static/translations.js) lists with an empty translation ("Search finished, found
     ... page(s)", "Preparing search..."): the reader saw nothing where the English has a
-    sentence. They get their translation from our sphinx.po."""
+    sentence. They get their translation from our sphinx.po, through the build's own
+    translator (`app.translator`, which reads locale_dirs' sphinx.po first)."""
     lang = app.config.language
     path = Path(app.outdir) / "_static" / "translations.js"
     if exception is not None or not lang or lang == "en" or not path.exists():
         return
-    ours = catalogue(lang, "sphinx")
+    gettext = app.translator.gettext
     text = path.read_text(encoding="utf-8")
     start, end = text.index("(") + 1, text.rindex(")")
     data = json.loads(text[start:end])
     messages = data.get("messages", {})
     for english, translated in list(messages.items()):
-        if translated == "" and ours is not None and ours.gettext(english) != english:
-            messages[english] = ours.gettext(english)
+        if translated == "" and gettext(english) != english:
+            messages[english] = gettext(english)
     path.write_text(text[:start] + json.dumps(data, ensure_ascii=False, indent=4) + text[end:],
                     encoding="utf-8")
 
@@ -219,17 +221,17 @@ def installed_copybutton_messages() -> dict[str, str]:
 def add_copybutton_language(app, exception) -> None:
     """The code cells' copy button ("Copy", "Copy to clipboard", "Copied!") in the edition's
     language: sphinx-copybutton knows a few languages, not Finnish or Swedish, and falls back to
-    English; its messages get a block for ours, from sphinx.po."""
+    English; its messages get a block for ours, from sphinx.po (through `app.translator`)."""
     lang = app.config.language
     path = Path(app.outdir) / "_static" / "copybutton.js"
-    ours = catalogue(lang, "sphinx") if lang and lang != "en" else None
-    if exception is not None or ours is None or not path.exists():
+    if exception is not None or not lang or lang == "en" or not path.exists():
         return
     text = path.read_text(encoding="utf-8")
     english = copybutton_messages(text)
     if not english or f"'{lang}'" in text.split("let locale", 1)[0]:
         return
-    block = "".join(f"    '{key}': {json.dumps(ours.gettext(value), ensure_ascii=False)},\n"
+    gettext = app.translator.gettext
+    block = "".join(f"    '{key}': {json.dumps(gettext(value), ensure_ascii=False)},\n"
                     for key, value in english.items())
     opening = "const messages = {"
     path.write_text(text.replace(opening, f"{opening}\n  '{lang}': {{\n{block}  }},", 1),
