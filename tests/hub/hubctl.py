@@ -61,6 +61,13 @@ def why_not_runnable() -> str | None:
             return f"{tool} is missing"
     if not (BIN / "jupyterhub").exists():
         return "jupyterhub is not installed (make install-test installs requirements-hub.txt)"
+    # The hub runs every server as a real account, which imports microcred from the repository
+    # and the packages from its venv: both must be in folders other accounts can enter.
+    for place in (REPO, Path(sysconfig.get_paths()["purelib"])):
+        if not _runnable_by_all(place):
+            return (f"{place} is inside a folder other accounts cannot enter (mode 700, as "
+                    f"mktemp -d makes), and the hub's real accounts must read it: clone the "
+                    f"repository into a folder they can enter (e.g. /tmp/fresh or /srv)")
     return None
 
 
